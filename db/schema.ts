@@ -1,0 +1,184 @@
+// The station's tables. Rules that must hold whatever code path writes (a PKID in at most one live
+// batch, one name per operator, known roles and states) are constraints here, not only checks in code.
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const epochMs = (name: string) => integer(name, { mode: 'number' });
+
+export const operators = sqliteTable(
+  'operators',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    // Names are compared case-insensitively at sign-in, so uniqueness is on the folded form.
+    nameKey: text('name_key').notNull(),
+    role: text('role', { enum: ['operator', 'lead', 'admin'] }).notNull(),
+    pinHash: text('pin_hash').notNull(),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockouts: integer('lockouts').notNull().default(0),
+    lockedUntil: epochMs('locked_until'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: epochMs('created_at').notNull(),
+    updatedAt: epochMs('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('operators_name_key').on(t.nameKey),
+    check('operators_role_check', sql`${t.role} in ('operator', 'lead', 'admin')`),
+  ],
+);
+
+export const customers = sqliteTable('customers', {
+  tenantId: text('tenant_id').primaryKey(),
+  companyName: text('company_name').notNull(),
+  domain: text('domain'),
+  relationship: text('relationship').notNull(),
+  refreshedAt: epochMs('refreshed_at').notNull(),
+});
+
+export const batchStates = ['open', 'closed', 'approved', 'uploading', 'registered', 'needs_attention'] as const;
+
+export const batches = sqliteTable(
+  'batches',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    // Becomes the Partner Center batch id, which Partner Center matches case-insensitively.
+    name: text('name').notNull(),
+    nameKey: text('name_key').notNull(),
+    customerTenantId: text('customer_tenant_id').references(() => customers.tenantId),
+    state: text('state', { enum: batchStates }).notNull().default('open'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => operators.id),
+    createdAt: epochMs('created_at').notNull(),
+    closedBy: integer('closed_by').references(() => operators.id),
+    closedAt: epochMs('closed_at'),
+    approvedBy: integer('approved_by').references(() => operators.id),
+    approvedAt: epochMs('approved_at'),
+  },
+  (t) => [
+    uniqueIndex('batches_name_key').on(t.nameKey),
+    index('batches_state').on(t.state),
+    check(
+      'batches_state_check',
+      sql`${t.state} in ('open', 'closed', 'approved', 'uploading', 'registered', 'needs_attention')`,
+    ),
+  ],
+);
+
+export const deviceStates = ['scanned', 'queued', 'sending', 'registered', 'failed'] as const;
+export const deviceSources = ['wedge', 'camera', 'import'] as const;
+
+export const devices = sqliteTable(
+  'devices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => batches.id),
+    pkid: text('pkid'),
+    serial: text('serial'),
+    manufacturer: text('manufacturer'),
+    model: text('model'),
+    hardwareHash: text('hardware_hash'),
+    raw: text('raw').notNull(),
+    source: text('source', { enum: deviceSources }).notNull(),
+    scannedBy: integer('scanned_by')
+      .notNull()
+      .references(() => operators.id),
+    scannedAt: epochMs('scanned_at').notNull(),
+    state: text('state', { enum: deviceStates }).notNull().default('scanned'),
+    uploadId: integer('upload_id').references(() => uploads.id),
+    remoteDeviceId: text('remote_device_id'),
+    errorCode: text('error_code'),
+    errorText: text('error_text'),
+    removedBy: integer('removed_by').references(() => operators.id),
+    removedAt: epochMs('removed_at'),
+    removedReason: text('removed_reason'),
+  },
+  (t) => [
+    // A PKID lives in at most one live (not removed) device row, whatever path writes it.
+    uniqueIndex('devices_pkid_live').on(t.pkid).where(sql`${t.pkid} is not null and ${t.removedAt} is null`),
+    index('devices_batch').on(t.batchId, t.id),
+    index('devices_serial').on(t.serial),
+    index('devices_scanned_by').on(t.scannedBy, t.scannedAt),
+    check('devices_identity_check', sql`${t.pkid} is not null or ${t.serial} is not null or ${t.hardwareHash} is not null`),
+    check('devices_source_check', sql`${t.source} in ('wedge', 'camera', 'import')`),
+    check('devices_state_check', sql`${t.state} in ('scanned', 'queued', 'sending', 'registered', 'failed')`),
+  ],
+);
+
+export const expected = sqliteTable(
+  'expected',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => batches.id),
+    pkid: text('pkid'),
+    serial: text('serial'),
+    manufacturer: text('manufacturer'),
+    model: text('model'),
+    sourceFile: text('source_file').notNull(),
+    line: integer('line').notNull(),
+    importedBy: integer('imported_by')
+      .notNull()
+      .references(() => operators.id),
+    importedAt: epochMs('imported_at').notNull(),
+  },
+  (t) => [index('expected_batch').on(t.batchId), index('expected_pkid').on(t.pkid)],
+);
+
+export const uploadStates = ['pending', 'sending', 'accepted', 'done', 'failed'] as const;
+
+export const uploads = sqliteTable(
+  'uploads',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => batches.id),
+    seq: integer('seq').notNull(),
+    state: text('state', { enum: uploadStates }).notNull().default('pending'),
+    requestId: text('request_id'),
+    trackingId: text('tracking_id'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: epochMs('next_attempt_at'),
+    lastError: text('last_error'),
+    createdAt: epochMs('created_at').notNull(),
+    updatedAt: epochMs('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('uploads_batch_seq').on(t.batchId, t.seq),
+    index('uploads_due').on(t.state, t.nextAttemptAt),
+    check('uploads_state_check', sql`${t.state} in ('pending', 'sending', 'accepted', 'done', 'failed')`),
+  ],
+);
+
+export const audit = sqliteTable(
+  'audit',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: epochMs('at').notNull(),
+    station: text('station').notNull(),
+    operatorId: integer('operator_id'),
+    operatorName: text('operator_name'),
+    action: text('action').notNull(),
+    objectType: text('object_type'),
+    objectId: text('object_id'),
+    result: text('result', { enum: ['ok', 'denied', 'failed'] }).notNull(),
+    detail: text('detail').notNull().default('{}'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_at').on(t.at), index('audit_action').on(t.action), index('audit_operator').on(t.operatorId)],
+);
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: epochMs('updated_at').notNull(),
+  updatedBy: integer('updated_by'),
+});
+
+export const tables = { operators, customers, batches, devices, expected, uploads, audit, settings } as const;
+export type TableName = keyof typeof tables;

@@ -1,0 +1,55 @@
+// What a handler gets: the database, the caller's session, the clock, and one way to write, which
+// commits durably, then tells every front door which tables changed.
+import type Database from 'better-sqlite3';
+import type { StationDb } from '../../db/open';
+import type { StationTx } from '../../db/types';
+import type { TableName } from '../../shared/contract';
+import { appendAudit, type AuditEntry } from './audit';
+import type { EventBus } from './event-bus';
+import type { Session, SessionStore } from './sessions';
+
+
+export interface StationIdentity {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface CoreDeps {
+  readonly db: StationDb;
+  readonly sqlite: Database.Database;
+  readonly now: () => number;
+  readonly station: StationIdentity;
+  readonly events: EventBus;
+  readonly sessions: SessionStore;
+  readonly pinCost: number;
+  readonly practiceMode: boolean;
+  readonly version: string;
+}
+
+export interface HandlerContext extends CoreDeps {
+  readonly session: Session | null;
+  /** Runs fn in an IMMEDIATE transaction (so concurrent writers queue instead of failing), then emits db:changed. */
+  write<T>(tables: readonly TableName[], fn: (tx: StationTx) => T): T;
+  /** Appends an audit row on behalf of the caller (or nobody, for public channels). */
+  audit(tx: StationTx, entry: AuditEntry): void;
+}
+
+export function write<T>(deps: CoreDeps, tables: readonly TableName[], fn: (tx: StationTx) => T): T {
+  const result = deps.db.transaction(fn, { behavior: 'immediate' });
+  deps.events.emit('db:changed', { tables: [...new Set<TableName>([...tables, 'audit'])] });
+  return result;
+}
+
+export function makeContext(deps: CoreDeps, session: Session | null): HandlerContext {
+  return {
+    ...deps,
+    session,
+    write: (tables, fn) => write(deps, tables, fn),
+    audit: (tx, entry) =>
+      appendAudit(tx, deps.station.id, deps.now(), {
+        operatorId: session?.operatorId ?? null,
+        operatorName: session?.name ?? null,
+        ...entry,
+      }),
+  };
+}

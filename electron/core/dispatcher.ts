@@ -1,0 +1,65 @@
+// The one door into the core: every front door (IPC, HTTP, CLI, tests) calls dispatch(). It checks
+// the channel, the caller's permission and the input, in that order, before any handler runs, so a
+// refused call never reaches code that could write.
+import type { z } from 'zod';
+import { contract, fail, isChannel, type AppErrorShape, type Channel, type ChannelOutput, type Result } from '../../shared/contract';
+import { roleAllows } from '../../shared/domain/roles';
+import { makeContext, type CoreDeps, type HandlerContext } from './context';
+
+export type Handler<C extends Channel> = (
+  input: z.output<(typeof contract)[C]['input']>,
+  ctx: HandlerContext,
+) => Result<ChannelOutput<C>> | Promise<Result<ChannelOutput<C>>>;
+
+export type Handlers = { [C in Channel]: Handler<C> };
+
+export interface CallContext {
+  /** The operator session token this connection holds, if any. */
+  sessionToken?: string | null;
+}
+
+export type Dispatch = (channel: string, input: unknown, call?: CallContext) => Promise<Result<unknown>>;
+
+function inputMessage(error: z.ZodError): string {
+  return error.issues.map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+}
+
+function sqliteCode(err: unknown): string | null {
+  return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' ? err.code : null;
+}
+
+export function unexpected(err: unknown, log: (msg: string, err: unknown) => void): { ok: false; error: AppErrorShape } {
+  const code = sqliteCode(err);
+  if (code === 'SQLITE_FULL') {
+    return { ok: false, error: { code: 'DISK_FULL', message: 'The disk is full: nothing new can be stored. Free some space; everything already stored is safe.' } };
+  }
+  log('unexpected error in handler', err);
+  return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside the station; nothing was changed. The details are in the log.' } };
+}
+
+export function createDispatcher(deps: CoreDeps, handlers: Handlers, log: (msg: string, err: unknown) => void): Dispatch {
+  return async (channel, input, call = {}) => {
+    if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', `There is no channel called "${channel}".`);
+    const spec = contract[channel];
+    const { session, expired } = deps.sessions.resolve(call.sessionToken);
+    if (expired) deps.events.emit('session:changed', { sessionId: expired.sessionId, state: 'expired', operator: null });
+    if (spec.permission !== 'public') {
+      if (!session) {
+        return fail('NOT_SIGNED_IN', expired ? 'You were signed out after a period of inactivity. Sign in again.' : 'Sign in first.');
+      }
+      if (!roleAllows(session.role, spec.permission)) {
+        return fail('FORBIDDEN', `A ${session.role} may not do this (${spec.summary.replace(/\.$/, '')}).`, { permission: spec.permission });
+      }
+    }
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) return fail('INVALID_INPUT', inputMessage(parsed.error), { issues: parsed.error.issues });
+    try {
+      // TypeScript cannot correlate a channel's handler with its parsed input across the union of
+      // channels; the contract lookup above guarantees they belong together.
+      const handler = handlers[channel] as Handler<typeof channel>;
+      return await handler(parsed.data as never, makeContext(deps, session));
+    } catch (err) {
+      return unexpected(err, log);
+    }
+  };
+}

@@ -1,0 +1,32 @@
+// Schemas shared by several domains.
+import { z } from 'zod';
+import { roles } from '../domain/roles';
+import { operatorNamePattern } from '../domain/names';
+import { pinProblem } from '../domain/pin';
+
+export const empty = z.strictObject({});
+export const done = z.strictObject({ done: z.literal(true) });
+
+export const role = z.enum(roles);
+
+export const operatorName = z
+  .string()
+  .trim()
+  .regex(operatorNamePattern, 'A name is 1 to 40 letters, digits, spaces, dots, apostrophes or dashes, starting with a letter or digit.');
+
+export const pin = z.string().superRefine((value, ctx) => {
+  const problem = pinProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+export const operatorView = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  role,
+  active: z.boolean(),
+  lockedUntil: z.number().nullable(),
+  failedAttempts: z.number().int(),
+});
+export type OperatorView = z.infer<typeof operatorView>;
+
+export const id = z.number().int().positive();

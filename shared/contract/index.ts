@@ -1,0 +1,25 @@
+// The whole contract: every channel the front doors may call, merged from the domain files.
+import type { z } from 'zod';
+import { operatorChannels } from './operators';
+import { sessionChannels } from './session';
+import { stationChannels } from './station';
+
+export const contract = {
+  ...stationChannels,
+  ...sessionChannels,
+  ...operatorChannels,
+};
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+export const channelNames = Object.keys(contract) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(contract, name);
+}
+
+export * from './result';
+export * from './events';
+export type { OperatorView } from './common';
