@@ -1,0 +1,26 @@
+import { dataDirFrom, parse, UsageError } from '../args';
+import { openStation, type Io } from '../run';
+import { startHost } from '../../host/server';
+
+export const serveHelp = 'dockside serve [--port N] [--host-token T] [--practice]   run the station in a browser on 127.0.0.1';
+
+export async function serve(argv: string[], io: Io): Promise<void> {
+  const { values } = parse(argv, {
+    port: { type: 'string' },
+    'host-token': { type: 'string' },
+    'static-dir': { type: 'string' },
+    practice: { type: 'boolean', default: false },
+  });
+  const port = values.port === undefined ? 5717 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number from 0 to 65535.');
+  const station = await openStation(dataDirFrom(values['data-dir']), { practiceMode: values.practice });
+  const host = await startHost({ station, port, hostToken: values['host-token'], staticDir: values['static-dir'] });
+  io.out(`Dockside is ready at ${host.url}`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await host.close();
+  station.close();
+}

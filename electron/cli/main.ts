@@ -1,0 +1,50 @@
+// `dockside <command>`: the station's command-line front door, for IT and scripts.
+import { UsageError } from './args';
+import { init, initHelp } from './commands/init';
+import { operators, operatorsHelp } from './commands/operators';
+import { serve, serveHelp } from './commands/serve';
+import { verify, verifyHelp } from './commands/verify';
+import { CommandFailed, processIo, type Io } from './run';
+
+const commands: Record<string, (argv: string[], io: Io) => Promise<void>> = { init, operators, serve, verify };
+
+export const usage = [
+  'Usage: dockside <command> [options]',
+  '',
+  initHelp,
+  operatorsHelp,
+  serveHelp,
+  verifyHelp,
+  '',
+  'Common options: --data-dir DIR (default: the platform app-data folder, or DOCKSIDE_DATA_DIR),',
+  '--as NAME --pin PIN (or DOCKSIDE_AS / DOCKSIDE_PIN) for commands that act as an operator, --json.',
+].join('\n');
+
+export async function runCli(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command || rest.includes('--help') || rest.includes('-h')) {
+    (command || name === 'help' || name === undefined ? io.out : io.err)(usage);
+    return command || name === 'help' || name === undefined ? 0 : 2;
+  }
+  try {
+    await command(rest, io);
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`dockside ${name}: ${err.message}`);
+      return 2;
+    }
+    if (err instanceof CommandFailed) {
+      io.err(`dockside ${name}: ${err.message}`);
+      return err.exitCode;
+    }
+    io.err(`dockside ${name}: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return 1;
+  }
+}
+
+// Run when executed as the bin (bin/dockside.js imports this file), not when imported by tests.
+if (process.argv[1] && /dockside(\.js)?$/.test(process.argv[1])) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}

@@ -1,0 +1,52 @@
+// Helpers for commands: open the station, act as an operator, turn envelopes into exit codes.
+import type { Channel, ChannelInput, ChannelOutput, Result } from '../../shared/contract';
+import { DatabaseOpenError } from '../../db/errors';
+import { createStation, type Station } from '../core/station';
+import { createLogger } from '../core/log';
+import type { Credentials } from './args';
+
+export class CommandFailed extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export const processIo: Io = {
+  out: (line) => process.stdout.write(line + '\n'),
+  err: (line) => process.stderr.write(line + '\n'),
+};
+
+export async function openStation(dataDir: string, options: { practiceMode?: boolean } = {}): Promise<Station> {
+  try {
+    return await createStation({ dataDir, practiceMode: options.practiceMode, logger: createLogger((line) => process.stderr.write(line + '\n')) });
+  } catch (err) {
+    if (err instanceof DatabaseOpenError) throw new CommandFailed(err.message, 3);
+    throw err;
+  }
+}
+
+export function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new CommandFailed(`${result.error.message} [${result.error.code}]`);
+  return result.value;
+}
+
+/** Signs in for one command and signs out afterwards, whatever happens in between. */
+export async function asOperator<T>(station: Station, who: Credentials, fn: (call: Caller) => Promise<T>): Promise<T> {
+  const signedIn = unwrap(await station.call('session:signIn', { name: who.name, pin: who.pin }));
+  const call: Caller = async (channel, input) => unwrap(await station.call(channel, input, { sessionToken: signedIn.token }));
+  try {
+    return await fn(call);
+  } finally {
+    await station.call('session:signOut', {}, { sessionToken: signedIn.token });
+  }
+}
+
+export type Caller = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
