@@ -1,0 +1,154 @@
+// Device batches: create (and the open question of re-creating a batch id), append, list batches and
+// their devices, update and delete one device. Uploads only queue a job; see jobs.ts.
+import { z } from 'zod';
+import { headerValue } from './customers.js';
+import { assignPolicies, identifiedBy, requestIdentity, unregisterDevice } from './device-rules.js';
+import { HttpError } from './faults.js';
+import { accepted, collection, link, objectType, parseBody, requireCustomer } from './handler-kit.js';
+import type { Handler, Link } from './handler-kit.js';
+import { createJob } from './jobs.js';
+import type { EmulatorState } from './state.js';
+import type { Batch, DeviceInput, DeviceRecord, JobItem, RequestContext } from './types.js';
+
+// The SDK sends nulls for fields it does not use; empty strings count as absent too.
+const optionalText = z.string().nullish().transform((v) => (v === null || v === undefined || v.trim() === '' ? undefined : v));
+
+export const deviceInputSchema = z.object({
+  productKey: optionalText,
+  serialNumber: optionalText,
+  oemManufacturerName: optionalText,
+  modelName: optionalText,
+  hardwareHash: optionalText,
+});
+
+const createSchema = z.object({ batchId: z.string().trim().min(1), devices: z.array(deviceInputSchema).min(1) });
+const appendSchema = z.array(deviceInputSchema).min(1);
+
+export const policyAssignmentSchema = z.object({ key: z.string().min(1), value: z.string().nullable() });
+const putDeviceSchema = z.object({ policies: z.array(policyAssignmentSchema).nullish() });
+
+function toItems(devices: DeviceInput[]): JobItem[] {
+  const seen = new Set<string>();
+  return devices.map((device) => {
+    const identity = requestIdentity(device);
+    const repeated = seen.has(identity);
+    seen.add(identity);
+    return { kind: 'upload', device, repeated };
+  });
+}
+
+function queueUpload(ctx: RequestContext, state: EmulatorState, batch: Batch, devices: DeviceInput[]) {
+  if (devices.length > ctx.switches.maxDevicesPerRequest) {
+    throw new HttpError(400, `A request may carry at most ${ctx.switches.maxDevicesPerRequest} devices.`);
+  }
+  // Seen in the wild (Partner-Center-PowerShell #274): tuple-only uploads failing server-side.
+  if (ctx.switches.tupleOnly500 && devices.some((d) => identifiedBy(d) === 'tuple')) {
+    throw new HttpError(500, 'Sequence contains no matching element');
+  }
+  state.putBatch(batch);
+  const job = createJob(state, batch.customerId, toItems(devices), batch.id);
+  return accepted(ctx, batch.customerId, job.trackingId);
+}
+
+export const createBatch: Handler = (ctx, state) => {
+  const customer = requireCustomer(ctx, state);
+  const body = parseBody(ctx, createSchema);
+  const existing = state.batch(customer.id, body.batchId);
+  if (existing && ctx.switches.batchExists === 'conflict') {
+    throw new HttpError(409, `A device batch with id ${body.batchId} already exists.`);
+  }
+  const batch: Batch = existing ?? {
+    id: body.batchId, customerId: customer.id, createdBy: 'operator@partner.example', creationDate: state.nowIso(), deviceIds: [],
+  };
+  return queueUpload(ctx, state, batch, body.devices);
+};
+
+function requireBatch(ctx: RequestContext, state: EmulatorState): Batch {
+  const customer = requireCustomer(ctx, state);
+  const batch = state.batch(customer.id, ctx.params.batchId ?? '');
+  if (!batch) throw new HttpError(404, `Device batch ${ctx.params.batchId ?? ''} was not found.`);
+  return batch;
+}
+
+export const appendDevices: Handler = (ctx, state) => {
+  const batch = requireBatch(ctx, state);
+  return queueUpload(ctx, state, batch, parseBody(ctx, appendSchema));
+};
+
+function devicesPath(batch: Batch): string {
+  return `/customers/${batch.customerId}/deviceBatches/${encodeURIComponent(batch.id)}/devices`;
+}
+
+export const listBatches: Handler = (ctx, state) => {
+  const customer = requireCustomer(ctx, state);
+  const items = [...state.batches.values()].filter((b) => b.customerId === customer.id).map((b) => ({
+    id: b.id,
+    createdBy: b.createdBy,
+    creationDate: b.creationDate,
+    devicesCount: b.deviceIds.length,
+    devicesLink: link(devicesPath(b)),
+    ...objectType('DeviceBatch'),
+  }));
+  return collection(items);
+};
+
+function deviceWire(d: DeviceRecord, batch: Batch): Record<string, unknown> {
+  return {
+    id: d.id,
+    serialNumber: d.serialNumber ?? null,
+    productKey: d.productKey ?? null,
+    hardwareHash: d.hardwareHash ?? null,
+    modelName: d.modelName ?? null,
+    oemManufacturerName: d.oemManufacturerName ?? null,
+    policies: d.policies,
+    uploadedDate: d.uploadedDate,
+    allowedOperations: ['GET', 'PATCH', 'DELETE'],
+    links: { self: link(`${devicesPath(batch)}/${d.id}`) },
+    ...objectType('Device'),
+  };
+}
+
+export const listDevices: Handler = (ctx, state) => {
+  const batch = requireBatch(ctx, state);
+  const scope = `devices|${batch.customerId}|${batch.id.toLowerCase()}`;
+  const token = headerValue(ctx.headers['ms-continuationtoken']);
+  const offset = token === undefined ? 0 : state.readContinuation(scope, token).offset;
+  const size = ctx.switches.devicesPageSize;
+  const page = batch.deviceIds.slice(offset, offset + size).flatMap((id) => {
+    const d = state.devices.get(id);
+    return d ? [deviceWire(d, batch)] : [];
+  });
+  const links: Record<string, Link> = { self: link(devicesPath(batch)) };
+  const extra: Record<string, unknown> = {};
+  if (offset + size < batch.deviceIds.length) {
+    const next = state.issueContinuation(scope, offset + size);
+    links.next = link(devicesPath(batch), [{ key: 'MS-ContinuationToken', value: next }]);
+    extra.continuationToken = next;
+  }
+  return collection(page, { links, ...extra });
+};
+
+function requireDevice(ctx: RequestContext, state: EmulatorState): { batch: Batch; device: DeviceRecord } {
+  const batch = requireBatch(ctx, state);
+  const device = state.devices.get((ctx.params.deviceId ?? '').toLowerCase());
+  if (!device || device.batchId !== batch.id || device.customerId !== batch.customerId) {
+    throw new HttpError(404, `Device ${ctx.params.deviceId ?? ''} was not found in batch ${batch.id}.`);
+  }
+  return { batch, device };
+}
+
+export const updateDevice: Handler = (ctx, state) => {
+  const { batch, device } = requireDevice(ctx, state);
+  const body = parseBody(ctx, putDeviceSchema);
+  if (body.policies) {
+    const outcome = assignPolicies(state, batch.customerId, device.id, body.policies);
+    if (!outcome.ok) throw new HttpError(400, outcome.errorDescription ?? 'Invalid policy.', Number(outcome.errorCode));
+  }
+  return { status: 200, body: deviceWire(device, batch) };
+};
+
+export const deleteDevice: Handler = (ctx, state) => {
+  const { device } = requireDevice(ctx, state);
+  unregisterDevice(state, device);
+  return { status: 204 };
+};
