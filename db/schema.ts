@@ -98,7 +98,8 @@ export const devices = sqliteTable(
   (t) => [
     // A PKID lives in at most one live (not removed) device row, whatever path writes it.
     uniqueIndex('devices_pkid_live').on(t.pkid).where(sql`${t.pkid} is not null and ${t.removedAt} is null`),
-    index('devices_batch').on(t.batchId, t.id),
+    // Serves both the live count of a batch and its live devices in scan order.
+    index('devices_batch_live').on(t.batchId, t.removedAt, t.id),
     index('devices_serial').on(t.serial),
     index('devices_scanned_by').on(t.scannedBy, t.scannedAt),
     check('devices_identity_check', sql`${t.pkid} is not null or ${t.serial} is not null or ${t.hardwareHash} is not null`),

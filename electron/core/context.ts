@@ -5,6 +5,7 @@ import type { StationDb } from '../../db/open';
 import type { StationTx } from '../../db/types';
 import type { TableName } from '../../shared/contract';
 import { appendAudit, type AuditEntry } from './audit';
+import type { BoxAssembly } from './box-assembly';
 import type { EventBus } from './event-bus';
 import type { Session, SessionStore } from './sessions';
 
@@ -21,6 +22,7 @@ export interface CoreDeps {
   readonly station: StationIdentity;
   readonly events: EventBus;
   readonly sessions: SessionStore;
+  readonly boxes: BoxAssembly;
   readonly pinCost: number;
   readonly practiceMode: boolean;
   readonly version: string;

@@ -1,28 +1,18 @@
-// Station settings: typed keys with defaults, stored as JSON text in the settings table.
+// Reads and writes station settings (JSON text in the settings table); schemas live in shared/domain.
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { settings } from '../../db/schema';
-import type { StationDb } from '../../db/open';
-import type { StationTx } from '../../db/types';
+import type { Queryable, StationTx } from '../../db/types';
+import { settingDefaults, settingSchemas, type SettingKey, type SettingValue } from '../../shared/domain/settings';
 
-export const settingSchemas = {
-  'station.id': z.string(),
-  'station.name': z.string(),
-  'session.idleMinutes': z.number().int().min(1).max(24 * 60),
-};
-export type SettingKey = keyof typeof settingSchemas;
-export type SettingValue<K extends SettingKey> = z.infer<(typeof settingSchemas)[K]>;
+function fallback<K extends SettingKey>(key: K): SettingValue<K> | undefined {
+  return key === 'station.id' ? undefined : (settingDefaults[key as Exclude<K, 'station.id'>] as SettingValue<K>);
+}
 
-export const settingDefaults: { [K in SettingKey]?: SettingValue<K> } = {
-  'station.name': 'Dockside station',
-  'session.idleMinutes': 60,
-};
-
-export function readSetting<K extends SettingKey>(db: StationDb | StationTx, key: K): SettingValue<K> | undefined {
+export function readSetting<K extends SettingKey>(db: Queryable, key: K): SettingValue<K> | undefined {
   const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
-  if (!row) return settingDefaults[key];
+  if (!row) return fallback(key);
   const parsed = settingSchemas[key].safeParse(JSON.parse(row.value));
-  return parsed.success ? (parsed.data as SettingValue<K>) : settingDefaults[key];
+  return parsed.success ? (parsed.data as SettingValue<K>) : fallback(key);
 }
 
 export function writeSetting<K extends SettingKey>(tx: StationTx, key: K, value: SettingValue<K>, at: number, by: number | null): void {

@@ -8,9 +8,13 @@ import { appendAudit } from './audit';
 import type { CoreDeps, StationIdentity } from './context';
 import { databasePath } from './data-dir';
 import { createDispatcher, type CallContext, type Dispatch, type Handlers } from './dispatcher';
+import { BoxAssembly } from './box-assembly';
 import { EventBus } from './event-bus';
+import { batchHandlers } from './handlers/batches';
 import { operatorHandlers } from './handlers/operators';
+import { scanHandlers } from './handlers/scans';
 import { sessionHandlers } from './handlers/session';
+import { settingsHandlers } from './handlers/settings';
 import { stationHandlers } from './handlers/station';
 import { createLogger, type Logger } from './log';
 import { SessionStore } from './sessions';
@@ -39,7 +43,14 @@ export interface Station {
   close(): void;
 }
 
-const handlers: Handlers = { ...stationHandlers, ...sessionHandlers, ...operatorHandlers };
+const handlers: Handlers = {
+  ...stationHandlers,
+  ...sessionHandlers,
+  ...operatorHandlers,
+  ...settingsHandlers,
+  ...batchHandlers,
+  ...scanHandlers,
+};
 
 function loadIdentity(database: OpenedDatabase, now: () => number): StationIdentity {
   const existing = readSetting(database.db, 'station.id');
@@ -71,6 +82,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
     station: identity,
     events,
     sessions,
+    boxes: new BoxAssembly(),
     pinCost: config.pinCost ?? 15,
     practiceMode: config.practiceMode ?? false,
     version: stationVersion,

@@ -1,13 +1,19 @@
 // The whole contract: every channel the front doors may call, merged from the domain files.
 import type { z } from 'zod';
+import { batchChannels } from './batches';
 import { operatorChannels } from './operators';
+import { scanChannels } from './scans';
 import { sessionChannels } from './session';
+import { settingsChannels } from './settings';
 import { stationChannels } from './station';
 
 export const contract = {
   ...stationChannels,
   ...sessionChannels,
   ...operatorChannels,
+  ...settingsChannels,
+  ...batchChannels,
+  ...scanChannels,
 };
 
 export type Contract = typeof contract;

@@ -55,8 +55,10 @@ const GLUED_DIGITS = 24;
 
 /** Classifies one read. Pure and total: never throws, whatever the input. */
 export function classifyRead(input: ReadInput, options: ClassifyOptions = {}): ClassifiedRead {
-  const raw = typeof input?.raw === 'string' ? input.raw : String(input?.raw);
-  const given = input?.symbology;
+  // Typed callers always pass a string; an untyped one (IPC payload, plain JS) must still get an answer.
+  if (typeof input?.raw !== 'string') return { kind: 'invalid', raw: String(input?.raw), symbology: undefined, reason: 'nothing usable was read (not text)' };
+  const raw = input.raw;
+  const given = input.symbology;
   const patterns = options.serialPatterns ?? DEFAULT_SERIAL_PATTERNS;
   const read = normaliseRead(raw);
   const symbology = isSymbology(given) ? given : read.ok ? read.aim?.symbology : undefined;

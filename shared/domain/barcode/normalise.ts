@@ -36,18 +36,14 @@ function refuse(raw: string, reason: string): NormalisedRead {
   return { ok: false, raw, reason };
 }
 
-function describeControl(ch: string): string {
-  return displayRaw(ch);
-}
-
 /** Cleans one raw read, or says in plain words why it cannot be used. Never throws. */
 export function normaliseRead(raw: string): NormalisedRead {
   if (typeof raw !== 'string') return refuse(String(raw), 'nothing usable was read (not text)');
   if (raw.length > MAX_READ_LENGTH) {
     return refuse(
       raw,
-      `${raw.length} characters read (${displayRaw(raw, 24)}): far longer than any PKID or serial (at most ${MAX_READ_LENGTH}); ` +
-        'probably several barcodes or a wrong code',
+      `a read of ${displayRaw(raw, 24)} is far longer than any PKID or serial (at most ${MAX_READ_LENGTH} characters): ` +
+        'probably several barcodes read as one, or a wrong code',
     );
   }
   let text = raw.replace(EDGE_SPACE, '');
@@ -62,7 +58,7 @@ export function normaliseRead(raw: string): NormalisedRead {
   if (control !== null) {
     return refuse(
       raw,
-      `the read (${displayRaw(raw)}) holds the control character ${describeControl(control[0])}: ` +
+      `the read (${displayRaw(raw)}) holds the control character ${displayRaw(control[0])}: ` +
         'scanner set-up or a damaged read; scan again',
     );
   }

@@ -1,0 +1,2 @@
+DROP INDEX `devices_batch`;--> statement-breakpoint
+CREATE INDEX `devices_batch_live` ON `devices` (`batch_id`,`removed_at`,`id`);

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { SYMBOLOGIES } from '../domain/barcode';
+import { defineChannels } from './define';
+import { id } from './common';
+
+/** Longer reads are refused by classification anyway; this bound keeps a runaway wedge from flooding the core. */
+export const MAX_RAW_SCAN = 16_384;
+
+export const deviceView = z.object({
+  id: z.number().int(),
+  batchId: z.number().int(),
+  pkid: z.string().nullable(),
+  serial: z.string().nullable(),
+  manufacturer: z.string().nullable(),
+  model: z.string().nullable(),
+  source: z.enum(['wedge', 'camera', 'import']),
+  scannedBy: z.string(),
+  scannedAt: z.number(),
+  state: z.string(),
+});
+export type DeviceView = z.infer<typeof deviceView>;
+
+export const duplicateWhere = z.object({
+  scope: z.enum(['this-batch', 'other-batch', 'registered']),
+  batchId: z.number().int(),
+  batchName: z.string(),
+  scannedBy: z.string(),
+  scannedAt: z.number(),
+});
+
+export const scanVerdict = z.discriminatedUnion('verdict', [
+  z.object({
+    verdict: z.literal('accepted'),
+    /** new-box: a PKID made a new device; serial-attached: a serial joined a box; serial-waiting: a serial waits for its PKID. */
+    effect: z.enum(['new-box', 'serial-attached', 'serial-waiting']),
+    message: z.string(),
+    device: deviceView.nullable(),
+    count: z.number().int(),
+  }),
+  z.object({ verdict: z.literal('duplicate'), message: z.string(), value: z.string(), where: duplicateWhere, count: z.number().int() }),
+  z.object({ verdict: z.literal('invalid'), message: z.string(), raw: z.string(), count: z.number().int() }),
+  z.object({ verdict: z.literal('confirm'), message: z.string(), value: z.string(), count: z.number().int() }),
+]);
+export type ScanVerdict = z.infer<typeof scanVerdict>;
+
+export const scanChannels = defineChannels({
+  'scans:record': {
+    input: z.strictObject({
+      batchId: id,
+      raw: z.string().max(MAX_RAW_SCAN, `A read is at most ${MAX_RAW_SCAN} characters; this looks like several scans or a stuck scanner.`),
+      source: z.enum(['wedge', 'camera']),
+      symbology: z.enum(SYMBOLOGIES).optional(),
+      /** The operator confirmed a 13-digit read that also passes the EAN-13 check is a PKID. */
+      confirmPkid: z.boolean().optional(),
+    }),
+    output: scanVerdict,
+    permission: 'station:use',
+    summary: 'Record one barcode read into an open batch.',
+  },
+  'scans:undo': {
+    input: z.strictObject({ batchId: id }),
+    output: z.object({ removed: deviceView.nullable(), message: z.string(), count: z.number().int() }),
+    permission: 'station:use',
+    summary: 'Undo your last accepted scan in this batch.',
+  },
+  'scans:recent': {
+    input: z.strictObject({ batchId: id, limit: z.number().int().min(1).max(100).default(20) }),
+    output: z.array(deviceView),
+    permission: 'station:use',
+    summary: 'The newest boxes in a batch.',
+  },
+});

@@ -1,0 +1,33 @@
+// Station settings: one table of typed keys with defaults, shared so the screens can show and
+// validate them the same way the core does.
+import { z } from 'zod';
+
+export const settingSchemas = {
+  'station.id': z.string(),
+  'station.name': z.string().trim().min(1).max(60),
+  'session.idleMinutes': z.number().int().min(1).max(24 * 60),
+  'scanner.minLength': z.number().int().min(3).max(64),
+  'scanner.maxMeanGapMs': z.number().int().min(5).max(200),
+  'scanner.maxGapMs': z.number().int().min(10).max(500),
+  'scanner.silenceMs': z.number().int().min(20).max(1000),
+  'batches.twoPersonRule': z.boolean(),
+  'uploads.chunkSize': z.number().int().min(1).max(500),
+};
+export type SettingKey = keyof typeof settingSchemas;
+export type SettingValue<K extends SettingKey> = z.infer<(typeof settingSchemas)[K]>;
+export type SettingValues = { [K in SettingKey]: SettingValue<K> };
+
+export const settingDefaults: Omit<SettingValues, 'station.id'> = {
+  'station.name': 'Dockside station',
+  'session.idleMinutes': 60,
+  'scanner.minLength': 6,
+  'scanner.maxMeanGapMs': 35,
+  'scanner.maxGapMs': 80,
+  'scanner.silenceMs': 100,
+  'batches.twoPersonRule': true,
+  'uploads.chunkSize': 500,
+};
+
+/** Keys an admin may change from the screen or the CLI (the station id is fixed at creation). */
+export const editableSettingKeys = Object.keys(settingDefaults) as Exclude<SettingKey, 'station.id'>[];
+export type EditableSettingKey = (typeof editableSettingKeys)[number];
