@@ -1,18 +1,20 @@
 // `dockside <command>`: the station's command-line front door, for IT and scripts.
 import { UsageError } from './args';
+import { batches, batchesHelp } from './commands/batches';
 import { init, initHelp } from './commands/init';
 import { operators, operatorsHelp } from './commands/operators';
 import { serve, serveHelp } from './commands/serve';
 import { verify, verifyHelp } from './commands/verify';
 import { CommandFailed, processIo, type Io } from './run';
 
-const commands: Record<string, (argv: string[], io: Io) => Promise<void>> = { init, operators, serve, verify };
+const commands: Record<string, (argv: string[], io: Io) => Promise<void>> = { init, operators, batches, serve, verify };
 
 export const usage = [
   'Usage: dockside <command> [options]',
   '',
   initHelp,
   operatorsHelp,
+  batchesHelp,
   serveHelp,
   verifyHelp,
   '',

@@ -53,3 +53,17 @@ describe('dockside CLI', () => {
     expect(dockside(['verify', '--data-dir', dir])).toMatchObject({ code: 3, err: expect.stringMatching(/damaged/) });
   });
 });
+
+describe('dockside batches', () => {
+  it('creates, lists (text and JSON) and closes batches; refuses an empty close', () => {
+    const dir = makeTempDir();
+    dockside(['init', '--data-dir', dir, '--admin', 'Ada', '--pin', '482913']);
+    const env = { DOCKSIDE_AS: 'Ada', DOCKSIDE_PIN: '482913' };
+    expect(dockside(['batches', 'create', 'PO', '4711', '--data-dir', dir], env)).toMatchObject({ code: 0, out: 'Batch PO 4711 is open for scanning.\n' });
+    expect(dockside(['batches', 'create', 'po 4711', '--data-dir', dir], env)).toMatchObject({ code: 1, err: expect.stringMatching(/already exists/) });
+    expect(dockside(['batches', 'list', '--data-dir', dir], env).out).toMatch(/PO 4711\s+0 devices\s+Open for scanning/);
+    expect(dockside(['batches', 'close', 'PO 4711', '--data-dir', dir], env)).toMatchObject({ code: 1, err: expect.stringMatching(/no devices yet/) });
+    const listed = JSON.parse(dockside(['batches', 'list', '--json', '--data-dir', dir], env).out) as { name: string; state: string }[];
+    expect(listed).toMatchObject([{ name: 'PO 4711', state: 'open' }]);
+  });
+});
