@@ -1,4 +1,4 @@
-import type { Symbology } from './symbology.js';
+import type { Symbology } from './symbology';
 
 // AIM symbology identifier: "]" + code character + modifier character (ISO/IEC 15424). Scanners add it only
 // when configured to; it tells which symbology was read, and whether it carried GS1 data (FNC1 first).

@@ -1,8 +1,8 @@
-import { displayRaw } from './display.js';
-import { hasValidGtinCheckDigit, isValidEan13, isValidUpcA } from './gtin.js';
-import { normaliseRead } from './normalise.js';
-import { DEFAULT_SERIAL_PATTERNS, matchSerial, type SerialPattern } from './serial-patterns.js';
-import { isRetailSymbology, isSymbology, type Symbology } from './symbology.js';
+import { displayRaw } from './display';
+import { hasValidGtinCheckDigit, isValidEan13, isValidUpcA } from './gtin';
+import { normaliseRead } from './normalise';
+import { DEFAULT_SERIAL_PATTERNS, matchSerial, type SerialPattern } from './serial-patterns';
+import { isRetailSymbology, isSymbology, type Symbology } from './symbology';
 
 export interface ReadInput {
   readonly raw: string;

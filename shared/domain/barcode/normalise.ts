@@ -1,5 +1,5 @@
-import { splitAimPrefix, type AimIdentifier } from './aim.js';
-import { displayRaw } from './display.js';
+import { splitAimPrefix, type AimIdentifier } from './aim';
+import { displayRaw } from './display';
 
 /** Longer than any PKID, serial or GTIN by far; a longer read is a wrong code or several reads run together. */
 export const MAX_READ_LENGTH = 128;
