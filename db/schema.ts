@@ -102,6 +102,10 @@ export const devices = sqliteTable(
     index('devices_batch_live').on(t.batchId, t.removedAt, t.id),
     index('devices_serial').on(t.serial),
     index('devices_scanned_by').on(t.scannedBy, t.scannedAt),
+    // "Where is this box?" across every batch, removed lines included (the live index above skips them).
+    index('devices_pkid').on(t.pkid),
+    // Shift reports: scans in a time range, whoever scanned them.
+    index('devices_scanned_at').on(t.scannedAt),
     check('devices_identity_check', sql`${t.pkid} is not null or ${t.serial} is not null or ${t.hardwareHash} is not null`),
     check('devices_source_check', sql`${t.source} in ('wedge', 'camera', 'import')`),
     check('devices_state_check', sql`${t.state} in ('scanned', 'queued', 'sending', 'registered', 'failed')`),
@@ -126,7 +130,7 @@ export const expected = sqliteTable(
       .references(() => operators.id),
     importedAt: epochMs('imported_at').notNull(),
   },
-  (t) => [index('expected_batch').on(t.batchId), index('expected_pkid').on(t.pkid)],
+  (t) => [index('expected_batch').on(t.batchId), index('expected_pkid').on(t.pkid), index('expected_batch_serial').on(t.batchId, t.serial)],
 );
 
 export const uploadStates = ['pending', 'sending', 'accepted', 'done', 'failed'] as const;
@@ -171,7 +175,13 @@ export const audit = sqliteTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_at').on(t.at), index('audit_action').on(t.action), index('audit_operator').on(t.operatorId)],
+  (t) => [
+    index('audit_at').on(t.at),
+    index('audit_action').on(t.action),
+    index('audit_operator').on(t.operatorId),
+    // The audit viewer's "everything about this batch / device".
+    index('audit_object').on(t.objectType, t.objectId),
+  ],
 );
 
 export const settings = sqliteTable('settings', {

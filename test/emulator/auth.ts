@@ -1,9 +1,9 @@
 // Bearer tokens are opaque strings seeded with a class, or unsigned JWTs whose claims give the class, so
 // a client can be tested with MSAL-shaped tokens too. Signatures are never checked: this is a test double.
 import type { IncomingHttpHeaders } from 'node:http';
-import { HttpError } from './faults.js';
-import type { Switches } from './switches.js';
-import type { PartnerRole, Principal, TokenClass, TokenGrant } from './types.js';
+import { HttpError } from './faults';
+import type { Switches } from './switches';
+import type { PartnerRole, Principal, TokenClass, TokenGrant } from './types';
 
 /** Routes Partner Center serves only to App+User tokens. */
 const APP_USER_ONLY = new Set(['deviceBatches.create', 'customers.relationshipRequests']);

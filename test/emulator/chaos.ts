@@ -1,6 +1,6 @@
 // Injected trouble: latency, server errors, dropped connections and hangs. Rules with `times` count down
 // and disappear, so a test can ask for "the next two requests fail" deterministically.
-import type { FaultRule, Switches } from './switches.js';
+import type { FaultRule, Switches } from './switches';
 
 export function delayMs(switches: Switches): number {
   const { ms, jitterMs } = switches.latency;

@@ -1,9 +1,9 @@
 // The control hooks over HTTP under /_emulator/..., so a test in another process can drive an emulator
 // started with `npm run emulator`. Plain camelCase JSON, no auth (loopback only), not logged.
 import { z } from 'zod';
-import type { EmulatorControl } from './control.js';
-import { parseJsonBody } from './json-case.js';
-import type { Reply } from './types.js';
+import type { EmulatorControl } from './control';
+import { parseJsonBody } from './json-case';
+import type { Reply } from './types';
 
 type ControlRoute = (body: unknown, query: URLSearchParams) => unknown;
 

@@ -1,14 +1,14 @@
 // The test hooks: what a test (in-process, or over /_emulator/... from another process) may change or
 // read. Nothing here is part of Partner Center.
-import { advanceAllJobs, jobDone } from './jobs.js';
-import type { CustomerSeed, RegistrySeed, TokenSeed } from './seed.js';
-import type { EmulatorState } from './state.js';
-import { mergeSwitches } from './switches.js';
-import type { Switches, SwitchesPatch } from './switches.js';
-import { throttleBoundMs } from './throttle.js';
+import { advanceAllJobs, jobDone } from './jobs';
+import type { CustomerSeed, RegistrySeed, TokenSeed } from './seed';
+import type { EmulatorState } from './state';
+import { mergeSwitches } from './switches';
+import type { Switches, SwitchesPatch } from './switches';
+import { throttleBoundMs } from './throttle';
 import type {
   Customer, EmulatorStats, PartnerRole, TokenClass, RegistrationCount, RegistryDevice, RequestLogEntry,
-} from './types.js';
+} from './types';
 
 export interface EmulatorControl {
   switches(): Switches;

@@ -1,11 +1,11 @@
 // The partner's customer list: seek-based paging through links.next + MS-ContinuationToken, the
 // starts_with filter, one customer by id, and the reseller invitation link.
 import { z } from 'zod';
-import { HttpError } from './faults.js';
-import { collection, link, objectType } from './handler-kit.js';
-import type { Handler, Link } from './handler-kit.js';
-import { toCamelKeys } from './json-case.js';
-import type { Customer } from './types.js';
+import { HttpError } from './faults';
+import { collection, link, objectType } from './handler-kit';
+import type { Handler, Link } from './handler-kit';
+import { toCamelKeys } from './json-case';
+import type { Customer } from './types';
 
 export function queryParam(query: URLSearchParams, name: string): string | undefined {
   for (const [k, v] of query) if (k.toLowerCase() === name.toLowerCase()) return v;

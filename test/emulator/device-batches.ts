@@ -1,14 +1,14 @@
 // Device batches: create (and the open question of re-creating a batch id), append, list batches and
 // their devices, update and delete one device. Uploads only queue a job; see jobs.ts.
 import { z } from 'zod';
-import { headerValue } from './customers.js';
-import { assignPolicies, identifiedBy, requestIdentity, unregisterDevice } from './device-rules.js';
-import { HttpError } from './faults.js';
-import { accepted, collection, link, objectType, parseBody, requireCustomer } from './handler-kit.js';
-import type { Handler, Link } from './handler-kit.js';
-import { createJob } from './jobs.js';
-import type { EmulatorState } from './state.js';
-import type { Batch, DeviceInput, DeviceRecord, JobItem, RequestContext } from './types.js';
+import { headerValue } from './customers';
+import { assignPolicies, identifiedBy, requestIdentity, unregisterDevice } from './device-rules';
+import { HttpError } from './faults';
+import { accepted, collection, link, objectType, parseBody, requireCustomer } from './handler-kit';
+import type { Handler, Link } from './handler-kit';
+import { createJob } from './jobs';
+import type { EmulatorState } from './state';
+import type { Batch, DeviceInput, DeviceRecord, JobItem, RequestContext } from './types';
 
 // The SDK sends nulls for fields it does not use; empty strings count as absent too.
 const optionalText = z.string().nullish().transform((v) => (v === null || v === undefined || v.trim() === '' ? undefined : v));

@@ -1,7 +1,7 @@
 // What the Autopilot deployment service decides for one device when a job reaches it. Registration is
 // the only place a registry device changes owner, so the "registered twice" counters are kept here.
-import type { EmulatorState } from './state.js';
-import type { DeviceInput, DeviceOutcome, DeviceRecord, JobItem, PolicyAssignment, RegistryDevice } from './types.js';
+import type { EmulatorState } from './state';
+import type { DeviceInput, DeviceOutcome, DeviceRecord, JobItem, PolicyAssignment, RegistryDevice } from './types';
 
 export const DEVICE_ERRORS = {
   802: 'InvalidZtdHardwareHash',

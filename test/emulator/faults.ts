@@ -1,7 +1,7 @@
 // Error answers. Route code throws HttpError; the server turns it into the fault body of the shape the
 // `faultShape` switch selects. 429 has its own, different body (it comes from the gateway, not PartnerFD).
-import type { Switches } from './switches.js';
-import type { Reply } from './types.js';
+import type { Switches } from './switches';
+import type { Reply } from './types';
 
 export class HttpError extends Error {
   constructor(

@@ -1,9 +1,9 @@
 // Small helpers every route module uses: body parsing, the customer gate, wire shapes of links and lists.
 import type { z } from 'zod';
-import { HttpError } from './faults.js';
-import { parseJsonBody } from './json-case.js';
-import type { EmulatorState } from './state.js';
-import type { Customer, Reply, RequestContext } from './types.js';
+import { HttpError } from './faults';
+import { parseJsonBody } from './json-case';
+import type { EmulatorState } from './state';
+import type { Customer, Reply, RequestContext } from './types';
 
 export type Handler = (ctx: RequestContext, state: EmulatorState) => Reply;
 

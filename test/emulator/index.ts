@@ -1,13 +1,13 @@
 // Entry point for tests, the CLI and the demo: start a Partner Center emulator on 127.0.0.1.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createControl } from './control.js';
-import type { EmulatorControl } from './control.js';
-import { loadSeedFile, seedSchema } from './seed.js';
-import type { Seed } from './seed.js';
-import { createRequestListener } from './server.js';
-import { EmulatorState } from './state.js';
-import type { SwitchesPatch } from './switches.js';
+import { createControl } from './control';
+import type { EmulatorControl } from './control';
+import { loadSeedFile, seedSchema } from './seed';
+import type { Seed } from './seed';
+import { createRequestListener } from './server';
+import { EmulatorState } from './state';
+import type { SwitchesPatch } from './switches';
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. The emulator binds 127.0.0.1 only. */
@@ -66,10 +66,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   };
 }
 
-export type { EmulatorControl } from './control.js';
-export type { Seed, CustomerSeed, RegistrySeed, TokenSeed } from './seed.js';
-export type { Switches, SwitchesPatch, FaultRule, ThrottleConfig, BucketConfig } from './switches.js';
-export { defaultSwitches } from './switches.js';
-export { throttleBoundMs, bucketBoundMs } from './throttle.js';
-export type { RequestLogEntry, EmulatorStats, RegistrationCount, TokenClass } from './types.js';
-export { DEVICE_ERRORS } from './device-rules.js';
+export type { EmulatorControl } from './control';
+export type { Seed, CustomerSeed, RegistrySeed, TokenSeed } from './seed';
+export type { Switches, SwitchesPatch, FaultRule, ThrottleConfig, BucketConfig } from './switches';
+export { defaultSwitches } from './switches';
+export { throttleBoundMs, bucketBoundMs } from './throttle';
+export type { RequestLogEntry, EmulatorStats, RegistrationCount, TokenClass } from './types';
+export { DEVICE_ERRORS } from './device-rules';

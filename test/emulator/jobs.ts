@@ -2,12 +2,12 @@
 // "steps" counted from status polls and/or elapsed time (the jobAdvance switch), so tests can drive it
 // deterministically by polling and a demo can watch it move with time. Devices are decided when the job
 // reaches them, not at upload: that is when ownership changes.
-import { assignPolicies, registerDevice } from './device-rules.js';
-import { HttpError } from './faults.js';
-import { objectType } from './handler-kit.js';
-import type { Handler } from './handler-kit.js';
-import type { EmulatorState } from './state.js';
-import type { Job, JobItem } from './types.js';
+import { assignPolicies, registerDevice } from './device-rules';
+import { HttpError } from './faults';
+import { objectType } from './handler-kit';
+import type { Handler } from './handler-kit';
+import type { EmulatorState } from './state';
+import type { Job, JobItem } from './types';
 
 export function createJob(state: EmulatorState, customerId: string, items: JobItem[], batchId?: string): Job {
   const job: Job = {

@@ -1,12 +1,12 @@
 // Autopilot profiles ("configuration policies") and applying them to devices through a batch job.
 import { z } from 'zod';
-import { policyAssignmentSchema } from './device-batches.js';
-import { HttpError } from './faults.js';
-import { accepted, collection, objectType, parseBody, requireCustomer } from './handler-kit.js';
-import type { Handler } from './handler-kit.js';
-import { createJob } from './jobs.js';
-import type { EmulatorState } from './state.js';
-import type { Policy, RequestContext } from './types.js';
+import { policyAssignmentSchema } from './device-batches';
+import { HttpError } from './faults';
+import { accepted, collection, objectType, parseBody, requireCustomer } from './handler-kit';
+import type { Handler } from './handler-kit';
+import { createJob } from './jobs';
+import type { EmulatorState } from './state';
+import type { Policy, RequestContext } from './types';
 
 const POLICY_SETTINGS = [
   'none', 'remove_oem_preinstalls', 'oobe_user_not_local_admin', 'skip_express_settings', 'skip_oem_registration', 'skip_eula',

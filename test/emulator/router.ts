@@ -1,11 +1,11 @@
 // The Partner Center routes. Literal segments match case-insensitively (clients send `DeviceBatches`,
 // `batchjobstatus`, ...); `/v1` is optional. Each route has an id used by auth rules, throttle overrides
 // and the request log.
-import { getCustomer, listCustomers, relationshipRequest } from './customers.js';
-import { appendDevices, createBatch, deleteDevice, listBatches, listDevices, updateDevice } from './device-batches.js';
-import type { Handler } from './handler-kit.js';
-import { getJobStatus } from './jobs.js';
-import { createPolicy, deletePolicy, devicePolicyUpdates, getPolicy, listPolicies, updatePolicy } from './policies.js';
+import { getCustomer, listCustomers, relationshipRequest } from './customers';
+import { appendDevices, createBatch, deleteDevice, listBatches, listDevices, updateDevice } from './device-batches';
+import type { Handler } from './handler-kit';
+import { getJobStatus } from './jobs';
+import { createPolicy, deletePolicy, devicePolicyUpdates, getPolicy, listPolicies, updatePolicy } from './policies';
 
 export interface Route {
   id: string;

@@ -2,9 +2,9 @@
 // same schemas validate seed files, `startEmulator` options and the HTTP control routes.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { parseJsonBody } from './json-case.js';
-import { switchesPatchSchema } from './switches.js';
-import type { Customer, TokenGrant } from './types.js';
+import { parseJsonBody } from './json-case';
+import { switchesPatchSchema } from './switches';
+import type { Customer, TokenGrant } from './types';
 
 const relationship = z.enum(['none', 'reseller', 'advisor', 'syndication', 'microsoft_support']);
 

@@ -2,18 +2,18 @@
 // contract version, auth, routing, throttling, idempotent replay, the handler, late faults, the answer.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { authenticate, authorize } from './auth.js';
-import { delayMs, pickFault } from './chaos.js';
-import type { EmulatorControl } from './control.js';
-import { handleControl } from './control-http.js';
-import { headerValue } from './customers.js';
-import { HttpError, faultReply, injectedReply, throttledReply } from './faults.js';
-import { advanceAllJobs } from './jobs.js';
-import { BOM, toPascalKeys } from './json-case.js';
-import { apiPath, matchRoute } from './router.js';
-import type { EmulatorState } from './state.js';
-import type { FaultRule } from './switches.js';
-import type { Reply, RequestLogEntry } from './types.js';
+import { authenticate, authorize } from './auth';
+import { delayMs, pickFault } from './chaos';
+import type { EmulatorControl } from './control';
+import { handleControl } from './control-http';
+import { headerValue } from './customers';
+import { HttpError, faultReply, injectedReply, throttledReply } from './faults';
+import { advanceAllJobs } from './jobs';
+import { BOM, toPascalKeys } from './json-case';
+import { apiPath, matchRoute } from './router';
+import type { EmulatorState } from './state';
+import type { FaultRule } from './switches';
+import type { Reply, RequestLogEntry } from './types';
 
 export interface ServerDeps {
   state: EmulatorState;

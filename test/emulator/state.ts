@@ -1,15 +1,15 @@
 // All of one emulator's world in memory: the seed it can be reset to, Partner Center's records, the
 // registry of OEM-filed devices, and what tests observe (request log, registration counters).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { HttpError } from './faults.js';
-import { DEFAULT_TOKENS, customerSeedSchema, registrySeedSchema, tokenSeedSchema } from './seed.js';
-import type { CustomerSeed, ParsedSeed, RegistrySeed, TokenSeed } from './seed.js';
-import { Throttle } from './throttle.js';
-import { defaultSwitches, mergeSwitches } from './switches.js';
-import type { Switches } from './switches.js';
+import { HttpError } from './faults';
+import { DEFAULT_TOKENS, customerSeedSchema, registrySeedSchema, tokenSeedSchema } from './seed';
+import type { CustomerSeed, ParsedSeed, RegistrySeed, TokenSeed } from './seed';
+import { Throttle } from './throttle';
+import { defaultSwitches, mergeSwitches } from './switches';
+import type { Switches } from './switches';
 import type {
   Batch, Customer, DeviceRecord, Job, Policy, RegistrationCount, RegistryDevice, Reply, RequestLogEntry, TokenGrant,
-} from './types.js';
+} from './types';
 
 interface Continuation {
   scope: string;

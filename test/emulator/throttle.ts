@@ -1,6 +1,6 @@
 // Token buckets per partner and per (partner, customer), each per route, as Partner Center's throttling
 // guidance describes. A request must find a token in every bucket that applies; none is taken otherwise.
-import type { BucketConfig, ThrottleConfig } from './switches.js';
+import type { BucketConfig, ThrottleConfig } from './switches';
 
 interface Bucket {
   tokens: number;

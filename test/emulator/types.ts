@@ -1,7 +1,7 @@
 // Shapes shared by the emulator's modules. Wire shapes (what clients see) are built in the route
 // modules; these are the emulator's own records.
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Switches } from './switches.js';
+import type { Switches } from './switches';
 
 export type TokenClass = 'app+user' | 'app-only' | 'expired' | 'no-mfa';
 export type PartnerRole = 'admin_agent' | 'sales_agent';

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../emulator/index.js';
-import { CONTOSO, PK, call, createBatch, start } from './helpers.js';
+import type { RunningEmulator } from '../../emulator/index';
+import { CONTOSO, PK, call, createBatch, start } from './helpers';
 
 const PARTNER = '11111111-2222-4333-8444-555555555555';
 let emu: RunningEmulator;

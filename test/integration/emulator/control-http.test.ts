@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../emulator/index.js';
-import { CONTOSO, PK, call, createBatch, devicesStatus, pollDone, start } from './helpers.js';
+import type { RunningEmulator } from '../../emulator/index';
+import { CONTOSO, PK, call, createBatch, devicesStatus, pollDone, start } from './helpers';
 
 let emu: RunningEmulator;
 beforeAll(async () => {

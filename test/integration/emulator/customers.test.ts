@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../emulator/index.js';
-import { CONTOSO, FABRIKAM, PK, call, start } from './helpers.js';
+import type { RunningEmulator } from '../../emulator/index';
+import { CONTOSO, FABRIKAM, PK, call, start } from './helpers';
 
 const EXTRA = ['Adatum Corporation', 'Alpine Ski House', 'Coho Winery', 'Litware, Inc.', 'Woodgrove Bank'];
 let emu: RunningEmulator;

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../emulator/index.js';
-import { CONTOSO, FABRIKAM, PK, call, devicesStatus, pollDone, start, uploadAndWait } from './helpers.js';
+import type { RunningEmulator } from '../../emulator/index';
+import { CONTOSO, FABRIKAM, PK, call, devicesStatus, pollDone, start, uploadAndWait } from './helpers';
 
 let emu: RunningEmulator;
 beforeEach(async () => {
