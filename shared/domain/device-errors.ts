@@ -1,0 +1,44 @@
+// What each Partner Center / Autopilot per-device error means for the person at the station, and
+// what to do about it. Codes from partner-center-api.md §4; the service sends them as strings.
+export type DeviceOutcome = 'registered' | 'retry-later' | 'needs-action';
+
+export interface DeviceErrorExplanation {
+  code: string;
+  name: string;
+  outcome: DeviceOutcome;
+  /** Plain language: what happened. */
+  meaning: string;
+  /** What a lead should do next. */
+  action: string;
+}
+
+const table: Record<string, Omit<DeviceErrorExplanation, 'code'>> = {
+  '801': { name: 'InvalidZtdRequestBody', outcome: 'needs-action', meaning: 'Partner Center could not read this device in the request.', action: 'Check the PKID or serial for typing errors, then retry the device.' },
+  '802': { name: 'InvalidZtdHardwareHash', outcome: 'needs-action', meaning: 'The hardware hash is not a valid full (4K) hash.', action: 'Collect the hash again with Get-WindowsAutopilotInfo on the device, import it, and retry.' },
+  '803': { name: 'MissingZtdSerialNumberAndProductKey', outcome: 'needs-action', meaning: 'The device had neither a PKID nor a complete serial + manufacturer + model.', action: 'Scan the PKID, or add the serial with the exact manufacturer and model, then retry.' },
+  '806': { name: 'ZtdDeviceAlreadyAssigned', outcome: 'registered', meaning: 'The device is already registered to this customer (often from an earlier upload, Intune or Microsoft Store for Business).', action: 'Nothing to do: it is counted as registered.' },
+  '807': { name: 'ZtdDeviceIsNotRegistered', outcome: 'needs-action', meaning: 'The device is not registered to this customer, so the profile could not be assigned.', action: 'Register the device first, then assign the profile again.' },
+  '808': { name: 'ZtdDeviceAssignedToOtherTenant', outcome: 'needs-action', meaning: 'The device is registered to another organisation.', action: 'Ask that organisation to delete it from Autopilot, or open a Microsoft support case with proof of ownership (invoice), then retry.' },
+  '809': { name: 'ZtdProfileIsNotRegistered', outcome: 'needs-action', meaning: 'The Autopilot profile does not exist for this customer.', action: 'Refresh the profile list and choose an existing profile.' },
+  '810': { name: 'ZtdProfileAssignedToOtherTenant', outcome: 'needs-action', meaning: 'The profile belongs to another organisation.', action: "Choose one of this customer's profiles." },
+  '811': { name: 'ZtdDeviceRegisteredByOtherTenant', outcome: 'needs-action', meaning: 'Another organisation registered this device; only it can remove it.', action: 'Ask the other organisation to delete the device, then retry.' },
+  '812': { name: 'ZtdDeviceNotFound', outcome: 'retry-later', meaning: 'Microsoft has no hardware record for this PKID or serial yet: the manufacturer may not have filed it.', action: 'Retry later (often a few days after shipping), check the PKID/serial spelling, or register with the hardware hash instead.' },
+  '813': { name: 'ZtdDeviceIsNotUnique', outcome: 'needs-action', meaning: 'More than one hardware record matches this device.', action: 'Register this device with its hardware hash (collected on the device) instead.' },
+  '814': { name: 'ZtdDeviceAlreadyAadRegistered', outcome: 'needs-action', meaning: 'The device is already joined to Microsoft Entra ID.', action: 'Remove the device from Entra ID (or ask the customer to), then retry.' },
+  '640': { name: 'StorageError', outcome: 'retry-later', meaning: 'Partner Center had a temporary storage problem.', action: 'Retry the device later.' },
+};
+
+export function explainDeviceError(code: string | null | undefined, description?: string | null): DeviceErrorExplanation {
+  const key = (code ?? '').trim();
+  const known = table[key];
+  if (known) return { code: key, ...known };
+  return {
+    code: key || 'unknown',
+    name: description ?? 'Unknown error',
+    outcome: 'needs-action',
+    meaning: `Partner Center refused the device${description ? ` (${description})` : ''}.`,
+    action: 'Retry the device; if it fails again, contact Microsoft support with the request id shown.',
+  };
+}
+
+export const knownDeviceErrorCodes = Object.keys(table);

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { explainDeviceError, knownDeviceErrorCodes } from '../../../../shared/domain/device-errors';
+
+describe('explainDeviceError', () => {
+  it('explains every documented code with a meaning and an action', () => {
+    expect(knownDeviceErrorCodes).toEqual(expect.arrayContaining(['801', '802', '803', '806', '808', '809', '812', '813']));
+    for (const code of knownDeviceErrorCodes) {
+      const e = explainDeviceError(code);
+      expect(e.code).toBe(code);
+      expect(e.meaning.length).toBeGreaterThan(20);
+      expect(e.action.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('counts 806 as registered, 812 as retry-later and 808 as needing action with proof of ownership', () => {
+    expect(explainDeviceError('806').outcome).toBe('registered');
+    expect(explainDeviceError(' 812 ').outcome).toBe('retry-later');
+    expect(explainDeviceError('808')).toMatchObject({ outcome: 'needs-action', action: expect.stringMatching(/proof of ownership/) });
+  });
+
+  it('keeps the service description for unknown codes', () => {
+    expect(explainDeviceError('999', 'SomethingNew')).toMatchObject({ code: '999', outcome: 'needs-action', meaning: expect.stringMatching(/SomethingNew/) });
+    expect(explainDeviceError(null).code).toBe('unknown');
+  });
+});
