@@ -1,0 +1,60 @@
+// First run: nobody can sign in yet, so the first station admin is created here (name + PIN twice).
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { operatorNamePattern } from '../../../../shared/domain/names';
+import { pinProblem } from '../../../../shared/domain/pin';
+import { Message } from '../../components/Message';
+import { PinInput } from '../../components/PinInput';
+import { PinRules } from '../../components/PinRules';
+import { useApi, useAppStore } from '../../store/provider';
+
+function problemOf(name: string, pin: string, again: string): string | null {
+  if (!operatorNamePattern.test(name.trim())) return 'Type a name: letters, digits, spaces, dots, apostrophes or dashes, up to 40.';
+  const pinIssue = pinProblem(pin);
+  if (pinIssue) return pinIssue;
+  if (pin !== again) return 'The two PINs are not the same. Type the PIN again in both boxes.';
+  return null;
+}
+
+export function FirstRun(): ReactNode {
+  const api = useApi();
+  const stationName = useAppStore((s) => s.station?.name ?? 'Dockside');
+  const loadStation = useAppStore((s) => s.loadStation);
+  const [name, setName] = useState('');
+  const [pin, setPin] = useState('');
+  const [again, setAgain] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    const problem = problemOf(name, pin, again);
+    if (problem) return setError(problem);
+    setBusy(true);
+    const result = await api.call('station:setupFirstAdmin', { name: name.trim(), pin });
+    setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    await loadStation();
+  }
+
+  return (
+    <main className="center-screen" data-testid="first-run">
+      <form className="panel form" onSubmit={(e) => void submit(e)} noValidate>
+        <h1>Welcome to {stationName}</h1>
+        <p className="big-text">Nobody is set up yet. Create the first station admin: they can then add everyone else.</p>
+        <div className="field">
+          <label htmlFor="first-name">Your name</label>
+          <input id="first-name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" maxLength={40} data-testid="first-run-name" autoFocus />
+        </div>
+        <PinInput id="first-pin" label="Choose a PIN" value={pin} onChange={setPin} testId="first-run-pin" describedBy="first-pin-rules" />
+        <PinRules pin={pin} id="first-pin-rules" />
+        <PinInput id="first-pin-again" label="Type the PIN again" value={again} onChange={setAgain} testId="first-run-pin-again" />
+        <Message kind="error" testId="first-run-error">
+          {error}
+        </Message>
+        <button type="submit" className="btn btn-primary btn-wide" disabled={busy} data-testid="first-run-submit">
+          {busy ? 'Creating…' : 'Create admin'}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,21 @@
+import type { ReactNode } from 'react';
+import { useAppStore } from '../../store/provider';
+import { OnlineIndicator } from './OnlineIndicator';
+import { OperatorBadge } from './OperatorBadge';
+
+export function TopBar(): ReactNode {
+  const stationName = useAppStore((s) => s.station?.name ?? 'Dockside');
+  const signOut = useAppStore((s) => s.signOut);
+  return (
+    <header className="top-bar">
+      <span className="station-name" data-testid="station-name">
+        {stationName}
+      </span>
+      <OnlineIndicator />
+      <OperatorBadge />
+      <button type="button" className="btn btn-signout" onClick={() => void signOut()} data-testid="sign-out">
+        Sign out
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,20 @@
+// First: schemas built after this line parse without eval (see the file).
+import './zod-jitless';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createApi } from './api';
+import { App } from './app';
+import { AppProvider } from './store/provider';
+import './styles.css';
+
+const api = createApi();
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <AppProvider api={api}>
+      <App />
+    </AppProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,64 @@
+// A small page model of the station UI, in the words a warehouse would use.
+import { expect, type Page } from '@playwright/test';
+import type { Role } from '../../shared/domain/roles';
+
+export async function createFirstAdmin(page: Page, name: string, pin: string): Promise<void> {
+  await expect(page.getByTestId('first-run')).toBeVisible();
+  await page.getByTestId('first-run-name').fill(name);
+  await page.getByTestId('first-run-pin').fill(pin);
+  await page.getByTestId('first-run-pin-again').fill(pin);
+  await page.getByTestId('first-run-submit').click();
+  await expect(page.getByTestId('sign-in')).toBeVisible();
+}
+
+export async function signInWithKeypad(page: Page, name: string, pin: string): Promise<void> {
+  await page.getByTestId(`operator-${name}`).click();
+  for (const digit of pin) await page.getByTestId(`keypad-${digit}`).click();
+  await expect(page.getByTestId('pin-display')).toHaveAttribute('data-length', String(pin.length));
+  await page.getByTestId('keypad-enter').click();
+}
+
+/** Hands off the mouse: the first letters of the name, Enter, the PIN on the keyboard, Enter. */
+export async function signInWithKeyboard(page: Page, name: string, pin: string): Promise<void> {
+  await expect(page.getByTestId('operator-picker')).toBeVisible();
+  await page.keyboard.type(name.slice(0, 2).toLowerCase());
+  await expect(page.getByTestId(`operator-${name}`)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('keypad')).toBeVisible();
+  await page.keyboard.type(pin);
+  await expect(page.getByTestId('pin-display')).toHaveAttribute('data-length', String(pin.length));
+  await page.keyboard.press('Enter');
+}
+
+export async function expectSignedIn(page: Page, name: string, roleLabel: string): Promise<void> {
+  await expect(page.getByTestId('shell')).toBeVisible();
+  await expect(page.getByTestId('operator-badge')).toContainText(name);
+  await expect(page.getByTestId('operator-badge')).toContainText(roleLabel);
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('sign-out').click();
+  await expect(page.getByTestId('sign-in')).toBeVisible();
+}
+
+export async function openOperators(page: Page): Promise<void> {
+  await page.keyboard.press('Alt+5');
+  await expect(page.getByTestId('settings')).toBeVisible();
+  await page.getByTestId('settings-tab-operators').click();
+  await expect(page.getByTestId('operators-table')).toBeVisible();
+}
+
+export async function addOperator(page: Page, name: string, role: Role, pin: string): Promise<void> {
+  await page.getByTestId('add-operator-name').fill(name);
+  await page.getByTestId('add-operator-role').selectOption(role);
+  await page.getByTestId('add-operator-pin').fill(pin);
+  await page.getByTestId('add-operator-submit').click();
+  await expect(page.getByTestId('add-operator-status')).toContainText(`${name} was added`);
+  await expect(page.getByTestId(`operator-row-${name}`)).toBeVisible();
+}
+
+/** Enters a PIN on the sign-in keypad and submits it, for an operator already picked. */
+export async function submitPin(page: Page, pin: string): Promise<void> {
+  await page.keyboard.type(pin);
+  await page.keyboard.press('Enter');
+}
