@@ -1,7 +1,8 @@
 // The station's tables. Rules that must hold whatever code path writes (a PKID in at most one live
 // batch, one name per operator, known roles and states) are constraints here, not only checks in code.
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, sqliteTable, text, uniqueIndex, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { TableName } from '../shared/contract/events';
 
 const epochMs = (name: string) => integer(name, { mode: 'number' });
 
@@ -144,6 +145,8 @@ export const uploads = sqliteTable(
       .references(() => batches.id),
     seq: integer('seq').notNull(),
     state: text('state', { enum: uploadStates }).notNull().default('pending'),
+    // Which call the request id belongs to: a re-send after a crash must repeat the same call.
+    method: text('method', { enum: ['create', 'append'] }),
     requestId: text('request_id'),
     trackingId: text('tracking_id'),
     attempts: integer('attempts').notNull().default(0),
@@ -156,6 +159,28 @@ export const uploads = sqliteTable(
     uniqueIndex('uploads_batch_seq').on(t.batchId, t.seq),
     index('uploads_due').on(t.state, t.nextAttemptAt),
     check('uploads_state_check', sql`${t.state} in ('pending', 'sending', 'accepted', 'done', 'failed')`),
+  ],
+);
+
+// What Partner Center already holds for a customer (all batches, all pages), refreshed before an
+// upload so devices registered elsewhere are flagged instead of sent again.
+export const remoteDevices = sqliteTable(
+  'remote_devices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    customerTenantId: text('customer_tenant_id').notNull(),
+    remoteBatchId: text('remote_batch_id').notNull(),
+    remoteDeviceId: text('remote_device_id').notNull(),
+    pkid: text('pkid'),
+    serial: text('serial'),
+    manufacturer: text('manufacturer'),
+    model: text('model'),
+    refreshedAt: epochMs('refreshed_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('remote_devices_id').on(t.customerTenantId, t.remoteDeviceId),
+    index('remote_devices_pkid').on(t.customerTenantId, t.pkid),
+    index('remote_devices_serial').on(t.customerTenantId, t.serial),
   ],
 );
 
@@ -191,5 +216,6 @@ export const settings = sqliteTable('settings', {
   updatedBy: integer('updated_by'),
 });
 
-export const tables = { operators, customers, batches, devices, expected, uploads, audit, settings } as const;
-export type TableName = keyof typeof tables;
+// Every table is named in the db:changed event vocabulary, and nothing else is.
+export const tables = { operators, customers, batches, devices, expected, uploads, remoteDevices, audit, settings } satisfies Record<TableName, SQLiteTable>;
+

@@ -2,8 +2,9 @@
 // screens reload only what changed.
 import { z } from 'zod';
 import { operatorView } from './common';
+import { syncStatus } from './sync';
 
-export const tableNames = ['operators', 'customers', 'batches', 'devices', 'expected', 'uploads', 'audit', 'settings'] as const;
+export const tableNames = ['operators', 'customers', 'batches', 'devices', 'expected', 'uploads', 'remoteDevices', 'audit', 'settings'] as const;
 export type TableName = (typeof tableNames)[number];
 
 export const eventSchemas = {
@@ -13,6 +14,7 @@ export const eventSchemas = {
     state: z.enum(['signedIn', 'signedOut', 'expired']),
     operator: operatorView.nullable(),
   }),
+  'sync:status': syncStatus,
 };
 
 export type EventName = keyof typeof eventSchemas;

@@ -1,0 +1,56 @@
+// The outbox: one row per chunk of a batch sent to Partner Center, and the devices it carries.
+import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { devices, uploads } from '../schema';
+import type { Queryable } from '../types';
+
+export type UploadRow = typeof uploads.$inferSelect;
+export type ChunkDevice = typeof devices.$inferSelect;
+
+export function insertChunk(db: Queryable, batchId: number, seq: number, at: number): UploadRow {
+  return db.insert(uploads).values({ batchId, seq, state: 'pending', createdAt: at, updatedAt: at, nextAttemptAt: at }).returning().get();
+}
+
+export function nextSeq(db: Queryable, batchId: number): number {
+  return (db.select({ n: sql<number>`coalesce(max(${uploads.seq}), -1)` }).from(uploads).where(eq(uploads.batchId, batchId)).get()?.n ?? -1) + 1;
+}
+
+export function updateChunk(db: Queryable, id: number, values: Partial<Omit<UploadRow, 'id'>>): void {
+  db.update(uploads).set(values).where(eq(uploads.id, id)).run();
+}
+
+export function findChunk(db: Queryable, id: number): UploadRow | undefined {
+  return db.select().from(uploads).where(eq(uploads.id, id)).get();
+}
+
+/** The next chunk the engine should act on: oldest due first, so batches go out in approval order. */
+export function nextDueChunk(db: Queryable, now: number): UploadRow | undefined {
+  return db
+    .select()
+    .from(uploads)
+    .where(and(inArray(uploads.state, ['pending', 'sending', 'accepted']), or(isNull(uploads.nextAttemptAt), lte(uploads.nextAttemptAt, now))))
+    .orderBy(asc(uploads.id))
+    .limit(1)
+    .get();
+}
+
+export function earliestPendingAt(db: Queryable): number | null {
+  return db.select({ at: sql<number | null>`min(${uploads.nextAttemptAt})` }).from(uploads).where(inArray(uploads.state, ['pending', 'sending', 'accepted'])).get()?.at ?? null;
+}
+
+export function batchChunks(db: Queryable, batchId: number): UploadRow[] {
+  return db.select().from(uploads).where(eq(uploads.batchId, batchId)).orderBy(asc(uploads.seq)).all();
+}
+
+export function chunkDevices(db: Queryable, uploadId: number): ChunkDevice[] {
+  return db.select().from(devices).where(and(eq(devices.uploadId, uploadId), isNull(devices.removedAt))).orderBy(asc(devices.id)).all();
+}
+
+export function waitingDeviceCount(db: Queryable): number {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(devices)
+      .where(and(inArray(devices.state, ['queued', 'sending']), isNull(devices.removedAt)))
+      .get()?.n ?? 0
+  );
+}

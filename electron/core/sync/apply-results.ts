@@ -1,0 +1,55 @@
+// Writes Partner Center's per-device answers onto the station's devices.
+import { eq } from 'drizzle-orm';
+import { devices } from '../../../db/schema';
+import type { StationTx } from '../../../db/types';
+import type { ChunkDevice } from '../../../db/repos/uploads';
+import { explainDeviceError } from '../../../shared/domain/device-errors';
+import type { DeviceJobStatus } from '../../partner-center/jobs';
+import { indexRemote, localKey } from './device-match';
+
+export interface AppliedCounts {
+  registered: number;
+  failed: number;
+  missing: number;
+}
+
+export function markRegistered(t: StationTx, deviceId: number, remoteDeviceId: string | null, note: { code: string; text: string } | null = null): void {
+  t.update(devices)
+    .set({ state: 'registered', remoteDeviceId, errorCode: note?.code ?? null, errorText: note?.text ?? null })
+    .where(eq(devices.id, deviceId))
+    .run();
+}
+
+export function markFailed(t: StationTx, deviceId: number, code: string, text: string): void {
+  t.update(devices).set({ state: 'failed', errorCode: code, errorText: text }).where(eq(devices.id, deviceId)).run();
+}
+
+/** A finished job: every device of the chunk gets an answer; one the job never mentioned is failed. */
+export function applyJobResults(t: StationTx, list: readonly ChunkDevice[], statuses: readonly DeviceJobStatus[]): AppliedCounts {
+  const byKey = indexRemote(statuses);
+  const counts: AppliedCounts = { registered: 0, failed: 0, missing: 0 };
+  for (const device of list) {
+    if (device.state === 'registered') continue;
+    const key = localKey(device);
+    const status = key ? byKey.get(key) : undefined;
+    if (!status) {
+      markFailed(t, device.id, 'not-reported', 'Partner Center finished the upload without reporting this device. Retry it.');
+      counts.missing++;
+      continue;
+    }
+    if (!status.failed) {
+      markRegistered(t, device.id, status.deviceId);
+      counts.registered++;
+      continue;
+    }
+    const explained = explainDeviceError(status.errorCode, status.errorDescription);
+    if (explained.outcome === 'registered') {
+      markRegistered(t, device.id, status.deviceId, { code: explained.code, text: explained.meaning });
+      counts.registered++;
+    } else {
+      markFailed(t, device.id, explained.code, status.errorDescription ? `${explained.name}: ${explained.meaning}` : explained.meaning);
+      counts.failed++;
+    }
+  }
+  return counts;
+}

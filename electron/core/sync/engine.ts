@@ -1,0 +1,168 @@
+// The upload engine: one loop per station that takes the next due chunk and moves it one step
+// (send, reconcile, poll). One request at a time keeps the station far below Partner Center's
+// throttling in normal use; waits come from the chunks' own next-attempt times, never a tight loop.
+import type { StationDb } from '../../../db/open';
+import { findBatch } from '../../../db/repos/batches';
+import { batchChunks, chunkDevices, earliestPendingAt, nextDueChunk, waitingDeviceCount } from '../../../db/repos/uploads';
+import type { SyncStatus } from '../../../shared/contract/sync';
+import type { PartnerCenterClient } from '../../partner-center/client';
+import type { StationIdentity } from '../context';
+import type { EventBus } from '../event-bus';
+import type { Logger } from '../log';
+import { pollChunk } from './poll-chunk';
+import { reconcileChunk } from './reconcile-chunk';
+import { sendChunk } from './send-chunk';
+import { defaultSyncOptions, type StepResult, type SyncContext, type SyncOptions } from './sync-context';
+
+export interface SyncEngineDeps {
+  db: StationDb;
+  now: () => number;
+  events: EventBus;
+  logger: Logger;
+  station: StationIdentity;
+  /** Null while the station has no Partner Center configuration. */
+  client: () => PartnerCenterClient | null;
+  options?: Partial<SyncOptions>;
+}
+
+export type StepOutcome = 'worked' | 'idle' | 'blocked';
+
+export class SyncEngine {
+  private readonly options: SyncOptions;
+  private status: SyncStatus;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running = false;
+  private stepping: Promise<StepOutcome> | null = null;
+  private signInNeeded = false;
+
+  constructor(private readonly deps: SyncEngineDeps) {
+    this.options = { ...defaultSyncOptions, ...deps.options };
+    this.status = { state: 'idle', message: 'Nothing to upload.', waitingDevices: 0, active: null, lastError: null, updatedAt: deps.now() };
+  }
+
+  getStatus(): SyncStatus {
+    return this.status;
+  }
+
+  /** One step on the next due chunk; never runs two steps at once. */
+  step(): Promise<StepOutcome> {
+    this.stepping ??= this.doStep().finally(() => (this.stepping = null));
+    return this.stepping;
+  }
+
+  private async doStep(): Promise<StepOutcome> {
+    const client = this.deps.client();
+    const waiting = waitingDeviceCount(this.deps.db);
+    if (!client) {
+      this.setStatus({ state: 'not-configured', message: waiting > 0 ? `Partner Center is not set up: ${waiting} devices waiting.` : 'Partner Center is not set up.', active: null, lastError: null });
+      return 'blocked';
+    }
+    if (this.signInNeeded) {
+      this.setStatus({ state: 'sign-in-needed', message: `Sign-in needed: a shift lead must sign the station in to Partner Center. ${waiting} devices waiting.`, active: null });
+      return 'blocked';
+    }
+    const chunk = nextDueChunk(this.deps.db, this.deps.now());
+    if (!chunk) {
+      const state = waiting > 0 ? 'waiting' : 'idle';
+      this.setStatus({ state, message: waiting > 0 ? `Waiting to retry: ${waiting} devices queued.` : 'All uploads settled.', active: this.progressOf(null) });
+      return 'idle';
+    }
+    const ctx: SyncContext = { db: this.deps.db, now: this.deps.now, client, options: this.options, station: this.deps.station };
+    this.setStatus({ state: 'working', message: `Uploading: ${waiting} devices waiting.`, active: this.progressOf(chunk.batchId) });
+    let result: StepResult;
+    try {
+      result = chunk.state === 'pending' ? await sendChunk(ctx, chunk) : chunk.state === 'sending' ? await reconcileChunk(ctx, chunk) : await pollChunk(ctx, chunk);
+    } catch (err) {
+      this.deps.logger.error('upload step failed', err, { chunk: chunk.id });
+      this.setStatus({ state: 'waiting', message: 'An upload step failed unexpectedly; it will be retried. See the log.', lastError: String(err) });
+      return 'blocked';
+    } finally {
+      this.deps.events.emit('db:changed', { tables: ['uploads', 'devices', 'batches', 'audit'] });
+    }
+    return this.afterStep(result, chunk.batchId);
+  }
+
+  private afterStep(result: StepResult, batchId: number): StepOutcome {
+    const waiting = waitingDeviceCount(this.deps.db);
+    switch (result.kind) {
+      case 'progress':
+      case 'waiting':
+        this.setStatus({ state: 'working', message: `Uploading: ${waiting} devices waiting.`, active: this.progressOf(batchId), lastError: null });
+        return result.kind === 'progress' ? 'worked' : 'idle';
+      case 'offline':
+        this.setStatus({ state: 'offline', message: `Offline — ${waiting} devices waiting. Retrying by itself.`, lastError: result.error.message });
+        return 'blocked';
+      case 'sign-in-needed':
+        this.signInNeeded = true;
+        this.setStatus({ state: 'sign-in-needed', message: `Sign-in needed: a shift lead must sign the station in to Partner Center. ${waiting} devices waiting.`, lastError: result.error.message });
+        return 'blocked';
+      case 'refused':
+        this.setStatus({ state: 'waiting', message: result.message, lastError: result.message });
+        return 'blocked';
+    }
+  }
+
+  private progressOf(batchId: number | null): SyncStatus['active'] {
+    if (batchId === null) return null;
+    const batch = findBatch(this.deps.db, batchId);
+    if (!batch) return null;
+    const list = batchChunks(this.deps.db, batchId).flatMap((c) => chunkDevices(this.deps.db, c.id));
+    const done = list.filter((d) => d.state === 'registered' || d.state === 'failed').length;
+    return { batchId, batchName: batch.name, done, total: list.length };
+  }
+
+  private setStatus(patch: Partial<SyncStatus>): void {
+    const waitingDevices = waitingDeviceCount(this.deps.db);
+    this.status = { ...this.status, ...patch, waitingDevices, updatedAt: this.deps.now() };
+    this.deps.events.emit('sync:status', this.status);
+  }
+
+  /** After a sign-in or a lead's "try now": forget the pause and look at the outbox at once. */
+  kick(): void {
+    this.signInNeeded = false;
+    if (this.running) this.schedule(0);
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.schedule(0);
+  }
+
+  stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    return this.stepping ? this.stepping.then(() => undefined) : Promise.resolve();
+  }
+
+  private schedule(ms: number): void {
+    if (!this.running) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.loop(), ms);
+    this.timer.unref?.();
+  }
+
+  private async loop(): Promise<void> {
+    const outcome = await this.step();
+    if (outcome === 'worked') return this.schedule(0);
+    const due = earliestPendingAt(this.deps.db);
+    const wait = due === null ? this.options.idleMs : Math.min(this.options.idleMs * 15, Math.max(50, due - this.deps.now()));
+    this.schedule(outcome === 'blocked' ? Math.max(wait, this.options.idleMs) : wait);
+  }
+
+  /** For `dockside sync --once` and tests: steps until nothing is due or in flight. */
+  async runUntilSettled(options: { timeoutMs: number; sleep?: (ms: number) => Promise<void> }): Promise<SyncStatus> {
+    const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+    const deadline = Date.now() + options.timeoutMs;
+    while (Date.now() < deadline) {
+      const outcome = await this.step();
+      if (outcome === 'worked') continue;
+      if (this.status.state === 'sign-in-needed' || this.status.state === 'not-configured') break;
+      const due = earliestPendingAt(this.deps.db);
+      if (due === null) break;
+      await sleep(Math.max(10, Math.min(due - this.deps.now(), deadline - Date.now())));
+    }
+    return this.status;
+  }
+}

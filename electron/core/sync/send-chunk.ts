@@ -1,0 +1,100 @@
+// pending -> sending -> accepted. The request id and the call chosen (create or append) are stored
+// BEFORE the POST, so after a crash the same logical call can be recognised or repeated exactly.
+import { randomUUID } from 'node:crypto';
+import { eq, inArray } from 'drizzle-orm';
+import { batches, devices } from '../../../db/schema';
+import { findBatch } from '../../../db/repos/batches';
+import { batchChunks, chunkDevices, updateChunk, type UploadRow } from '../../../db/repos/uploads';
+import type { PartnerCenterError } from '../../partner-center/client';
+import { toDeviceInput } from './device-match';
+import { auditSync, backoffMs, isTransient, tx, type StepResult, type SyncContext } from './sync-context';
+import { settleBatch } from './settle';
+
+async function chooseMethod(ctx: SyncContext, chunk: UploadRow, customerId: string, batchName: string): Promise<'create' | 'append' | PartnerCenterError> {
+  const earlier = batchChunks(ctx.db, chunk.batchId).some((c) => c.id !== chunk.id && (c.trackingId !== null || c.state === 'done'));
+  if (earlier) return 'append';
+  // Look before creating: the batch may exist remotely (another station, a manual upload, a crash).
+  const remote = await ctx.client.deviceBatches.list(customerId);
+  if (!remote.ok) return remote.error;
+  return remote.value.items.some((b) => b.id.toLowerCase() === batchName.toLowerCase()) ? 'append' : 'create';
+}
+
+export function failureResult(error: PartnerCenterError): StepResult {
+  if (error.kind === 'auth') return { kind: 'sign-in-needed', error };
+  if (error.kind === 'network' || error.kind === 'timeout') return { kind: 'offline', error };
+  return { kind: 'refused', message: error.message };
+}
+
+export async function sendChunk(ctx: SyncContext, chunk: UploadRow): Promise<StepResult> {
+  const batch = findBatch(ctx.db, chunk.batchId);
+  const list = chunkDevices(ctx.db, chunk.id).filter((d) => d.state !== 'registered');
+  if (!batch?.customerTenantId || list.length === 0) {
+    tx(ctx, (t) => {
+      updateChunk(t, chunk.id, { state: 'done', updatedAt: ctx.now() });
+      settleBatch(t, chunk.batchId, ctx.now());
+    });
+    return { kind: 'progress' };
+  }
+  const customerId = batch.customerTenantId;
+  // A chunk keeps the call it was first sent with: repeating it with the same request id lets the
+  // service recognise the repeat; only an explicit 409/404 answer switches the call (and the id).
+  let method = chunk.method;
+  if (method === null) {
+    const chosen = await chooseMethod(ctx, chunk, customerId, batch.name);
+    if (typeof chosen !== 'string') return postponed(ctx, chunk, chosen);
+    method = chosen;
+  }
+  const requestId = chunk.requestId ?? randomUUID();
+  tx(ctx, (t) => {
+    updateChunk(t, chunk.id, { state: 'sending', requestId, method, attempts: chunk.attempts + 1, updatedAt: ctx.now() });
+    t.update(devices).set({ state: 'sending' }).where(inArray(devices.id, list.map((d) => d.id))).run();
+    if (batch.state === 'approved') t.update(batches).set({ state: 'uploading' }).where(eq(batches.id, batch.id)).run();
+  });
+  const body = list.map(toDeviceInput);
+  const result =
+    method === 'create'
+      ? await ctx.client.deviceBatches.create(customerId, { batchId: batch.name, devices: body }, { requestId })
+      : await ctx.client.deviceBatches.append(customerId, batch.name, body, { requestId });
+  if (result.ok) {
+    tx(ctx, (t) => {
+      updateChunk(t, chunk.id, { state: 'accepted', trackingId: result.value.trackingId, attempts: 0, nextAttemptAt: ctx.now() + ctx.options.firstPollMs, lastError: null, updatedAt: ctx.now() });
+      auditSync(ctx, t, { action: 'uploads:accepted', objectType: 'batch', objectId: batch.id, detail: { chunk: chunk.seq, devices: list.length, method, requestId, trackingId: result.value.trackingId } });
+    });
+    return { kind: 'progress' };
+  }
+  const error = result.error;
+  if ((error.kind === 'conflict' && method === 'create') || (error.kind === 'not-found' && method === 'append')) {
+    // The batch exists after all (or vanished): a different call, so a new logical request id.
+    const next = method === 'create' ? 'append' : 'create';
+    tx(ctx, (t) => updateChunk(t, chunk.id, { state: 'pending', requestId: randomUUID(), method: next, nextAttemptAt: ctx.now(), updatedAt: ctx.now() }));
+    return { kind: 'progress' };
+  }
+  return postponed(ctx, chunk, error, true);
+}
+
+/**
+ * A send that did not get a 202. A transient failure may still have reached the service, so the chunk
+ * stays `sending` and is reconciled before anything is sent again; a definite refusal goes back to
+ * `pending` (auth, forbidden) or fails the chunk's devices (bad request).
+ */
+function postponed(ctx: SyncContext, chunk: UploadRow, error: PartnerCenterError, sent = false): StepResult {
+  const at = ctx.now();
+  tx(ctx, (t) => {
+    if (sent && isTransient(error)) {
+      updateChunk(t, chunk.id, { state: 'sending', nextAttemptAt: at + Math.max(backoffMs(ctx.options, chunk.attempts), error.retryAfterMs ?? 0), updatedAt: at });
+    } else if (error.kind === 'bad-request') {
+      updateChunk(t, chunk.id, { state: 'failed', lastError: error.message, updatedAt: at });
+      t.update(devices).set({ state: 'failed', errorCode: String(error.status ?? 400), errorText: error.message }).where(eq(devices.uploadId, chunk.id)).run();
+      auditSync(ctx, t, { action: 'uploads:refused', result: 'failed', objectType: 'batch', objectId: chunk.batchId, detail: { chunk: chunk.seq, error: error.message, requestId: error.requestId } });
+      settleBatch(t, chunk.batchId, at);
+    } else {
+      const wait = error.kind === 'forbidden' ? ctx.options.retryMaxMs : Math.max(backoffMs(ctx.options, chunk.attempts), error.retryAfterMs ?? 0);
+      updateChunk(t, chunk.id, { state: chunk.state === 'sending' ? 'sending' : 'pending', nextAttemptAt: at + wait, updatedAt: at });
+      t.update(devices).set({ state: 'queued' }).where(eq(devices.uploadId, chunk.id)).run();
+    }
+  });
+  if (error.kind === 'forbidden') {
+    return { kind: 'refused', message: `Partner Center refused this customer (${error.message}). The customer has probably not approved the reseller relationship: send them the relationship request link.` };
+  }
+  return failureResult(error);
+}

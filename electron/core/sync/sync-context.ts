@@ -1,0 +1,68 @@
+// What every engine step needs. Steps are small async functions over one chunk; all database writes
+// happen in short synchronous transactions between network calls, never across one.
+import type { StationDb } from '../../../db/open';
+import type { StationTx } from '../../../db/types';
+import type { PartnerCenterClient, PartnerCenterError } from '../../partner-center/client';
+import { appendAudit, type AuditEntry } from '../audit';
+import type { StationIdentity } from '../context';
+
+export interface SyncOptions {
+  /** First wait before polling an accepted job; each further poll waits longer. */
+  firstPollMs: number;
+  maxPollMs: number;
+  /** Back-off for a chunk whose send or poll failed in a way worth retrying. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** How long to wait after an idle look at the outbox before looking again. */
+  idleMs: number;
+  /** A job still processing after this long is reported as slow (it keeps being polled). */
+  slowJobMs: number;
+  random: () => number;
+}
+
+export const defaultSyncOptions: SyncOptions = {
+  firstPollMs: 2_000,
+  maxPollMs: 60_000,
+  retryBaseMs: 5_000,
+  retryMaxMs: 5 * 60_000,
+  idleMs: 2_000,
+  slowJobMs: 30 * 60_000,
+  random: Math.random,
+};
+
+export interface SyncContext {
+  db: StationDb;
+  now: () => number;
+  client: PartnerCenterClient;
+  options: SyncOptions;
+  station: StationIdentity;
+}
+
+export type StepResult =
+  | { kind: 'progress' }
+  | { kind: 'waiting' }
+  | { kind: 'offline'; error: PartnerCenterError }
+  | { kind: 'sign-in-needed'; error: PartnerCenterError }
+  | { kind: 'refused'; message: string };
+
+export function tx<T>(ctx: SyncContext, fn: (tx: StationTx) => T): T {
+  return ctx.db.transaction(fn, { behavior: 'immediate' });
+}
+
+export function auditSync(ctx: SyncContext, t: StationTx, entry: AuditEntry): void {
+  appendAudit(t, ctx.station.id, ctx.now(), { operatorName: 'upload engine', ...entry });
+}
+
+/** Full-jitter exponential back-off, capped (AWS architecture blog). */
+export function backoffMs(options: SyncOptions, attempt: number): number {
+  const cap = Math.min(options.retryMaxMs, options.retryBaseMs * 2 ** Math.min(attempt, 20));
+  return Math.max(options.retryBaseMs / 2, Math.floor(options.random() * cap));
+}
+
+export function pollDelayMs(options: SyncOptions, polls: number): number {
+  return Math.min(options.maxPollMs, options.firstPollMs * 2 ** Math.min(polls, 20));
+}
+
+export function isTransient(error: PartnerCenterError): boolean {
+  return error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server' || error.kind === 'throttled';
+}
