@@ -7,16 +7,28 @@ import { findBatch } from '../../../db/repos/batches';
 import { batchChunks, chunkDevices, updateChunk, type UploadRow } from '../../../db/repos/uploads';
 import type { PartnerCenterError } from '../../partner-center/client';
 import { toDeviceInput } from './device-match';
+import { lookRemote } from './inventory';
 import { auditSync, backoffMs, isTransient, tx, type StepResult, type SyncContext } from './sync-context';
 import { settleBatch } from './settle';
 
 async function chooseMethod(ctx: SyncContext, chunk: UploadRow, customerId: string, batchName: string): Promise<'create' | 'append' | PartnerCenterError> {
-  const earlier = batchChunks(ctx.db, chunk.batchId).some((c) => c.id !== chunk.id && (c.trackingId !== null || c.state === 'done'));
-  if (earlier) return 'append';
-  // Look before creating: the batch may exist remotely (another station, a manual upload, a crash).
-  const remote = await ctx.client.deviceBatches.list(customerId);
-  if (!remote.ok) return remote.error;
-  return remote.value.items.some((b) => b.id.toLowerCase() === batchName.toLowerCase()) ? 'append' : 'create';
+  const chunks = batchChunks(ctx.db, chunk.batchId);
+  if (chunks.some((c) => c.id !== chunk.id && (c.trackingId !== null || c.state === 'done'))) return 'append';
+  // The batch's first send: look at what Partner Center already holds for the customer, flag devices
+  // registered elsewhere, and append if a batch of this name exists (another station, a manual
+  // upload, a crash).
+  let batchIds: string[] | null = null;
+  if (chunks.every((c) => c.requestId === null)) {
+    const looked = await lookRemote(ctx, chunk.batchId, customerId);
+    if (!looked.ok) return looked.error;
+    batchIds = looked.batchIds;
+  }
+  if (batchIds === null) {
+    const remote = await ctx.client.deviceBatches.list(customerId);
+    if (!remote.ok) return remote.error;
+    batchIds = remote.value.items.map((b) => b.id);
+  }
+  return batchIds.some((id) => id.toLowerCase() === batchName.toLowerCase()) ? 'append' : 'create';
 }
 
 export function failureResult(error: PartnerCenterError): StepResult {
@@ -27,14 +39,9 @@ export function failureResult(error: PartnerCenterError): StepResult {
 
 export async function sendChunk(ctx: SyncContext, chunk: UploadRow): Promise<StepResult> {
   const batch = findBatch(ctx.db, chunk.batchId);
-  const list = chunkDevices(ctx.db, chunk.id).filter((d) => d.state !== 'registered');
-  if (!batch?.customerTenantId || list.length === 0) {
-    tx(ctx, (t) => {
-      updateChunk(t, chunk.id, { state: 'done', updatedAt: ctx.now() });
-      settleBatch(t, chunk.batchId, ctx.now());
-    });
-    return { kind: 'progress' };
-  }
+  const unsent = () => chunkDevices(ctx.db, chunk.id).filter((d) => d.state !== 'registered');
+  if (!batch?.customerTenantId) return { kind: 'refused', message: `Batch ${chunk.batchId} has no customer; approve it for a customer first.` };
+  if (unsent().length === 0) return finishEmpty(ctx, chunk);
   const customerId = batch.customerTenantId;
   // A chunk keeps the call it was first sent with: repeating it with the same request id lets the
   // service recognise the repeat; only an explicit 409/404 answer switches the call (and the id).
@@ -44,6 +51,8 @@ export async function sendChunk(ctx: SyncContext, chunk: UploadRow): Promise<Ste
     if (typeof chosen !== 'string') return postponed(ctx, chunk, chosen);
     method = chosen;
   }
+  const list = unsent();
+  if (list.length === 0) return finishEmpty(ctx, chunk);
   const requestId = chunk.requestId ?? randomUUID();
   tx(ctx, (t) => {
     updateChunk(t, chunk.id, { state: 'sending', requestId, method, attempts: chunk.attempts + 1, updatedAt: ctx.now() });
@@ -97,4 +106,13 @@ function postponed(ctx: SyncContext, chunk: UploadRow, error: PartnerCenterError
     return { kind: 'refused', message: `Partner Center refused this customer (${error.message}). The customer has probably not approved the reseller relationship: send them the relationship request link.` };
   }
   return failureResult(error);
+}
+
+/** Nothing left to send in this chunk (all flagged as registered already): it is done. */
+function finishEmpty(ctx: SyncContext, chunk: UploadRow): StepResult {
+  tx(ctx, (t) => {
+    updateChunk(t, chunk.id, { state: 'done', updatedAt: ctx.now() });
+    settleBatch(t, chunk.batchId, ctx.now());
+  });
+  return { kind: 'progress' };
 }

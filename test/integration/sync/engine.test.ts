@@ -53,6 +53,21 @@ describe('upload engine', () => {
     expect(w.deviceStates(batchId)).toEqual({ registered: 3 });
   });
 
+  it('looks remote first: devices already registered in another Partner Center batch are flagged, not sent', async () => {
+    w = await syncWorld({ filed: 5 });
+    const [a, b] = filedPkids(5);
+    const earlier = await w.client.deviceBatches.create('6f1c4a2e-8d3b-4c5f-9a7e-2b1d0c9e8f71', { batchId: 'Manual CSV', devices: [{ productKey: a ?? '' }, { productKey: b ?? '' }] });
+    expect(earlier.ok).toBe(true);
+    for (let i = 0; i < 4; i++) await w.client.jobs.status('6f1c4a2e-8d3b-4c5f-9a7e-2b1d0c9e8f71', earlier.ok ? (earlier.value.trackingId ?? '') : '');
+    w.emu.control.resetRequests();
+    const batchId = w.approvedBatch('Second', filedPkids(5));
+    await settle(w);
+    expect(w.deviceStates(batchId)).toEqual({ registered: 3, 'already-registered': 2 });
+    const sent = w.emu.control.requests().filter((r) => r.method === 'POST').length;
+    expect(sent).toBe(1);
+    expect(w.emu.control.duplicates()).toEqual([]);
+  });
+
   it('switches to append when creating answers 409 (a batch made between the look and the send)', async () => {
     w = await syncWorld({ filed: 2 });
     const batchId = w.approvedBatch('Racy', filedPkids(2));

@@ -1,0 +1,49 @@
+// The local copy of what Partner Center holds for a customer.
+import { and, eq, inArray, isNull, max, or } from 'drizzle-orm';
+import { devices, remoteDevices } from '../schema';
+import type { Queryable } from '../types';
+
+export interface RemoteDeviceRecord {
+  remoteBatchId: string;
+  remoteDeviceId: string;
+  pkid: string | null;
+  serial: string | null;
+  manufacturer: string | null;
+  model: string | null;
+}
+
+export function replaceInventory(db: Queryable, customerTenantId: string, records: readonly RemoteDeviceRecord[], at: number): void {
+  db.delete(remoteDevices).where(eq(remoteDevices.customerTenantId, customerTenantId)).run();
+  for (let i = 0; i < records.length; i += 500) {
+    const slice = records.slice(i, i + 500).map((r) => ({ ...r, customerTenantId, refreshedAt: at }));
+    if (slice.length > 0) db.insert(remoteDevices).values(slice).onConflictDoNothing().run();
+  }
+}
+
+export function inventoryRefreshedAt(db: Queryable, customerTenantId: string): number | null {
+  return db.select({ at: max(remoteDevices.refreshedAt) }).from(remoteDevices).where(eq(remoteDevices.customerTenantId, customerTenantId)).get()?.at ?? null;
+}
+
+export interface AlreadyRegistered {
+  deviceId: number;
+  pkid: string | null;
+  serial: string | null;
+  remoteBatchId: string;
+  remoteDeviceId: string;
+}
+
+/** Devices of a batch, not yet registered, that the customer's inventory already holds. */
+export function alreadyRegisteredRemotely(db: Queryable, batchId: number, customerTenantId: string): AlreadyRegistered[] {
+  return db
+    .select({ deviceId: devices.id, pkid: devices.pkid, serial: devices.serial, remoteBatchId: remoteDevices.remoteBatchId, remoteDeviceId: remoteDevices.remoteDeviceId })
+    .from(devices)
+    .innerJoin(
+      remoteDevices,
+      and(
+        eq(remoteDevices.customerTenantId, customerTenantId),
+        or(eq(remoteDevices.pkid, devices.pkid), and(isNull(devices.pkid), eq(remoteDevices.serial, devices.serial))),
+      ),
+    )
+    .where(and(eq(devices.batchId, batchId), isNull(devices.removedAt), inArray(devices.state, ['scanned', 'queued', 'sending'])))
+    .all();
+}
