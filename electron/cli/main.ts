@@ -1,13 +1,16 @@
 // `dockside <command>`: the station's command-line front door, for IT and scripts.
 import { UsageError } from './args';
 import { batches, batchesHelp } from './commands/batches';
+import { customers, customersHelp } from './commands/customers';
+import { demo, demoHelp } from './commands/demo';
 import { init, initHelp } from './commands/init';
 import { operators, operatorsHelp } from './commands/operators';
+import { approve, exportBatch, importFile, reviewHelp, status } from './commands/review';
 import { serve, serveHelp } from './commands/serve';
 import { verify, verifyHelp } from './commands/verify';
 import { CommandFailed, processIo, type Io } from './run';
 
-const commands: Record<string, (argv: string[], io: Io) => Promise<void>> = { init, operators, batches, serve, verify };
+const commands: Record<string, (argv: string[], io: Io) => Promise<void>> = { init, operators, batches, customers, serve, demo, verify, import: importFile, export: exportBatch, approve, status };
 
 export const usage = [
   'Usage: dockside <command> [options]',
@@ -15,7 +18,10 @@ export const usage = [
   initHelp,
   operatorsHelp,
   batchesHelp,
+  reviewHelp,
+  customersHelp,
   serveHelp,
+  demoHelp,
   verifyHelp,
   '',
   'Common options: --data-dir DIR (default: the platform app-data folder, or DOCKSIDE_DATA_DIR),',

@@ -1,7 +1,7 @@
 // Helpers for commands: open the station, act as an operator, turn envelopes into exit codes.
 import type { Channel, ChannelInput, ChannelOutput, Result } from '../../shared/contract';
 import { DatabaseOpenError } from '../../db/errors';
-import { createStation, type Station } from '../core/station';
+import { createStation, type Station, type StationConfig } from '../core/station';
 import { createLogger } from '../core/log';
 import type { Credentials } from './args';
 
@@ -24,9 +24,9 @@ export const processIo: Io = {
   err: (line) => process.stderr.write(line + '\n'),
 };
 
-export async function openStation(dataDir: string, options: { practiceMode?: boolean } = {}): Promise<Station> {
+export async function openStation(dataDir: string, options: { practiceMode?: boolean; partnerCenter?: StationConfig['partnerCenter'] } = {}): Promise<Station> {
   try {
-    return await createStation({ dataDir, practiceMode: options.practiceMode, logger: createLogger((line) => process.stderr.write(line + '\n')) });
+    return await createStation({ dataDir, practiceMode: options.practiceMode, partnerCenter: options.partnerCenter, logger: createLogger((line) => process.stderr.write(line + '\n')) });
   } catch (err) {
     if (err instanceof DatabaseOpenError) throw new CommandFailed(err.message, 3);
     throw err;

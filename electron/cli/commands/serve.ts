@@ -1,8 +1,12 @@
 import { dataDirFrom, parse, UsageError } from '../args';
+import { partnerFrom, partnerOptions } from '../partner-options';
 import { openStation, type Io } from '../run';
 import { startHost } from '../../host/server';
 
-export const serveHelp = 'dockside serve [--port N] [--host-token T] [--practice]   run the station in a browser on 127.0.0.1';
+export const serveHelp = [
+  'dockside serve [--port N] [--host-token T] [--practice]   run the station in a browser on 127.0.0.1',
+  '      [--partner-center-url URL --token TOKEN]           ... talking to Partner Center (a loopback URL = the emulator, practice mode)',
+].join('\n');
 
 export async function serve(argv: string[], io: Io): Promise<void> {
   const { values } = parse(argv, {
@@ -10,10 +14,12 @@ export async function serve(argv: string[], io: Io): Promise<void> {
     'host-token': { type: 'string' },
     'static-dir': { type: 'string' },
     practice: { type: 'boolean', default: false },
+    ...partnerOptions,
   });
   const port = values.port === undefined ? 5717 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number from 0 to 65535.');
-  const station = await openStation(dataDirFrom(values['data-dir']), { practiceMode: values.practice });
+  const partner = partnerFrom(values);
+  const station = await openStation(dataDirFrom(values['data-dir']), { practiceMode: values.practice || partner?.practiceMode, partnerCenter: partner?.config });
   const host = await startHost({ station, port, hostToken: values['host-token'], staticDir: values['static-dir'] });
   io.out(`Dockside is ready at ${host.url}`);
   await new Promise<void>((resolve) => {

@@ -1,0 +1,110 @@
+// Partner Center on this station: whether it is set up, who is signed in, sign-in and sign-out. The
+// client and token provider come from the front door (StationConfig.partnerCenter); the core never
+// knows whether they are MSAL or a static token for the emulator.
+import { fail, ok, type Result } from '../../../shared/contract';
+import type { partnerChannels } from '../../../shared/contract/partner';
+import { lastCustomerRefreshAt } from '../../../db/repos/customers';
+import { createPartnerCenterClient, type PartnerCenterClient, type PartnerCenterClientOptions } from '../../partner-center/client';
+import { supportLine, type PartnerCenterError } from '../../partner-center/errors';
+import type { TokenProvider } from '../../partner-center/token-provider';
+import type { Handlers } from '../dispatcher';
+
+export interface PartnerCenterConfig {
+  baseUrl: string;
+  tokenProvider: TokenProvider;
+  /** Tests scale timeouts and back-off down; production leaves the defaults. */
+  clientOptions?: Partial<Omit<PartnerCenterClientOptions, 'baseUrl' | 'tokenProvider'>>;
+}
+
+export interface PartnerLink {
+  readonly baseUrl: string;
+  readonly tokenProvider: TokenProvider;
+  readonly client: PartnerCenterClient;
+}
+
+export function createPartnerLink(config: PartnerCenterConfig | undefined): PartnerLink | null {
+  if (!config) return null;
+  const client = createPartnerCenterClient({ ...config.clientOptions, baseUrl: config.baseUrl, tokenProvider: config.tokenProvider });
+  return { baseUrl: config.baseUrl, tokenProvider: config.tokenProvider, client };
+}
+
+export const NOT_CONFIGURED = 'Partner Center is not set up on this station: start it with a Partner Center address and sign-in (or the emulator in practice mode).';
+
+export function notConfigured<T>(): Result<T> {
+  return fail('SETUP_REQUIRED', NOT_CONFIGURED);
+}
+
+/** A Partner Center failure as a station error: what happened, what to do, and the ids for a support ticket. */
+export function remoteFailure<T>(error: PartnerCenterError, consequence: string): Result<T> {
+  const details = {
+    kind: error.kind,
+    status: error.status,
+    serviceCode: error.code,
+    serviceDescription: error.description,
+    requestId: error.requestId,
+    correlationId: error.correlationId,
+    retryAfterMs: error.retryAfterMs,
+    support: supportLine(error),
+  };
+  const then = ` ${consequence}`;
+  switch (error.kind) {
+    case 'network':
+    case 'timeout':
+      return fail('OFFLINE', `Partner Center could not be reached (the station may be offline, or the service is not answering).${then}`, details);
+    case 'auth':
+      return fail('REMOTE_ERROR', `Partner Center sign-in is needed: a shift lead must sign the station in again.${then}`, details);
+    case 'forbidden':
+      return fail('REMOTE_ERROR', `Partner Center refused: the signed-in account may not do this (it needs the Admin agent or Sales agent role, signed in as a user with MFA).${then}`, details);
+    case 'throttled': {
+      const wait = error.retryAfterMs === null ? '' : ` Try again in ${Math.ceil(error.retryAfterMs / 1000)} seconds.`;
+      return fail('REMOTE_ERROR', `Partner Center is limiting how fast this partner may call it.${wait}${then}`, details);
+    }
+    default:
+      return fail('REMOTE_ERROR', `${error.message}${then} (MS-RequestId ${error.requestId})`, details);
+  }
+}
+
+export function partnerHandlers(link: PartnerLink | null): Pick<Handlers, keyof typeof partnerChannels> {
+  return {
+    'partner:status': async (_input, ctx) => {
+      let account: string | null = null;
+      if (link) {
+        try {
+          account = (await link.tokenProvider.account())?.username ?? null;
+        } catch {
+          account = null;
+        }
+      }
+      return ok({
+        configured: link !== null,
+        signedIn: account !== null,
+        account,
+        baseUrl: link?.baseUrl ?? null,
+        practiceMode: ctx.practiceMode,
+        lastCustomerRefreshAt: lastCustomerRefreshAt(ctx.db),
+      });
+    },
+
+    'partner:signIn': async (_input, ctx) => {
+      if (!link) return notConfigured();
+      let username: string;
+      try {
+        username = (await link.tokenProvider.signIn()).username;
+      } catch (err) {
+        const reason = err instanceof Error ? err.message : String(err);
+        ctx.write([], (tx) => ctx.audit(tx, { action: 'partner:signIn', result: 'failed', objectType: 'partner', detail: { reason } }));
+        return fail('REMOTE_ERROR', `Partner Center sign-in did not complete: ${reason}`);
+      }
+      ctx.write([], (tx) => ctx.audit(tx, { action: 'partner:signIn', objectType: 'partner', objectId: username, detail: { account: username } }));
+      return ok({ account: username });
+    },
+
+    'partner:signOut': async (_input, ctx) => {
+      if (!link) return notConfigured();
+      const before = (await link.tokenProvider.account().catch(() => null))?.username ?? null;
+      await link.tokenProvider.signOut();
+      ctx.write([], (tx) => ctx.audit(tx, { action: 'partner:signOut', objectType: 'partner', objectId: before, detail: { account: before } }));
+      return ok({ done: true as const });
+    },
+  };
+}

@@ -1,0 +1,25 @@
+// The Partner Center REST client: typed calls per resource on top of one requester (request.ts).
+// Every call answers `{ ok: true, value, meta } | { ok: false, error }` (errors.ts); nothing throws.
+import { customersApi } from './customers';
+import { deviceBatchesApi } from './device-batches';
+import { jobsApi } from './jobs';
+import { policiesApi } from './policies';
+import { createRequester, type PartnerCenterClientOptions } from './request';
+
+export type PartnerCenterClient = ReturnType<typeof createPartnerCenterClient>;
+
+export function createPartnerCenterClient(options: PartnerCenterClientOptions) {
+  const requester = createRequester(options);
+  return {
+    baseUrl: options.baseUrl,
+    /** Any call not wrapped below (same retries, headers and envelopes). */
+    request: requester.request,
+    customers: customersApi(requester),
+    deviceBatches: deviceBatchesApi(requester),
+    jobs: jobsApi(requester),
+    policies: policiesApi(requester),
+  };
+}
+
+export { PUBLIC_BASE_URL, apiRoot, type CallOptions, type PartnerCenterClientOptions, type AttemptInfo } from './request';
+export type { PartnerCenterError, PartnerCenterErrorKind, PartnerCenterResult, CallMeta } from './errors';
