@@ -6,6 +6,7 @@ import { DatabaseOpenError } from '../../db/errors';
 import { defaultDataDir } from '../core/data-dir';
 import { createLogger, type Logger } from '../core/log';
 import { createStation, type Station } from '../core/station';
+import { desktopPartnerCenter } from './partner-center';
 import { registerIpc, type IpcManager } from './ipc';
 import { appPaths } from './paths';
 import { registerAppScheme, serveApp } from './protocol';
@@ -58,7 +59,8 @@ export async function runApp({ env = process.env, logger = createLogger() }: Run
   await app.whenReady();
   const paths = appPaths(app.getAppPath());
   try {
-    station = await createStation({ dataDir: defaultDataDir(env), migrationsDir: paths.migrationsDir, logger });
+    const dataDir = defaultDataDir(env);
+    station = await createStation({ dataDir, migrationsDir: paths.migrationsDir, logger, partnerCenter: desktopPartnerCenter(dataDir, logger) });
     installPermissionHandlers(session.defaultSession);
     serveApp(paths.rendererRoot);
     ipc = registerIpc({ station, getWindow: () => window });
@@ -67,6 +69,7 @@ export async function runApp({ env = process.env, logger = createLogger() }: Run
       if (window === win) window = null;
     });
     window = win;
+    station.sync.start();
   } catch (err) {
     ipc?.dispose();
     ipc = null;

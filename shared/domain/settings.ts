@@ -12,6 +12,10 @@ export const settingSchemas = {
   'scanner.silenceMs': z.number().int().min(20).max(1000),
   'batches.twoPersonRule': z.boolean(),
   'uploads.chunkSize': z.number().int().min(1).max(500),
+  /** The station's Entra app registration (public client) for Partner Center sign-in; empty = not set up. */
+  'partnerCenter.clientId': z.string().trim().max(64),
+  'partnerCenter.tenant': z.string().trim().min(1).max(120),
+  'partnerCenter.cloud': z.enum(['global', 'china']),
 };
 export type SettingKey = keyof typeof settingSchemas;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof settingSchemas)[K]>;
@@ -26,6 +30,9 @@ export const settingDefaults: Omit<SettingValues, 'station.id'> = {
   'scanner.silenceMs': 100,
   'batches.twoPersonRule': true,
   'uploads.chunkSize': 500,
+  'partnerCenter.clientId': '',
+  'partnerCenter.tenant': 'organizations',
+  'partnerCenter.cloud': 'global',
 };
 
 /** Keys an admin may change from the screen or the CLI (the station id is fixed at creation). */

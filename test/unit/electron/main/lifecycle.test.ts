@@ -17,7 +17,7 @@ const app = electronMock.app;
 const appPath = '/opt/dockside/resources/app.asar';
 
 function fakeStation() {
-  const station = { dispatch: vi.fn(), events: new EventBus(), logger: silentLogger, close: vi.fn() };
+  const station = { dispatch: vi.fn(), events: new EventBus(), logger: silentLogger, close: vi.fn(), sync: { start: vi.fn(), stop: vi.fn(async () => {}) } };
   createStationMock.mockResolvedValue(station as unknown as Station);
   return station;
 }
@@ -29,20 +29,21 @@ describe('app lifecycle', () => {
     app.appPath = appPath;
   });
 
-  it('starts: name, scheme before ready, station from the app folder, protocol, IPC, one window', async () => {
-    fakeStation();
+  it('starts: name, scheme before ready, station from the app folder, protocol, IPC, one window, the upload engine', async () => {
+    const station = fakeStation();
     await runApp({ env: { DOCKSIDE_DATA_DIR: '/srv/dockside-data' }, logger: silentLogger });
 
     expect(app.setName).toHaveBeenCalledWith('Dockside');
     const schemeOrder = electronMock.protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]!;
     expect(schemeOrder).toBeLessThan(app.whenReady.mock.invocationCallOrder[0]!);
-    expect(createStationMock).toHaveBeenCalledWith(expect.objectContaining({ dataDir: '/srv/dockside-data', migrationsDir: join(appPath, 'db', 'migrations') }));
+    expect(createStationMock).toHaveBeenCalledWith(expect.objectContaining({ dataDir: '/srv/dockside-data', migrationsDir: join(appPath, 'db', 'migrations'), partnerCenter: expect.any(Function) }));
     expect(electronMock.protocol.handlers.has('app')).toBe(true);
     expect(electronMock.ipcMain.handlers.size).toBe(channelNames.length);
     expect(electronMock.session.defaultSession.permissionRequestHandler).not.toBeNull();
     expect(FakeBrowserWindow.instances).toHaveLength(1);
     expect(FakeBrowserWindow.instances[0]!.options.webPreferences?.preload).toBe(join(appPath, 'out', 'preload', 'index.cjs'));
     expect(electronMock.dialog.showErrorBox).not.toHaveBeenCalled();
+    expect(station.sync.start).toHaveBeenCalledOnce();
   });
 
   it('hardens web contents created later too (app-wide)', async () => {

@@ -1,0 +1,36 @@
+import { dataDirFrom, parse } from '../args';
+import { HOW_TO_CONNECT, partnerFrom, partnerOptions } from '../partner-options';
+import { CommandFailed, openStation, type Io } from '../run';
+
+export const syncHelp = 'dockside sync [--once] [--partner-center-url URL --token T]   upload approved batches; --once stops when all settle';
+
+export async function sync(argv: string[], io: Io): Promise<void> {
+  const { values } = parse(argv, { once: { type: 'boolean', default: false }, ...partnerOptions });
+  const partner = partnerFrom(values);
+  if (!partner) throw new CommandFailed(HOW_TO_CONNECT, 2);
+  const station = await openStation(dataDirFrom(values['data-dir']), { practiceMode: partner.practiceMode, partnerCenter: partner.config });
+  let last = '';
+  const stopListening = station.events.on('sync:status', (status) => {
+    const line = status.active ? `${status.message} (${status.active.batchName}: ${status.active.done}/${status.active.total})` : status.message;
+    if (line !== last) io.out(values.json ? JSON.stringify(status) : line);
+    last = line;
+  });
+  try {
+    if (values.once) {
+      const status = await station.sync.runUntilSettled({ timeoutMs: 24 * 3600_000 });
+      if (status.state === 'sign-in-needed' || status.state === 'not-configured') throw new CommandFailed(status.message, 3);
+    } else {
+      station.sync.start();
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      });
+      await station.sync.stop();
+    }
+    const attention = station.database.sqlite.prepare("SELECT count(*) AS n FROM devices WHERE state = 'failed' AND removed_at IS NULL").get() as { n: number };
+    if (attention.n > 0) throw new CommandFailed(`${attention.n} devices need attention: see the batch's results (dockside status NAME).`, 1);
+  } finally {
+    stopListening();
+    station.close();
+  }
+}

@@ -1,0 +1,70 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { fail, ok } from '../../../shared/contract';
+import type { syncChannels } from '../../../shared/contract/sync';
+import { batchNameKey } from '../../../shared/domain/batch';
+import { devices } from '../../../db/schema';
+import { findBatch, findBatchByNameKey, insertBatch } from '../../../db/repos/batches';
+import type { Handlers } from '../dispatcher';
+import type { SyncEngine } from '../sync/engine';
+import { queueUploadChunks } from '../sync/outbox';
+import { settleBatch } from '../sync/settle';
+import { readSetting } from '../settings';
+
+const RETRYABLE_STATES = ['approved', 'uploading', 'registered', 'needs_attention'];
+
+export function syncHandlers(engine: SyncEngine): Pick<Handlers, keyof typeof syncChannels> {
+  return {
+    'sync:status': () => ok(engine.getStatus()),
+
+    'sync:now': () => {
+      engine.kick();
+      return ok(engine.getStatus());
+    },
+
+    'uploads:retryFailed': ({ batchId, deviceIds }, ctx) => {
+      const result = ctx.write(['uploads', 'devices', 'batches'], (tx) => {
+        const batch = findBatch(tx, batchId);
+        if (!batch) return fail('NOT_FOUND', `There is no batch with id ${batchId}.`);
+        if (!RETRYABLE_STATES.includes(batch.state)) return fail('INVALID_STATE', `Batch ${batch.name} has not been uploaded; approve it first.`);
+        const failed = tx
+          .select({ id: devices.id })
+          .from(devices)
+          .where(and(eq(devices.batchId, batchId), eq(devices.state, 'failed'), isNull(devices.removedAt), ...(deviceIds ? [inArray(devices.id, deviceIds)] : [])))
+          .all()
+          .map((d) => d.id);
+        if (failed.length === 0) return fail('INVALID_STATE', 'There are no failed devices to retry in this batch.');
+        const chunks = queueUploadChunks(tx, batchId, readSetting(tx, 'uploads.chunkSize') ?? 500, ctx.now(), failed);
+        settleBatch(tx, batchId, ctx.now());
+        ctx.audit(tx, { action: 'uploads:retryFailed', objectType: 'batch', objectId: batchId, detail: { devices: failed.length, chunks } });
+        return ok({ queued: failed.length, chunks });
+      });
+      if (result.ok) engine.kick();
+      return result;
+    },
+
+    'uploads:moveFailed': ({ batchId, newBatchName }, ctx) => {
+      const session = ctx.session;
+      if (!session) return fail('NOT_SIGNED_IN', 'Sign in first.');
+      return ctx.write(['devices', 'batches'], (tx) => {
+        const batch = findBatch(tx, batchId);
+        if (!batch) return fail('NOT_FOUND', `There is no batch with id ${batchId}.`);
+        if (findBatchByNameKey(tx, batchNameKey(newBatchName))) return fail('CONFLICT', `A batch called "${newBatchName}" already exists.`);
+        const failed = tx.select().from(devices).where(and(eq(devices.batchId, batchId), eq(devices.state, 'failed'), isNull(devices.removedAt))).all();
+        if (failed.length === 0) return fail('INVALID_STATE', 'There are no failed devices to move in this batch.');
+        const target = insertBatch(tx, { name: newBatchName, nameKey: batchNameKey(newBatchName), createdBy: session.operatorId, at: ctx.now() });
+        const at = ctx.now();
+        // The old row is kept (removed, with its error) so the first batch's history stays whole; the
+        // box continues in the new batch as a fresh, unsent device.
+        for (const d of failed) {
+          tx.update(devices).set({ removedAt: at, removedBy: session.operatorId, removedReason: `moved to batch ${newBatchName}` }).where(eq(devices.id, d.id)).run();
+          tx.insert(devices)
+            .values({ batchId: target.id, pkid: d.pkid, serial: d.serial, manufacturer: d.manufacturer, model: d.model, hardwareHash: d.hardwareHash, raw: d.raw, source: d.source, scannedBy: d.scannedBy, scannedAt: d.scannedAt })
+            .run();
+        }
+        settleBatch(tx, batchId, at);
+        ctx.audit(tx, { action: 'uploads:moveFailed', objectType: 'batch', objectId: batchId, detail: { to: newBatchName, devices: failed.length } });
+        return ok({ batchId: target.id, moved: failed.length });
+      });
+    },
+  };
+}
