@@ -24,9 +24,12 @@ export const processIo: Io = {
   err: (line) => process.stderr.write(line + '\n'),
 };
 
-export async function openStation(dataDir: string, options: { practiceMode?: boolean; partnerCenter?: StationConfig['partnerCenter'] } = {}): Promise<Station> {
+export async function openStation(
+  dataDir: string,
+  options: { practiceMode?: boolean; partnerCenter?: StationConfig['partnerCenter']; syncOptions?: StationConfig['syncOptions'] } = {},
+): Promise<Station> {
   try {
-    return await createStation({ dataDir, practiceMode: options.practiceMode, partnerCenter: options.partnerCenter, logger: createLogger((line) => process.stderr.write(line + '\n')) });
+    return await createStation({ dataDir, practiceMode: options.practiceMode, partnerCenter: options.partnerCenter, syncOptions: options.syncOptions, logger: createLogger((line) => process.stderr.write(line + '\n')) });
   } catch (err) {
     if (err instanceof DatabaseOpenError) throw new CommandFailed(err.message, 3);
     throw err;
