@@ -7,10 +7,11 @@ import { init, initHelp } from './commands/init';
 import { operators, operatorsHelp } from './commands/operators';
 import { approve, exportBatch, importFile, reviewHelp, status } from './commands/review';
 import { serve, serveHelp } from './commands/serve';
+import { sync, syncHelp } from './commands/sync';
 import { verify, verifyHelp } from './commands/verify';
 import { CommandFailed, processIo, type Io } from './run';
 
-const commands: Record<string, (argv: string[], io: Io) => Promise<void>> = { init, operators, batches, customers, serve, demo, verify, import: importFile, export: exportBatch, approve, status };
+const commands: Record<string, (argv: string[], io: Io) => Promise<void>> = { init, operators, batches, customers, serve, demo, sync, verify, import: importFile, export: exportBatch, approve, status };
 
 export const usage = [
   'Usage: dockside <command> [options]',
@@ -22,6 +23,7 @@ export const usage = [
   customersHelp,
   serveHelp,
   demoHelp,
+  syncHelp,
   verifyHelp,
   '',
   'Common options: --data-dir DIR (default: the platform app-data folder, or DOCKSIDE_DATA_DIR),',

@@ -10,16 +10,28 @@ import { databasePath } from './data-dir';
 import { createDispatcher, type CallContext, type Dispatch, type Handlers } from './dispatcher';
 import { BoxAssembly } from './box-assembly';
 import { EventBus } from './event-bus';
+import { approvalHandlers } from './handlers/approval';
 import { batchHandlers } from './handlers/batches';
+import { customerHandlers } from './handlers/customers';
+import { expectedHandlers } from './handlers/expected';
+import { exportHandlers } from './handlers/export';
+import { importHandlers } from './handlers/import';
 import { operatorHandlers } from './handlers/operators';
+import { createPartnerLink, partnerHandlers, type PartnerCenterConfig } from './handlers/partner';
+import { reportHandlers } from './handlers/reports';
+import { reviewHandlers } from './handlers/review';
 import { scanHandlers } from './handlers/scans';
 import { sessionHandlers } from './handlers/session';
 import { settingsHandlers } from './handlers/settings';
+import { syncHandlers } from './handlers/sync';
+import { SyncEngine } from './sync/engine';
+import type { SyncOptions } from './sync/sync-context';
 import { stationHandlers } from './handlers/station';
 import { createLogger, type Logger } from './log';
 import { SessionStore } from './sessions';
 import { readSetting, writeSetting } from './settings';
 import { stationVersion } from './version';
+import type { SettingKey, SettingValue } from '../../shared/domain/settings';
 
 export interface StationConfig {
   dataDir: string;
@@ -30,6 +42,13 @@ export interface StationConfig {
   now?: () => number;
   logger?: Logger;
   migrationsDir?: string;
+  /**
+   * Partner Center address and token provider (MSAL, or a static token for the emulator); absent = not
+   * set up. A function is given the station's settings (the desktop app builds MSAL from them).
+   */
+  partnerCenter?: PartnerCenterConfig | ((setting: <K extends SettingKey>(key: K) => SettingValue<K> | undefined) => PartnerCenterConfig | undefined);
+  /** Upload engine timings (tests shorten them). */
+  syncOptions?: Partial<SyncOptions>;
 }
 
 export interface Station {
@@ -40,16 +59,27 @@ export interface Station {
   readonly identity: StationIdentity;
   readonly dataDir: string;
   readonly logger: Logger;
+  /** The upload engine; front doors that stay up call sync.start(). */
+  readonly sync: SyncEngine;
+  /** Stops the engine's timer and closes the database; await sync.stop() first to let a step finish. */
   close(): void;
 }
 
-const handlers: Handlers = {
+type PartnerChannels = keyof ReturnType<typeof partnerHandlers> | keyof ReturnType<typeof customerHandlers> | keyof ReturnType<typeof syncHandlers>;
+
+const handlers: Omit<Handlers, PartnerChannels> = {
   ...stationHandlers,
   ...sessionHandlers,
   ...operatorHandlers,
   ...settingsHandlers,
   ...batchHandlers,
   ...scanHandlers,
+  ...reviewHandlers,
+  ...expectedHandlers,
+  ...importHandlers,
+  ...exportHandlers,
+  ...approvalHandlers,
+  ...reportHandlers,
 };
 
 function loadIdentity(database: OpenedDatabase, now: () => number): StationIdentity {
@@ -87,7 +117,10 @@ export async function createStation(config: StationConfig): Promise<Station> {
     practiceMode: config.practiceMode ?? false,
     version: stationVersion,
   };
-  const dispatch = createDispatcher(deps, handlers, (msg, err) => logger.error(msg, err));
+  const partner = createPartnerLink(typeof config.partnerCenter === 'function' ? config.partnerCenter((key) => readSetting(database.db, key)) : config.partnerCenter);
+  const sync = new SyncEngine({ db: database.db, now, events, logger, station: identity, client: () => partner?.client ?? null, options: config.syncOptions });
+  const allHandlers: Handlers = { ...handlers, ...partnerHandlers(partner), ...customerHandlers(partner), ...syncHandlers(sync) };
+  const dispatch = createDispatcher(deps, allHandlers, (msg, err) => logger.error(msg, err));
   return {
     dispatch,
     call: (channel, input, call) => dispatch(channel, input, call) as Promise<Result<ChannelOutput<typeof channel>>>,
@@ -96,6 +129,10 @@ export async function createStation(config: StationConfig): Promise<Station> {
     identity,
     dataDir: config.dataDir,
     logger,
-    close: () => database.close(),
+    sync,
+    close: () => {
+      void sync.stop();
+      database.close();
+    },
   };
 }

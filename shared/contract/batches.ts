@@ -48,4 +48,10 @@ export const batchChannels = defineChannels({
     permission: 'station:use',
     summary: 'Close an open batch: ready for review.',
   },
+  'batches:reopen': {
+    input: z.strictObject({ id }),
+    output: batchSummary,
+    permission: 'batches:review',
+    summary: 'Reopen a closed batch for more scanning (shift lead).',
+  },
 });

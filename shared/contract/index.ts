@@ -1,10 +1,19 @@
 // The whole contract: every channel the front doors may call, merged from the domain files.
 import type { z } from 'zod';
+import { approvalChannels } from './approval';
 import { batchChannels } from './batches';
+import { customerChannels } from './customers';
+import { expectedChannels } from './expected';
+import { exportChannels } from './export';
+import { importChannels } from './import';
 import { operatorChannels } from './operators';
+import { partnerChannels } from './partner';
+import { reportChannels } from './reports';
+import { reviewChannels } from './review';
 import { scanChannels } from './scans';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
+import { syncChannels } from './sync';
 import { stationChannels } from './station';
 
 export const contract = {
@@ -14,6 +23,15 @@ export const contract = {
   ...settingsChannels,
   ...batchChannels,
   ...scanChannels,
+  ...partnerChannels,
+  ...customerChannels,
+  ...reviewChannels,
+  ...expectedChannels,
+  ...importChannels,
+  ...exportChannels,
+  ...approvalChannels,
+  ...reportChannels,
+  ...syncChannels,
 };
 
 export type Contract = typeof contract;

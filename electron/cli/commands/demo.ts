@@ -61,6 +61,7 @@ export async function demo(argv: string[], io: Io): Promise<void> {
     if (err instanceof CommandFailed) throw err;
     throw new CommandFailed(`The demo could not be set up: ${err instanceof Error ? err.message : String(err)}`);
   }
+  station.sync.start();
   const host = await startHost({ station, port, staticDir: values['static-dir'] });
   io.out(`Practice mode: Partner Center emulator at ${emulator.url} (token ${DEMO_TOKEN}); nothing reaches Microsoft.`);
   io.out(`Station data: ${dataDir}${fresh ? ' (removed when the demo stops)' : ''}`);
@@ -70,6 +71,7 @@ export async function demo(argv: string[], io: Io): Promise<void> {
     process.once('SIGTERM', () => resolve());
   });
   await host.close();
+  await station.sync.stop();
   station.close();
   await emulator.close();
   if (fresh) rmSync(dataDir, { recursive: true, force: true });

@@ -20,6 +20,7 @@ export async function serve(argv: string[], io: Io): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number from 0 to 65535.');
   const partner = partnerFrom(values);
   const station = await openStation(dataDirFrom(values['data-dir']), { practiceMode: values.practice || partner?.practiceMode, partnerCenter: partner?.config });
+  station.sync.start();
   const host = await startHost({ station, port, hostToken: values['host-token'], staticDir: values['static-dir'] });
   io.out(`Dockside is ready at ${host.url}`);
   await new Promise<void>((resolve) => {
@@ -28,5 +29,6 @@ export async function serve(argv: string[], io: Io): Promise<void> {
     process.once('SIGTERM', stop);
   });
   await host.close();
+  await station.sync.stop();
   station.close();
 }

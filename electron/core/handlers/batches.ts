@@ -40,4 +40,15 @@ export const batchHandlers: Pick<Handlers, keyof typeof batchChannels> = {
       return summary ? ok(summary) : fail('INTERNAL', 'The batch could not be read back.');
     });
   },
+
+  'batches:reopen': ({ id }, ctx) =>
+    ctx.write(['batches'], (tx) => {
+      const batch = findBatch(tx, id);
+      if (!batch) return fail('NOT_FOUND', `There is no batch with id ${id}.`);
+      if (batch.state !== 'closed') return fail('INVALID_STATE', `Only a closed batch can be reopened; batch ${batch.name} is ${batch.state.replace('_', ' ')}.`);
+      updateBatch(tx, id, { state: 'open', closedAt: null, closedBy: null });
+      ctx.audit(tx, { action: 'batches:reopen', objectType: 'batch', objectId: id, detail: { name: batch.name, closedAt: batch.closedAt, closedBy: batch.closedBy } });
+      const summary = batchSummary(tx, id);
+      return summary ? ok(summary) : fail('INTERNAL', 'The batch could not be read back.');
+    }),
 };

@@ -1,0 +1,92 @@
+// Shift report and audit viewer queries. Time buckets are computed per 15 minutes in SQL (every time
+// zone offset in use is a multiple of 15 minutes) and named in the station's local time in code, so
+// a half-hour zone or a DST change still puts each scan in the right local hour.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../types';
+import type { ShiftReport } from '../../shared/contract/reports';
+
+const QUARTER_MS = 15 * 60_000;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function localDay(at: number): string {
+  const d = new Date(at);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export function localHour(at: number): string {
+  return `${localDay(at)} ${pad(new Date(at).getHours())}:00`;
+}
+
+function sumBy<R extends { n: number }>(rows: readonly R[], key: (row: R) => string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const row of rows) out.set(key(row), (out.get(key(row)) ?? 0) + row.n);
+  return out;
+}
+
+export function shiftReport(db: Queryable, from: number, to: number): ShiftReport {
+  const scans = db.all<{ q: number; operator: string; n: number }>(sql`SELECT d.scanned_at / ${QUARTER_MS} AS q, o.name AS operator, count(*) AS n
+    FROM devices d JOIN operators o ON o.id = d.scanned_by
+    WHERE d.scanned_at >= ${from} AND d.scanned_at < ${to} AND d.source != 'import' GROUP BY q, d.scanned_by`);
+  const perHour = sumBy(scans, (r) => `${localHour(r.q * QUARTER_MS)}\u0000${r.operator}`);
+  const scansPerHour = [...perHour]
+    .map(([key, count]) => {
+      const [hour = '', operator = ''] = key.split('\u0000');
+      return { hour, operator, count };
+    })
+    .sort((a, b) => a.hour.localeCompare(b.hour) || a.operator.localeCompare(b.operator));
+
+  const batchesByState = db.all<{ state: string; count: number }>(sql`SELECT state, count(*) AS count FROM batches
+    WHERE created_at < ${to} AND (created_at >= ${from} OR id IN (SELECT DISTINCT batch_id FROM devices WHERE scanned_at >= ${from} AND scanned_at < ${to}))
+    GROUP BY state ORDER BY state`);
+
+  // Devices carry no registration time of their own: the upload chunk that registered them dates them.
+  const registered = db.all<{ q: number; n: number }>(sql`SELECT u.updated_at / ${QUARTER_MS} AS q, count(*) AS n FROM devices d JOIN uploads u ON u.id = d.upload_id
+    WHERE d.state = 'registered' AND d.removed_at IS NULL AND u.updated_at >= ${from} AND u.updated_at < ${to} GROUP BY q`);
+  const registeredPerDay = [...sumBy(registered, (r) => localDay(r.q * QUARTER_MS))].map(([day, count]) => ({ day, count })).sort((a, b) => a.day.localeCompare(b.day));
+
+  const errorCodes = db.all<{ code: string; text: string | null; count: number }>(sql`SELECT d.error_code AS code, max(d.error_text) AS text, count(*) AS count
+    FROM devices d LEFT JOIN uploads u ON u.id = d.upload_id
+    WHERE d.error_code IS NOT NULL AND d.removed_at IS NULL AND coalesce(u.updated_at, d.scanned_at) >= ${from} AND coalesce(u.updated_at, d.scanned_at) < ${to}
+    GROUP BY d.error_code ORDER BY count DESC, d.error_code`);
+
+  return { from, to, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, scansPerHour, batchesByState, registeredPerDay, errorCodes };
+}
+
+export interface AuditFilter {
+  operatorId?: number | undefined;
+  action?: string | undefined;
+  batchId?: number | undefined;
+  from?: number | undefined;
+  to?: number | undefined;
+  before?: number | undefined;
+}
+
+export interface AuditRowView {
+  id: number;
+  at: number;
+  station: string;
+  operatorId: number | null;
+  operatorName: string | null;
+  action: string;
+  objectType: string | null;
+  objectId: string | null;
+  result: string;
+  detail: string;
+}
+
+/** Newest first, keyset-paged on id. */
+export function listAudit(db: Queryable, f: AuditFilter, limit: number): { rows: AuditRowView[]; nextBefore: number | null } {
+  const where: SQL[] = [];
+  if (f.before !== undefined) where.push(sql`id < ${f.before}`);
+  if (f.operatorId !== undefined) where.push(sql`operator_id = ${f.operatorId}`);
+  if (f.action !== undefined) where.push(sql`action = ${f.action}`);
+  if (f.from !== undefined) where.push(sql`at >= ${f.from}`);
+  if (f.to !== undefined) where.push(sql`at < ${f.to}`);
+  if (f.batchId !== undefined) {
+    where.push(sql`((object_type = 'batch' AND object_id = ${String(f.batchId)}) OR (json_valid(detail) AND json_extract(detail, '$.batchId') = ${f.batchId}))`);
+  }
+  const rows = db.all<AuditRowView>(sql`SELECT id, at, station, operator_id AS operatorId, operator_name AS operatorName, action, object_type AS objectType,
+      object_id AS objectId, result, detail FROM audit ${where.length > 0 ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``} ORDER BY id DESC LIMIT ${limit + 1}`);
+  const page = rows.slice(0, limit);
+  return { rows: page, nextBefore: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
+}

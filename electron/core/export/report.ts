@@ -1,0 +1,47 @@
+// The full batch report: every line, removed ones included, with who/when/state/errors. Headings for
+// PKID, serial, manufacturer and model are the Partner Center ones, so the report imports back.
+import type { ReviewDevice } from '../../../shared/contract/review';
+import { toCsv } from './csv';
+
+export const REPORT_HEADER = [
+  'Batch',
+  'Windows Product ID',
+  'Device Serial Number',
+  'Manufacturer name',
+  'Device model',
+  'Has hardware hash',
+  'Source',
+  'Scanned by',
+  'Scanned at',
+  'State',
+  'Removed by',
+  'Removed at',
+  'Removed reason',
+  'Error code',
+  'Error text',
+  'Remote device id',
+] as const;
+
+const iso = (at: number | null) => (at === null ? '' : new Date(at).toISOString());
+
+export function reportCsv(batchName: string, devices: readonly ReviewDevice[]): { csv: string; rows: number } {
+  const rows = devices.map((d) => [
+    batchName,
+    d.pkid ?? '',
+    d.serial ?? '',
+    d.manufacturer ?? '',
+    d.model ?? '',
+    d.hasHardwareHash ? 'yes' : 'no',
+    d.source,
+    d.scannedBy,
+    iso(d.scannedAt),
+    d.removed ? 'removed' : d.state,
+    d.removedBy ?? '',
+    iso(d.removedAt),
+    d.removedReason ?? '',
+    d.errorCode ?? '',
+    d.errorText ?? '',
+    d.remoteDeviceId ?? '',
+  ]);
+  return { csv: toCsv(REPORT_HEADER, rows, { bom: true }), rows: rows.length };
+}

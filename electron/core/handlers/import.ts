@@ -1,0 +1,72 @@
+// import:preview / import:commit. The preview reads the file and says what each line would do; the
+// commit reads it again, checks it is the same file with the same outcome (the preview's token),
+// re-checks the database inside its write transaction and writes every accepted line or none.
+import { fail, ok } from '../../../shared/contract';
+import type { importChannels } from '../../../shared/contract/import';
+import type { Queryable } from '../../../db/types';
+import { insertImportedDevices, livePkidHolders, liveSerialHolders } from '../../../db/repos/review';
+import type { Handlers } from '../dispatcher';
+import { planDeviceImport, resolveConflicts, type DeviceLookups, type Plan } from '../import/plan';
+import { fileBytes } from '../import/read-file';
+import { editableBatch } from './review';
+
+export function deviceLookups(db: Queryable): DeviceLookups {
+  return { livePkids: (pkids) => livePkidHolders(db, pkids), liveSerials: (serials) => liveSerialHolders(db, serials) };
+}
+
+export function planSummary(plan: Plan) {
+  return { ...plan.reading, accepted: plan.accepted.length, refusedCount: plan.refusals.count, refusedByReason: plan.refusals.byReason, refused: plan.refusals.lines() };
+}
+
+export const importHandlers: Pick<Handlers, keyof typeof importChannels> = {
+  'import:preview': ({ batchId, fileName, contentBase64 }, ctx) => {
+    const batch = editableBatch(ctx.db, batchId);
+    if (!batch.ok) return batch;
+    const planned = planDeviceImport(fileBytes(contentBase64), fileName, batchId, deviceLookups(ctx.db));
+    if (!planned.ok) return fail('INVALID_INPUT', planned.message);
+    const { plan } = planned;
+    const sample = plan.accepted.slice(0, 20).map((r) => ({ line: r.line, pkid: r.pkid ?? '', serial: r.serial, manufacturer: r.manufacturer, model: r.model }));
+    return ok({ ...planSummary(plan), token: plan.token, sample });
+  },
+
+  'import:commit': ({ batchId, fileName, contentBase64, token }, ctx) => {
+    const session = ctx.session;
+    if (!session) return fail('NOT_SIGNED_IN', 'Sign in first.');
+    const batch = editableBatch(ctx.db, batchId);
+    if (!batch.ok) return batch;
+    // Parsing and planning happen before the write lock is taken, so scanners keep scanning.
+    const planned = planDeviceImport(fileBytes(contentBase64), fileName, batchId, deviceLookups(ctx.db));
+    if (!planned.ok) return fail('INVALID_INPUT', planned.message);
+    const { plan } = planned;
+    if (plan.token !== token) return fail('CONFLICT', 'The file or the batch changed since the preview: preview the file again before importing.');
+    if (plan.accepted.length === 0) {
+      return fail('INVALID_INPUT', `Nothing in ${fileName} can be imported: all ${plan.refusals.count} lines were refused.`, { refused: plan.refusals.lines() });
+    }
+    return ctx.write(['devices'], (tx) => {
+      const again = editableBatch(tx, batchId);
+      if (!again.ok) return again;
+      const recheck = resolveConflicts(plan.accepted, deviceLookups(tx), batchId);
+      if (recheck.conflicts.count > 0) {
+        return fail('CONFLICT', `${recheck.conflicts.count} of the file's PKIDs were scanned elsewhere since the preview: preview the file again.`, { refused: recheck.conflicts.lines() });
+      }
+      const at = ctx.now();
+      insertImportedDevices(ctx.sqlite, plan.accepted, { batchId, fileName, by: session.operatorId, at });
+      ctx.audit(tx, {
+        action: 'import:commit',
+        objectType: 'batch',
+        objectId: batchId,
+        detail: {
+          batchId,
+          fileName,
+          sha256: plan.reading.sha256,
+          bytes: plan.reading.bytes,
+          rows: plan.reading.rows,
+          imported: plan.accepted.length,
+          refused: plan.refusals.count,
+          refusedByReason: plan.refusals.byReason,
+        },
+      });
+      return ok({ ...planSummary(plan), imported: plan.accepted.length });
+    });
+  },
+};

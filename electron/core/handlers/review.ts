@@ -1,0 +1,140 @@
+// The shift lead's desk: review a batch's lines, find a box anywhere, and correct lines with a
+// reason. Every correction is one audited transaction; lines can change only before approval.
+import { eq } from 'drizzle-orm';
+import { fail, ok, type Result } from '../../../shared/contract';
+import type { reviewChannels } from '../../../shared/contract/review';
+import { classifyRead } from '../../../shared/domain/barcode';
+import { devices } from '../../../db/schema';
+import type { Queryable } from '../../../db/types';
+import { findBatch, type BatchRow } from '../../../db/repos/batches';
+import { findLiveByPkid, findLiveBySerial, updateDevice } from '../../../db/repos/devices';
+import { findDevices, listReviewDevices, reviewDevice, reviewTotals } from '../../../db/repos/review';
+import type { Handlers } from '../dispatcher';
+import { when } from '../scanning/messages';
+
+const EDITABLE = new Set<BatchRow['state']>(['open', 'closed']);
+
+/** The batch, if its lines may still change (open or closed: not once approved). */
+export function editableBatch(db: Queryable, batchId: number): Result<BatchRow> {
+  const batch = findBatch(db, batchId);
+  if (!batch) return fail('NOT_FOUND', `There is no batch with id ${batchId}.`);
+  if (!EDITABLE.has(batch.state)) {
+    return fail('INVALID_STATE', `Batch ${batch.name} is ${batch.state.replace('_', ' ')}: its lines can no longer be changed.`);
+  }
+  return ok(batch);
+}
+
+function deviceRow(db: Queryable, id: number) {
+  return db.select().from(devices).where(eq(devices.id, id)).get();
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && 'code' in err && err.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+export const reviewHandlers: Pick<Handlers, keyof typeof reviewChannels> = {
+  'review:devices': ({ batchId, after, limit, state, operatorId, source, search }, ctx) => {
+    if (!findBatch(ctx.db, batchId)) return fail('NOT_FOUND', `There is no batch with id ${batchId}.`);
+    const filter = { batchId, state, operatorId, source, search: search || undefined };
+    const page = listReviewDevices(ctx.db, filter, after ?? 0, limit);
+    return ok({ ...page, totals: reviewTotals(ctx.db, filter) });
+  },
+
+  'review:find': ({ query }, ctx) => {
+    // A scanned query may carry an AIM prefix, a caption or a scanner suffix: the classifier finds
+    // the value in it, as it does for a scan; the text as typed is searched too.
+    const read = classifyRead({ raw: query });
+    const pkids = [...(/^\d{13}$/.test(query) ? [query] : []), ...(read.kind === 'pkid' || read.kind === 'pkid-unconfirmed' ? [read.value] : [])];
+    const serials = [query, query.toUpperCase(), ...(read.kind === 'serial' ? [read.value] : [])];
+    return ok(findDevices(ctx.db, pkids, serials));
+  },
+
+  'review:removeDevice': ({ deviceId, reason }, ctx) => {
+    const session = ctx.session;
+    if (!session) return fail('NOT_SIGNED_IN', 'Sign in first.');
+    return ctx.write(['devices'], (tx) => {
+      const device = deviceRow(tx, deviceId);
+      if (!device) return fail('NOT_FOUND', `There is no device with id ${deviceId}.`);
+      const batch = editableBatch(tx, device.batchId);
+      if (!batch.ok) return batch;
+      if (device.removedAt !== null) return fail('INVALID_STATE', `This line was already removed (${when(device.removedAt)}).`);
+      updateDevice(tx, deviceId, { removedAt: ctx.now(), removedBy: session.operatorId, removedReason: reason });
+      ctx.audit(tx, { action: 'review:removeDevice', objectType: 'device', objectId: deviceId, detail: { batchId: device.batchId, pkid: device.pkid, serial: device.serial, reason } });
+      const view = reviewDevice(tx, deviceId);
+      return view ? ok(view) : fail('INTERNAL', 'The line could not be read back.');
+    });
+  },
+
+  'review:restoreDevice': ({ deviceId, reason }, ctx) => {
+    const session = ctx.session;
+    if (!session) return fail('NOT_SIGNED_IN', 'Sign in first.');
+    try {
+      return ctx.write(['devices'], (tx) => {
+        const device = deviceRow(tx, deviceId);
+        if (!device) return fail('NOT_FOUND', `There is no device with id ${deviceId}.`);
+        const batch = editableBatch(tx, device.batchId);
+        if (!batch.ok) return batch;
+        if (device.removedAt === null) return fail('INVALID_STATE', 'This line is not removed.');
+        if (device.pkid !== null) {
+          const live = findLiveByPkid(tx, device.pkid);
+          if (live) {
+            const where = live.device.batchId === device.batchId ? 'again in this batch' : `in batch ${live.batchName}`;
+            return fail(
+              'CONFLICT',
+              `PKID ${device.pkid} cannot be restored: it is live ${where} now (scanned by ${live.device.scannedBy}, ${when(live.device.scannedAt)}). Remove that line first if this one is the right one.`,
+              { deviceId: live.device.id, batchId: live.device.batchId },
+            );
+          }
+        }
+        updateDevice(tx, deviceId, { removedAt: null, removedBy: null, removedReason: null });
+        ctx.audit(tx, {
+          action: 'review:restoreDevice',
+          objectType: 'device',
+          objectId: deviceId,
+          detail: { batchId: device.batchId, pkid: device.pkid, serial: device.serial, reason, removedReason: device.removedReason, removedBy: device.removedBy },
+        });
+        const view = reviewDevice(tx, deviceId);
+        return view ? ok(view) : fail('INTERNAL', 'The line could not be read back.');
+      });
+    } catch (err) {
+      // Another writer took the PKID between the check and the update: the unique index said no.
+      if (isUniqueViolation(err)) return fail('CONFLICT', 'That PKID was just scanned into a batch again: it cannot be restored.');
+      throw err;
+    }
+  },
+
+  'review:fixDevice': ({ deviceId, serial, manufacturer, model, reason }, ctx) => {
+    const session = ctx.session;
+    if (!session) return fail('NOT_SIGNED_IN', 'Sign in first.');
+    const changes = Object.fromEntries(Object.entries({ serial, manufacturer, model }).filter(([, v]) => v !== undefined)) as {
+      serial?: string | null;
+      manufacturer?: string | null;
+      model?: string | null;
+    };
+    if (Object.keys(changes).length === 0) return fail('INVALID_INPUT', 'Nothing to change: give a serial, a manufacturer or a model.');
+    return ctx.write(['devices'], (tx) => {
+      const device = deviceRow(tx, deviceId);
+      if (!device) return fail('NOT_FOUND', `There is no device with id ${deviceId}.`);
+      const batch = editableBatch(tx, device.batchId);
+      if (!batch.ok) return batch;
+      if (device.removedAt !== null) return fail('INVALID_STATE', 'This line is removed: restore it before correcting it.');
+      const after = { serial: device.serial, manufacturer: device.manufacturer, model: device.model, ...changes };
+      if (device.pkid === null && after.serial === null && device.hardwareHash === null) {
+        return fail('INVALID_STATE', 'This line has no PKID: it needs its serial.');
+      }
+      if (changes.serial && changes.serial !== device.serial) {
+        const holder = findLiveBySerial(tx, changes.serial);
+        if (holder && holder.device.id !== deviceId) {
+          return fail('CONFLICT', `Serial ${changes.serial} is already on a live line in batch ${holder.batchName} (scanned by ${holder.device.scannedBy}, ${when(holder.device.scannedAt)}).`, {
+            deviceId: holder.device.id,
+          });
+        }
+      }
+      updateDevice(tx, deviceId, changes);
+      const before = { serial: device.serial, manufacturer: device.manufacturer, model: device.model };
+      ctx.audit(tx, { action: 'review:fixDevice', objectType: 'device', objectId: deviceId, detail: { batchId: device.batchId, pkid: device.pkid, before, after, reason } });
+      const view = reviewDevice(tx, deviceId);
+      return view ? ok(view) : fail('INTERNAL', 'The line could not be read back.');
+    });
+  },
+};

@@ -1,0 +1,124 @@
+// Exports: Partner Center's exact format (refusing what it cannot carry, with the line), spreadsheet
+// formulas neutralised in every report cell, and a round trip back through the importer.
+import fc from 'fast-check';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import type { ReviewDevice } from '../../../../../shared/contract/review';
+import { startsLikeFormula, toCsv } from '../../../../../electron/core/export/csv';
+import { PARTNER_CENTER_HEADER, partnerCenterCsv, type ExportDevice } from '../../../../../electron/core/export/partner-center';
+import { REPORT_HEADER, reportCsv } from '../../../../../electron/core/export/report';
+
+const device = (over: Partial<ExportDevice> = {}): ExportDevice => ({ id: 1, pkid: '3905012345678', serial: null, manufacturer: null, model: null, hardwareHash: null, ...over });
+
+function reviewDevice(over: Partial<ReviewDevice> = {}): ReviewDevice {
+  return {
+    id: 1,
+    batchId: 1,
+    pkid: '3905012345678',
+    serial: 'PF1ABCDE',
+    manufacturer: 'LENOVO',
+    model: '20XW',
+    hasHardwareHash: false,
+    source: 'wedge',
+    scannedById: 2,
+    scannedBy: 'Olga',
+    scannedAt: Date.UTC(2026, 10, 23, 8, 0),
+    state: 'scanned',
+    removed: false,
+    removedBy: null,
+    removedAt: null,
+    removedReason: null,
+    errorCode: null,
+    errorText: null,
+    remoteDeviceId: null,
+    ...over,
+  };
+}
+
+const FORMULA_CHARS = ['=', '+', '-', '@', '\t', '\r'];
+
+describe('Partner Center CSV', () => {
+  it('has exactly the documented header, in order, and one identifier set per line', () => {
+    const r = partnerCenterCsv([
+      device(),
+      device({ id: 2, pkid: null, serial: 'SN2', manufacturer: 'Dell Inc.', model: 'Latitude 5440' }),
+      device({ id: 3, pkid: '3905012345679', serial: 'SN3', hardwareHash: 'QUJD' }),
+      device({ id: 4, pkid: '3905012345680', serial: 'SN4', manufacturer: 'HP', model: 'X' }),
+    ]);
+    expect(r).toEqual({
+      ok: true,
+      rows: 4,
+      csv: [
+        'Device Serial Number,Windows Product ID,Hardware Hash,Manufacturer name,Device model',
+        ',3905012345678,,,',
+        'SN2,,,Dell Inc.,Latitude 5440',
+        'SN3,3905012345679,QUJD,,',
+        ',3905012345680,,,',
+        '',
+      ].join('\r\n'),
+    });
+    expect(PARTNER_CENTER_HEADER.join(',')).toBe('Device Serial Number,Windows Product ID,Hardware Hash,Manufacturer name,Device model');
+  });
+
+  it('refuses, naming the line, a value with a comma, quote or line break, a formula-like start, or a line with no usable identity', () => {
+    const r = partnerCenterCsv([
+      device(),
+      device({ id: 7, pkid: null, serial: 'SN7', manufacturer: 'Lenovo, Inc.', model: 'X' }),
+      device({ id: 8, pkid: null, serial: '=SN8', manufacturer: 'HP', model: 'Y\nZ' }),
+      device({ id: 9, pkid: null, serial: 'SN9' }),
+    ]);
+    if (r.ok) throw new Error('expected refusal');
+    expect(r.problems.map((p) => [p.line, p.deviceId, p.field])).toEqual([
+      [3, 7, 'manufacturer'],
+      [4, 8, 'serial'],
+      [4, 8, 'model'],
+      [5, 9, 'identity'],
+    ]);
+    expect(r.problems[0]?.message).toMatch(/^Line 3: the manufacturer "Lenovo, Inc\." holds a comma/);
+    expect(r.problems[1]?.message).toMatch(/starts like a spreadsheet formula/);
+  });
+});
+
+describe('formula neutralisation', () => {
+  it('prefixes 100% of cells starting with = + - @ TAB CR with a quote, and leaves every other cell as it was (fast-check)', () => {
+    const text = fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', 'A', '1', ' ', ',', '"', '\n', "'"), maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, text, text), { minLength: 1, maxLength: 20 }), (cells) => {
+        const devices = cells.map(([serial, manufacturer, model], i) => reviewDevice({ id: i + 1, serial, manufacturer, model, removedReason: model }));
+        const { csv } = reportCsv('B', devices);
+        const back = parse(csv, { bom: true, relax_column_count: false }) as string[][];
+        expect(back[0]).toEqual([...REPORT_HEADER]);
+        for (const [i, [serial, manufacturer, model]] of cells.entries()) {
+          const row = back[i + 1] ?? [];
+          for (const [col, original] of [[2, serial], [3, manufacturer], [4, model], [12, model]] as const) {
+            const expected = original.length > 0 && FORMULA_CHARS.includes(original[0] ?? '') ? `'${original}` : original;
+            expect(row[col]).toBe(expected);
+          }
+        }
+        for (const row of back) for (const c of row) expect(FORMULA_CHARS.includes(c[0] ?? '')).toBe(false);
+      }),
+      { numRuns: 2_000 },
+    );
+  }, 30_000);
+
+  it('agrees with csv-stringify on the full-width forms too', () => {
+    for (const c of ['\uFF1D', '\uFF0B', '\uFF0D', '\uFF20', ...FORMULA_CHARS]) {
+      expect(startsLikeFormula(`${c}1`)).toBe(true);
+      expect(toCsv(['h'], [[`${c}1`]])).toMatch(new RegExp(`^h\\r\\n"?'`));
+    }
+    expect(startsLikeFormula('3905012345678')).toBe(false);
+    expect(toCsv(['h'], [['3905012345678']])).toBe('h\r\n3905012345678\r\n');
+  });
+});
+
+describe('batch report', () => {
+  it('has every column, removed lines included, with a BOM for Excel', () => {
+    const { csv, rows } = reportCsv('PO-1', [
+      reviewDevice(),
+      reviewDevice({ id: 2, pkid: '3905012345679', removed: true, removedBy: 'Lena', removedAt: Date.UTC(2026, 10, 23, 9, 0), removedReason: 'wrong pallet', errorCode: '808', errorText: 'ZtdDeviceAssignedToOtherTenant' }),
+    ]);
+    expect(rows).toBe(2);
+    expect(csv.startsWith('\uFEFFBatch,Windows Product ID,Device Serial Number,Manufacturer name,Device model,Has hardware hash,Source,Scanned by,Scanned at,State')).toBe(true);
+    expect(csv).toContain('PO-1,3905012345679,PF1ABCDE,LENOVO,20XW,no,wedge,Olga,2026-11-23T08:00:00.000Z,removed,Lena,2026-11-23T09:00:00.000Z,wrong pallet,808,ZtdDeviceAssignedToOtherTenant,');
+  });
+});

@@ -1,0 +1,88 @@
+// Shift report (local-time buckets) and the audit viewer (filters, keyset paging, chain status).
+import { afterEach, describe, expect, it } from 'vitest';
+import { reviewStation, type ReviewStation } from '../../../../helpers/review-station';
+
+let t: ReviewStation | undefined;
+afterEach(() => t?.cleanup());
+
+describe('reports:shift', () => {
+  it('buckets scans per local hour per operator, counts batches by state, registrations per day and error codes', async () => {
+    t = await reviewStation();
+    const sqlite = t.station.database.sqlite;
+    const now = new Date();
+    const at = (h: number, m: number, dayOffset = 0) => new Date(now.getFullYear(), now.getMonth(), now.getDate() + dayOffset, h, m).getTime();
+    const id = (name: string) => (sqlite.prepare('SELECT id FROM operators WHERE name = ?').get(name) as { id: number }).id;
+    const insert = sqlite.prepare("INSERT INTO devices (batch_id, pkid, raw, source, scanned_by, scanned_at, state, error_code, error_text, upload_id) VALUES (?, ?, 'x', ?, ?, ?, ?, ?, ?, ?)");
+    const upload = Number(sqlite.prepare("INSERT INTO uploads (batch_id, seq, state, created_at, updated_at) VALUES (?, 1, 'done', ?, ?)").run(t.batchId, at(11, 0), at(11, 30)).lastInsertRowid);
+    insert.run(t.batchId, '3905012345600', 'wedge', id('Olga'), at(9, 10), 'registered', null, null, upload);
+    insert.run(t.batchId, '3905012345601', 'wedge', id('Olga'), at(9, 50), 'failed', '808', 'ZtdDeviceAssignedToOtherTenant', upload);
+    insert.run(t.batchId, '3905012345602', 'camera', id('Liam'), at(10, 5), 'failed', '808', 'ZtdDeviceAssignedToOtherTenant', null);
+    insert.run(t.batchId, '3905012345603', 'import', id('Liam'), at(9, 0), 'scanned', null, null, null);
+    insert.run(t.batchId, '3905012345604', 'wedge', id('Olga'), at(9, 0, -2), 'failed', '806', 'ZtdDeviceAlreadyAssigned', null);
+    const range = { from: at(0, 0), to: at(0, 0, 1) };
+    const r = await t.must('reports:shift', range);
+    const day = (ms: number) => new Date(ms).toLocaleDateString('sv-SE');
+    expect(r.scansPerHour).toEqual([
+      { hour: `${day(at(9, 0))} 09:00`, operator: 'Olga', count: 2 },
+      { hour: `${day(at(9, 0))} 10:00`, operator: 'Liam', count: 1 },
+    ]);
+    expect(r.batchesByState).toEqual([{ state: 'open', count: 1 }]);
+    expect(r.registeredPerDay).toEqual([{ day: day(at(11, 30)), count: 1 }]);
+    expect(r.errorCodes).toEqual([{ code: '808', text: 'ZtdDeviceAssignedToOtherTenant', count: 2 }]);
+    expect(r.timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+
+    const csv = await t.must('reports:exportCsv', range);
+    expect(csv.csv.split('\r\n').slice(0, 3)).toEqual(['\uFEFFSection,Period,Operator,State,Error code,Error text,Count', `Scans per hour,${day(at(9, 0))} 09:00,Olga,,,,2`, `Scans per hour,${day(at(9, 0))} 10:00,Liam,,,,1`]);
+    expect(csv.fileName).toMatch(/^shift-report-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
+  });
+
+  it('puts a scan in its local hour in a half-hour time zone', async () => {
+    const saved = process.env.TZ;
+    process.env.TZ = 'Asia/Kolkata';
+    try {
+      t = await reviewStation();
+      const sqlite = t.station.database.sqlite;
+      // 04:45 UTC is 10:15 in India (UTC+5:30): the 10:00 bucket, not 09:00 or 04:00.
+      const scanned = Date.UTC(2026, 10, 23, 4, 45);
+      sqlite.prepare("INSERT INTO devices (batch_id, pkid, raw, source, scanned_by, scanned_at) VALUES (?, '3905012345600', 'x', 'wedge', 2, ?)").run(t.batchId, scanned);
+      const r = await t.must('reports:shift', { from: Date.UTC(2026, 10, 22), to: Date.UTC(2026, 10, 24) });
+      expect(r.scansPerHour.map((x) => x.hour)).toEqual(['2026-11-23 10:00']);
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
+  it('refuses a range that ends before it starts', async () => {
+    t = await reviewStation();
+    expect(await t.station.call('reports:shift', { from: 10, to: 5 }, { sessionToken: t.lead })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
+describe('audit:list', () => {
+  it('filters by operator, action, batch and time, pages newest first, and reports the chain', async () => {
+    t = await reviewStation();
+    for (const p of ['3905012345600', '3905012345601', '3905012345602']) await t.scan(p);
+    const ids = (t.station.database.sqlite.prepare('SELECT id FROM devices ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+    await t.must('review:removeDevice', { deviceId: ids[0] ?? 0, reason: 'damaged' });
+    await t.must('batches:close', { id: t.batchId }, t.operator);
+    const page1 = await t.must('audit:list', { action: 'scans:record', limit: 2 });
+    expect(page1.rows.map((r) => r.action)).toEqual(['scans:record', 'scans:record']);
+    expect(page1.chain).toMatchObject({ ok: true });
+    const page2 = await t.must('audit:list', { action: 'scans:record', limit: 2, before: page1.nextBefore ?? 0, verify: false });
+    expect(page2).toMatchObject({ rows: [{ action: 'scans:record' }], nextBefore: null, chain: null });
+    expect(page1.rows[0]?.id).toBeGreaterThan(page2.rows[0]?.id ?? Infinity);
+    const batch = await t.must('audit:list', { batchId: t.batchId });
+    expect(batch.rows.map((r) => r.action)).toEqual(['batches:close', 'review:removeDevice', 'batches:create']);
+    const lena = (t.station.database.sqlite.prepare("SELECT id FROM operators WHERE name = 'Lena'").get() as { id: number }).id;
+    expect((await t.must('audit:list', { operatorId: lena })).rows.map((r) => r.action)).toEqual(['review:removeDevice', 'session:signIn']);
+    expect((await t.must('audit:list', { from: Date.now() + 60_000 })).rows).toEqual([]);
+    expect(await t.station.call('audit:list', {}, { sessionToken: t.operator })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('says where the chain breaks', async () => {
+    t = await reviewStation();
+    t.station.database.sqlite.prepare("UPDATE audit SET operator_name = 'Mallory' WHERE id = 3").run();
+    expect((await t.must('audit:list', {})).chain).toMatchObject({ ok: false, rowId: 3, problem: expect.stringMatching(/audit row 3 .* was changed/) });
+  });
+});
