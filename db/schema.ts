@@ -103,6 +103,8 @@ export const devices = sqliteTable(
     index('devices_batch_live').on(t.batchId, t.removedAt, t.id),
     index('devices_serial').on(t.serial),
     index('devices_scanned_by').on(t.scannedBy, t.scannedAt),
+    // The status bar counts devices waiting to upload on every engine step: keep that count small.
+    index('devices_waiting').on(t.state).where(sql`${t.state} in ('queued', 'sending') and ${t.removedAt} is null`),
     // "Where is this box?" across every batch, removed lines included (the live index above skips them).
     index('devices_pkid').on(t.pkid),
     // Shift reports: scans in a time range, whoever scanned them.

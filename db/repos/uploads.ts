@@ -54,3 +54,16 @@ export function waitingDeviceCount(db: Queryable): number {
       .get()?.n ?? 0
   );
 }
+
+/** Devices of a batch handed to the outbox, and how many of them have an answer. */
+export function batchUploadProgress(db: Queryable, batchId: number): { done: number; total: number } {
+  const row = db
+    .select({
+      total: sql<number>`count(*)`,
+      done: sql<number>`coalesce(sum(${devices.state} in ('registered', 'failed')), 0)`,
+    })
+    .from(devices)
+    .where(and(eq(devices.batchId, batchId), isNull(devices.removedAt), sql`${devices.uploadId} is not null`))
+    .get();
+  return { done: row?.done ?? 0, total: row?.total ?? 0 };
+}

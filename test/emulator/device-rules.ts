@@ -50,7 +50,7 @@ function failed(d: DeviceInput, code: DeviceErrorCode, deviceId: string | null):
 function matches(state: EmulatorState, d: DeviceInput): RegistryDevice[] {
   const by = identifiedBy(d);
   if (by === 'hash') return state.registry.filter((r) => r.hash === d.hardwareHash);
-  if (by === 'pkid') return state.registry.filter((r) => r.pkid === d.productKey?.trim());
+  if (by === 'pkid') return state.registryByPkid.get(d.productKey?.trim() ?? '') ?? [];
   // Tuple lookups are case-sensitive: names must equal the SMBIOS values the OEM filed.
   return state.registry.filter((r) =>
     r.serial === d.serialNumber && r.manufacturer === d.oemManufacturerName && r.model === d.modelName);

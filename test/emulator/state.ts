@@ -20,6 +20,8 @@ export class EmulatorState {
   switches: Switches = defaultSwitches();
   readonly customers = new Map<string, Customer>();
   registry: RegistryDevice[] = [];
+  /** PKID -> registry entries; the registry only grows between resets, so entries are indexed as pushed. */
+  registryByPkid = new Map<string, RegistryDevice[]>();
   readonly tokens = new Map<string, TokenGrant>();
   /** Keyed by `customerId|batchId` lower-cased: batch ids are matched case-insensitively, like PS does. */
   readonly batches = new Map<string, Batch>();
@@ -48,6 +50,7 @@ export class EmulatorState {
     for (const map of [this.customers, this.tokens, this.batches, this.devices, this.policies, this.jobs,
       this.idempotent, this.continuations, this.registrations]) map.clear();
     this.registry = [];
+    this.registryByPkid = new Map();
     this.log = [];
     this.throttle.reset();
     this.switches = this.startingSwitches();
@@ -93,6 +96,7 @@ export class EmulatorState {
     const entry: RegistryDevice = { ...d, key: `r${++this.registryCounter}` };
     if (entry.ownerTenant) entry.ownerTenant = entry.ownerTenant.toLowerCase();
     this.registry.push(entry);
+    if (entry.pkid) this.registryByPkid.set(entry.pkid, [...(this.registryByPkid.get(entry.pkid) ?? []), entry]);
     return entry;
   }
 

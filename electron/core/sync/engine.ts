@@ -3,7 +3,7 @@
 // throttling in normal use; waits come from the chunks' own next-attempt times, never a tight loop.
 import type { StationDb } from '../../../db/open';
 import { findBatch } from '../../../db/repos/batches';
-import { batchChunks, chunkDevices, earliestPendingAt, nextDueChunk, waitingDeviceCount } from '../../../db/repos/uploads';
+import { batchUploadProgress, earliestPendingAt, nextDueChunk, waitingDeviceCount } from '../../../db/repos/uploads';
 import type { SyncStatus } from '../../../shared/contract/sync';
 import type { PartnerCenterClient } from '../../partner-center/client';
 import type { StationIdentity } from '../context';
@@ -106,9 +106,7 @@ export class SyncEngine {
     if (batchId === null) return null;
     const batch = findBatch(this.deps.db, batchId);
     if (!batch) return null;
-    const list = batchChunks(this.deps.db, batchId).flatMap((c) => chunkDevices(this.deps.db, c.id));
-    const done = list.filter((d) => d.state === 'registered' || d.state === 'failed').length;
-    return { batchId, batchName: batch.name, done, total: list.length };
+    return { batchId, batchName: batch.name, ...batchUploadProgress(this.deps.db, batchId) };
   }
 
   private setStatus(patch: Partial<SyncStatus>): void {

@@ -21,7 +21,7 @@ export interface SyncOptions {
 }
 
 export const defaultSyncOptions: SyncOptions = {
-  firstPollMs: 2_000,
+  firstPollMs: 1_000,
   maxPollMs: 60_000,
   retryBaseMs: 5_000,
   retryMaxMs: 5 * 60_000,
@@ -59,8 +59,16 @@ export function backoffMs(options: SyncOptions, attempt: number): number {
   return Math.max(options.retryBaseMs / 2, Math.floor(options.random() * cap));
 }
 
+/** How many polls of one job run at the steady first interval before the waits start to double. */
+export const STEADY_POLLS = 5;
+
+/**
+ * Waits between polls of one job: steady for the first few (most jobs finish within seconds, and a
+ * doubling wait would overshoot them), then doubling to maxPollMs for jobs that run long.
+ */
 export function pollDelayMs(options: SyncOptions, polls: number): number {
-  return Math.min(options.maxPollMs, options.firstPollMs * 2 ** Math.min(polls, 20));
+  const doublings = Math.max(0, polls - STEADY_POLLS + 1);
+  return Math.min(options.maxPollMs, options.firstPollMs * 2 ** Math.min(doublings, 20));
 }
 
 export function isTransient(error: PartnerCenterError): boolean {

@@ -1,0 +1,1 @@
+CREATE INDEX `devices_waiting` ON `devices` (`state`) WHERE "devices"."state" in ('queued', 'sending') and "devices"."removed_at" is null;
