@@ -92,6 +92,9 @@ export const devices = sqliteTable(
     remoteDeviceId: text('remote_device_id'),
     errorCode: text('error_code'),
     errorText: text('error_text'),
+    // The Autopilot profile (Partner Center policy) last assigned, or why assigning it failed.
+    profileId: text('profile_id'),
+    profileError: text('profile_error'),
     removedBy: integer('removed_by').references(() => operators.id),
     removedAt: epochMs('removed_at'),
     removedReason: text('removed_reason'),

@@ -24,6 +24,7 @@ import { scanHandlers } from './handlers/scans';
 import { sessionHandlers } from './handlers/session';
 import { settingsHandlers } from './handlers/settings';
 import { syncHandlers } from './handlers/sync';
+import { profileHandlers } from './handlers/profiles';
 import { SyncEngine } from './sync/engine';
 import type { SyncOptions } from './sync/sync-context';
 import { stationHandlers } from './handlers/station';
@@ -65,7 +66,7 @@ export interface Station {
   close(): void;
 }
 
-type PartnerChannels = keyof ReturnType<typeof partnerHandlers> | keyof ReturnType<typeof customerHandlers> | keyof ReturnType<typeof syncHandlers>;
+type PartnerChannels = keyof ReturnType<typeof partnerHandlers> | keyof ReturnType<typeof customerHandlers> | keyof ReturnType<typeof syncHandlers> | keyof ReturnType<typeof profileHandlers>;
 
 const handlers: Omit<Handlers, PartnerChannels> = {
   ...stationHandlers,
@@ -119,7 +120,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
   };
   const partner = createPartnerLink(typeof config.partnerCenter === 'function' ? config.partnerCenter((key) => readSetting(database.db, key)) : config.partnerCenter);
   const sync = new SyncEngine({ db: database.db, now, events, logger, station: identity, client: () => partner?.client ?? null, options: config.syncOptions });
-  const allHandlers: Handlers = { ...handlers, ...partnerHandlers(partner), ...customerHandlers(partner), ...syncHandlers(sync) };
+  const allHandlers: Handlers = { ...handlers, ...partnerHandlers(partner), ...customerHandlers(partner), ...syncHandlers(sync), ...profileHandlers(partner) };
   const dispatch = createDispatcher(deps, allHandlers, (msg, err) => logger.error(msg, err));
   return {
     dispatch,

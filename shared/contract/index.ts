@@ -14,6 +14,7 @@ import { scanChannels } from './scans';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
 import { syncChannels } from './sync';
+import { profileChannels } from './profiles';
 import { stationChannels } from './station';
 
 export const contract = {
@@ -32,6 +33,7 @@ export const contract = {
   ...approvalChannels,
   ...reportChannels,
   ...syncChannels,
+  ...profileChannels,
 };
 
 export type Contract = typeof contract;
