@@ -6,6 +6,7 @@ import { createConnectivitySlice } from './connectivity-slice';
 import { createOperatorsSlice } from './operators-slice';
 import { createSessionSlice } from './session-slice';
 import { createStationSlice } from './station-slice';
+import { createSyncSlice } from './sync-slice';
 import type { AppState } from './types';
 import { createUiSlice } from './ui-slice';
 
@@ -18,5 +19,6 @@ export function createAppStore(api: ApiClient, options: { online?: boolean } = {
     ...createConnectivitySlice(options.online ?? true)(...a),
     ...createUiSlice()(...a),
     ...createOperatorsSlice(api)(...a),
+    ...createSyncSlice(api)(...a),
   }));
 }

@@ -1,6 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { ChannelOutput, OperatorView, Result } from '../../../shared/contract';
 import type { SignedIn } from '../../../shared/contract/session';
+import type { PartnerStatus } from '../../../shared/contract/partner';
+import type { SyncStatus } from '../../../shared/contract/sync';
 import type { LinkProblem } from '../api';
 import type { PageId } from '../features/shell/pages';
 
@@ -51,6 +53,16 @@ export interface OperatorsSlice {
   loadOperators(): Promise<void>;
 }
 
-export type AppState = StationSlice & SessionSlice & ConnectivitySlice & UiSlice & OperatorsSlice;
+export interface SyncSlice {
+  /** The upload engine's last status (sync:status), null until loaded. */
+  syncStatus: SyncStatus | null;
+  /** Partner Center set-up and account (partner:status), null until loaded. */
+  partner: PartnerStatus | null;
+  loadSync(): Promise<void>;
+  setSyncStatus(status: SyncStatus): void;
+  loadPartner(): Promise<void>;
+}
+
+export type AppState = StationSlice & SessionSlice & ConnectivitySlice & UiSlice & OperatorsSlice & SyncSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

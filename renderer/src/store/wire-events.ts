@@ -16,6 +16,13 @@ export function wireEvents(store: AppStore, api: ApiClient, win: Window | null):
         void s().refreshMe();
       }
       if (overlaps(tables, ['operators', 'settings'])) void s().loadStation();
+      if (overlaps(tables, ['customers']) && s().partner) void s().loadPartner();
+    }),
+    api.on('sync:status', (status) => {
+      const before = s().syncStatus?.state;
+      s().setSyncStatus(status);
+      // A sign-in pause starting or ending may mean the account changed: ask again.
+      if (before !== status.state && (before === 'sign-in-needed' || status.state === 'sign-in-needed') && s().operator) void s().loadPartner();
     }),
     api.on('session:changed', ({ sessionId, state }) => {
       if (sessionId !== s().sessionId || state === 'signedIn') return;

@@ -1,0 +1,82 @@
+// Batches on their way to Windows Autopilot, grouped by state, beside the chosen batch's results.
+import { useState, type ReactNode } from 'react';
+import type { BatchSummary } from '../../../../shared/contract/batches';
+import { batchStateLabels } from '../../../../shared/domain/batch';
+import { Message } from '../../components/Message';
+import { useAppStore } from '../../store/provider';
+import { BatchResults } from './BatchResults';
+import { ProgressBar } from './ProgressBar';
+import { plural } from './sync-view';
+import { UPLOAD_STATES, useUploadBatches } from './use-upload-batches';
+
+const groupTitles: Record<(typeof UPLOAD_STATES)[number], string> = {
+  needs_attention: 'Needs attention',
+  uploading: 'Uploading',
+  approved: 'Approved, waiting to upload',
+  registered: 'Registered',
+};
+
+export function UploadBatches(): ReactNode {
+  const { batches, customerNames, error } = useUploadBatches();
+  const active = useAppStore((s) => s.syncStatus?.active ?? null);
+  const [chosen, setChosen] = useState<number | null>(null);
+
+  if (batches === null) return error ? <Message kind="error" testId="upload-batches-error">{error}</Message> : <p className="big-text">Loading batches…</p>;
+  const selected = batches.find((b) => b.id === chosen) ?? pickDefault(batches);
+
+  return (
+    <div className="upload-layout">
+      <nav className="upload-batches" aria-label="Batches" data-testid="upload-batches">
+        <Message kind="error" testId="upload-batches-error">
+          {error}
+        </Message>
+        {batches.length === 0 && (
+          <p className="big-text" data-testid="upload-batches-empty">
+            No batch has been approved yet. A shift lead approves a closed batch under Batches; it then appears here and uploads by itself.
+          </p>
+        )}
+        {UPLOAD_STATES.map((state) => {
+          const group = batches.filter((b) => b.state === state);
+          if (group.length === 0) return null;
+          return (
+            <div key={state} className="batch-group" data-testid={`batch-group-${state}`}>
+              <h2 className="batch-group-title">
+                {groupTitles[state]} ({group.length})
+              </h2>
+              <ul>
+                {group.map((b) => (
+                  <li key={b.id}>
+                    <button
+                      type="button"
+                      className={`upload-batch state-${b.state}`}
+                      aria-current={selected?.id === b.id ? 'true' : undefined}
+                      onClick={() => setChosen(b.id)}
+                      data-testid={`upload-batch-${b.name}`}
+                      data-state={b.state}
+                    >
+                      <span className="upload-batch-name">{b.name}</span>
+                      <span className="upload-batch-meta">
+                        {plural(b.deviceCount, 'device')} · {batchStateLabels[b.state]}
+                      </span>
+                      {active?.batchId === b.id && <ProgressBar done={active.done} total={active.total} label={`Upload of batch ${b.name}`} testId={`upload-batch-progress-${b.name}`} />}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          );
+        })}
+      </nav>
+      {selected && <BatchResults key={selected.id} batch={selected} customerName={selected.customerTenantId ? (customerNames.get(selected.customerTenantId) ?? selected.customerTenantId) : null} />}
+    </div>
+  );
+}
+
+/** The batch a lead most likely wants: one needing attention, else the one uploading, else the newest. */
+function pickDefault(batches: readonly BatchSummary[]): BatchSummary | undefined {
+  for (const state of UPLOAD_STATES) {
+    const found = batches.find((b) => b.state === state);
+    if (found) return found;
+  }
+  return undefined;
+}

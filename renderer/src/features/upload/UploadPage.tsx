@@ -1,0 +1,34 @@
+// The Upload page (shift leads): the upload engine, the batches on their way to Windows Autopilot with
+// every device's result, and the customers they can be registered for.
+import { useState, type ReactNode } from 'react';
+import { CustomersPanel } from '../partner/CustomersPanel';
+import { EngineStatus } from './EngineStatus';
+import { UploadBatches } from './UploadBatches';
+import './upload.css';
+
+type Tab = 'uploads' | 'customers';
+
+export function UploadPage(): ReactNode {
+  const [tab, setTab] = useState<Tab>('uploads');
+  return (
+    <section className="upload" data-testid="upload-page">
+      <h1>Upload</h1>
+      <div className="tabs" role="group" aria-label="Upload sections">
+        <button type="button" className="tab" aria-pressed={tab === 'uploads'} onClick={() => setTab('uploads')} data-testid="upload-tab-uploads">
+          Uploads
+        </button>
+        <button type="button" className="tab" aria-pressed={tab === 'customers'} onClick={() => setTab('customers')} data-testid="upload-tab-customers">
+          Customers
+        </button>
+      </div>
+      {tab === 'uploads' ? (
+        <>
+          <EngineStatus />
+          <UploadBatches />
+        </>
+      ) : (
+        <CustomersPanel />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,150 @@
+// Partner Center end to end, against the real host and the real emulator (test/emulator, demo seed):
+// a shift lead signs the station in (static token: practice mode), refreshes and searches the customer
+// list, asks for the relationship link; then Partner Center goes away and the cached list stays, with a
+// clear "could not refresh".
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startEmulator, type RunningEmulator } from '../emulator';
+import { expect, test as base, type RunningStation } from './fixtures';
+import { addOperator, createFirstAdmin, expectSignedIn, signInWithKeypad, signOut } from './station-page';
+
+const repoRoot = resolve(import.meta.dirname, '..', '..');
+const shots = 'test-results/screenshots';
+const ADMIN = { name: 'Ada', pin: '246813' };
+const LEAD = { name: 'Cy', pin: '975318' };
+
+/** `dockside serve` pointed at the emulator with its static token, as the fixture starts a plain one. */
+async function serveAgainst(emuUrl: string): Promise<{ station: RunningStation; child: ChildProcess }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dockside-e2e-pc-'));
+  const token = randomBytes(18).toString('base64url');
+  const args = ['bin/dockside.js', 'serve', '--data-dir', dataDir, '--port', '0', '--host-token', token, '--partner-center-url', emuUrl, '--token', 'emulator-app-user-token'];
+  const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.setEncoding('utf8').on('data', (c: string) => (output += c));
+  child.stderr?.setEncoding('utf8').on('data', (c: string) => (output += c));
+  const url = await new Promise<string>((ready, fail) => {
+    const timer = setTimeout(() => fail(new Error(`dockside serve did not get ready:\n${output}`)), 30_000);
+    child.stdout?.on('data', () => {
+      const m = /Dockside is ready at (\S+)/.exec(output);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        ready(m[1]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`dockside serve exited (${code}):\n${output}`));
+    });
+  });
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  return { station: { url, origin: new URL(url).origin, token, dataDir, stop }, child };
+}
+
+const test = base.extend<{ emu: RunningEmulator }>({
+  // eslint-disable-next-line no-empty-pattern
+  emu: async ({}, use) => {
+    const emu = await startEmulator({ port: 0, seedFile: join(repoRoot, 'test/emulator/seeds/demo.json') });
+    let closed = false;
+    const close = async (): Promise<void> => {
+      if (closed) return;
+      closed = true;
+      await emu.close();
+    };
+    await use({ ...emu, close });
+    await close();
+  },
+  station: async ({ emu }, use) => {
+    const { station } = await serveAgainst(emu.url);
+    try {
+      await use(station);
+    } finally {
+      await station.stop();
+      rmSync(station.dataDir, { recursive: true, force: true });
+    }
+  },
+});
+
+test('a lead signs in to Partner Center, refreshes and searches customers; offline, the cached list stays', async ({ page, station, emu }) => {
+  mkdirSync(shots, { recursive: true });
+  await page.goto(station.url);
+  await createFirstAdmin(page, ADMIN.name, ADMIN.pin);
+  await signInWithKeypad(page, ADMIN.name, ADMIN.pin);
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-tab-operators').click();
+  await addOperator(page, LEAD.name, 'lead', LEAD.pin);
+  // The admin sees the app registration fields; a lead will not.
+  await page.getByTestId('settings-tab-partner').click();
+  await expect(page.getByTestId('partner-fields')).toBeVisible();
+  await expect(page.getByTestId('partner-tenant')).toHaveValue('organizations');
+  await signOut(page);
+
+  await signInWithKeypad(page, LEAD.name, LEAD.pin);
+  await expectSignedIn(page, LEAD.name, 'Shift lead');
+  // On every screen: the practice banner, the upload status and the Partner Center account.
+  await expect(page.getByTestId('practice-banner')).toBeVisible();
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'idle');
+  await expect(page.getByTestId('partner-account')).toHaveText('Partner Center: practice@emulator.local');
+
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-tab-partner').click();
+  await expect(page.getByTestId('partner-configured')).toHaveText('Yes');
+  await expect(page.getByTestId('partner-mode')).toHaveAttribute('data-value', 'practice');
+  await expect(page.getByTestId('partner-customers-at')).toHaveText('Never fetched');
+  await expect(page.getByTestId('partner-fields')).toHaveCount(0);
+  await page.getByTestId('partner-sign-in').click();
+  await expect(page.getByTestId('partner-done')).toHaveText('Signed in to Partner Center as practice@emulator.local.');
+  await expect(page.getByTestId('partner-signed-in-as')).toHaveText('practice@emulator.local');
+  await page.screenshot({ path: `${shots}/settings-partner.png` });
+
+  await page.getByTestId('nav-upload').click();
+  await page.getByTestId('upload-tab-customers').click();
+  await expect(page.getByTestId('customers-refreshed-at')).toHaveText('Never fetched from Partner Center');
+  await expect(page.getByTestId('customers-empty')).toContainText('No customer list yet');
+  await page.getByTestId('customers-refresh').click();
+  await expect(page.getByTestId('customers-status')).toContainText('Customer list refreshed:');
+  await expect(page.getByTestId('customers-refreshed-at')).toHaveText(/^Refreshed \d\d:\d\d$/);
+  const rows = page.getByTestId('customer-row');
+  await expect(rows.filter({ hasText: 'Contoso Ltd' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'Northwind Traders' })).toHaveCount(1);
+  const all = await rows.count();
+  expect(all).toBeGreaterThanOrEqual(3);
+
+  // Search by name, then by domain.
+  await page.getByTestId('customers-search').fill('fabri');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Fabrikam, Inc.');
+  await page.getByTestId('customers-search').fill('northwindtraders.onmicrosoft');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Northwind Traders');
+  await page.getByTestId('customers-search').fill('');
+  await expect(rows).toHaveCount(all);
+
+  // A customer not listed: the invitation link, from Partner Center.
+  await page.getByTestId('relationship-get').click();
+  await expect(page.getByTestId('relationship-url')).toHaveValue(/^https:\/\//);
+  await expect(page.getByTestId('relationship-explanation')).toContainText('Global Administrator');
+  await expect(page.getByTestId('relationship-explanation')).toContainText('NOT needed');
+  const refreshedAt = await page.getByTestId('customers-refreshed-at').getAttribute('data-value');
+
+  // Partner Center goes away: the refresh fails, says so, and the cached list stays.
+  await emu.close();
+  await page.getByTestId('customers-refresh').click();
+  await expect(page.getByTestId('customers-error')).toContainText('Could not refresh the customer list: Partner Center cannot be reached');
+  await expect(page.getByTestId('customers-error')).toContainText('Below is the list kept on this station');
+  await expect(rows).toHaveCount(all);
+  await expect(page.getByTestId('customers-refreshed-at')).toHaveAttribute('data-value', refreshedAt ?? '');
+  await page.getByTestId('customers-search').fill('contoso');
+  await expect(rows).toHaveCount(1);
+  await page.setViewportSize({ width: 1280, height: 1100 });
+  await page.screenshot({ path: `${shots}/customers-offline.png` });
+});

@@ -1,0 +1,193 @@
+// Upload end to end, against the real host and the real emulator (demo seed): an operator scans a
+// batch, a shift lead approves it (two-person rule), the Upload page shows the upload under way and then
+// every device's result (812 explained in plain words, 806 counted as registered); the 812 box gets
+// filed with Microsoft, the lead retries just that device and it becomes registered.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { startEmulator, type RunningEmulator } from '../emulator';
+import { expect, test as base, type RunningStation } from './fixtures';
+import { addOperator, createFirstAdmin, expectSignedIn, signInWithKeypad, signOut } from './station-page';
+
+const repoRoot = resolve(import.meta.dirname, '..', '..');
+const shots = 'test-results/screenshots';
+const ADMIN = { name: 'Ada', pin: '246813' };
+const OPERATOR = { name: 'Bo', pin: '864213' };
+const LEAD = { name: 'Cy', pin: '975318' };
+const CONTOSO = '6f1c4a2e-8d3b-4c5f-9a7e-2b1d0c9e8f71';
+// From test/emulator/seeds/demo.json's _scenarios.
+const SUCCEED = ['3327805504064', '3358422088526', '3391340221003'];
+const ALREADY_REGISTERED = '3355962661969'; // 806: counts as registered
+const NOT_FILED = '3396489167886'; // 812 until the OEM files it
+const OTHER_TENANT = '3377412745152'; // 808
+const BATCH = 'Pallet 7';
+
+/** `dockside serve` pointed at the emulator with its static token, as the fixture starts a plain one. */
+async function serveAgainst(emuUrl: string): Promise<{ station: RunningStation; child: ChildProcess }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dockside-e2e-pc-'));
+  const token = randomBytes(18).toString('base64url');
+  const args = ['bin/dockside.js', 'serve', '--data-dir', dataDir, '--port', '0', '--host-token', token, '--partner-center-url', emuUrl, '--token', 'emulator-app-user-token'];
+  const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.setEncoding('utf8').on('data', (c: string) => (output += c));
+  child.stderr?.setEncoding('utf8').on('data', (c: string) => (output += c));
+  const url = await new Promise<string>((ready, fail) => {
+    const timer = setTimeout(() => fail(new Error(`dockside serve did not get ready:\n${output}`)), 30_000);
+    child.stdout?.on('data', () => {
+      const m = /Dockside is ready at (\S+)/.exec(output);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        ready(m[1]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`dockside serve exited (${code}):\n${output}`));
+    });
+  });
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  return { station: { url, origin: new URL(url).origin, token, dataDir, stop }, child };
+}
+
+const test = base.extend<{ emu: RunningEmulator }>({
+  // eslint-disable-next-line no-empty-pattern
+  emu: async ({}, use) => {
+    const emu = await startEmulator({ port: 0, seedFile: join(repoRoot, 'test/emulator/seeds/demo.json') });
+    let closed = false;
+    const close = async (): Promise<void> => {
+      if (closed) return;
+      closed = true;
+      await emu.close();
+    };
+    await use({ ...emu, close });
+    await close();
+  },
+  station: async ({ emu }, use) => {
+    const { station } = await serveAgainst(emu.url);
+    try {
+      await use(station);
+    } finally {
+      await station.stop();
+      rmSync(station.dataDir, { recursive: true, force: true });
+    }
+  },
+});
+
+/** Calls the station from inside the page, with the page's own session (as the UI does). */
+async function rpc<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ channel, input }) => {
+      const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage;
+      const session = JSON.parse(storage.getItem('dockside.session') ?? '{}') as { token?: string };
+      const response = await fetch(`/rpc/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-dockside-session': session.token ?? '' },
+        body: JSON.stringify(input),
+      });
+      const body = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+      if (!body.ok) throw new Error(`${channel}: ${body.error?.message ?? 'call failed'}`);
+      return body.value;
+    },
+    { channel, input },
+  ) as Promise<T>;
+}
+
+async function signInAs(page: Page, who: { name: string; pin: string }, role: string): Promise<void> {
+  await signInWithKeypad(page, who.name, who.pin);
+  await expectSignedIn(page, who.name, role);
+}
+
+test('approve → upload under way → per-device results → the 812 device, once filed, retried and registered', async ({ page, station, emu }) => {
+  test.setTimeout(150_000);
+  mkdirSync(shots, { recursive: true });
+  await page.goto(station.url);
+  await createFirstAdmin(page, ADMIN.name, ADMIN.pin);
+  await signInAs(page, ADMIN, 'Station admin');
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-tab-operators').click();
+  await addOperator(page, OPERATOR.name, 'operator', OPERATOR.pin);
+  await addOperator(page, LEAD.name, 'lead', LEAD.pin);
+  // Two devices per request, so the batch goes up in several chunks.
+  await rpc(page, 'settings:update', { key: 'uploads.chunkSize', value: 2 });
+  await signOut(page);
+
+  // The operator scans the batch and closes it.
+  await signInAs(page, OPERATOR, 'Operator');
+  const created = await rpc<{ id: number }>(page, 'batches:create', { name: BATCH });
+  for (const pkid of [...SUCCEED, ALREADY_REGISTERED, NOT_FILED, OTHER_TENANT]) {
+    const verdict = await rpc<{ verdict: string }>(page, 'scans:record', { batchId: created.id, raw: pkid, source: 'wedge', confirmPkid: true });
+    expect(verdict.verdict, pkid).toBe('accepted');
+  }
+  await rpc(page, 'batches:close', { id: created.id });
+  await signOut(page);
+
+  // Another person, a shift lead, approves it for Contoso. Jobs are held so the upload can be watched.
+  await signInAs(page, LEAD, 'Shift lead');
+  await rpc(page, 'customers:refresh', {});
+  emu.control.setSwitches({ stuckJobs: true });
+  await rpc(page, 'approval:approve', { batchId: created.id, customerTenantId: CONTOSO });
+
+  await page.getByTestId('nav-upload').click();
+  const results = page.getByTestId('batch-results');
+  await expect(page.getByTestId(`upload-batch-${BATCH}`)).toBeVisible();
+  await expect(results).toHaveAttribute('data-batch', BATCH);
+  await expect(results).toHaveAttribute('data-state', 'uploading', { timeout: 20_000 });
+  await expect(page.getByTestId('result-waiting')).not.toHaveAttribute('data-value', '0');
+  await expect(page.getByTestId('batch-progress')).toHaveAttribute('data-total', '6');
+  // The status bar, on every screen, says uploads are under way.
+  const bar = page.getByTestId('sync-status');
+  await expect(bar).toHaveAttribute('data-state', /working|waiting/);
+  await expect(page.getByTestId('sync-message')).toContainText('devices');
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await page.screenshot({ path: `${shots}/upload-working.png` });
+
+  // Partner Center finishes the jobs: every device gets its result.
+  emu.control.setSwitches({ stuckJobs: false });
+  emu.control.completeJobs();
+  await expect(results).toHaveAttribute('data-state', 'needs_attention', { timeout: 60_000 });
+  await expect(page.getByTestId('result-registered')).toHaveAttribute('data-value', '4');
+  await expect(page.getByTestId('result-failed')).toHaveAttribute('data-value', '2');
+  await expect(page.getByTestId('result-waiting')).toHaveAttribute('data-value', '0');
+  await expect(page.getByTestId('result-filter-failed')).toHaveAttribute('aria-pressed', 'true');
+  const notFiled = page.getByTestId(`device-${NOT_FILED}`);
+  await expect(notFiled).toHaveAttribute('data-code', '812');
+  await expect(notFiled.getByTestId('device-state')).toHaveText('Failed · retry later');
+  await expect(notFiled.getByTestId('device-meaning')).toContainText('Microsoft has no hardware record for this PKID');
+  await expect(notFiled.getByTestId('device-action')).toContainText('Retry later');
+  await expect(page.getByTestId(`device-${OTHER_TENANT}`)).toHaveAttribute('data-code', '808');
+  await expect(page.getByTestId(`device-${OTHER_TENANT}`).getByTestId('device-action')).toContainText('proof of ownership');
+  await page.screenshot({ path: `${shots}/upload-failures.png` });
+  await page.getByTestId('device-list').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}/upload-failures-list.png` });
+
+  // 806 counts as registered, with its note.
+  await page.getByTestId('result-filter-registered').click();
+  await expect(page.getByTestId(`device-${ALREADY_REGISTERED}`)).toHaveAttribute('data-state', 'registered');
+  await page.getByTestId('result-filter-failed').click();
+
+  // The OEM files the 812 box; the lead ticks it alone (keyboard) and retries it.
+  emu.control.addRegistryDevices([{ pkid: NOT_FILED }]);
+  await notFiled.getByTestId('device-check').focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('retry-selected')).toHaveText('Retry ticked (1)');
+  await page.getByTestId('retry-selected').click();
+  await expect(page.getByTestId('failed-actions-done')).toContainText('1 device sent again');
+  await expect(page.getByTestId('result-registered')).toHaveAttribute('data-value', '5', { timeout: 60_000 });
+  await expect(page.getByTestId('result-failed')).toHaveAttribute('data-value', '1');
+  // The 808 box still needs its owner to let go, so the batch still needs attention.
+  await expect(results).toHaveAttribute('data-state', 'needs_attention');
+  await page.getByTestId('result-filter-registered').click();
+  await expect(page.getByTestId(`device-${NOT_FILED}`)).toHaveAttribute('data-state', 'registered');
+  await expect(bar).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
+  await expect(emu.control.duplicates()).toEqual([]);
+});

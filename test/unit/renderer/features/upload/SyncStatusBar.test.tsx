@@ -1,0 +1,68 @@
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SyncStatusBar } from '../../../../../renderer/src/features/upload/SyncStatusBar';
+import { AppProvider } from '../../../../../renderer/src/store/provider';
+import { SignedIn, UploadFake } from './upload-fake';
+
+afterEach(cleanup);
+
+function renderBar(fake: UploadFake): void {
+  render(
+    <AppProvider api={fake.api}>
+      <SignedIn>
+        <SyncStatusBar />
+      </SignedIn>
+    </AppProvider>,
+  );
+}
+
+describe('status bar', () => {
+  it('loads the engine status and the Partner Center account at start', async () => {
+    const fake = new UploadFake();
+    fake.sync = { ...fake.sync, state: 'working', message: 'Uploading: 3 devices waiting.', waitingDevices: 3, active: { batchId: 1, batchName: 'Pallet 7', done: 2, total: 5 } };
+    renderBar(fake);
+    await screen.findByText('Uploading: 3 devices waiting.');
+    const bar = screen.getByTestId('sync-status');
+    expect(bar.dataset.state).toBe('working');
+    expect(bar.textContent).toContain('Uploading');
+    expect(screen.getByTestId('sync-progress').dataset.done).toBe('2');
+    expect(screen.getByTestId('sync-progress').textContent).toBe('2 of 5');
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('2');
+    expect(screen.getByTestId('sync-batch').textContent).toBe('Pallet 7');
+    expect((await screen.findByText(/practice@emulator\.local/)).textContent).toBe('Partner Center: practice@emulator.local');
+  });
+
+  it('follows the sync:status event live, and asks for the account again when a sign-in is needed', async () => {
+    const fake = new UploadFake();
+    renderBar(fake);
+    await screen.findByText('All uploads settled.');
+    expect(screen.getByTestId('sync-status').dataset.state).toBe('idle');
+    expect(screen.queryByTestId('sync-progress')).toBeNull();
+    fake.partner = { ...fake.partner, signedIn: false, account: null };
+    act(() => fake.station.emit('sync:status', { ...fake.sync, state: 'sign-in-needed', message: 'Sign-in needed: a shift lead must sign the station in to Partner Center. 4 devices waiting.', waitingDevices: 4, updatedAt: Date.now() }));
+    expect(screen.getByTestId('sync-status').dataset.state).toBe('sign-in-needed');
+    expect(screen.getByTestId('sync-message').textContent).toContain('Sign-in needed');
+    await screen.findByText('Partner Center: not signed in');
+  });
+
+  it('words a wait between polls as Partner Center processing, and a wait after a problem as a retry', async () => {
+    const fake = new UploadFake();
+    renderBar(fake);
+    await screen.findByText('All uploads settled.');
+    act(() => fake.station.emit('sync:status', { ...fake.sync, state: 'waiting', message: 'Waiting to retry: 3 devices queued.', waitingDevices: 3, lastError: null, updatedAt: Date.now() }));
+    expect(screen.getByTestId('sync-message').textContent).toBe('Partner Center is processing the upload: 3 devices on the way.');
+    expect(screen.getByTestId('sync-status').textContent).toContain('In progress');
+    act(() => fake.station.emit('sync:status', { ...fake.sync, state: 'waiting', message: 'Batch 9 has no customer.', waitingDevices: 3, lastError: 'Batch 9 has no customer.', updatedAt: Date.now() }));
+    expect(screen.getByTestId('sync-message').textContent).toBe('Batch 9 has no customer.');
+    expect(screen.getByTestId('sync-status').textContent).toContain('Will retry');
+  });
+
+  it('says when Partner Center is not set up', async () => {
+    const fake = new UploadFake();
+    fake.partner = { configured: false, signedIn: false, account: null, baseUrl: null, practiceMode: false, lastCustomerRefreshAt: null };
+    fake.sync = { ...fake.sync, state: 'not-configured', message: 'Partner Center is not set up.' };
+    renderBar(fake);
+    await screen.findByText('Partner Center: not set up');
+    expect(screen.getByTestId('sync-status').dataset.state).toBe('not-configured');
+  });
+});
