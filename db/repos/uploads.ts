@@ -67,3 +67,19 @@ export function batchUploadProgress(db: Queryable, batchId: number): { done: num
     .get();
   return { done: row?.done ?? 0, total: row?.total ?? 0 };
 }
+
+export function attentionDeviceCount(db: Queryable): number {
+  return db.select({ n: sql<number>`count(*)` }).from(devices).where(and(eq(devices.state, 'failed'), isNull(devices.removedAt))).get()?.n ?? 0;
+}
+
+/** The batch of the oldest chunk still on its way, for the status bar's progress. */
+export function activeBatchId(db: Queryable): number | null {
+  return db.select({ batchId: uploads.batchId }).from(uploads).where(inArray(uploads.state, ['pending', 'sending', 'accepted'])).orderBy(asc(uploads.id)).limit(1).get()?.batchId ?? null;
+}
+
+/** Whether anything on its way has failed an attempt (as opposed to Partner Center still processing it). */
+export function anyRetrying(db: Queryable): boolean {
+  return (
+    db.select({ n: sql<number>`count(*)` }).from(uploads).where(and(inArray(uploads.state, ['pending', 'sending']), sql`${uploads.attempts} > 0`)).get()?.n ?? 0
+  ) > 0;
+}

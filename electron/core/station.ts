@@ -120,7 +120,15 @@ export async function createStation(config: StationConfig): Promise<Station> {
   };
   const partner = createPartnerLink(typeof config.partnerCenter === 'function' ? config.partnerCenter((key) => readSetting(database.db, key)) : config.partnerCenter);
   const sync = new SyncEngine({ db: database.db, now, events, logger, station: identity, client: () => partner?.client ?? null, options: config.syncOptions });
-  const allHandlers: Handlers = { ...handlers, ...partnerHandlers(partner), ...customerHandlers(partner), ...syncHandlers(sync), ...profileHandlers(partner) };
+  const partnerChannelHandlers = partnerHandlers(partner);
+  const signIn = partnerChannelHandlers['partner:signIn'];
+  // A fresh sign-in is what a paused ("sign-in needed") engine waits for.
+  partnerChannelHandlers['partner:signIn'] = async (input, ctx) => {
+    const result = await signIn(input, ctx);
+    if (result.ok) sync.kick();
+    return result;
+  };
+  const allHandlers: Handlers = { ...handlers, ...partnerChannelHandlers, ...customerHandlers(partner), ...syncHandlers(sync), ...profileHandlers(partner) };
   const dispatch = createDispatcher(deps, allHandlers, (msg, err) => logger.error(msg, err));
   return {
     dispatch,

@@ -10,6 +10,8 @@ export const syncStatus = z.object({
   /** One line for the status bar, e.g. "Offline: 1,240 devices waiting". */
   message: z.string(),
   waitingDevices: z.number().int(),
+  /** Devices Partner Center refused that nobody has retried, moved or removed yet. */
+  attentionDevices: z.number().int(),
   active: z.object({ batchId: z.number().int(), batchName: z.string(), done: z.number().int(), total: z.number().int() }).nullable(),
   lastError: z.string().nullable(),
   updatedAt: z.number(),

@@ -10,6 +10,7 @@ import { findBatch, type BatchRow } from '../../../db/repos/batches';
 import { findLiveByPkid, findLiveBySerial, updateDevice } from '../../../db/repos/devices';
 import { findDevices, listReviewDevices, reviewDevice, reviewTotals } from '../../../db/repos/review';
 import type { Handlers } from '../dispatcher';
+import { settleBatch } from '../sync/settle';
 import { when } from '../scanning/messages';
 
 const EDITABLE = new Set<BatchRow['state']>(['open', 'closed']);
@@ -52,13 +53,19 @@ export const reviewHandlers: Pick<Handlers, keyof typeof reviewChannels> = {
   'review:removeDevice': ({ deviceId, reason }, ctx) => {
     const session = ctx.session;
     if (!session) return fail('NOT_SIGNED_IN', 'Sign in first.');
-    return ctx.write(['devices'], (tx) => {
+    return ctx.write(['devices', 'batches'], (tx) => {
       const device = deviceRow(tx, deviceId);
       if (!device) return fail('NOT_FOUND', `There is no device with id ${deviceId}.`);
-      const batch = editableBatch(tx, device.batchId);
-      if (!batch.ok) return batch;
+      // After upload, a device Partner Center refused may still be taken out of the batch (it was
+      // never registered); the batch is then settled again without it.
+      const failedAfterUpload = device.state === 'failed';
+      if (!failedAfterUpload) {
+        const batch = editableBatch(tx, device.batchId);
+        if (!batch.ok) return batch;
+      }
       if (device.removedAt !== null) return fail('INVALID_STATE', `This line was already removed (${when(device.removedAt)}).`);
       updateDevice(tx, deviceId, { removedAt: ctx.now(), removedBy: session.operatorId, removedReason: reason });
+      if (failedAfterUpload) settleBatch(tx, device.batchId, ctx.now());
       ctx.audit(tx, { action: 'review:removeDevice', objectType: 'device', objectId: deviceId, detail: { batchId: device.batchId, pkid: device.pkid, serial: device.serial, reason } });
       const view = reviewDevice(tx, deviceId);
       return view ? ok(view) : fail('INTERNAL', 'The line could not be read back.');

@@ -3,7 +3,7 @@
 // throttling in normal use; waits come from the chunks' own next-attempt times, never a tight loop.
 import type { StationDb } from '../../../db/open';
 import { findBatch } from '../../../db/repos/batches';
-import { batchUploadProgress, earliestPendingAt, nextDueChunk, waitingDeviceCount } from '../../../db/repos/uploads';
+import { activeBatchId, anyRetrying, attentionDeviceCount, batchUploadProgress, earliestPendingAt, nextDueChunk, waitingDeviceCount } from '../../../db/repos/uploads';
 import type { SyncStatus } from '../../../shared/contract/sync';
 import type { PartnerCenterClient } from '../../partner-center/client';
 import type { StationIdentity } from '../context';
@@ -37,7 +37,7 @@ export class SyncEngine {
 
   constructor(private readonly deps: SyncEngineDeps) {
     this.options = { ...defaultSyncOptions, ...deps.options };
-    this.status = { state: 'idle', message: 'Nothing to upload.', waitingDevices: 0, active: null, lastError: null, updatedAt: deps.now() };
+    this.status = { state: 'idle', message: 'Nothing to upload.', waitingDevices: 0, attentionDevices: 0, active: null, lastError: null, updatedAt: deps.now() };
   }
 
   getStatus(): SyncStatus {
@@ -63,8 +63,7 @@ export class SyncEngine {
     }
     const chunk = nextDueChunk(this.deps.db, this.deps.now());
     if (!chunk) {
-      const state = waiting > 0 ? 'waiting' : 'idle';
-      this.setStatus({ state, message: waiting > 0 ? `Waiting to retry: ${waiting} devices queued.` : 'All uploads settled.', active: this.progressOf(null) });
+      this.setStatus(this.betweenSteps(waiting));
       return 'idle';
     }
     const ctx: SyncContext = { db: this.deps.db, now: this.deps.now, client, options: this.options, station: this.deps.station };
@@ -102,6 +101,16 @@ export class SyncEngine {
     }
   }
 
+  /** Nothing due right now: Partner Center is still processing, a retry is waiting, or all is settled. */
+  private betweenSteps(waiting: number): Partial<SyncStatus> {
+    if (waiting === 0) return { state: 'idle', message: 'All uploads settled.', active: null, lastError: null };
+    const active = this.progressOf(activeBatchId(this.deps.db));
+    if (anyRetrying(this.deps.db) && this.status.lastError) {
+      return { state: 'waiting', message: `Will retry: ${waiting} devices waiting (${this.status.lastError}).`, active };
+    }
+    return { state: 'working', message: `Partner Center is processing the upload: ${waiting} devices on the way.`, active };
+  }
+
   private progressOf(batchId: number | null): SyncStatus['active'] {
     if (batchId === null) return null;
     const batch = findBatch(this.deps.db, batchId);
@@ -111,7 +120,7 @@ export class SyncEngine {
 
   private setStatus(patch: Partial<SyncStatus>): void {
     const waitingDevices = waitingDeviceCount(this.deps.db);
-    this.status = { ...this.status, ...patch, waitingDevices, updatedAt: this.deps.now() };
+    this.status = { ...this.status, ...patch, waitingDevices, attentionDevices: attentionDeviceCount(this.deps.db), updatedAt: this.deps.now() };
     this.deps.events.emit('sync:status', this.status);
   }
 

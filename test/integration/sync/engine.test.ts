@@ -42,6 +42,22 @@ describe('upload engine', () => {
     expect(row).toMatchObject({ state: 'failed', error_text: expect.stringMatching(/another organisation/) });
   });
 
+  it('lets a lead remove refused devices after the upload, and the batch then settles as registered', async () => {
+    const owned = '3300000000017';
+    w = await syncWorld({ filed: 2, registry: [{ pkid: owned, ownerTenant: OTHER_TENANT }] });
+    const batchId = w.approvedBatch('Cleanup', [...filedPkids(2), owned]);
+    await settle(w);
+    expect(w.batchState(batchId)).toBe('needs_attention');
+    expect(w.engine.getStatus().attentionDevices).toBe(1);
+    const lead = await w.t.tokenFor('lead', 'Lena');
+    const failed = w.t.station.database.sqlite.prepare('SELECT id FROM devices WHERE pkid = ?').get(owned) as { id: number };
+    const removed = await w.t.station.call('review:removeDevice', { deviceId: failed.id, reason: 'owned by another tenant; returned to supplier' }, { sessionToken: lead });
+    expect(removed.ok).toBe(true);
+    expect(w.batchState(batchId)).toBe('registered');
+    const registered = w.t.station.database.sqlite.prepare("SELECT id FROM devices WHERE batch_id = ? AND state = 'registered' LIMIT 1").get(batchId) as { id: number };
+    expect(await w.t.station.call('review:removeDevice', { deviceId: registered.id, reason: 'changed my mind about this box' }, { sessionToken: lead })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+  });
+
   it('appends from the start when the batch already exists in Partner Center', async () => {
     w = await syncWorld({ filed: 4 });
     const created = await w.client.deviceBatches.create('6f1c4a2e-8d3b-4c5f-9a7e-2b1d0c9e8f71', { batchId: 'Existing', devices: [{ productKey: filedPkids(1)[0] ?? '' }] });

@@ -35,6 +35,11 @@ export function SyncStatusBar(): ReactNode {
           <ProgressBar done={status.active.done} total={status.active.total} label={`Upload of batch ${status.active.batchName}`} testId="sync-progress" tone="dark" />
         </span>
       )}
+      {status && status.attentionDevices > 0 && (
+        <span className="sync-attention" data-testid="sync-attention">
+          {status.attentionDevices} {status.attentionDevices === 1 ? 'device needs' : 'devices need'} attention (Upload page)
+        </span>
+      )}
       <span className={`partner-account${partner?.signedIn ? '' : ' partner-account-missing'}`} data-testid="partner-account">
         {account}
       </span>

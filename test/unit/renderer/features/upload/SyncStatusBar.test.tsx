@@ -17,6 +17,15 @@ function renderBar(fake: UploadFake): void {
 }
 
 describe('status bar', () => {
+  it('counts devices that need attention on every screen, and hides the count when there are none', async () => {
+    const fake = new UploadFake();
+    fake.sync = { ...fake.sync, state: 'idle', message: 'All uploads settled.', attentionDevices: 2 };
+    renderBar(fake);
+    expect((await screen.findByTestId('sync-attention')).textContent).toBe('2 devices need attention (Upload page)');
+    act(() => fake.station.emit('sync:status', { ...fake.sync, attentionDevices: 0, updatedAt: Date.now() }));
+    expect(screen.queryByTestId('sync-attention')).toBeNull();
+  });
+
   it('loads the engine status and the Partner Center account at start', async () => {
     const fake = new UploadFake();
     fake.sync = { ...fake.sync, state: 'working', message: 'Uploading: 3 devices waiting.', waitingDevices: 3, active: { batchId: 1, batchName: 'Pallet 7', done: 2, total: 5 } };

@@ -100,7 +100,7 @@ describe('upload page', () => {
 
   it('shows the engine status live and lets a lead try now', async () => {
     const fake = world();
-    fake.sync = { state: 'offline', message: 'Offline — 12 devices waiting. Retrying by itself.', waitingDevices: 12, active: null, lastError: 'connect ECONNREFUSED', updatedAt: Date.now() };
+    fake.sync = { state: 'offline', message: 'Offline — 12 devices waiting. Retrying by itself.', waitingDevices: 12, attentionDevices: 0, active: null, lastError: 'connect ECONNREFUSED', updatedAt: Date.now() };
     renderPage(fake);
     const engine = await screen.findByTestId('engine-status');
     expect(engine.dataset.state).toBe('offline');

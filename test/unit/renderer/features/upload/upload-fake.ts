@@ -31,7 +31,7 @@ export function batch(id: number, name: string, state: BatchSummary['state'], de
 export class UploadFake {
   readonly station = new FakeStation();
   readonly api: ApiClient;
-  sync: SyncStatus = { state: 'idle', message: 'All uploads settled.', waitingDevices: 0, active: null, lastError: null, updatedAt: AT };
+  sync: SyncStatus = { state: 'idle', message: 'All uploads settled.', waitingDevices: 0, attentionDevices: 0, active: null, lastError: null, updatedAt: AT };
   partner: PartnerStatus = { configured: true, signedIn: true, account: 'practice@emulator.local', baseUrl: 'http://127.0.0.1:4010', practiceMode: true, lastCustomerRefreshAt: AT };
   customers: CustomerView[] = [
     { tenantId: 'tenant-contoso', companyName: 'Contoso Ltd', domain: 'contoso.onmicrosoft.com', relationship: 'reseller', refreshedAt: AT, listed: true },
