@@ -14,3 +14,4 @@ export {
   type SerialPatternFile,
 } from './serial-patterns';
 export { classifyRead, type ClassifiedRead, type ClassifyOptions, type GtinFormat, type ReadInput, type ReadKind } from './classify';
+export { cameraReadAction, type CameraReadAction, type CameraReadInput } from './camera-policy';

@@ -1,18 +1,21 @@
 import type { ReactNode } from 'react';
+import { BatchesPage } from '../batches/BatchesPage';
+import { ReportsPage } from '../reports/ReportsPage';
+import { ScanPage } from '../scan/ScanPage';
 import { SettingsPage } from '../settings/SettingsPage';
-import { ComingSoon } from './ComingSoon';
+import { UploadPage } from '../upload/UploadPage';
 import type { PageId } from './pages';
 
 export function PageView({ page }: { page: PageId }): ReactNode {
   switch (page) {
     case 'scan':
-      return <ComingSoon title="Scan" what="Scanning boxes into a batch" />;
+      return <ScanPage />;
     case 'batches':
-      return <ComingSoon title="Batches" what="Reviewing, closing and approving batches" />;
+      return <BatchesPage />;
     case 'upload':
-      return <ComingSoon title="Upload" what="Registering approved batches with Windows Autopilot" />;
+      return <UploadPage />;
     case 'reports':
-      return <ComingSoon title="Reports" what="Reports and the audit trail" />;
+      return <ReportsPage />;
     case 'settings':
       return <SettingsPage />;
   }

@@ -1,0 +1,64 @@
+// A new batch's name, with the naming rule checked as it is typed (the core checks it again). The
+// field opts in to scans, so a pallet or delivery label can be scanned in as the name.
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { BatchSummary } from '../../../../shared/contract/batches';
+import { BATCH_NAME_MAX, batchNameProblem } from '../../../../shared/domain/batch';
+import { Message } from '../../components/Message';
+import { useApi } from '../../store/provider';
+
+export function NewBatchForm({ onCreated, autoFocus }: { onCreated: (batch: BatchSummary) => void; autoFocus: boolean }): ReactNode {
+  const api = useApi();
+  const id = useId();
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const problem = name === '' ? null : batchNameProblem(name);
+  const left = BATCH_NAME_MAX - name.trim().length;
+  const field = useRef<HTMLInputElement>(null);
+  // Focus arrives once the batch list is known to be empty (autoFocus acts only on mount).
+  useEffect(() => {
+    if (autoFocus) field.current?.focus();
+  }, [autoFocus]);
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    const blocking = batchNameProblem(name);
+    if (blocking !== null) return setError(blocking);
+    setBusy(true);
+    const result = await api.call('batches:create', { name });
+    setBusy(false);
+    if (result.ok) onCreated(result.value);
+    else setError(result.error.message);
+  }
+
+  return (
+    <form className="new-batch" onSubmit={(e) => void submit(e)} data-testid="new-batch-form">
+      <div className="field" data-scan-target="">
+        <label htmlFor={id}>Batch name (pallet, delivery note…)</label>
+        <input
+          id={id}
+          value={name}
+          maxLength={BATCH_NAME_MAX + 16}
+          autoComplete="off"
+          ref={field}
+          aria-describedby={`${id}-rule`}
+          aria-invalid={problem !== null}
+          onChange={(e) => {
+            setName(e.target.value);
+            setError(null);
+          }}
+          data-testid="new-batch-name"
+        />
+      </div>
+      <p id={`${id}-rule`} className={problem === null ? 'name-rule' : 'name-rule name-rule-broken'} data-testid="new-batch-rule" aria-live="polite">
+        {problem ?? `Letters, digits, spaces, dots, dashes and underscores; up to ${BATCH_NAME_MAX} characters (${left} left).`}
+      </p>
+      <Message kind="error" testId="new-batch-error">
+        {error}
+      </Message>
+      <button type="submit" className="btn btn-primary btn-wide" disabled={busy} data-testid="new-batch-submit">
+        Start batch <kbd>Enter</kbd>
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+// The last 20 reads of this session, refused ones included, newest first (older boxes of the batch
+// come from scans:recent when the view opens).
+import type { ReactNode } from 'react';
+import { kindLabels, type ScanEntry } from './scan-entries';
+import type { ScanStore } from './scan-store';
+import { useScan } from './use-scan-store';
+
+const time = (at: number): string => new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+function what(entry: ScanEntry): string {
+  if (entry.pkid !== null && entry.serial !== null) return `PKID ${entry.pkid} + serial ${entry.serial}`;
+  if (entry.pkid !== null) return `PKID ${entry.pkid}`;
+  if (entry.serial !== null) return `Serial ${entry.serial}`;
+  return entry.value;
+}
+
+/** A plain new box says nothing its PKID does not; every other line keeps the core's words. */
+const showMessage = (entry: ScanEntry): boolean => !(entry.kind === 'accepted' && entry.message.startsWith('PKID '));
+
+export function RecentScans({ store }: { store: ScanStore }): ReactNode {
+  const entries = useScan(store, (s) => s.entries);
+  return (
+    <section className="recent" aria-labelledby="recent-title">
+      <h2 id="recent-title">Last scans</h2>
+      {entries.length === 0 ? (
+        <p className="hint" data-testid="recent-empty">
+          Nothing scanned in this batch yet.
+        </p>
+      ) : (
+        <ol className="recent-list" data-testid="recent-scans">
+          {entries.map((entry) => (
+            <li
+              key={entry.key}
+              className={`recent-item recent-${entry.kind}${entry.undone ? ' recent-undone' : ''}`}
+              data-testid="recent-scan"
+              data-verdict={entry.kind}
+              data-undone={entry.undone}
+              data-pkid={entry.pkid ?? undefined}
+              data-serial={entry.serial ?? undefined}
+            >
+              <span className="recent-kind">{entry.undone ? 'Undone' : kindLabels[entry.kind]}</span>
+              <span className="recent-what">{what(entry)}</span>
+              {showMessage(entry) && <span className="recent-message">{entry.message}</span>}
+              <span className="recent-meta">
+                {time(entry.at)}
+                {entry.source === 'camera' ? ' · camera' : ''}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+// Step two of the Scan page: scanning into one batch. Wedge scans (routed here by ScanPage) and
+// confirmed camera reads go into the scan store's queue; the keys of scan-keys.ts drive everything else.
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { BatchSummary } from '../../../../shared/contract/batches';
+import { cameraReadAction } from '../../../../shared/domain/barcode';
+import type { CameraRead } from '../../scanner/camera-reader';
+import type { FeedbackSounds } from '../../scanner/feedback-sounds';
+import { CameraPanel } from './CameraPanel';
+import { CloseBatchDialog } from './CloseBatchDialog';
+import { RecentScans } from './RecentScans';
+import { ScanActions } from './ScanActions';
+import type { WedgeScanHandler } from './ScanPage';
+import { ScanHeader } from './ScanHeader';
+import type { ScanKeyAction } from './scan-keys';
+import { useScan, useScanStoreFor } from './use-scan-store';
+import { useScanKeys } from './use-scan-keys';
+import { VerdictBanner } from './VerdictBanner';
+import { WaitingSerial } from './WaitingSerial';
+
+interface ScanViewProps {
+  batch: BatchSummary;
+  sounds: FeedbackSounds;
+  onLeave: (notice: string | null) => void;
+  onWedgeHandler: (handler: WedgeScanHandler | null) => void;
+}
+
+export function ScanView({ batch, sounds, onLeave, onWedgeHandler }: ScanViewProps): ReactNode {
+  const store = useScanStoreFor(batch, (sound) => sounds.play(sound));
+  const confirmPending = useScan(store, (s) => s.confirm !== null);
+  const queued = useScan(store, (s) => s.queued);
+  const [cameraOn, setCameraOn] = useState(false);
+  const [closing, setClosing] = useState(false);
+  const [ignored, setIgnored] = useState<string | null>(null);
+  const [blocked, setBlocked] = useState<string | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    onWedgeHandler((burst) => store.getState().submit({ raw: burst.text, source: 'wedge' }));
+    return () => onWedgeHandler(null);
+  }, [store, onWedgeHandler]);
+  useEffect(() => root.current?.focus({ preventScroll: true }), []);
+
+  const onCameraRead = useCallback(
+    (read: CameraRead) => {
+      if (read.decision !== 'accepted') return;
+      const action = cameraReadAction(read);
+      if (action.action === 'ignore') setIgnored(action.reason);
+      else store.getState().submit({ raw: action.raw, source: 'camera', symbology: action.symbology });
+    },
+    [store],
+  );
+
+  /** Leaving (switch or close) must not lose a queued scan or an unanswered PKID question. */
+  const canLeave = useCallback((): boolean => {
+    const state = store.getState();
+    if (state.confirm !== null) setBlocked('Answer the PKID question first: Enter keeps it, Esc drops it.');
+    else if (state.queued > 0) setBlocked(`Wait: ${state.queued} scan${state.queued === 1 ? ' is' : 's are'} still being recorded.`);
+    else return true;
+    return false;
+  }, [store]);
+
+  const act = useCallback(
+    (action: ScanKeyAction) => {
+      setBlocked(null);
+      const state = store.getState();
+      if (action === 'undo') state.undo();
+      else if (action === 'keep') state.keepPkid();
+      else if (action === 'drop') state.dropPkid();
+      else if (action === 'camera') setCameraOn((on) => !on);
+      else if (action === 'switch' && canLeave()) onLeave(null);
+      else if (action === 'close' && canLeave()) setClosing(true);
+    },
+    [store, canLeave, onLeave],
+  );
+  useScanKeys(!closing, confirmPending, act);
+
+  const closeDone = useCallback(
+    (notice: string | null) => {
+      setClosing(false);
+      if (notice !== null) onLeave(notice);
+      else root.current?.focus({ preventScroll: true });
+    },
+    [onLeave],
+  );
+
+  return (
+    <div className="scan-view" ref={root} tabIndex={-1} data-testid="scan-view" aria-label={`Scanning into batch ${batch.name}`}>
+      <ScanHeader store={store} />
+      {blocked !== null && (
+        <p className="message message-error" role="alert" data-testid="scan-blocked">
+          {blocked}
+        </p>
+      )}
+      <VerdictBanner store={store} onAction={act} />
+      <WaitingSerial store={store} />
+      <div className={cameraOn ? 'scan-body scan-body-camera' : 'scan-body'}>
+        <RecentScans store={store} />
+        <aside className="scan-side">
+          {cameraOn && <CameraPanel onRead={onCameraRead} ignored={ignored} />}
+          <ScanActions store={store} cameraOn={cameraOn} onAction={act} />
+        </aside>
+      </div>
+      {closing && <CloseBatchDialog batch={batch} store={store} queued={queued} onDone={closeDone} />}
+    </div>
+  );
+}

@@ -1,0 +1,218 @@
+// The scanning session of one batch: a queue of reads and undos sent to the core one at a time, the
+// verdict on screen, the recent list and the box being assembled. Feature-local (one store per
+// scanning view), never a slice of the app store.
+//
+// Why a queue: a scanner can fire the next read while the core is still answering the last one. The
+// two must reach the core in order (a serial pairs with the PKID before or after it), and neither may
+// be dropped. A "confirm" answer pauses the queue until the operator says keep (Enter) or drop (Esc),
+// so what follows is never recorded ahead of the read it is waiting on. When the core cannot be
+// reached, the job stays at the head of the queue and is retried.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ChannelOutput } from '../../../../shared/contract';
+import type { BatchSummary } from '../../../../shared/contract/batches';
+import type { DeviceView, ScanVerdict } from '../../../../shared/contract/scans';
+import { classifyRead, displayRaw, type Symbology } from '../../../../shared/domain/barcode';
+import type { ApiClient } from '../../api';
+import type { FeedbackSound } from '../../scanner/feedback-sounds';
+import { entryFromDevice, entryFromVerdict, hintFor, type ScanEntry } from './scan-entries';
+
+export type BannerKind = ScanVerdict['verdict'] | 'idle' | 'undo' | 'dropped';
+
+export interface Banner {
+  /** Bumped on every new banner, so an identical verdict still shows (and flashes) as new. */
+  readonly seq: number;
+  readonly kind: BannerKind;
+  readonly message: string;
+}
+
+export interface ScanRead {
+  readonly raw: string;
+  readonly source: 'wedge' | 'camera';
+  readonly symbology?: Symbology;
+  readonly confirmPkid?: boolean;
+}
+
+type Job = { readonly kind: 'scan'; readonly read: ScanRead } | { readonly kind: 'undo' };
+
+export interface ScanState {
+  readonly batch: BatchSummary;
+  readonly count: number;
+  readonly banner: Banner;
+  /** What the read looks like, shown while the core answers; never a verdict. */
+  readonly hint: string | null;
+  /** A 13-digit read that passes the EAN-13 check, waiting for Enter (keep) or Esc (drop). */
+  readonly confirm: { readonly read: ScanRead; readonly value: string } | null;
+  /** Jobs not yet answered, the one in flight included. */
+  readonly queued: number;
+  /** The core could not be reached; jobs are kept and retried. */
+  readonly offline: string | null;
+  readonly entries: readonly ScanEntry[];
+  /** A serial scanned before its box's PKID. */
+  readonly waitingSerial: string | null;
+  submit(read: ScanRead): void;
+  keepPkid(): void;
+  dropPkid(): void;
+  undo(): void;
+  loadRecent(): Promise<void>;
+  /** (Re)starts the queue; the view calls it on mount. */
+  activate(): void;
+  /** Stops the queue and any retry; nothing is sent after it (until activate). */
+  dispose(): void;
+}
+
+export interface ScanStoreOptions {
+  readonly api: ApiClient;
+  readonly batch: BatchSummary;
+  readonly feedback?: (sound: FeedbackSound) => void;
+  /** Pause before retrying a job the core could not be reached for. */
+  readonly retryMs?: number;
+}
+
+export type ScanStore = StoreApi<ScanState>;
+
+export const RECENT_LIMIT = 20;
+const IDLE_MESSAGE = 'Scan a PKID or a serial.';
+const SOUND_OF: Readonly<Record<ScanVerdict['verdict'], FeedbackSound>> = { accepted: 'accepted', duplicate: 'duplicate', invalid: 'invalid', confirm: 'duplicate' };
+
+export function createScanStore({ api, batch, feedback, retryMs = 1000 }: ScanStoreOptions): ScanStore {
+  const jobs: Job[] = [];
+  let running = false;
+  let disposed = false;
+  let seq = 0;
+  let entryKey = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const store = createStore<ScanState>()((set, get) => {
+    const show = (kind: BannerKind, message: string): Banner => ({ seq: ++seq, kind, message });
+    const addEntry = (entry: Omit<ScanEntry, 'key'>): readonly ScanEntry[] => [{ ...entry, key: ++entryKey }, ...get().entries].slice(0, RECENT_LIMIT);
+
+    function onVerdict(read: ScanRead, verdict: ScanVerdict): void {
+      feedback?.(SOUND_OF[verdict.verdict]);
+      const next: { -readonly [K in keyof ScanState]?: ScanState[K] } = {
+        count: verdict.count,
+        banner: show(verdict.verdict, verdict.message),
+        entries: addEntry(entryFromVerdict(read, verdict, Date.now())),
+      };
+      if (verdict.verdict === 'confirm') next.confirm = { read, value: verdict.value };
+      if (verdict.verdict === 'accepted' && verdict.effect === 'new-box') next.waitingSerial = null;
+      if (verdict.verdict === 'accepted' && verdict.effect === 'serial-waiting') {
+        const classified = classifyRead({ raw: read.raw, symbology: read.symbology });
+        next.waitingSerial = classified.kind === 'serial' ? classified.value : displayRaw(read.raw);
+      }
+      set(next);
+    }
+
+    function onRefused(read: ScanRead | undefined, message: string): void {
+      feedback?.('invalid');
+      const entries = read ? addEntry({ kind: 'invalid', value: displayRaw(read.raw), message, pkid: null, serial: null, deviceId: null, source: read.source, at: Date.now(), undone: false }) : get().entries;
+      set({ banner: show('invalid', message), entries });
+    }
+
+    function onUndone(result: ChannelOutput<'scans:undo'>): void {
+      const removedId = result.removed?.id;
+      set({
+        count: result.count,
+        banner: show('undo', result.message),
+        entries: get().entries.map((e) => (removedId !== undefined && e.deviceId === removedId ? { ...e, undone: true } : e)),
+      });
+    }
+
+    /** Runs one job; false when the core could not be reached (the job stays queued). */
+    async function run(job: Job): Promise<boolean> {
+      if (job.kind === 'undo') {
+        const result = await api.call('scans:undo', { batchId: batch.id });
+        if (!result.ok && result.error.code === 'OFFLINE') return false;
+        if (result.ok) onUndone(result.value);
+        else onRefused(undefined, result.error.message);
+        return true;
+      }
+      const { read } = job;
+      const input = { batchId: batch.id, raw: read.raw, source: read.source, ...(read.symbology ? { symbology: read.symbology } : {}), ...(read.confirmPkid ? { confirmPkid: true } : {}) };
+      const result = await api.call('scans:record', input);
+      if (!result.ok && result.error.code === 'OFFLINE') return false;
+      if (result.ok) onVerdict(read, result.value);
+      else onRefused(read, result.error.message);
+      return true;
+    }
+
+    async function pump(): Promise<void> {
+      if (running || disposed) return;
+      running = true;
+      try {
+        while (!disposed && get().confirm === null) {
+          const job = jobs[0];
+          if (job === undefined) break;
+          set({ hint: job.kind === 'scan' ? hintFor(job.read) : 'Undoing your last scan…' });
+          const done = await run(job);
+          if (disposed) return;
+          if (!done) {
+            set({ offline: `The station is not answering. ${jobs.length} scan${jobs.length === 1 ? ' is' : 's are'} kept here and will be sent when it answers.` });
+            retryTimer = setTimeout(() => {
+              retryTimer = undefined;
+              void pump();
+            }, retryMs);
+            return;
+          }
+          jobs.shift();
+          set({ queued: jobs.length, hint: null, offline: null });
+        }
+      } finally {
+        running = false;
+        if (!disposed) set({ hint: null });
+      }
+    }
+
+    function enqueue(job: Job, first = false): void {
+      if (disposed) return;
+      if (first) jobs.unshift(job);
+      else jobs.push(job);
+      set({ queued: jobs.length });
+      if (retryTimer === undefined) void pump();
+    }
+
+    return {
+      batch,
+      count: batch.deviceCount,
+      banner: show('idle', IDLE_MESSAGE),
+      hint: null,
+      confirm: null,
+      queued: 0,
+      offline: null,
+      entries: [],
+      waitingSerial: null,
+      submit: (read) => enqueue({ kind: 'scan', read }),
+      keepPkid() {
+        const pending = get().confirm;
+        if (pending === null) return;
+        set({ confirm: null });
+        enqueue({ kind: 'scan', read: { ...pending.read, confirmPkid: true } }, true);
+      },
+      dropPkid() {
+        const pending = get().confirm;
+        if (pending === null) return;
+        set({ confirm: null, banner: show('dropped', `Dropped ${pending.value}: not recorded.`) });
+        void pump();
+      },
+      undo: () => enqueue({ kind: 'undo' }),
+      async loadRecent() {
+        const result = await api.call('scans:recent', { batchId: batch.id, limit: RECENT_LIMIT });
+        if (!result.ok || disposed) return;
+        // Scans made while the list was loading stay on top.
+        const known = new Set(get().entries.map((e) => e.deviceId));
+        const older = result.value.filter((d: DeviceView) => !known.has(d.id)).map((d) => ({ ...entryFromDevice(d), key: ++entryKey }));
+        set({ entries: [...get().entries, ...older].slice(0, RECENT_LIMIT) });
+      },
+      activate() {
+        disposed = false;
+        void pump();
+      },
+      dispose() {
+        disposed = true;
+        if (retryTimer !== undefined) clearTimeout(retryTimer);
+        retryTimer = undefined;
+      },
+    };
+  });
+
+  return store;
+}

@@ -1,0 +1,30 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { BatchSummary } from '../../../../shared/contract/batches';
+import { useApi } from '../../store/provider';
+
+export interface OpenBatches {
+  readonly batches: readonly BatchSummary[] | null;
+  readonly error: string | null;
+  reload(): Promise<void>;
+}
+
+/** Batches still open for scanning, newest first; reloaded when batches or devices change. */
+export function useOpenBatches(): OpenBatches {
+  const api = useApi();
+  const [batches, setBatches] = useState<readonly BatchSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reload = useCallback(async () => {
+    const result = await api.call('batches:list', { states: ['open'] });
+    if (result.ok) {
+      setBatches(result.value);
+      setError(null);
+    } else setError(result.error.message);
+  }, [api]);
+  useEffect(() => {
+    void reload();
+    return api.on('db:changed', ({ tables }) => {
+      if (tables.includes('batches') || tables.includes('devices')) void reload();
+    });
+  }, [api, reload]);
+  return { batches, error, reload };
+}

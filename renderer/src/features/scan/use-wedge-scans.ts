@@ -1,0 +1,27 @@
+// Keeps one wedge listener running while the component is mounted (the scan page only), rebuilt
+// when the thresholds change. The callbacks are read through refs so a re-render never drops a burst.
+import { useEffect, useRef } from 'react';
+import type { WedgeBurst } from '../../scanner/wedge-detector';
+import { listenForWedgeScans, type ScanContext } from '../../scanner/wedge-listener';
+import type { WedgeSettings } from '../../scanner/wedge-settings';
+
+export interface WedgeScanHandlers {
+  readonly onScan: (burst: WedgeBurst, context: ScanContext) => void;
+  readonly onBurst?: (burst: WedgeBurst) => void;
+}
+
+export function useWedgeScans(settings: WedgeSettings, handlers: WedgeScanHandlers): void {
+  const latest = useRef(handlers);
+  useEffect(() => {
+    latest.current = handlers;
+  });
+  useEffect(
+    () =>
+      listenForWedgeScans({
+        settings,
+        onScan: (burst, context) => latest.current.onScan(burst, context),
+        onBurst: (burst) => latest.current.onBurst?.(burst),
+      }),
+    [settings],
+  );
+}

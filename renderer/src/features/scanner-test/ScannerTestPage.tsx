@@ -1,0 +1,56 @@
+// Settings > Scanner test: scan (or type) here and see how the station judges each burst of keys:
+// the gaps between keys against the thresholds, the suffix, how the text was read (layout damage
+// undone from the physical keys) and what the classifier makes of it. Nothing is recorded. Admins
+// can change the thresholds.
+import { useState, type ReactNode } from 'react';
+import { roleAllows } from '../../../../shared/domain/roles';
+import { useAppStore } from '../../store/provider';
+import type { WedgeBurst } from '../../scanner/wedge-detector';
+import { useWedgeScans } from '../scan/use-wedge-scans';
+import { useWedgeSettings } from '../scan/use-wedge-settings';
+import { BurstCard } from './BurstCard';
+import { ThresholdForm } from './ThresholdForm';
+import './scanner-test.css';
+
+export const BURSTS_SHOWN = 8;
+
+export function ScannerTestPage(): ReactNode {
+  const canEdit = useAppStore((s) => (s.operator ? roleAllows(s.operator.role, 'settings:manage') : false));
+  const { settings, station, problem, reload } = useWedgeSettings();
+  const [bursts, setBursts] = useState<readonly { id: number; burst: WedgeBurst }[]>([]);
+
+  useWedgeScans(settings, {
+    onScan: () => undefined,
+    onBurst: (burst) => setBursts((list) => [{ id: (list[0]?.id ?? 0) + 1, burst }, ...list].slice(0, BURSTS_SHOWN)),
+  });
+
+  return (
+    <section className="scanner-test" data-testid="scanner-test">
+      <h2>Scanner test</h2>
+      <p className="hint">
+        Scan any barcode now (nothing is recorded). Each burst of keys is shown below: a scanner types fast and evenly; a person does not.
+      </p>
+      {problem !== null && (
+        <p className="message message-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <p className="scanner-test-settings" data-testid="scanner-test-settings">
+        Now: a scan has at least {settings.minLength} characters, a mean gap of at most {settings.maxMeanGapMs} ms, no gap over {settings.maxGapMs} ms, and ends with Enter,
+        Tab or a {settings.silenceMs} ms pause.
+      </p>
+      {bursts.length === 0 ? (
+        <p className="scanner-test-empty" data-testid="bursts-empty">
+          Waiting for a scan…
+        </p>
+      ) : (
+        <ol className="burst-list" data-testid="bursts">
+          {bursts.map(({ id, burst }) => (
+            <BurstCard key={id} burst={burst} settings={settings} />
+          ))}
+        </ol>
+      )}
+      {canEdit && station !== null && <ThresholdForm station={station} onSaved={() => void reload()} />}
+    </section>
+  );
+}

@@ -1,0 +1,157 @@
+// A FakeStation (the shell's component-test transport) taught batches, scans and settings, just
+// enough for the scan screens. The rules are the core's in miniature; e2e tests use the real core.
+import type { BatchSummary } from '../../../../../shared/contract/batches';
+import type { DeviceView, ScanVerdict } from '../../../../../shared/contract/scans';
+import type { Result } from '../../../../../shared/contract';
+import { classifyRead } from '../../../../../shared/domain/barcode';
+import { settingDefaults } from '../../../../../shared/domain/settings';
+import { createApiClient, type ApiClient } from '../../../../../renderer/src/api/client';
+import { FakeStation } from '../../helpers/fake-transport';
+import { MemoryStorage } from '../../helpers/render-app';
+
+const ok = <T,>(value: T): Result<T> => ({ ok: true, value });
+
+export class ScanFake {
+  readonly station = new FakeStation();
+  readonly batches: BatchSummary[] = [];
+  readonly devices: DeviceView[] = [];
+  settings: Record<string, unknown> = { ...settingDefaults };
+  /** Answers of scans:record are held back until release() while true. */
+  hold = false;
+  private held: (() => void)[] = [];
+  private waitingSerial: string | null = null;
+  private nextId = 1;
+  readonly api: ApiClient;
+
+  constructor(role: 'admin' | 'operator' = 'operator') {
+    const me = this.station.addOperator('Ada', role, '246813');
+    this.station.sessions.set('token-1', { sessionId: 'session-1', operatorId: me.id });
+    const storage = new MemoryStorage();
+    storage.setItem('dockside.session', JSON.stringify({ token: 'token-1', sessionId: 'session-1' }));
+    this.api = createApiClient(this.station, storage);
+    const o = this.station.overrides;
+    o.set('batches:list', () => ok(this.batches.filter((b) => b.state === 'open').map((b) => this.summary(b))));
+    o.set('batches:create', (input) => {
+      const name = String(input.name).trim();
+      if (this.batches.some((b) => b.name.toLowerCase() === name.toLowerCase())) return { ok: false, error: { code: 'CONFLICT', message: `A batch called ${name} already exists.` } };
+      return ok(this.summary(this.addBatch(name)));
+    });
+    o.set('batches:close', (input) => {
+      const batch = this.batches.find((b) => b.id === input.id);
+      if (!batch) return { ok: false, error: { code: 'NOT_FOUND', message: 'No such batch.' } };
+      batch.state = 'closed';
+      return ok(this.summary(batch));
+    });
+    o.set('scans:recent', (input) => ok(this.live(Number(input.batchId)).slice(-Number(input.limit ?? 20)).reverse()));
+    o.set('scans:undo', (input) => {
+      const last = this.live(Number(input.batchId)).at(-1);
+      if (!last) return ok({ removed: null, message: 'Nothing of yours to undo in this batch.', count: 0 });
+      last.state = 'removed';
+      return ok({ removed: last, message: `Removed PKID ${last.pkid ?? ''}.`, count: this.live(last.batchId).length });
+    });
+    o.set('settings:get', () => ok(this.settings));
+    o.set('settings:update', (input) => {
+      const value = input.value;
+      if (typeof value !== 'number' || !Number.isFinite(value) || value > 500) return { ok: false, error: { code: 'INVALID_INPUT', message: `${String(input.key)}: Too big: expected number to be <=500` } };
+      this.settings = { ...this.settings, [String(input.key)]: value };
+      this.station.emit('db:changed', { tables: ['settings', 'audit'] });
+      return ok(this.settings);
+    });
+  }
+
+  addBatch(name: string, devices = 0): BatchSummary {
+    const batch: BatchSummary = { id: this.nextId++, name, state: 'open', deviceCount: 0, createdBy: 'Ada', createdAt: Date.UTC(2026, 10, 23, 8, 0), closedAt: null, customerTenantId: null };
+    this.batches.push(batch);
+    for (let i = 0; i < devices; i++) this.store(batch.id, String(1_000_000_000_000 + batch.id * 1000 + i), null);
+    return batch;
+  }
+
+  /** Answers held scans:record calls. */
+  release(): void {
+    const held = this.held;
+    this.held = [];
+    for (const go of held) go();
+  }
+
+  recordCalls(): Record<string, unknown>[] {
+    return this.station.calls.filter((c) => c.channel === 'scans:record').map((c) => c.input as Record<string, unknown>);
+  }
+
+  install(): void {
+    // scans:record may be held: wrap call() so the answer waits for release().
+    const call = this.station.call.bind(this.station);
+    this.station.call = async (channel, input, token) => {
+      if (channel !== 'scans:record') return call(channel, input, token);
+      this.station.calls.push({ channel, input, token });
+      if (this.hold) await new Promise<void>((resolve) => this.held.push(resolve));
+      return this.record(input as { batchId: number; raw: string; confirmPkid?: boolean; source: 'wedge' | 'camera' });
+    };
+  }
+
+  private record(input: { batchId: number; raw: string; confirmPkid?: boolean; source: 'wedge' | 'camera' }): Result<ScanVerdict> {
+    const count = (): number => this.live(input.batchId).length;
+    const read = classifyRead({ raw: input.raw });
+    if (read.kind === 'pkid' || (read.kind === 'pkid-unconfirmed' && input.confirmPkid)) {
+      if (this.devices.some((d) => d.pkid === read.value && d.state !== 'removed')) {
+        return ok({ verdict: 'duplicate', message: `PKID ${read.value} is already in this batch (by Ada, 23 Nov, 08:00).`, value: read.value, where: { scope: 'this-batch', batchId: input.batchId, batchName: 'x', scannedBy: 'Ada', scannedAt: 0 }, count: count() });
+      }
+      const device = this.store(input.batchId, read.value, this.waitingSerial, input.source);
+      this.waitingSerial = null;
+      return ok({ verdict: 'accepted', effect: 'new-box', message: `PKID ${read.value} accepted${device.serial ? ` with serial ${device.serial}` : ''}.`, device, count: count() });
+    }
+    if (read.kind === 'pkid-unconfirmed') return ok({ verdict: 'confirm', message: `${read.value} could also be a retail barcode. Press Enter to keep it as the PKID, or Esc to drop it.`, value: read.value, count: count() });
+    if (read.kind === 'serial') {
+      this.waitingSerial = read.value;
+      return ok({ verdict: 'accepted', effect: 'serial-waiting', message: `Serial ${read.value} noted: now scan this box's PKID.`, device: null, count: count() });
+    }
+    const reason = 'reason' in read ? read.reason : 'not a PKID';
+    return ok({ verdict: 'invalid', message: reason, raw: input.raw, count: count() });
+  }
+
+  private store(batchId: number, pkid: string, serial: string | null, source: DeviceView['source'] = 'import'): DeviceView {
+    const device: DeviceView = { id: this.nextId++, batchId, pkid, serial, manufacturer: null, model: null, source, scannedBy: 'Ada', scannedAt: Date.UTC(2026, 10, 23, 8, 0), state: 'scanned' };
+    this.devices.push(device);
+    return device;
+  }
+
+  private live(batchId: number): DeviceView[] {
+    return this.devices.filter((d) => d.batchId === batchId && d.state !== 'removed');
+  }
+
+  private summary(batch: BatchSummary): BatchSummary {
+    return { ...batch, deviceCount: this.live(batch.id).length };
+  }
+}
+
+export interface TimedKey {
+  readonly key: string;
+  readonly code: string;
+}
+
+export const keyOf = (ch: string): TimedKey => ({ key: ch, code: /\d/.test(ch) ? `Digit${ch}` : /[a-z]/i.test(ch) ? `Key${ch.toUpperCase()}` : 'Minus' });
+
+let clock = 1_000_000;
+
+/** Keydowns at `gapMs` apart on the focused element, with their event times set (jsdom runs them at once). */
+export function typeKeys(keys: readonly TimedKey[], gapMs = 5, suffix: TimedKey | null = { key: 'Enter', code: 'Enter' }): void {
+  clock += 10_000;
+  const all = suffix === null ? keys : [...keys, suffix];
+  all.forEach((k, i) => {
+    const event = new KeyboardEvent('keydown', { ...k, bubbles: true, cancelable: true });
+    Object.defineProperty(event, 'timeStamp', { value: clock + i * gapMs });
+    (document.activeElement ?? document.body).dispatchEvent(event);
+  });
+}
+
+/** Types `text` as a scanner would (5 ms a key) and ends it with Enter. */
+export function scan(text: string, gapMs = 5): void {
+  typeKeys([...text].map(keyOf), gapMs);
+}
+
+/** One key pressed by a person, a while after anything else. */
+export function press(key: string, init: KeyboardEventInit = {}): void {
+  clock += 10_000;
+  const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init });
+  Object.defineProperty(event, 'timeStamp', { value: clock });
+  (document.activeElement ?? document.body).dispatchEvent(event);
+}
