@@ -61,9 +61,11 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-async function startStation(serveArgs: string[]): Promise<{ station: RunningStation; child: ChildProcess }> {
+/** The real `dockside serve` on a free port with a fresh data folder; extra CLI arguments pass through. */
+export async function startStation(serveArgs: string[]): Promise<{ station: RunningStation; child: ChildProcess }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dockside-e2e-'));
-  const token = randomBytes(18).toString('base64url');
+  // Hex, not base64url: a token starting with '-' would read as an option on the command line.
+  const token = randomBytes(18).toString('hex');
   const child = spawn(process.execPath, ['bin/dockside.js', 'serve', '--data-dir', dataDir, '--port', '0', '--host-token', token, ...serveArgs], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],

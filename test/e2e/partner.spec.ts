@@ -2,13 +2,10 @@
 // a shift lead signs the station in (static token: practice mode), refreshes and searches the customer
 // list, asks for the relationship link; then Partner Center goes away and the cached list stays, with a
 // clear "could not refresh".
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../emulator';
-import { expect, test as base, type RunningStation } from './fixtures';
+import { expect, startStation, test as base } from './fixtures';
 import { addOperator, createFirstAdmin, expectSignedIn, signInWithKeypad, signOut } from './station-page';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..');
@@ -16,38 +13,9 @@ const shots = 'test-results/screenshots';
 const ADMIN = { name: 'Ada', pin: '246813' };
 const LEAD = { name: 'Cy', pin: '975318' };
 
-/** `dockside serve` pointed at the emulator with its static token, as the fixture starts a plain one. */
-async function serveAgainst(emuUrl: string): Promise<{ station: RunningStation; child: ChildProcess }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'dockside-e2e-pc-'));
-  const token = randomBytes(18).toString('base64url');
-  const args = ['bin/dockside.js', 'serve', '--data-dir', dataDir, '--port', '0', '--host-token', token, '--partner-center-url', emuUrl, '--token', 'emulator-app-user-token'];
-  const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.setEncoding('utf8').on('data', (c: string) => (output += c));
-  child.stderr?.setEncoding('utf8').on('data', (c: string) => (output += c));
-  const url = await new Promise<string>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`dockside serve did not get ready:\n${output}`)), 30_000);
-    child.stdout?.on('data', () => {
-      const m = /Dockside is ready at (\S+)/.exec(output);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        ready(m[1]);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`dockside serve exited (${code}):\n${output}`));
-    });
-  });
-  const stop = async (): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((done) => child.once('exit', () => done()));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(timer);
-  };
-  return { station: { url, origin: new URL(url).origin, token, dataDir, stop }, child };
+/** `dockside serve` pointed at the emulator with its static token (practice mode). */
+function serveAgainst(emuUrl: string) {
+  return startStation(['--partner-center-url', emuUrl, '--token', 'emulator-app-user-token']);
 }
 
 const test = base.extend<{ emu: RunningEmulator }>({
