@@ -185,6 +185,7 @@ export const remoteDevices = sqliteTable(
   (t) => [
     uniqueIndex('remote_devices_id').on(t.customerTenantId, t.remoteDeviceId),
     index('remote_devices_pkid').on(t.customerTenantId, t.pkid),
+    index('remote_devices_any_pkid').on(t.pkid),
     index('remote_devices_serial').on(t.customerTenantId, t.serial),
   ],
 );

@@ -47,3 +47,13 @@ export function alreadyRegisteredRemotely(db: Queryable, batchId: number, custom
     .where(and(eq(devices.batchId, batchId), isNull(devices.removedAt), inArray(devices.state, ['scanned', 'queued', 'sending'])))
     .all();
 }
+
+/** Whether any customer's inventory (as last refreshed) holds this PKID: a box already registered. */
+export function findRemoteByPkid(db: Queryable, pkid: string): { customerTenantId: string; remoteBatchId: string; refreshedAt: number } | undefined {
+  return db
+    .select({ customerTenantId: remoteDevices.customerTenantId, remoteBatchId: remoteDevices.remoteBatchId, refreshedAt: remoteDevices.refreshedAt })
+    .from(remoteDevices)
+    .where(eq(remoteDevices.pkid, pkid))
+    .limit(1)
+    .get();
+}

@@ -6,6 +6,8 @@ import { fail, ok, type Result } from '../../../shared/contract';
 import type { ScanVerdict } from '../../../shared/contract/scans';
 import { countLiveDevices, findBatch } from '../../../db/repos/batches';
 import { deviceView, findLiveByPkid, findLiveBySerial, insertDevice, updateDevice } from '../../../db/repos/devices';
+import { findRemoteByPkid } from '../../../db/repos/remote-inventory';
+import { findCustomer } from '../../../db/repos/customers';
 import type { StationTx } from '../../../db/types';
 import type { HandlerContext } from '../context';
 import type { Session } from '../sessions';
@@ -40,6 +42,19 @@ function recordPkid(ctx: HandlerContext, tx: StationTx, session: Session, input:
       message,
       value: pkid,
       where: { scope, batchId: existing.device.batchId, batchName: existing.batchName, scannedBy: existing.device.scannedBy, scannedAt: existing.device.scannedAt },
+      count: countLiveDevices(tx, batchId),
+    };
+  }
+  const remote = findRemoteByPkid(tx, pkid);
+  if (remote) {
+    const customer = findCustomer(tx, remote.customerTenantId)?.companyName ?? remote.customerTenantId;
+    const message = `PKID ${pkid} is already registered in Partner Center for ${customer} (batch ${remote.remoteBatchId}).`;
+    ctx.audit(tx, { action: 'scans:record', result: 'denied', objectType: 'batch', objectId: batchId, detail: { pkid, registeredRemotely: remote } });
+    return {
+      verdict: 'duplicate',
+      message,
+      value: pkid,
+      where: { scope: 'registered', batchId, batchName: remote.remoteBatchId, scannedBy: 'Partner Center', scannedAt: remote.refreshedAt },
       count: countLiveDevices(tx, batchId),
     };
   }

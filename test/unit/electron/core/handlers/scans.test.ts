@@ -29,6 +29,17 @@ describe('scans:record', () => {
     expect(liveDeviceCount(t)).toBe(1);
   });
 
+  it("says a box is already registered when Partner Center's inventory holds its PKID", async () => {
+    t = await scanStation();
+    const sqlite = t.station.database.sqlite;
+    sqlite.prepare("INSERT INTO customers (tenant_id, company_name, relationship, refreshed_at) VALUES ('c1', 'Contoso Ltd', 'reseller', 1)").run();
+    sqlite.prepare("INSERT INTO remote_devices (customer_tenant_id, remote_batch_id, remote_device_id, pkid, refreshed_at) VALUES ('c1', 'Manual CSV', 'r-1', ?, 1)").run(PKID);
+    const verdict = await t.scan(PKID);
+    expect(verdict).toMatchObject({ verdict: 'duplicate', where: { scope: 'registered', batchName: 'Manual CSV' } });
+    expect(verdict.message).toMatch(/already registered in Partner Center for Contoso Ltd/);
+    expect(liveDeviceCount(t)).toBe(0);
+  });
+
   it('refuses what is not a PKID, saying what was read, and stores nothing', async () => {
     t = await scanStation();
     const cases: [string, RegExp][] = [

@@ -1,0 +1,1 @@
+CREATE INDEX `remote_devices_any_pkid` ON `remote_devices` (`pkid`);
