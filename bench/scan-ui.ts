@@ -188,6 +188,9 @@ async function cameraBench(host: HostProcess, videoPath: string): Promise<{ samp
   }
 }
 
+/** These figures belong with bench/scan.ts's under `scan` in results.json. */
+export const resultKey = 'scan';
+
 export async function run(): Promise<Record<string, unknown>> {
   if (!existsSync(join(process.cwd(), 'out', 'renderer', 'index.html'))) throw new Error('bench scan-ui: build the renderer first (npx electron-vite build)');
   const dataDir = makeTempDir('dockside-bench-ui-');
