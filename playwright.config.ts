@@ -1,6 +1,7 @@
 // End-to-end tests drive Debian's Chromium against the real browser host (`dockside serve`), one
 // fresh station per test (see test/e2e/fixtures.ts). Never `npx playwright install` here: it
 // downloads a browser build and fails; /usr/bin/chromium comes from apt.
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './test/helpers/chromium';
 import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
@@ -18,20 +19,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     viewport: { width: 1280, height: 800 },
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--headless',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
 });

@@ -19,20 +19,10 @@ import { ADMIN, makeTempDir, tempStation } from '../test/helpers/temp-station';
 import { writeLabelVideo } from '../test/fixtures/camera/make-label-video';
 import { seedDevices } from './_seed';
 import { percentile, round, summary } from './stats';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, fakeCameraFlags } from '../test/helpers/chromium';
 
 const SCANS = Number(process.env.SCAN_UI_SCANS ?? 500);
 const CAMERA_RUNS = Number(process.env.SCAN_UI_CAMERA_RUNS ?? 10);
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 // Runs in the page before the app (a string: the Node tsconfig has no DOM types).
 const RECORDER = `
@@ -124,7 +114,7 @@ function pkids(count: number): string[] {
 }
 
 async function ackBench(host: HostProcess): Promise<{ ack: number[]; doubleRaf: number[]; verdicts: string[]; retyped: number }> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
   try {
     const page = await openScanPage(browser, host, 'Bench');
     // A few unmeasured scans: first-use costs (audio context, JIT) are not what the dock feels all day.
@@ -164,8 +154,8 @@ async function ackBench(host: HostProcess): Promise<{ ack: number[]; doubleRaf: 
 
 async function cameraBench(host: HostProcess, videoPath: string): Promise<{ samples: number[]; verdicts: string[] }> {
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [...CHROMIUM_FLAGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${videoPath}`],
+    executablePath: CHROMIUM_PATH,
+    args: fakeCameraFlags(videoPath),
   });
   try {
     const page = await openScanPage(browser, host, 'Camera');

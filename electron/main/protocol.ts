@@ -2,26 +2,12 @@
 // security checklist #18). Only files inside out/renderer are served; every response carries the same
 // CSP as the browser host.
 import { readFile, stat } from 'node:fs/promises';
-import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { protocol } from 'electron';
 import { contentSecurityPolicy } from '../../shared/csp';
 import { appHost, appScheme } from './origin';
+import { cacheControlOf, contentTypeOf, resolveInside } from '../host/renderer-files';
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.mp3': 'audio/mpeg',
-  '.wav': 'audio/wav',
-  '.ogg': 'audio/ogg',
-};
 
 const securityHeaders = {
   'content-security-policy': contentSecurityPolicy,
@@ -42,21 +28,7 @@ export function serveApp(rendererRoot: string): void {
   protocol.handle(appScheme, createAppProtocolHandler(rendererRoot));
 }
 
-/** The file a URL path names inside root, or null when it would leave root (../, encoded or not). */
-export function resolveInside(root: string, pathname: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const wanted = decoded.replace(/^[/\\]+/, '');
-  const candidate = resolve(root, wanted === '' ? 'index.html' : wanted);
-  const rel = relative(root, candidate);
-  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return null;
-  return candidate;
-}
+export { resolveInside } from '../host/renderer-files';
 
 async function isFile(path: string): Promise<boolean> {
   try {
@@ -94,14 +66,12 @@ export function createAppProtocolHandler(rendererRoot: string): (request: Reques
     } catch {
       return refuse(404);
     }
-    const isHtml = extname(file) === '.html';
     return new Response(request.method === 'HEAD' ? null : body, {
       status: 200,
       headers: {
         ...securityHeaders,
-        'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
-        // Hashed asset names can be cached; the shell must not be, or an update would not show.
-        'cache-control': isHtml ? 'no-store' : 'public, max-age=31536000, immutable',
+        'content-type': contentTypeOf(file),
+        'cache-control': cacheControlOf(file),
       },
     });
   };

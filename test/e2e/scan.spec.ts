@@ -8,6 +8,7 @@ import { chromium, type Page } from '@playwright/test';
 import { LABEL_CODES, writeLabelVideo } from '../fixtures/camera/make-label-video';
 import { expect, test } from './fixtures';
 import { createFirstAdmin, signInWithKeypad } from './station-page';
+import { CHROMIUM_PATH, fakeCameraFlags } from '../helpers/chromium';
 
 const shots = 'test-results/screenshots';
 const PKID = '3905012345678'; // fails the EAN-13 check: a PKID without question
@@ -239,8 +240,8 @@ test.describe('camera', () => {
 
   test('a label under the webcam: PKID and serial in one box, the EAN-13 ignored', async ({ station }) => {
     const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [...CHROMIUM_FLAGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${videoPath}`],
+      executablePath: CHROMIUM_PATH,
+      args: fakeCameraFlags(videoPath),
     });
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -275,14 +276,3 @@ test.describe('camera', () => {
   });
 });
 
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];

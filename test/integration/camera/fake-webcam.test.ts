@@ -8,20 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../../e2e/camera-harness/harness-state';
 import { serveCameraHarness, type HarnessServer } from '../../e2e/camera-harness/serve-harness';
 import { LABEL_CODES, writeLabelVideo } from '../../fixtures/camera/make-label-video';
+import { CHROMIUM_PATH, fakeCameraFlags } from '../../helpers/chromium';
 
-// From ARCHITECTURE.md "This machine": Debian's Chromium, never a Playwright-downloaded one.
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 const [PKID, SERIAL, GTIN] = LABEL_CODES;
 
@@ -37,13 +25,8 @@ describe('camera reader against a fake webcam', () => {
     const video = await writeLabelVideo(join(dir, 'label.y4m'), { writePngs: false });
     server = await serveCameraHarness();
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        ...CHROMIUM_FLAGS,
-        '--use-fake-ui-for-media-stream',
-        '--use-fake-device-for-media-stream',
-        `--use-file-for-fake-video-capture=${video.path}`,
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: fakeCameraFlags(video.path),
     });
     page = await browser.newPage();
     page.on('console', (message) => {
