@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { startEmulator, type RunningEmulator } from '../emulator';
 
 export interface RunningStation {
   /** The link printed by dockside serve: http://127.0.0.1:<port>/?token=<T>. */
@@ -128,3 +129,31 @@ export const test = base.extend<Fixtures & Options>({
 });
 
 export { expect };
+
+/**
+ * The same, with the Partner Center emulator (demo seed) started first and the station pointed at it
+ * with the emulator's static token (practice mode). `emu.close()` may be called early (offline tests).
+ */
+export const emulatorTest = test.extend<{ emu: RunningEmulator }>({
+  // eslint-disable-next-line no-empty-pattern
+  emu: async ({}, use) => {
+    const emu = await startEmulator({ port: 0, seedFile: join(repoRoot, 'test/emulator/seeds/demo.json') });
+    let closed = false;
+    const close = async (): Promise<void> => {
+      if (closed) return;
+      closed = true;
+      await emu.close();
+    };
+    await use({ ...emu, close });
+    await close();
+  },
+  station: async ({ emu }, use) => {
+    const { station } = await startStation(['--partner-center-url', emu.url, '--token', 'emulator-app-user-token']);
+    try {
+      await use(station);
+    } finally {
+      await station.stop();
+      rmSync(station.dataDir, { recursive: true, force: true });
+    }
+  },
+});

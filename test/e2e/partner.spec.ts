@@ -2,45 +2,15 @@
 // a shift lead signs the station in (static token: practice mode), refreshes and searches the customer
 // list, asks for the relationship link; then Partner Center goes away and the cached list stays, with a
 // clear "could not refresh".
-import { mkdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { startEmulator, type RunningEmulator } from '../emulator';
-import { expect, startStation, test as base } from './fixtures';
+import { mkdirSync } from 'node:fs';
+import { emulatorTest, expect } from './fixtures';
 import { addOperator, createFirstAdmin, expectSignedIn, signInWithKeypad, signOut } from './station-page';
 
-const repoRoot = resolve(import.meta.dirname, '..', '..');
 const shots = 'test-results/screenshots';
 const ADMIN = { name: 'Ada', pin: '246813' };
 const LEAD = { name: 'Cy', pin: '975318' };
 
-/** `dockside serve` pointed at the emulator with its static token (practice mode). */
-function serveAgainst(emuUrl: string) {
-  return startStation(['--partner-center-url', emuUrl, '--token', 'emulator-app-user-token']);
-}
-
-const test = base.extend<{ emu: RunningEmulator }>({
-  // eslint-disable-next-line no-empty-pattern
-  emu: async ({}, use) => {
-    const emu = await startEmulator({ port: 0, seedFile: join(repoRoot, 'test/emulator/seeds/demo.json') });
-    let closed = false;
-    const close = async (): Promise<void> => {
-      if (closed) return;
-      closed = true;
-      await emu.close();
-    };
-    await use({ ...emu, close });
-    await close();
-  },
-  station: async ({ emu }, use) => {
-    const { station } = await serveAgainst(emu.url);
-    try {
-      await use(station);
-    } finally {
-      await station.stop();
-      rmSync(station.dataDir, { recursive: true, force: true });
-    }
-  },
-});
+const test = emulatorTest;
 
 test('a lead signs in to Partner Center, refreshes and searches customers; offline, the cached list stays', async ({ page, station, emu }) => {
   mkdirSync(shots, { recursive: true });

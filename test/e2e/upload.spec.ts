@@ -2,14 +2,11 @@
 // batch, a shift lead approves it (two-person rule), the Upload page shows the upload under way and then
 // every device's result (812 explained in plain words, 806 counted as registered); the 812 box gets
 // filed with Microsoft, the lead retries just that device and it becomes registered.
-import { mkdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { startEmulator, type RunningEmulator } from '../emulator';
-import { expect, startStation, test as base } from './fixtures';
+import { emulatorTest, expect } from './fixtures';
 import { addOperator, createFirstAdmin, expectSignedIn, signInWithKeypad, signOut } from './station-page';
 
-const repoRoot = resolve(import.meta.dirname, '..', '..');
 const shots = 'test-results/screenshots';
 const ADMIN = { name: 'Ada', pin: '246813' };
 const OPERATOR = { name: 'Bo', pin: '864213' };
@@ -22,34 +19,7 @@ const NOT_FILED = '3396489167886'; // 812 until the OEM files it
 const OTHER_TENANT = '3377412745152'; // 808
 const BATCH = 'Pallet 7';
 
-/** `dockside serve` pointed at the emulator with its static token (practice mode). */
-function serveAgainst(emuUrl: string) {
-  return startStation(['--partner-center-url', emuUrl, '--token', 'emulator-app-user-token']);
-}
-
-const test = base.extend<{ emu: RunningEmulator }>({
-  // eslint-disable-next-line no-empty-pattern
-  emu: async ({}, use) => {
-    const emu = await startEmulator({ port: 0, seedFile: join(repoRoot, 'test/emulator/seeds/demo.json') });
-    let closed = false;
-    const close = async (): Promise<void> => {
-      if (closed) return;
-      closed = true;
-      await emu.close();
-    };
-    await use({ ...emu, close });
-    await close();
-  },
-  station: async ({ emu }, use) => {
-    const { station } = await serveAgainst(emu.url);
-    try {
-      await use(station);
-    } finally {
-      await station.stop();
-      rmSync(station.dataDir, { recursive: true, force: true });
-    }
-  },
-});
+const test = emulatorTest;
 
 /** Calls the station from inside the page, with the page's own session (as the UI does). */
 async function rpc<T>(page: Page, channel: string, input: unknown): Promise<T> {
