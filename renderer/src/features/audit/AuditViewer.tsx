@@ -1,0 +1,105 @@
+// The audit viewer (shift leads, admins): who did what, when, to which object, with what result,
+// filtered and paged newest first, under the hash chain's verdict.
+import { useEffect, useState, type ReactNode } from 'react';
+import type { BatchSummary } from '../../../../shared/contract/batches';
+import { Message } from '../../components/Message';
+import { useApi, useAppStore } from '../../store/provider';
+import { formatWhen } from '../batches/format';
+import { AuditFiltersBar } from './AuditFiltersBar';
+import { ChainStatusBanner } from './ChainStatus';
+import { useAudit, type AuditFilters, type AuditRow } from './use-audit';
+import './audit.css';
+
+export function AuditViewer(): ReactNode {
+  const api = useApi();
+  const roster = useAppStore((s) => s.roster);
+  const loadRoster = useAppStore((s) => s.loadRoster);
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const [batches, setBatches] = useState<BatchSummary[]>([]);
+  const audit = useAudit(filters);
+
+  useEffect(() => {
+    void loadRoster();
+    let live = true;
+    void api.call('batches:list', {}).then((r) => {
+      if (live && r.ok) setBatches(r.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, loadRoster]);
+
+  return (
+    <section className="audit-viewer" data-testid="audit-viewer">
+      <ChainStatusBanner chain={audit.chain} />
+      <AuditFiltersBar filters={filters} roster={roster} batches={batches} onChange={setFilters} />
+      <Message kind="error" testId="audit-error">
+        {audit.error}
+      </Message>
+      <table className="table lead-table audit-table" data-testid="audit-table">
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
+            <th scope="col">Action</th>
+            <th scope="col">Object</th>
+            <th scope="col">Result</th>
+            <th scope="col">Detail</th>
+          </tr>
+        </thead>
+        <tbody>
+          {audit.rows.map((r) => (
+            <Row key={r.id} row={r} />
+          ))}
+          {!audit.loading && audit.rows.length === 0 && (
+            <tr>
+              <td colSpan={6}>No entries match these filters.</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {audit.hasMore && (
+        <button type="button" className="btn" disabled={audit.loading} onClick={audit.loadMore} data-testid="audit-more">
+          Show older entries
+        </button>
+      )}
+    </section>
+  );
+}
+
+function detailText(detail: string): string {
+  try {
+    const parsed: unknown = JSON.parse(detail);
+    if (parsed && typeof parsed === 'object') {
+      return Object.entries(parsed)
+        .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+        .join(' · ');
+    }
+  } catch {
+    // Not JSON: shown as it is.
+  }
+  return detail;
+}
+
+function Row({ row: r }: { row: AuditRow }): ReactNode {
+  const text = detailText(r.detail);
+  return (
+    <tr data-testid={`audit-row-${r.id}`} data-action={r.action} className={r.result === 'ok' ? undefined : 'audit-row-refused'}>
+      <td className="audit-when">
+        {formatWhen(r.at)}
+        <div className="review-sub">#{r.id}</div>
+      </td>
+      <td>{r.operatorName ?? 'station'}</td>
+      <td>
+        <code>{r.action}</code>
+      </td>
+      <td>{r.objectType ? `${r.objectType} ${r.objectId ?? ''}` : '—'}</td>
+      <td>
+        <span className={`chip${r.result === 'ok' ? '' : ' chip-failed'}`}>{r.result}</span>
+      </td>
+      <td className="audit-detail" title={text}>
+        {text}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,129 @@
+// Approve a closed batch: first what would be sent (device count, same-serial duplicates, lines
+// missing against the expected list), then the customer, the two-person rule, and Approve, which
+// queues the upload.
+import { useEffect, useState, type ReactNode } from 'react';
+import type { ApprovalPreview } from '../../../../shared/contract/approval';
+import type { BatchSummary } from '../../../../shared/contract/batches';
+import { Message } from '../../components/Message';
+import { useApi } from '../../store/provider';
+import { CustomerPicker } from './CustomerPicker';
+import { Dialog } from './Dialog';
+import { formatCount, plural } from './format';
+
+interface Props {
+  batch: BatchSummary;
+  onDone(notice: string | null): void;
+}
+
+const LISTED = 8;
+
+export function ApproveDialog({ batch, onDone }: Props): ReactNode {
+  const api = useApi();
+  const [tenant, setTenant] = useState<string | null>(batch.customerTenantId);
+  const [preview, setPreview] = useState<ApprovalPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void api.call('approval:preview', { batchId: batch.id, customerTenantId: tenant ?? undefined }).then((result) => {
+      if (!live) return;
+      if (result.ok) setPreview(result.value);
+      else setError(result.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, batch.id, tenant]);
+
+  async function approve(): Promise<void> {
+    if (!tenant) return;
+    setBusy(true);
+    const result = await api.call('approval:approve', { batchId: batch.id, customerTenantId: tenant });
+    setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    onDone(`Batch ${result.value.batch.name} is approved for ${result.value.customerName}: its upload has started (see the Upload page).`);
+  }
+
+  const p = preview;
+  const twoPerson = p?.twoPersonRule.enabled && p.twoPersonRule.yourDevices > 0;
+  const blockers = p?.blockers.filter((b) => b !== 'Choose the customer.') ?? [];
+  const duplicates = p?.sameSerial ?? [];
+  return (
+    <Dialog title={`Approve batch ${batch.name}`} testId="approve-dialog" onClose={() => onDone(null)} wide>
+      {!p && !error && <p className="big-text">Checking the batch…</p>}
+      {p && (
+        <>
+          <ul className="approve-checks">
+            <li className="approve-check" data-testid="approve-count" data-count={p.deviceCount}>
+              <strong>{formatCount(p.deviceCount)}</strong> {p.deviceCount === 1 ? 'device' : 'devices'} will be registered
+            </li>
+            <li className={`approve-check${duplicates.length ? ' approve-warn' : ''}`} data-testid="approve-duplicates" data-count={duplicates.length}>
+              {duplicates.length === 0 ? 'No serial appears twice' : `${plural(duplicates.length, 'serial')} on more than one line`}
+              {duplicates.length > 0 && (
+                <ul className="approve-list">
+                  {duplicates.slice(0, LISTED).map((d) => (
+                    <li key={d.serial}>
+                      <code>{d.serial}</code> on {plural(d.deviceIds.length, 'line')} ({d.batchNames.join(', ')})
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+            <li className={`approve-check${p.expected.missing ? ' approve-warn' : ''}`} data-testid="approve-missing" data-count={p.expected.missing}>
+              {p.expected.expected === 0
+                ? 'No expected list imported for this batch'
+                : p.expected.missing === 0
+                  ? `All ${formatCount(p.expected.expected)} expected lines were scanned`
+                  : `${plural(p.expected.missing, 'expected line')} not scanned (of ${formatCount(p.expected.expected)}): approving sends only what was scanned`}
+              {p.expected.missing > 0 && (
+                <ul className="approve-list">
+                  {p.expected.missingLines.slice(0, LISTED).map((l) => (
+                    <li key={l.id}>
+                      line {l.line}: <code>{l.pkid ?? l.serial ?? '?'}</code>
+                    </li>
+                  ))}
+                  {p.expected.missing > LISTED && <li>… and {formatCount(p.expected.missing - LISTED)} more</li>}
+                </ul>
+              )}
+            </li>
+          </ul>
+          <CustomerPicker
+            chosen={tenant}
+            onChoose={(t) => {
+              setError(null);
+              setTenant(t);
+            }}
+          />
+          {twoPerson && (
+            <p className="message message-error" data-testid="approve-two-person" role="alert">
+              Two-person rule: you scanned or imported {plural(p.twoPersonRule.yourDevices, 'line')} of this batch, so another shift lead must approve it.
+            </p>
+          )}
+          {blockers.filter((b) => !twoPerson || !/two-person/.test(b)).map((b) => (
+            <p key={b} className="message message-error" data-testid="approve-blocker">
+              {b}
+            </p>
+          ))}
+          {p.customer && (
+            <p className="big-text approve-summary" data-testid="approve-summary">
+              Register {plural(p.deviceCount, 'device')} for <strong>{p.customer.companyName}</strong>
+              {p.customer.domain ? ` (${p.customer.domain})` : ''}.
+            </p>
+          )}
+        </>
+      )}
+      <Message kind="error" testId="approve-error">
+        {error}
+      </Message>
+      <div className="lead-actions">
+        <button type="button" className="btn btn-primary" disabled={busy || !p || !tenant || p.blockers.length > 0} onClick={() => void approve()} data-testid="approve-confirm">
+          Approve and upload
+        </button>
+        <button type="button" className="btn" onClick={() => onDone(null)} data-testid="approve-cancel">
+          Cancel
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,126 @@
+// Expected vs scanned: a supplier's list (advance ship notice) read into the batch, and what matched,
+// what is missing and what was scanned without being expected, live as boxes are scanned or removed.
+import { useState, type ReactNode } from 'react';
+import type { Reconciliation } from '../../../../shared/contract/expected';
+import { Message } from '../../components/Message';
+import { useApi } from '../../store/provider';
+import { FilePick, type PickedFile } from './FilePick';
+import { formatCount, formatWhen, plural } from './format';
+import { useReconcile } from './use-reconcile';
+
+interface Props {
+  batchId: number;
+  canImport: boolean;
+}
+
+export function ExpectedPanel({ batchId, canImport }: Props): ReactNode {
+  const api = useApi();
+  const { data, error } = useReconcile(batchId);
+  const [mode, setMode] = useState<'replace' | 'append'>('replace');
+  const [notice, setNotice] = useState<string | null>(null);
+  const [importError, setImportError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function importList(file: PickedFile): Promise<void> {
+    setBusy(true);
+    setNotice(null);
+    setImportError(null);
+    const result = await api.call('expected:import', { batchId, fileName: file.fileName, contentBase64: file.contentBase64, mode });
+    setBusy(false);
+    if (!result.ok) return setImportError(result.error.message);
+    const v = result.value;
+    const refused = v.refusedCount > 0 ? ` ${plural(v.refusedCount, 'line')} refused: ${v.refused.slice(0, 3).map((r) => `line ${r.line} (${r.message})`).join('; ')}${v.refusedCount > 3 ? '…' : ''}` : '';
+    setNotice(`${file.fileName}: ${plural(v.imported, 'expected line')} read${v.replaced ? `, replacing ${formatCount(v.replaced)}` : ''}.${refused}`);
+  }
+
+  return (
+    <section className="expected" aria-label="Expected vs scanned" data-testid="expected-panel">
+      {canImport && (
+        <div className="expected-import">
+          <FilePick label="Import supplier's list…" testId="expected-file" disabled={busy} onPick={(f) => void importList(f)} onError={setImportError} />
+          <label className="review-filter">
+            <span>The new list</span>
+            <select value={mode} onChange={(e) => setMode(e.target.value as 'replace' | 'append')} data-testid="expected-mode">
+              <option value="replace">replaces the expected list</option>
+              <option value="append">adds to it</option>
+            </select>
+          </label>
+        </div>
+      )}
+      <Message kind="success" testId="expected-notice">
+        {notice}
+      </Message>
+      <Message kind="error" testId="expected-error">
+        {importError ?? error}
+      </Message>
+      {data && <Counts data={data} />}
+      {data && data.expected > 0 && <Lists data={data} />}
+    </section>
+  );
+}
+
+function Counts({ data }: { data: Reconciliation }): ReactNode {
+  if (data.expected === 0) {
+    return (
+      <p className="big-text" data-testid="expected-none">
+        No expected list yet: import the supplier's file (CSV or text with PKIDs or serials) to check the batch against it.
+      </p>
+    );
+  }
+  return (
+    <div className="expected-counts">
+      <Count label="expected" value={data.expected} testId="expected-total" />
+      <Count label="matched" value={data.matched} testId="expected-matched-count" kind="ok" />
+      <Count label="missing" value={data.missing} testId="expected-missing-count" kind={data.missing ? 'bad' : 'ok'} />
+      <Count label="not expected" value={data.unexpected} testId="expected-unexpected-count" kind={data.unexpected ? 'warn' : 'ok'} />
+    </div>
+  );
+}
+
+function Count({ label, value, testId, kind }: { label: string; value: number; testId: string; kind?: 'ok' | 'bad' | 'warn' }): ReactNode {
+  return (
+    <div className={`expected-count${kind ? ` expected-count-${kind}` : ''}`}>
+      <span className="expected-number" data-testid={testId} data-count={value}>
+        {formatCount(value)}
+      </span>
+      <span>{label}</span>
+    </div>
+  );
+}
+
+function Lists({ data }: { data: Reconciliation }): ReactNode {
+  return (
+    <div className="expected-lists">
+      <div>
+        <h3>Missing: expected, not scanned</h3>
+        {data.missing === 0 ? (
+          <p className="hint">Nothing missing.</p>
+        ) : (
+          <ul className="expected-list" data-testid="expected-missing-list">
+            {data.missingLines.map((l) => (
+              <li key={l.id} data-testid={`expected-missing-${l.pkid ?? l.serial ?? l.id}`}>
+                <code>{l.pkid ?? '—'}</code> {l.serial ? `serial ${l.serial}` : ''} <span className="hint-inline">line {l.line}</span>
+              </li>
+            ))}
+            {data.missing > data.missingLines.length && <li>… and {formatCount(data.missing - data.missingLines.length)} more</li>}
+          </ul>
+        )}
+      </div>
+      <div>
+        <h3>Scanned, not expected</h3>
+        {data.unexpected === 0 ? (
+          <p className="hint">Every scanned box was expected.</p>
+        ) : (
+          <ul className="expected-list" data-testid="expected-unexpected-list">
+            {data.unexpectedDevices.map((d) => (
+              <li key={d.id}>
+                <code>{d.pkid ?? d.serial ?? '—'}</code> <span className="hint-inline">{d.scannedBy}, {formatWhen(d.scannedAt)}</span>
+              </li>
+            ))}
+            {data.unexpected > data.unexpectedDevices.length && <li>… and {formatCount(data.unexpected - data.unexpectedDevices.length)} more</li>}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}

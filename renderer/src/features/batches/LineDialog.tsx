@@ -1,0 +1,94 @@
+// Remove, restore or fix one line, always with a reason (it goes into the audit trail). A PKID is
+// never edited: a wrong one is removed and the box scanned again.
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { ReviewDevice } from '../../../../shared/contract/review';
+import { Message } from '../../components/Message';
+import { useApi } from '../../store/provider';
+import { Dialog } from './Dialog';
+import type { LineAction } from './ReviewRow';
+
+interface Props {
+  action: LineAction;
+  device: ReviewDevice;
+  onDone(notice: string | null): void;
+}
+
+const titles: Record<LineAction, string> = { remove: 'Remove this line', restore: 'Put this line back', fix: 'Fix serial, make or model' };
+
+export function LineDialog({ action, device, onDone }: Props): ReactNode {
+  const api = useApi();
+  const [reason, setReason] = useState('');
+  const [serial, setSerial] = useState(device.serial ?? '');
+  const [manufacturer, setManufacturer] = useState(device.manufacturer ?? '');
+  const [model, setModel] = useState(device.model ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const name = device.pkid ?? device.serial ?? `line ${device.id}`;
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    setBusy(true);
+    const changed = (now: string, before: string | null) => (now.trim() === (before ?? '') ? undefined : now);
+    const result =
+      action === 'remove'
+        ? await api.call('review:removeDevice', { deviceId: device.id, reason })
+        : action === 'restore'
+          ? await api.call('review:restoreDevice', { deviceId: device.id, reason })
+          : await api.call('review:fixDevice', {
+              deviceId: device.id,
+              serial: changed(serial, device.serial),
+              manufacturer: changed(manufacturer, device.manufacturer),
+              model: changed(model, device.model),
+              reason,
+            });
+    setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    onDone(action === 'remove' ? `${name} was removed from the batch.` : action === 'restore' ? `${name} is back in the batch.` : `${name} was corrected.`);
+  }
+
+  return (
+    <Dialog title={titles[action]} testId="line-dialog" onClose={() => onDone(null)}>
+      <p className="big-text">
+        <code className="review-pkid">{device.pkid ?? 'no PKID'}</code>
+        {device.serial ? ` · serial ${device.serial}` : ''}
+      </p>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        {action === 'fix' && (
+          <>
+            <p className="hint">The PKID cannot be changed here: if it is wrong, remove the line and scan the box again.</p>
+            <div className="lead-fields">
+              <label className="field">
+                <span>Serial</span>
+                <input value={serial} maxLength={64} onChange={(e) => setSerial(e.target.value)} data-testid="fix-serial" data-autofocus />
+              </label>
+              <label className="field">
+                <span>Manufacturer</span>
+                <input value={manufacturer} maxLength={64} onChange={(e) => setManufacturer(e.target.value)} data-testid="fix-make" />
+              </label>
+              <label className="field">
+                <span>Model</span>
+                <input value={model} maxLength={64} onChange={(e) => setModel(e.target.value)} data-testid="fix-model" />
+              </label>
+            </div>
+          </>
+        )}
+        {action === 'restore' && device.removedReason && <p className="hint">Removed by {device.removedBy}: “{device.removedReason}”</p>}
+        <label className="field">
+          <span>Why? (goes into the audit trail)</span>
+          <input value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} placeholder="e.g. damaged box, sent back" data-testid="line-reason" {...(action === 'fix' ? {} : { 'data-autofocus': true })} />
+        </label>
+        <Message kind="error" testId="line-error">
+          {error}
+        </Message>
+        <div className="lead-actions">
+          <button type="submit" className={`btn ${action === 'remove' ? 'btn-danger-solid' : 'btn-primary'}`} disabled={busy || reason.trim().length < 3} data-testid="line-confirm">
+            {action === 'remove' ? 'Remove line' : action === 'restore' ? 'Restore line' : 'Save correction'}
+          </button>
+          <button type="button" className="btn" onClick={() => onDone(null)} data-testid="line-cancel">
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,75 @@
+// One line of a batch under review: PKID and serial, make and model with where it came from, who
+// scanned it and when, its state (with the Partner Center error, in plain words, when it failed) and
+// what the lead may do with it.
+import type { ReactNode } from 'react';
+import type { ReviewDevice } from '../../../../shared/contract/review';
+import { explainDeviceError } from '../../../../shared/domain/device-errors';
+import { deviceStateLabels, formatWhen, makeModel, sourceLabels } from './format';
+
+export type LineAction = 'remove' | 'restore' | 'fix';
+
+interface Props {
+  device: ReviewDevice;
+  editable: boolean;
+  onAction(action: LineAction, device: ReviewDevice): void;
+}
+
+export function ReviewRow({ device: d, editable, onAction }: Props): ReactNode {
+  const key = d.pkid ?? `serial-${d.serial ?? d.id}`;
+  const error = d.state === 'failed' || d.errorCode ? explainDeviceError(d.errorCode, d.errorText) : null;
+  return (
+    <div className={`review-row${d.removed ? ' review-row-removed' : ''}`} data-testid={`review-row-${key}`} data-state={d.removed ? 'removed' : d.state}>
+      <div role="cell" className="review-cell review-ids">
+        <span className="review-pkid">{d.pkid ?? 'no PKID'}</span>
+        <span className="review-sub">{d.serial ? `Serial ${d.serial}` : 'No serial'}</span>
+      </div>
+      <div role="cell" className="review-cell">
+        <span className="review-main">{makeModel(d)}</span>
+        <span className="review-sub">
+          {sourceLabels[d.source]}
+          {d.hasHardwareHash ? ' · hardware hash' : ''}
+        </span>
+      </div>
+      <div role="cell" className="review-cell">
+        <span className="review-main">{d.scannedBy}</span>
+        <span className="review-sub">{formatWhen(d.scannedAt)}</span>
+      </div>
+      <div role="cell" className="review-cell">
+        {d.removed ? (
+          <>
+            <span className="chip chip-removed">Removed</span>
+            <span className="review-sub" title={d.removedReason ?? undefined}>
+              {d.removedBy}: {d.removedReason}
+            </span>
+          </>
+        ) : (
+          <>
+            <span className={`chip chip-${d.state}`}>{deviceStateLabels[d.state]}{error ? ` ${error.code}` : ''}</span>
+            {error && (
+              <span className="review-sub review-error" title={`${error.meaning} ${error.action}`}>
+                {error.name}
+              </span>
+            )}
+          </>
+        )}
+      </div>
+      <div role="cell" className="review-cell review-actions">
+        {editable && !d.removed && (
+          <>
+            <button type="button" className="btn btn-small" onClick={() => onAction('fix', d)} data-testid={`fix-${key}`} aria-label={`Fix serial, make or model of ${key}`}>
+              Fix
+            </button>
+            <button type="button" className="btn btn-small btn-danger" onClick={() => onAction('remove', d)} data-testid={`remove-${key}`} aria-label={`Remove ${key}`}>
+              Remove
+            </button>
+          </>
+        )}
+        {editable && d.removed && (
+          <button type="button" className="btn btn-small" onClick={() => onAction('restore', d)} data-testid={`restore-${key}`} aria-label={`Restore ${key}`}>
+            Restore
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

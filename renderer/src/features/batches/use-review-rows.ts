@@ -1,0 +1,115 @@
+// One batch's lines for the review list: the filters, RowPages fetched one page at a time for the
+// rows in view (never all of them), the totals of the last answer, and a reload of the pages in view
+// (coalesced) whenever the core says devices changed.
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { REVIEW_PAGE_MAX, type ReviewDevice, type ReviewTotals, type deviceSourceNames, type deviceStateFilters } from '../../../../shared/contract/review';
+import { useApi } from '../../store/provider';
+import { RowPages } from './row-pages';
+
+export type StateFilter = (typeof deviceStateFilters)[number];
+export type SourceFilter = (typeof deviceSourceNames)[number];
+
+export interface ReviewQuery {
+  batchId: number;
+  state: StateFilter;
+  operatorId?: number | undefined;
+  source?: SourceFilter | undefined;
+  search?: string | undefined;
+}
+
+export interface ReviewRows {
+  count: number;
+  rowAt(index: number): ReviewDevice | undefined;
+  totals: ReviewTotals | null;
+  error: string | null;
+  /** The first answer for these filters has come. */
+  loaded: boolean;
+  /** The rows the list shows now (the pages holding them are fetched). */
+  show(first: number, last: number): void;
+  reload(): void;
+}
+
+const RELOAD_GAP_MS = 250;
+const WALK_PAGES = 2;
+
+export function useReviewRows(query: ReviewQuery, pageSize?: number): ReviewRows {
+  const api = useApi();
+  const { batchId, state, operatorId, source, search } = query;
+  // New filters: new pages (and a new identity, so answers for the old filters are dropped).
+  const pages = useMemo(() => {
+    void [batchId, state, operatorId, source, search];
+    return new RowPages(pageSize);
+  }, [batchId, state, operatorId, source, search, pageSize]);
+  const [, repaint] = useReducer((n: number) => n + 1, 0);
+  const [totals, setTotals] = useState<ReviewTotals | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const view = useRef({ first: 0, last: 40 });
+  const running = useRef<RowPages | null>(null);
+  const current = useRef(pages);
+  current.current = pages;
+
+  const pump = useCallback(async () => {
+    if (running.current === pages) return;
+    running.current = pages;
+    try {
+      for (;;) {
+        const next = pages.nextFetch(view.current.first, view.current.last);
+        if (!next) break;
+        // Walking the keyset chain towards a far page: bigger steps, fewer round trips.
+        const limit = next.walking ? Math.min(REVIEW_PAGE_MAX, pages.pageSize * WALK_PAGES) : pages.pageSize;
+        const result = await api.call('review:devices', { batchId, state, operatorId, source, search: search || undefined, after: next.after, limit });
+        if (current.current !== pages) return;
+        if (!result.ok) {
+          setError(result.error.message);
+          setLoaded(true);
+          break;
+        }
+        pages.storeRun(next.page, result.value.rows, result.value.nextAfter, result.value.totals.matching, next.generation);
+        setTotals(result.value.totals);
+        setError(null);
+        setLoaded(true);
+        repaint();
+      }
+      pages.evict(view.current.first, view.current.last);
+    } finally {
+      if (running.current === pages) running.current = null;
+    }
+  }, [api, pages, batchId, state, operatorId, source, search]);
+
+  const show = useCallback(
+    (first: number, last: number) => {
+      if (first === view.current.first && last === view.current.last) return;
+      view.current = { first, last };
+      void pump();
+    },
+    [pump],
+  );
+
+  const reload = useCallback(() => {
+    pages.markStale(view.current.first, view.current.last);
+    void pump();
+  }, [pages, pump]);
+
+  useEffect(() => {
+    setLoaded(false);
+    void pump();
+  }, [pump]);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = api.on('db:changed', ({ tables }) => {
+      if (!tables.includes('devices') && !tables.includes('uploads')) return;
+      timer ??= setTimeout(() => {
+        timer = null;
+        reload();
+      }, RELOAD_GAP_MS);
+    });
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+  }, [api, reload]);
+
+  return { count: pages.count(), rowAt: (i) => pages.rowAt(i), totals, error, loaded, show, reload };
+}

@@ -1,0 +1,32 @@
+// The Reports page (shift leads, admins): the shift view, and the audit trail with its chain check.
+import { useState, type ReactNode } from 'react';
+import { roleAllows } from '../../../../shared/domain/roles';
+import { useAppStore } from '../../store/provider';
+import { AuditViewer } from '../audit/AuditViewer';
+import { ShiftReportView } from './ShiftReportView';
+import '../batches/batches.css';
+import './reports.css';
+
+type Tab = 'shift' | 'audit';
+
+export function ReportsPage(): ReactNode {
+  const role = useAppStore((s) => s.operator?.role ?? 'operator');
+  const [tab, setTab] = useState<Tab>('shift');
+  const canAudit = roleAllows(role, 'audit:read');
+  return (
+    <section className="reports-page" data-testid="reports-page">
+      <h1>Reports</h1>
+      <div className="tabs" role="group" aria-label="Report sections">
+        <button type="button" className="tab" aria-pressed={tab === 'shift'} onClick={() => setTab('shift')} data-testid="reports-tab-shift">
+          Shift
+        </button>
+        {canAudit && (
+          <button type="button" className="tab" aria-pressed={tab === 'audit'} onClick={() => setTab('audit')} data-testid="reports-tab-audit">
+            Audit trail
+          </button>
+        )}
+      </div>
+      {tab === 'audit' && canAudit ? <AuditViewer /> : <ShiftReportView />}
+    </section>
+  );
+}

@@ -1,0 +1,167 @@
+// The shift view: scans per hour per operator, batches by state, devices registered per day and the
+// Partner Center error codes seen, for this shift, today or the last 7 days; Export CSV of the view.
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ShiftReport } from '../../../../shared/contract/reports';
+import { batchStateLabels, type BatchState } from '../../../../shared/domain/batch';
+import { explainDeviceError } from '../../../../shared/domain/device-errors';
+import { Message } from '../../components/Message';
+import { useApi } from '../../store/provider';
+import { saveTextFile } from '../batches/files';
+import { formatWhen } from '../batches/format';
+import { BarChart } from './BarChart';
+import { rangeFor, rangeIds, rangeLabels, type RangeId } from './range';
+import { registeredSeries, scanSeries } from './report-series';
+
+const RELOAD_GAP_MS = 1000;
+
+export function ShiftReportView(): ReactNode {
+  const api = useApi();
+  const [rangeId, setRangeId] = useState<RangeId>('shift');
+  const [report, setReport] = useState<ShiftReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const seq = useRef(0);
+
+  const load = useCallback(() => {
+    const mine = ++seq.current;
+    void api.call('reports:shift', rangeFor(rangeId)).then((result) => {
+      if (mine !== seq.current) return;
+      if (result.ok) {
+        setReport(result.value);
+        setError(null);
+      } else setError(result.error.message);
+    });
+  }, [api, rangeId]);
+
+  useEffect(() => {
+    load();
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = api.on('db:changed', ({ tables }) => {
+      if (!tables.some((t) => t === 'devices' || t === 'batches' || t === 'uploads')) return;
+      timer ??= setTimeout(() => {
+        timer = null;
+        load();
+      }, RELOAD_GAP_MS);
+    });
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+  }, [api, load]);
+
+  async function exportCsv(): Promise<void> {
+    if (!report) return;
+    const result = await api.call('reports:exportCsv', { from: report.from, to: report.to });
+    if (!result.ok) return setError(result.error.message);
+    saveTextFile(result.value.fileName, result.value.csv);
+    setNotice(`${result.value.fileName} saved to Downloads.`);
+  }
+
+  const scans = report ? scanSeries(report) : null;
+  const registered = report ? registeredSeries(report) : null;
+  return (
+    <section className="shift-report" data-testid="shift-report">
+      <div className="report-bar">
+        <div className="tabs" role="group" aria-label="Time range">
+          {rangeIds.map((id) => (
+            <button key={id} type="button" className="tab" aria-pressed={rangeId === id} onClick={() => setRangeId(id)} data-testid={`report-range-${id}`}>
+              {rangeLabels[id]}
+            </button>
+          ))}
+        </div>
+        <button type="button" className="btn btn-small" disabled={!report} onClick={() => void exportCsv()} data-testid="report-export">
+          Export CSV
+        </button>
+      </div>
+      {report && (
+        <p className="hint" data-testid="report-period">
+          {formatWhen(report.from)} to {formatWhen(report.to)} ({report.timeZone})
+        </p>
+      )}
+      <Message kind="error" testId="report-error">
+        {error}
+      </Message>
+      <Message kind="success" testId="report-notice">
+        {notice}
+      </Message>
+      {report && scans && registered && (
+        <>
+          <h2>Scans per {scans.by} by operator</h2>
+          {scans.series.length === 0 ? (
+            <p className="big-text" data-testid="report-no-scans">
+              No boxes scanned in this period (imported lines are not scans).
+            </p>
+          ) : (
+            <BarChart buckets={scans.buckets} series={scans.series} xTitle={scans.by === 'hour' ? 'Hour (station time)' : 'Day'} yTitle="Boxes scanned" unit="scans" testId="report-scans-chart" />
+          )}
+          <div className="report-grid">
+            <div>
+              <h2>Batches by state</h2>
+              <table className="table lead-table" data-testid="report-batches">
+                <tbody>
+                  {report.batchesByState.length === 0 && (
+                    <tr>
+                      <td>No batches in this period.</td>
+                    </tr>
+                  )}
+                  {report.batchesByState.map((b) => (
+                    <tr key={b.state} data-testid={`report-batches-${b.state}`}>
+                      <th scope="row">{batchStateLabels[b.state as BatchState] ?? b.state}</th>
+                      <td className="num">{b.count}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <div>
+              <h2>Partner Center errors</h2>
+              <ErrorCodes rows={report.errorCodes} />
+            </div>
+          </div>
+          <h2>Devices registered per day</h2>
+          {report.registeredPerDay.length === 0 ? (
+            <p className="big-text" data-testid="report-no-registered">
+              No devices registered with Windows Autopilot in this period.
+            </p>
+          ) : (
+            <BarChart buckets={registered.buckets} series={registered.series} xTitle="Day" yTitle="Devices registered" unit="devices" testId="report-registered-chart" legend={false} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function ErrorCodes({ rows }: { rows: ShiftReport['errorCodes'] }): ReactNode {
+  if (rows.length === 0) return <p className="hint">No device errors in this period.</p>;
+  return (
+    <table className="table lead-table" data-testid="report-errors">
+      <thead>
+        <tr>
+          <th scope="col">Code</th>
+          <th scope="col">What it means</th>
+          <th scope="col" className="num">
+            Devices
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => {
+          const e = explainDeviceError(r.code, r.text);
+          return (
+            <tr key={r.code} data-testid={`report-error-${r.code}`}>
+              <td>
+                <strong>{r.code}</strong>
+              </td>
+              <td>
+                <strong>{e.name}</strong>
+                <div className="review-sub">{e.meaning}</div>
+              </td>
+              <td className="num">{r.count}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

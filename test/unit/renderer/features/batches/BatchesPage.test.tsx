@@ -1,0 +1,264 @@
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BatchesPage } from '../../../../../renderer/src/features/batches/BatchesPage';
+import { device, fakeLayout, ok, ReviewFake } from './review-fake';
+import { renderSignedIn } from './render';
+
+let restoreLayout: () => void;
+beforeAll(() => (restoreLayout = fakeLayout()));
+afterAll(() => restoreLayout());
+afterEach(cleanup);
+
+async function openReview(fake: ReviewFake): Promise<void> {
+  renderSignedIn(fake.api, <BatchesPage />);
+  fireEvent.click(await screen.findByTestId('batch-open-PO-4711'));
+  await screen.findByTestId('batch-review');
+}
+
+describe('batch list', () => {
+  it('shows batches by state with counts, ready for review first', async () => {
+    const fake = new ReviewFake();
+    renderSignedIn(fake.api, <BatchesPage />);
+    const row = await screen.findByTestId('batch-row-PO-4711');
+    expect(row.dataset.state).toBe('closed');
+    expect(row.textContent).toContain('Ready for review');
+    expect(screen.getByTestId('batch-count-closed').textContent).toBe('1');
+    expect(screen.getByTestId('batch-count-open').textContent).toBe('1');
+    const names = [...document.querySelectorAll('[data-testid^="batch-row-"]')].map((r) => r.getAttribute('data-testid'));
+    expect(names).toEqual(['batch-row-PO-4711', 'batch-row-Dock-2', 'batch-row-Old']);
+    fireEvent.click(screen.getByTestId('batch-filter-open'));
+    expect(screen.queryByTestId('batch-row-PO-4711')).toBeNull();
+    expect(screen.getByTestId('batch-row-Dock-2')).toBeTruthy();
+  });
+
+  it('an operator sees the list and the box finder, but no review', async () => {
+    const fake = new ReviewFake('operator');
+    renderSignedIn(fake.api, <BatchesPage />);
+    await screen.findByTestId('batch-row-PO-4711');
+    expect(screen.queryByTestId('batch-open-PO-4711')).toBeNull();
+    expect(screen.getByTestId('find-query')).toBeTruthy();
+  });
+});
+
+describe('review', () => {
+  it('renders a window of a 10,000-line batch, fetched page by page, never all of it', async () => {
+    const fake = new ReviewFake();
+    fake.fill(1, 10_000);
+    await openReview(fake);
+    const list = await screen.findByTestId('review-list');
+    await waitFor(() => expect(list.dataset.count).toBe('10000'));
+    await screen.findByTestId('review-row-3000000000001');
+    expect(document.querySelectorAll('.review-slot').length).toBeLessThan(40);
+    const pages = fake.calls('review:devices');
+    expect(pages.length).toBe(1);
+    expect(pages[0]).toMatchObject({ batchId: 1, state: 'all', after: 0 });
+    expect(Number(pages[0]?.limit)).toBeLessThanOrEqual(1000);
+  });
+
+  it('filters by state, operator and source, and searches', async () => {
+    const fake = new ReviewFake();
+    fake.fill(1, 30);
+    await openReview(fake);
+    await screen.findByTestId('review-row-3000000000001');
+    fireEvent.change(screen.getByTestId('review-filter-state'), { target: { value: 'failed' } });
+    await waitFor(() => expect(fake.calls('review:devices').at(-1)).toMatchObject({ state: 'failed' }));
+    expect(await screen.findByTestId('review-empty')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('review-filter-operator'), { target: { value: '2' } });
+    await waitFor(() => expect(fake.calls('review:devices').at(-1)).toMatchObject({ operatorId: 2 }));
+    fireEvent.change(screen.getByTestId('review-filter-source'), { target: { value: 'wedge' } });
+    await waitFor(() => expect(fake.calls('review:devices').at(-1)).toMatchObject({ source: 'wedge' }));
+    fireEvent.change(screen.getByTestId('review-search'), { target: { value: '300000000001' } });
+    await waitFor(() => expect(fake.calls('review:devices').at(-1)).toMatchObject({ search: '300000000001' }));
+  });
+
+  it('shows who scanned each line, its source and a failed line in plain words', async () => {
+    const fake = new ReviewFake();
+    fake.devices = [device(1, 1, { state: 'failed', errorCode: '808', errorText: 'ZtdDeviceAssignedToOtherTenant', serial: 'PF3ABC', manufacturer: 'LENOVO', model: 'T14', source: 'camera' })];
+    await openReview(fake);
+    const row = await screen.findByTestId('review-row-3000000000001');
+    expect(row.dataset.state).toBe('failed');
+    expect(row.textContent).toContain('Serial PF3ABC');
+    expect(row.textContent).toContain('LENOVO T14');
+    expect(row.textContent).toContain('Camera');
+    expect(row.textContent).toContain('Olga');
+    expect(row.textContent).toContain('Failed 808');
+    expect(row.textContent).toContain('ZtdDeviceAssignedToOtherTenant');
+  });
+
+  it('removes a line with a reason, and the list reloads on db:changed', async () => {
+    const fake = new ReviewFake();
+    fake.fill(1, 3);
+    await openReview(fake);
+    fireEvent.click(await screen.findByTestId('remove-3000000000002'));
+    const dialog = screen.getByTestId('line-dialog');
+    expect((screen.getByTestId('line-confirm') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(within(dialog).getByTestId('line-reason'), { target: { value: 'Box damaged' } });
+    fireEvent.click(screen.getByTestId('line-confirm'));
+    await waitFor(() => expect(screen.queryByTestId('line-dialog')).toBeNull());
+    expect(fake.calls('review:removeDevice')).toEqual([{ deviceId: 2, reason: 'Box damaged' }]);
+    await waitFor(() => expect(screen.getByTestId('review-row-3000000000002').dataset.state).toBe('removed'), { timeout: 2000 });
+    await waitFor(() => expect(screen.getByTestId('review-live-count').textContent).toBe('2'));
+    expect(screen.getByTestId('restore-3000000000002')).toBeTruthy();
+  });
+
+  it('fixes a serial but never offers to edit the PKID; a refusal stays in the dialog', async () => {
+    const fake = new ReviewFake();
+    fake.fill(1, 1);
+    fake.station.overrides.set('review:fixDevice', () => ({ ok: false, error: { code: 'CONFLICT', message: 'Serial PF1 is already on a live line in batch Dock-2.' } }));
+    await openReview(fake);
+    fireEvent.click(await screen.findByTestId('fix-3000000000001'));
+    expect(screen.getByTestId('line-dialog').textContent).toContain('remove the line and scan the box again');
+    fireEvent.change(screen.getByTestId('fix-serial'), { target: { value: 'PF1' } });
+    fireEvent.change(screen.getByTestId('line-reason'), { target: { value: 'Typo on the label' } });
+    fireEvent.click(screen.getByTestId('line-confirm'));
+    expect((await screen.findByTestId('line-error')).textContent).toContain('already on a live line');
+    expect(fake.calls('review:fixDevice')[0]).toEqual({ deviceId: 1, serial: 'PF1', manufacturer: undefined, model: undefined, reason: 'Typo on the label' });
+    fireEvent.keyDown(screen.getByTestId('line-dialog'), { key: 'Escape' });
+    expect(screen.queryByTestId('line-dialog')).toBeNull();
+  });
+
+  it('closes an open batch; reopen is for leads; approved batches offer no corrections', async () => {
+    const fake = new ReviewFake();
+    fake.fill(2, 2);
+    renderSignedIn(fake.api, <BatchesPage />);
+    fireEvent.click(await screen.findByTestId('batch-open-Dock-2'));
+    fireEvent.click(await screen.findByTestId('batch-close'));
+    await waitFor(() => expect(screen.getByTestId('batch-state').dataset.state).toBe('closed'), { timeout: 2000 });
+    expect(screen.getByTestId('batch-reopen')).toBeTruthy();
+    expect(screen.getByTestId('approve-open')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('review-back'));
+    fireEvent.click(await screen.findByTestId('batch-open-Old'));
+    fake.devices.push(device(99, 3, { state: 'registered' }));
+    await screen.findByTestId('review-row-3000000000099');
+    expect(screen.queryByTestId('remove-3000000000099')).toBeNull();
+    expect(screen.queryByTestId('approve-open')).toBeNull();
+  });
+
+  it('finds a box anywhere with Ctrl+F and opens its batch filtered to it', async () => {
+    const fake = new ReviewFake();
+    fake.fill(1, 5);
+    renderSignedIn(fake.api, <BatchesPage />);
+    await screen.findByTestId('batch-row-PO-4711');
+    fireEvent.keyDown(window, { key: 'f', ctrlKey: true });
+    expect(document.activeElement).toBe(screen.getByTestId('find-query'));
+    fireEvent.change(screen.getByTestId('find-query'), { target: { value: '3000000000004' } });
+    fireEvent.click(screen.getByTestId('find-submit'));
+    const match = await screen.findByTestId('find-match-3000000000004');
+    expect(match.textContent).toContain('PO-4711');
+    fireEvent.click(within(match).getByRole('button', { name: 'Show in batch' }));
+    await screen.findByTestId('batch-review');
+    await waitFor(() => expect(fake.calls('review:devices').at(-1)).toMatchObject({ search: '3000000000004' }));
+  });
+});
+
+describe('expected vs scanned', () => {
+  it('imports a supplier list and shows matched / missing / unexpected, live on db:changed', async () => {
+    const fake = new ReviewFake();
+    fake.fill(1, 2);
+    fake.station.overrides.set('expected:import', () => ok({ ...fake.importPreview(), imported: 5, replaced: 0 }));
+    await openReview(fake);
+    fireEvent.click(screen.getByTestId('review-tab-expected'));
+    await screen.findByTestId('expected-none');
+    fake.reconciliation = {
+      expected: 5, scanned: 2, matched: 2, missing: 3, unexpected: 0,
+      missingLines: [1, 2, 3].map((i) => ({ id: i, line: i + 1, sourceFile: 'asn.csv', pkid: `390000000000${i}`, serial: null, manufacturer: null, model: null })),
+      unexpectedDevices: [],
+    };
+    const file = new File(['PKID\n1\n'], 'asn.csv', { type: 'text/csv' });
+    fireEvent.change(screen.getByTestId('expected-file'), { target: { files: [file] } });
+    await waitFor(() => expect(fake.calls('expected:import')).toHaveLength(1));
+    expect(fake.calls('expected:import')[0]).toMatchObject({ batchId: 1, fileName: 'asn.csv', mode: 'replace', contentBase64: btoa('PKID\n1\n') });
+    expect((await screen.findByTestId('expected-notice')).textContent).toContain('5 expected lines');
+    act(() => fake.station.emit('db:changed', { tables: ['expected'] }));
+    await waitFor(() => expect(screen.getByTestId('expected-missing-count').textContent).toBe('3'), { timeout: 2000 });
+    expect(screen.getByTestId('expected-matched-count').textContent).toBe('2');
+    expect(screen.getByTestId('expected-missing-3900000000002')).toBeTruthy();
+  });
+});
+
+describe('import PKIDs', () => {
+  it('previews (accepted count, refused lines with numbers and reasons), commits, and errors clear', async () => {
+    const fake = new ReviewFake();
+    let commits = 0;
+    fake.station.overrides.set('import:preview', () => ok(fake.importPreview()));
+    fake.station.overrides.set('import:commit', () => {
+      commits += 1;
+      if (commits === 1) return { ok: false, error: { code: 'CONFLICT', message: 'The file or the batch changed since the preview: preview the file again before importing.' } };
+      return ok({ ...fake.importPreview(), imported: 3 });
+    });
+    await openReview(fake);
+    fireEvent.click(screen.getByTestId('review-tab-import'));
+    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [new File(['x'], 'pkids.csv')] } });
+    expect((await screen.findByTestId('import-accepted')).dataset.count).toBe('3');
+    expect(screen.getByTestId('import-refused-count').dataset.count).toBe('1');
+    expect(screen.getByTestId('import-refused-3').textContent).toContain('This is not a PKID');
+    fireEvent.click(screen.getByTestId('import-commit'));
+    expect((await screen.findByTestId('import-error')).textContent).toContain('preview the file again');
+    fireEvent.click(screen.getByTestId('import-commit'));
+    expect((await screen.findByTestId('import-done')).textContent).toContain('Imported 3 devices');
+    expect(screen.queryByTestId('import-error')).toBeNull();
+    expect(screen.queryByTestId('import-preview')).toBeNull();
+    expect(fake.calls('import:commit')[1]).toMatchObject({ batchId: 1, fileName: 'pkids.csv', token: 'a'.repeat(64) });
+  });
+});
+
+describe('export', () => {
+  it('saves the Partner Center CSV as a download', async () => {
+    const fake = new ReviewFake();
+    fake.station.overrides.set('export:batch', () => ok({ fileName: 'PO-4711.csv', csv: 'Device Serial Number\n', rows: 198 }));
+    const made: Blob[] = [];
+    const clicked: string[] = [];
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (b: Blob) => (made.push(b), 'blob:test');
+    URL.revokeObjectURL = () => undefined;
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    };
+    try {
+      await openReview(fake);
+      fireEvent.click(screen.getByTestId('export-partner-center'));
+      expect((await screen.findByTestId('export-status')).textContent).toContain('PO-4711.csv saved');
+      expect(clicked).toEqual(['PO-4711.csv']);
+      expect(await made[0]?.text()).toBe('Device Serial Number\n');
+      expect(fake.calls('export:batch')[0]).toEqual({ batchId: 1, format: 'partner-center' });
+    } finally {
+      URL.createObjectURL = create;
+      HTMLAnchorElement.prototype.click = click;
+    }
+  });
+});
+
+describe('approve', () => {
+  it('shows count, duplicates and missing lines first, then a customer, then approves', async () => {
+    const fake = new ReviewFake();
+    await openReview(fake);
+    fireEvent.click(await screen.findByTestId('approve-open'));
+    expect((await screen.findByTestId('approve-count')).dataset.count).toBe('198');
+    expect(screen.getByTestId('approve-duplicates').textContent).toContain('SN1');
+    expect(screen.getByTestId('approve-missing').dataset.count).toBe('3');
+    expect((screen.getByTestId('approve-confirm') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(screen.getByTestId('approve-customer-search'), { target: { value: 'fabri' } });
+    await waitFor(() => expect(screen.queryByTestId('approve-customer-tenant-contoso')).toBeNull(), { timeout: 2000 });
+    fireEvent.change(screen.getByTestId('approve-customer-search'), { target: { value: '' } });
+    fireEvent.click(await screen.findByTestId('approve-customer-tenant-contoso'));
+    expect((await screen.findByTestId('approve-summary')).textContent).toContain('Contoso Ltd');
+    await waitFor(() => expect((screen.getByTestId('approve-confirm') as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(screen.getByTestId('approve-confirm'));
+    await waitFor(() => expect(screen.queryByTestId('approve-dialog')).toBeNull());
+    expect(fake.calls('approval:approve')).toEqual([{ batchId: 1, customerTenantId: 'tenant-contoso' }]);
+    expect(screen.getByTestId('review-notice').textContent).toContain('approved for Contoso Ltd');
+  });
+
+  it('says when the two-person rule stops this lead, and keeps Approve off', async () => {
+    const fake = new ReviewFake();
+    fake.yourDevices = 2;
+    await openReview(fake);
+    fireEvent.click(await screen.findByTestId('approve-open'));
+    expect((await screen.findByTestId('approve-two-person')).textContent).toContain('another shift lead must approve');
+    fireEvent.click(await screen.findByTestId('approve-customer-tenant-contoso'));
+    await screen.findByTestId('approve-summary');
+    expect((screen.getByTestId('approve-confirm') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.queryByTestId('approve-blocker')).toBeNull();
+  });
+});

@@ -1,0 +1,160 @@
+// A FakeStation taught the shift lead's desk: batches, review pages (keyset), corrections, expected
+// vs scanned, import, export, approval and customers. The rules live in the core (e2e tests use it).
+import type { Result } from '../../../../../shared/contract';
+import type { ApprovalPreview } from '../../../../../shared/contract/approval';
+import type { BatchSummary } from '../../../../../shared/contract/batches';
+import type { Reconciliation } from '../../../../../shared/contract/expected';
+import type { ImportPreview } from '../../../../../shared/contract/import';
+import type { ReviewDevice } from '../../../../../shared/contract/review';
+import type { Role } from '../../../../../shared/domain/roles';
+import { createApiClient, type ApiClient } from '../../../../../renderer/src/api/client';
+import { FakeStation } from '../../helpers/fake-transport';
+import { MemoryStorage } from '../../helpers/render-app';
+
+export const ok = <T,>(value: T): Result<T> => ({ ok: true, value });
+export const AT = Date.UTC(2026, 10, 23, 9, 30);
+
+export function device(id: number, batchId: number, extra: Partial<ReviewDevice> = {}): ReviewDevice {
+  return {
+    id, batchId, pkid: String(3_000_000_000_000 + id), serial: null, manufacturer: null, model: null, hasHardwareHash: false, source: 'wedge', scannedById: 2, scannedBy: 'Olga',
+    scannedAt: AT, state: 'scanned', removed: false, removedBy: null, removedAt: null, removedReason: null, errorCode: null, errorText: null, remoteDeviceId: null, ...extra,
+  };
+}
+
+export function batch(id: number, name: string, state: BatchSummary['state'], deviceCount: number): BatchSummary {
+  return { id, name, state, deviceCount, createdBy: 'Olga', createdAt: AT, closedAt: null, customerTenantId: null };
+}
+
+export class ReviewFake {
+  readonly station = new FakeStation();
+  readonly api: ApiClient;
+  batches: BatchSummary[] = [batch(1, 'PO-4711', 'closed', 3), batch(2, 'Dock-2', 'open', 0), batch(3, 'Old', 'registered', 5)];
+  devices: ReviewDevice[] = [];
+  reconciliation: Reconciliation = { expected: 0, scanned: 0, matched: 0, missing: 0, unexpected: 0, missingLines: [], unexpectedDevices: [] };
+  yourDevices = 0;
+
+  constructor(role: Role = 'lead') {
+    const me = this.station.addOperator('Liam', role, '246813');
+    this.station.sessions.set('token-1', { sessionId: 'session-1', operatorId: me.id });
+    const storage = new MemoryStorage();
+    storage.setItem('dockside.session', JSON.stringify({ token: 'token-1', sessionId: 'session-1' }));
+    this.api = createApiClient(this.station, storage);
+    const o = this.station.overrides;
+    o.set('batches:list', () => ok(this.batches));
+    o.set('batches:get', (input) => {
+      const b = this.batches.find((x) => x.id === input.id);
+      return b ? ok(b) : { ok: false, error: { code: 'NOT_FOUND', message: 'no batch' } };
+    });
+    o.set('batches:close', (input) => this.setState(Number(input.id), 'closed'));
+    o.set('batches:reopen', (input) => this.setState(Number(input.id), 'open'));
+    o.set('review:devices', (input) => ok(this.page(input)));
+    o.set('review:removeDevice', (input) => this.change(Number(input.deviceId), { removed: true, removedBy: 'Liam', removedAt: AT, removedReason: String(input.reason) }));
+    o.set('review:restoreDevice', (input) => this.change(Number(input.deviceId), { removed: false, removedBy: null, removedAt: null, removedReason: null }));
+    o.set('review:fixDevice', (input) => this.change(Number(input.deviceId), { ...(input.serial !== undefined ? { serial: input.serial as string | null } : {}) }));
+    o.set('review:find', (input) => {
+      const q = String(input.query);
+      const matches = this.devices.filter((d) => d.pkid === q || d.serial?.startsWith(q)).map((d) => ({ ...d, batchName: 'PO-4711', batchState: 'closed' }));
+      return ok({ matches, truncated: false });
+    });
+    o.set('expected:reconcile', () => ok(this.reconciliation));
+    o.set('customers:list', (input) => {
+      const all = [
+        { tenantId: 'tenant-contoso', companyName: 'Contoso Ltd', domain: 'contoso.onmicrosoft.com', relationship: 'reseller', refreshedAt: AT, listed: true },
+        { tenantId: 'tenant-fabrikam', companyName: 'Fabrikam Inc', domain: 'fabrikam.onmicrosoft.com', relationship: 'reseller', refreshedAt: AT, listed: true },
+      ];
+      const q = typeof input.search === 'string' ? input.search.toLowerCase() : '';
+      return ok({ refreshedAt: AT, customers: all.filter((c) => !q || c.companyName.toLowerCase().includes(q) || c.domain.includes(q)) });
+    });
+    o.set('approval:preview', (input) => ok(this.preview(input.customerTenantId as string | undefined)));
+    o.set('approval:approve', (input) => {
+      const b = this.batches.find((x) => x.id === input.batchId);
+      if (!b) return { ok: false, error: { code: 'NOT_FOUND', message: 'no batch' } };
+      b.state = 'approved';
+      return ok({ batch: b, approvedBy: 'Liam', approvedAt: AT, customerName: 'Contoso Ltd' });
+    });
+  }
+
+  calls(channel: string): Record<string, unknown>[] {
+    return this.station.calls.filter((c) => c.channel === channel).map((c) => c.input as Record<string, unknown>);
+  }
+
+  fill(batchId: number, count: number): void {
+    this.devices = Array.from({ length: count }, (_, i) => device(i + 1, batchId));
+  }
+
+  importPreview(extra: Partial<ImportPreview> = {}): ImportPreview {
+    return {
+      fileName: 'pkids.csv', sha256: 'x', bytes: 100, encoding: 'utf-8', delimiter: ',', columns: null, rows: 4, accepted: 3, refusedCount: 1, refusedByReason: { 'bad-pkid': 1 },
+      refused: [{ line: 3, reason: 'bad-pkid', message: 'This is not a PKID: 12345.' }], token: 'a'.repeat(64),
+      sample: [{ line: 1, pkid: '3000000000101', serial: null, manufacturer: null, model: null }], ...extra,
+    };
+  }
+
+  private setState(id: number, state: BatchSummary['state']): Result<unknown> {
+    const b = this.batches.find((x) => x.id === id);
+    if (!b) return { ok: false, error: { code: 'NOT_FOUND', message: 'no batch' } };
+    b.state = state;
+    this.station.emit('db:changed', { tables: ['batches', 'audit'] });
+    return ok(b);
+  }
+
+  private change(id: number, patch: Partial<ReviewDevice>): Result<unknown> {
+    const at = this.devices.findIndex((x) => x.id === id);
+    const before = this.devices[at];
+    if (!before) return { ok: false, error: { code: 'NOT_FOUND', message: 'no device' } };
+    // A new object, as from the wire: the list shows it only once it has reloaded.
+    const d = { ...before, ...patch };
+    this.devices[at] = d;
+    this.station.emit('db:changed', { tables: ['devices', 'audit'] });
+    return ok(d);
+  }
+
+  private preview(tenant: string | undefined): ApprovalPreview {
+    const b = this.batches[0] as BatchSummary;
+    const blockers = [...(tenant ? [] : ['Choose the customer.']), ...(this.yourDevices ? ['You scanned or imported 2 of batch PO-4711 (two-person rule).'] : [])];
+    return {
+      batch: b, deviceCount: 198, sameSerial: [{ serial: 'SN1', deviceIds: [1, 2], batchNames: ['PO-4711'] }],
+      expected: { expected: 201, matched: 198, missing: 3, missingLines: [1, 2, 3].map((i) => ({ id: i, line: 199 + i, sourceFile: 'asn.csv', pkid: `390000000000${i}`, serial: null, manufacturer: null, model: null })) },
+      customer: tenant === 'tenant-contoso' ? { tenantId: tenant, companyName: 'Contoso Ltd', domain: 'contoso.onmicrosoft.com' } : null,
+      twoPersonRule: { enabled: true, yourDevices: this.yourDevices }, blockers,
+    };
+  }
+
+  private page(input: Record<string, unknown>) {
+    const after = Number(input.after ?? 0);
+    const limit = Number(input.limit ?? 200);
+    const state = String(input.state ?? 'live');
+    const inBatch = this.devices.filter((d) => d.batchId === input.batchId);
+    const matching = inBatch.filter((d) => state === 'all' || (state === 'live' ? !d.removed : state === 'removed' ? d.removed : !d.removed && d.state === state));
+    const rest = matching.filter((d) => d.id > after);
+    const rows = rest.slice(0, limit);
+    const live = inBatch.filter((d) => !d.removed);
+    const n = (s: ReviewDevice['state']) => live.filter((d) => d.state === s).length;
+    return {
+      rows,
+      nextAfter: rest.length > limit ? (rows.at(-1)?.id ?? null) : null,
+      totals: {
+        matching: matching.length,
+        byState: { all: inBatch.length, live: live.length, removed: inBatch.length - live.length, scanned: n('scanned'), queued: n('queued'), sending: n('sending'), registered: n('registered'), failed: n('failed') },
+        byOperator: [{ operatorId: 2, name: 'Olga', count: live.length }],
+        bySource: [{ source: 'wedge' as const, count: live.length }],
+      },
+    };
+  }
+}
+
+/** jsdom lays nothing out: give scrollers a height and rows one, so the virtualiser works. */
+export function fakeLayout(): () => void {
+  const proto = HTMLElement.prototype;
+  const saved = ['clientHeight', 'clientWidth', 'offsetHeight', 'offsetWidth'].map((k) => [k, Object.getOwnPropertyDescriptor(proto, k)] as const);
+  Object.defineProperty(proto, 'clientHeight', { configurable: true, get: () => 600 });
+  Object.defineProperty(proto, 'clientWidth', { configurable: true, get: () => 1000 });
+  Object.defineProperty(proto, 'offsetHeight', { configurable: true, get: () => 600 });
+  Object.defineProperty(proto, 'offsetWidth', { configurable: true, get: () => 1000 });
+  return () => {
+    for (const [k, d] of saved) {
+      if (d) Object.defineProperty(proto, k, d);
+      else delete (proto as unknown as Record<string, unknown>)[k];
+    }
+  };
+}
