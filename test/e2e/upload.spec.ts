@@ -1,7 +1,8 @@
 // Upload end to end, against the real host and the real emulator (demo seed): an operator scans a
 // batch, a shift lead approves it (two-person rule), the Upload page shows the upload under way and then
 // every device's result (812 explained in plain words, 806 counted as registered); the 812 box gets
-// filed with Microsoft, the lead retries just that device and it becomes registered.
+// filed with Microsoft, the lead retries just that device and it becomes registered; then the lead
+// assigns an Autopilot profile (made in Partner Center) to the batch's registered devices.
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { emulatorTest, expect } from './fixtures';
@@ -45,8 +46,8 @@ async function signInAs(page: Page, who: { name: string; pin: string }, role: st
   await expectSignedIn(page, who.name, role);
 }
 
-test('approve → upload under way → per-device results → the 812 device, once filed, retried and registered', async ({ page, station, emu }) => {
-  test.setTimeout(150_000);
+test('approve → upload under way → per-device results → the 812 device, once filed, retried and registered → an Autopilot profile assigned', async ({ page, station, emu }) => {
+  test.setTimeout(210_000);
   mkdirSync(shots, { recursive: true });
   await page.goto(station.url);
   await createFirstAdmin(page, ADMIN.name, ADMIN.pin);
@@ -128,4 +129,25 @@ test('approve → upload under way → per-device results → the 812 device, on
   await expect(page.getByTestId(`device-${NOT_FILED}`)).toHaveAttribute('data-state', 'registered');
   await expect(bar).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
   await expect(emu.control.duplicates()).toEqual([]);
+
+  // A profile made in Partner Center for Contoso; the lead assigns it to the batch's registered devices.
+  const made = await fetch(`${emu.url}/v1/customers/${CONTOSO}/policies`, {
+    method: 'POST',
+    headers: { authorization: 'Bearer emulator-app-user-token', 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Warehouse kiosk', category: 'o_o_b_e', description: 'Shared floor PCs', policySettings: ['skip_eula'] }),
+  });
+  expect(made.status).toBe(200);
+  const policy = (await made.json()) as { id: string };
+  await page.getByTestId('profile-open').click();
+  await expect(page.getByTestId('profile-note')).toContainText('not visible to Partner Center');
+  await page.getByTestId(`profile-option-${policy.id}`).check();
+  await page.getByTestId('profile-assign').click();
+  await expect(page.getByTestId('profile-result')).toContainText('assigned', { timeout: 90_000 });
+  // The 806 box was already registered, so Partner Center never gave the station its id: skipped.
+  await expect(page.getByTestId('profile-result')).toHaveAttribute('data-assigned', '4');
+  await expect(page.getByTestId('profile-result')).toHaveAttribute('data-skipped', '1');
+  await expect(page.getByTestId('profile-result')).toHaveAttribute('data-failed', '0');
+  await expect(page.getByTestId(`profile-option-${policy.id}`).locator('xpath=..')).toContainText('4 devices already use it.');
+  await page.getByTestId('profile-result').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}/upload-profile.png` });
 });

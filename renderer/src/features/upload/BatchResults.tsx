@@ -8,6 +8,7 @@ import { Message } from '../../components/Message';
 import { useAppStore } from '../../store/provider';
 import { DeviceList } from './DeviceList';
 import { FailedActions } from './FailedActions';
+import { ProfileAssign } from './ProfileAssign';
 import { ProgressBar } from './ProgressBar';
 import { useBatchDevices, type ResultFilter } from './use-batch-devices';
 
@@ -73,6 +74,9 @@ export function BatchResults({ batch, customerName }: { batch: BatchSummary; cus
         {devices.error}
       </Message>
       {mayAct && t && t.failed > 0 && <FailedActions batch={batch} failed={t.failed} selected={selected} onDone={() => setSelected(new Set())} />}
+      {mayAct && batch.customerTenantId && (batch.state === 'registered' || batch.state === 'needs_attention') && (
+        <ProfileAssign batch={batch} customerTenantId={batch.customerTenantId} customerName={customerName ?? batch.customerTenantId} />
+      )}
       <div className="tabs result-filters" role="group" aria-label="Show devices">
         {(Object.keys(filterLabels) as ResultFilter[]).map((f) => {
           const n = t ? (f === 'live' ? t.live : t[f]) : 0;

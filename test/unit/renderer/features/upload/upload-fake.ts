@@ -1,10 +1,11 @@
 // A FakeStation taught Partner Center, customers, the upload engine and batch results: just enough
 // for the partner and upload screens. The core's rules live in the core; e2e tests use it for real.
 import { useEffect, type ReactNode } from 'react';
-import type { Result } from '../../../../../shared/contract';
+import type { ChannelOutput, Result } from '../../../../../shared/contract';
 import type { BatchSummary } from '../../../../../shared/contract/batches';
 import type { CustomerView } from '../../../../../shared/contract/customers';
 import type { PartnerStatus } from '../../../../../shared/contract/partner';
+import { PROFILES_NOTE } from '../../../../../shared/contract/profiles';
 import type { ReviewDevice } from '../../../../../shared/contract/review';
 import type { SyncStatus } from '../../../../../shared/contract/sync';
 import { settingDefaults } from '../../../../../shared/domain/settings';
@@ -41,6 +42,9 @@ export class UploadFake {
   batches: BatchSummary[] = [];
   devices: ReviewDevice[] = [];
   settings: Record<string, unknown> = { ...settingDefaults };
+  profiles: Result<ChannelOutput<'profiles:list'>['profiles']> = ok([]);
+  /** What `profiles:assign` answers; by default every registered device of the batch is assigned. */
+  assignResult: Result<ChannelOutput<'profiles:assign'>> | null = null;
 
   constructor(role: Role = 'lead') {
     const me = this.station.addOperator('Cy', role, '246813');
@@ -73,6 +77,8 @@ export class UploadFake {
       const b = this.batches.find((x) => this.devices.some((d) => d.id === input.deviceId && d.batchId === x.id));
       return { ok: false, error: { code: 'INVALID_STATE', message: `Batch ${b?.name ?? '?'} is needs attention: its lines can no longer be changed.` } };
     });
+    o.set('profiles:list', () => (this.profiles.ok ? ok({ profiles: this.profiles.value, note: PROFILES_NOTE }) : this.profiles));
+    o.set('profiles:assign', (input) => this.assignResult ?? ok({ assigned: this.devices.filter((d) => d.batchId === input.batchId && d.state === 'registered').length, skipped: 0, failed: [], stillRunning: 0 }));
     o.set('settings:get', () => ok(this.settings));
     o.set('settings:update', (input) => {
       this.settings[String(input.key)] = input.value;
