@@ -5,13 +5,14 @@ import { customers, customersHelp } from './commands/customers';
 import { demo, demoHelp } from './commands/demo';
 import { init, initHelp } from './commands/init';
 import { operators, operatorsHelp } from './commands/operators';
+import { partner, partnerHelp } from './commands/partner';
 import { approve, exportBatch, importFile, reviewHelp, status } from './commands/review';
 import { serve, serveHelp } from './commands/serve';
 import { sync, syncHelp } from './commands/sync';
 import { verify, verifyHelp } from './commands/verify';
 import { CommandFailed, processIo, type Io } from './run';
 
-const commands: Record<string, (argv: string[], io: Io) => Promise<void>> = { init, operators, batches, customers, serve, demo, sync, verify, import: importFile, export: exportBatch, approve, status };
+const commands: Record<string, (argv: string[], io: Io) => Promise<void>> = { init, operators, batches, customers, partner, serve, demo, sync, verify, import: importFile, export: exportBatch, approve, status };
 
 export const usage = [
   'Usage: dockside <command> [options]',
@@ -21,6 +22,7 @@ export const usage = [
   batchesHelp,
   reviewHelp,
   customersHelp,
+  partnerHelp,
   serveHelp,
   demoHelp,
   syncHelp,

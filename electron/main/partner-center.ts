@@ -4,13 +4,10 @@ import { shell } from 'electron';
 import type { PartnerCenterConfig } from '../core/handlers/partner';
 import type { SettingKey, SettingValue } from '../../shared/domain/settings';
 import type { Logger } from '../core/log';
-import { PUBLIC_BASE_URL } from '../partner-center/client';
+import { partnerCenterBaseUrl } from '../partner-center/clouds';
 import { createMsalTokenProvider } from '../partner-center/msal-provider';
 import { secretBoxFromSafeStorage } from '../partner-center/secret-box';
 import { createSecretBox } from './secrets';
-
-/** Partner Center operated by 21Vianet (partner-center-api.md §1). */
-const CHINA_BASE_URL = 'https://partner.partnercenterapi.microsoftonline.cn';
 
 export function desktopPartnerCenter(dataDir: string, logger: Logger) {
   return (setting: <K extends SettingKey>(key: K) => SettingValue<K> | undefined): PartnerCenterConfig | undefined => {
@@ -34,6 +31,6 @@ export function desktopPartnerCenter(dataDir: string, logger: Logger) {
       openBrowser: (url) => shell.openExternal(url),
       log: (level, message) => (level === 'error' ? logger.error(message) : logger.info(message)),
     });
-    return { baseUrl: cloud === 'china' ? CHINA_BASE_URL : PUBLIC_BASE_URL, tokenProvider };
+    return { baseUrl: partnerCenterBaseUrl(cloud), tokenProvider };
   };
 }

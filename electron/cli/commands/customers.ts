@@ -1,9 +1,11 @@
 import { credentialsFrom, dataDirFrom, parse, UsageError } from '../args';
-import { HOW_TO_CONNECT, partnerFrom, partnerOptions } from '../partner-options';
-import { asOperator, openStation, type Io } from '../run';
+import { openPartnerStation, partnerOptions, signInFirst } from '../partner-options';
+import { asOperator, CommandFailed, openStation, type Io } from '../run';
 
 export const customersHelp = [
-  'dockside customers refresh --partner-center-url URL --token TOKEN   fetch the customer list from Partner Center (lead, admin)',
+  'dockside customers refresh [--partner-center-url URL --token TOKEN] [--device-code]',
+  '                                                         fetch the customer list from Partner Center (lead, admin); without',
+  '                                                         --token, the Microsoft sign-in (--device-code signs in first if needed)',
   'dockside customers list [--search TEXT] [--json]         the cached customer list (works offline)',
 ].join('\n');
 
@@ -12,16 +14,24 @@ function when(at: number | null): string {
 }
 
 export async function customers(argv: string[], io: Io): Promise<void> {
-  const { values, positionals } = parse(argv, { ...partnerOptions, search: { type: 'string' } });
+  const { values, positionals } = parse(argv, { ...partnerOptions, search: { type: 'string' }, 'device-code': { type: 'boolean', default: false } });
   const [verb] = positionals;
   if (verb !== 'refresh' && verb !== 'list') throw new UsageError(`Unknown customers command "${verb ?? ''}".\n${customersHelp}`);
-  const partner = partnerFrom(values);
-  if (verb === 'refresh' && !partner) throw new UsageError(HOW_TO_CONNECT);
   const credentials = credentialsFrom(values);
-  const station = await openStation(dataDirFrom(values['data-dir']), { practiceMode: partner?.practiceMode, partnerCenter: partner?.config });
+  const dataDir = dataDirFrom(values['data-dir']);
+  // The cached list needs no Partner Center (and no keychain).
+  const { station, partner } =
+    verb === 'refresh'
+      ? await openPartnerStation(dataDir, values, { required: 'usage', deviceCode: values['device-code'] ? (m) => io.err(m.message) : undefined })
+      : { station: await openStation(dataDir), partner: null };
   try {
     await asOperator(station, credentials, async (call) => {
       if (verb === 'refresh') {
+        if (partner?.msal && (await partner.msal.account()) === null) {
+          if (!values['device-code']) throw new CommandFailed(signInFirst(partner, true), 3);
+          const signedIn = await call('partner:signIn', {});
+          io.err(`Signed in to Partner Center as ${signedIn.account}.`);
+        }
         const r = await call('customers:refresh', {});
         if (values.json) return io.out(JSON.stringify(r));
         const extra = [r.added > 0 ? `${r.added} new` : '', r.removed > 0 ? `${r.removed} no longer listed` : '', r.kept > 0 ? `${r.kept} kept (a batch refers to them)` : '']

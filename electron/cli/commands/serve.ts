@@ -1,11 +1,12 @@
 import { dataDirFrom, parse, UsageError } from '../args';
-import { partnerFrom, partnerOptions } from '../partner-options';
-import { openStation, type Io } from '../run';
+import { openPartnerStation, partnerOptions, tokenCacheWords } from '../partner-options';
+import type { Io } from '../run';
 import { startHost } from '../../host/server';
 
 export const serveHelp = [
   'dockside serve [--port N] [--host-token T] [--practice]   run the station in a browser on 127.0.0.1',
-  '      [--partner-center-url URL --token TOKEN]           ... talking to Partner Center (a loopback URL = the emulator, practice mode)',
+  '      [--partner-center-url URL --token TOKEN]           ... talking to Partner Center (a loopback URL = the emulator, practice mode);',
+  '                                                         without --token, a lead signs in from the station page (system browser here)',
 ].join('\n');
 
 export async function serve(argv: string[], io: Io): Promise<void> {
@@ -18,8 +19,9 @@ export async function serve(argv: string[], io: Io): Promise<void> {
   });
   const port = values.port === undefined ? 5717 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number from 0 to 65535.');
-  const partner = partnerFrom(values);
-  const station = await openStation(dataDirFrom(values['data-dir']), { practiceMode: values.practice || partner?.practiceMode, partnerCenter: partner?.config });
+  // The lead signs in from the station's page: partner:signIn opens the system browser of this machine.
+  const { station, partner } = await openPartnerStation(dataDirFrom(values['data-dir']), values, { practiceMode: values.practice });
+  if (partner.msal) io.out(`Partner Center: Microsoft sign-in; the token cache is ${tokenCacheWords(partner)}.`);
   station.sync.start();
   const host = await startHost({ station, port, hostToken: values['host-token'], staticDir: values['static-dir'] });
   io.out(`Dockside is ready at ${host.url}`);
