@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', async () => (await import('../../../helpers/electron-mock')).electronModule());
@@ -96,20 +95,5 @@ describe('preload bridge', () => {
     const offs = Array.from({ length: 20 }, () => bridge.on('db:changed', () => {}));
     expect(ipcRenderer.listenerCount(ipcEventChannel)).toBe(1);
     for (const off of offs) off();
-  });
-});
-
-// After `npx electron-vite build`: the sandboxed preload must be one CommonJS file that requires
-// nothing but 'electron' (a sandboxed preload cannot load anything else).
-const builtPreload = 'out/preload/index.cjs';
-describe.skipIf(!existsSync(builtPreload))('built preload (out/preload/index.cjs)', () => {
-  it("is CommonJS and requires only 'electron'", () => {
-    const code = readFileSync(builtPreload, 'utf8');
-    const required = [...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]);
-    expect(required.length).toBeGreaterThan(0);
-    expect(new Set(required)).toEqual(new Set(['electron']));
-    expect(code).not.toMatch(/^\s*import\s/m);
-    expect(code).not.toMatch(/^\s*export\s/m);
-    expect(code).not.toContain('import.meta');
   });
 });
