@@ -6,6 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as schema from './schema';
 import { DatabaseOpenError, type DatabaseProblem } from './errors';
+import { sqliteCode } from './sqlite-errors';
 import { loadMigrations, type Migration } from './migrations-source';
 
 export type StationDb = BetterSQLite3Database<typeof schema>;
@@ -29,12 +30,9 @@ export interface OpenOptions {
 
 const MIGRATIONS_TABLE = '__dockside_migrations';
 
-function sqliteCode(err: unknown): string {
-  return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' ? err.code : '';
-}
 
 function problemFrom(err: unknown, path: string): Extract<DatabaseProblem, { kind: 'corrupt' | 'disk-full' | 'unreadable' }> {
-  const code = sqliteCode(err);
+  const code = sqliteCode(err) ?? '';
   const detail = err instanceof Error ? err.message : String(err);
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return { kind: 'corrupt', path, detail };
   if (code === 'SQLITE_FULL') return { kind: 'disk-full', path, detail };

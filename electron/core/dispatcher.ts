@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { contract, fail, isChannel, type AppErrorShape, type Channel, type ChannelOutput, type Result } from '../../shared/contract';
 import { roleAllows } from '../../shared/domain/roles';
 import { makeContext, type CoreDeps, type HandlerContext } from './context';
+import { sqliteCode } from '../../db/sqlite-errors';
 
 export type Handler<C extends Channel> = (
   input: z.output<(typeof contract)[C]['input']>,
@@ -24,9 +25,6 @@ function inputMessage(error: z.ZodError): string {
   return error.issues.map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
 }
 
-function sqliteCode(err: unknown): string | null {
-  return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' ? err.code : null;
-}
 
 export function unexpected(err: unknown, log: (msg: string, err: unknown) => void): { ok: false; error: AppErrorShape } {
   const code = sqliteCode(err);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { LABEL_CODES, writeLabelVideo } from '../fixtures/camera/make-label-video';
 import { expect, test } from './fixtures';
-import { createFirstAdmin, signInWithKeypad } from './station-page';
+import { createFirstAdmin, rpcFromPage, signInWithKeypad } from './station-page';
 import { CHROMIUM_PATH, fakeCameraFlags } from '../helpers/chromium';
 
 const shots = 'test-results/screenshots';
@@ -48,23 +48,6 @@ async function verdictSeq(page: Page): Promise<string | null> {
 }
 
 /** Calls the station from inside the page, with the page's own session (as the UI does). */
-async function rpcFromPage<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ channel, input }) => {
-      const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage;
-      const session = JSON.parse(storage.getItem('dockside.session') ?? '{}') as { token?: string };
-      const response = await fetch(`/rpc/${channel}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-dockside-session': session.token ?? '' },
-        body: JSON.stringify(input),
-      });
-      const body = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-      if (!body.ok) throw new Error(body.error?.message ?? 'call failed');
-      return body.value;
-    },
-    { channel, input },
-  ) as Promise<T>;
-}
 
 /**
  * Keydowns dispatched in the page with chosen key and code, `gapMs` apart, then Enter: how a US-layout

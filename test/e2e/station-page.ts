@@ -62,3 +62,22 @@ export async function submitPin(page: Page, pin: string): Promise<void> {
   await page.keyboard.type(pin);
   await page.keyboard.press('Enter');
 }
+
+/** A channel called from inside the page with the signed-in operator's session, as the app itself calls it. */
+export async function rpcFromPage<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ channel, input }) => {
+      const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage;
+      const session = JSON.parse(storage.getItem('dockside.session') ?? '{}') as { token?: string };
+      const response = await fetch(`/rpc/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-dockside-session': session.token ?? '' },
+        body: JSON.stringify(input),
+      });
+      const body = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+      if (!body.ok) throw new Error(body.error?.message ?? 'call failed');
+      return body.value;
+    },
+    { channel, input },
+  ) as Promise<T>;
+}

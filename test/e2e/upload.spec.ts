@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { emulatorTest, expect } from './fixtures';
-import { addOperator, createFirstAdmin, expectSignedIn, signInWithKeypad, signOut } from './station-page';
+import { addOperator, createFirstAdmin, expectSignedIn, rpcFromPage, signInWithKeypad, signOut } from './station-page';
 
 const shots = 'test-results/screenshots';
 const ADMIN = { name: 'Ada', pin: '246813' };
@@ -23,23 +23,6 @@ const BATCH = 'Pallet 7';
 const test = emulatorTest;
 
 /** Calls the station from inside the page, with the page's own session (as the UI does). */
-async function rpc<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ channel, input }) => {
-      const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage;
-      const session = JSON.parse(storage.getItem('dockside.session') ?? '{}') as { token?: string };
-      const response = await fetch(`/rpc/${channel}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-dockside-session': session.token ?? '' },
-        body: JSON.stringify(input),
-      });
-      const body = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-      if (!body.ok) throw new Error(`${channel}: ${body.error?.message ?? 'call failed'}`);
-      return body.value;
-    },
-    { channel, input },
-  ) as Promise<T>;
-}
 
 async function signInAs(page: Page, who: { name: string; pin: string }, role: string): Promise<void> {
   await signInWithKeypad(page, who.name, who.pin);
@@ -57,24 +40,24 @@ test('approve → upload under way → per-device results → the 812 device, on
   await addOperator(page, OPERATOR.name, 'operator', OPERATOR.pin);
   await addOperator(page, LEAD.name, 'lead', LEAD.pin);
   // Two devices per request, so the batch goes up in several chunks.
-  await rpc(page, 'settings:update', { key: 'uploads.chunkSize', value: 2 });
+  await rpcFromPage(page, 'settings:update', { key: 'uploads.chunkSize', value: 2 });
   await signOut(page);
 
   // The operator scans the batch and closes it.
   await signInAs(page, OPERATOR, 'Operator');
-  const created = await rpc<{ id: number }>(page, 'batches:create', { name: BATCH });
+  const created = await rpcFromPage<{ id: number }>(page, 'batches:create', { name: BATCH });
   for (const pkid of [...SUCCEED, ALREADY_REGISTERED, NOT_FILED, OTHER_TENANT]) {
-    const verdict = await rpc<{ verdict: string }>(page, 'scans:record', { batchId: created.id, raw: pkid, source: 'wedge', confirmPkid: true });
+    const verdict = await rpcFromPage<{ verdict: string }>(page, 'scans:record', { batchId: created.id, raw: pkid, source: 'wedge', confirmPkid: true });
     expect(verdict.verdict, pkid).toBe('accepted');
   }
-  await rpc(page, 'batches:close', { id: created.id });
+  await rpcFromPage(page, 'batches:close', { id: created.id });
   await signOut(page);
 
   // Another person, a shift lead, approves it for Contoso. Jobs are held so the upload can be watched.
   await signInAs(page, LEAD, 'Shift lead');
-  await rpc(page, 'customers:refresh', {});
+  await rpcFromPage(page, 'customers:refresh', {});
   emu.control.setSwitches({ stuckJobs: true });
-  await rpc(page, 'approval:approve', { batchId: created.id, customerTenantId: CONTOSO });
+  await rpcFromPage(page, 'approval:approve', { batchId: created.id, customerTenantId: CONTOSO });
 
   await page.getByTestId('nav-upload').click();
   const results = page.getByTestId('batch-results');

@@ -12,6 +12,7 @@ import { findDevices, listReviewDevices, reviewDevice, reviewTotals } from '../.
 import type { Handlers } from '../dispatcher';
 import { settleBatch } from '../sync/settle';
 import { when } from '../scanning/messages';
+import { isUniqueViolation } from '../../../db/sqlite-errors';
 
 const EDITABLE = new Set<BatchRow['state']>(['open', 'closed']);
 
@@ -29,9 +30,6 @@ function deviceRow(db: Queryable, id: number) {
   return db.select().from(devices).where(eq(devices.id, id)).get();
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && 'code' in err && err.code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
 
 export const reviewHandlers: Pick<Handlers, keyof typeof reviewChannels> = {
   'review:devices': ({ batchId, after, limit, state, operatorId, source, search }, ctx) => {

@@ -12,6 +12,7 @@ import type { StationTx } from '../../../db/types';
 import type { HandlerContext } from '../context';
 import type { Session } from '../sessions';
 import { confirmMessage, duplicateMessage, gtinMessage } from './messages';
+import { isUniqueViolation } from '../../../db/sqlite-errors';
 
 export interface ScanInput {
   batchId: number;
@@ -21,9 +22,6 @@ export interface ScanInput {
   confirmPkid?: boolean;
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && 'code' in err && err.code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
 
 function refusal(ctx: HandlerContext, tx: StationTx, batchId: number, read: ClassifiedRead, message: string): ScanVerdict {
   ctx.audit(tx, { action: 'scans:record', result: 'denied', objectType: 'batch', objectId: batchId, detail: { kind: read.kind, raw: displayRaw(read.raw), message } });
