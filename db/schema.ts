@@ -112,6 +112,8 @@ export const devices = sqliteTable(
     index('devices_pkid').on(t.pkid),
     // Shift reports: scans in a time range, whoever scanned them.
     index('devices_scanned_at').on(t.scannedAt),
+    // Duplicate checks for devices identified by their hardware hash (only imported devices carry one).
+    index('devices_hardware_hash').on(t.hardwareHash).where(sql`${t.hardwareHash} is not null`),
     check('devices_identity_check', sql`${t.pkid} is not null or ${t.serial} is not null or ${t.hardwareHash} is not null`),
     check('devices_source_check', sql`${t.source} in ('wedge', 'camera', 'import')`),
     check('devices_state_check', sql`${t.state} in ('scanned', 'queued', 'sending', 'registered', 'failed')`),
@@ -187,6 +189,8 @@ export const remoteDevices = sqliteTable(
     index('remote_devices_pkid').on(t.customerTenantId, t.pkid),
     index('remote_devices_any_pkid').on(t.pkid),
     index('remote_devices_serial').on(t.customerTenantId, t.serial),
+    // "Is this serial registered for anyone?" when a tuple is scanned, before a customer is chosen.
+    index('remote_devices_any_serial').on(t.serial),
   ],
 );
 

@@ -2,6 +2,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { batches, devices, operators } from '../schema';
 import type { Queryable } from '../types';
 import type { DeviceView } from '../../shared/contract/scans';
+import { compactHash, sameSerialOwner, summariseIdentity, type IdentityFields } from '../../shared/domain/identity';
 
 export type DeviceRow = typeof devices.$inferSelect;
 export type NewDevice = typeof devices.$inferInsert;
@@ -17,24 +18,40 @@ const viewColumns = {
   scannedBy: operators.name,
   scannedAt: devices.scannedAt,
   state: devices.state,
+  hardwareHash: devices.hardwareHash,
 };
+
+type ViewRow = Omit<DeviceView, 'identity'> & { hardwareHash: string | null };
+
+function toView({ hardwareHash, ...rest }: ViewRow): DeviceView {
+  return { ...rest, identity: summariseIdentity({ ...rest, hardwareHash }) };
+}
 
 export interface LiveDeviceMatch {
   device: DeviceView;
   batchName: string;
 }
 
-function liveMatch(db: Queryable, where: ReturnType<typeof and>): LiveDeviceMatch | undefined {
-  const row = db
+function liveQuery(db: Queryable, where: ReturnType<typeof and>) {
+  return db
     .select({ ...viewColumns, batchName: batches.name })
     .from(devices)
     .innerJoin(operators, eq(operators.id, devices.scannedBy))
     .innerJoin(batches, eq(batches.id, devices.batchId))
-    .where(and(where, isNull(devices.removedAt)))
-    .get();
-  if (!row) return undefined;
-  const { batchName, ...device } = row;
-  return { device, batchName };
+    .where(and(where, isNull(devices.removedAt)));
+}
+
+function toMatch({ batchName, ...device }: ViewRow & { batchName: string }): LiveDeviceMatch {
+  return { device: toView(device), batchName };
+}
+
+function liveMatch(db: Queryable, where: ReturnType<typeof and>): LiveDeviceMatch | undefined {
+  const row = liveQuery(db, where).get();
+  return row ? toMatch(row) : undefined;
+}
+
+function liveMatches(db: Queryable, where: ReturnType<typeof and>): LiveDeviceMatch[] {
+  return liveQuery(db, where).all().map(toMatch);
 }
 
 export function findLiveByPkid(db: Queryable, pkid: string): LiveDeviceMatch | undefined {
@@ -45,8 +62,33 @@ export function findLiveBySerial(db: Queryable, serial: string): LiveDeviceMatch
   return liveMatch(db, and(eq(devices.serial, serial)));
 }
 
+export type DuplicateOn = 'pkid' | 'hash' | 'serial';
+
+/**
+ * The live device that is the same box as these fields, by PKID, hardware hash, or serial from the same
+ * manufacturer (shared/domain/identity.ts says what "same" means). `exceptId` skips the record itself.
+ */
+export function findLiveDuplicate(db: Queryable, fields: IdentityFields, exceptId?: number): (LiveDeviceMatch & { on: DuplicateOn }) | undefined {
+  const other = (m: LiveDeviceMatch | undefined) => (m && m.device.id !== exceptId ? m : undefined);
+  if (fields.pkid) {
+    const m = other(findLiveByPkid(db, fields.pkid));
+    if (m) return { ...m, on: 'pkid' };
+  }
+  if (fields.hardwareHash) {
+    const m = other(liveMatch(db, and(eq(devices.hardwareHash, compactHash(fields.hardwareHash)))));
+    if (m) return { ...m, on: 'hash' };
+  }
+  if (fields.serial) {
+    for (const m of liveMatches(db, and(eq(devices.serial, fields.serial)))) {
+      if (m.device.id !== exceptId && sameSerialOwner(m.device.manufacturer, fields.manufacturer)) return { ...m, on: 'serial' };
+    }
+  }
+  return undefined;
+}
+
 export function deviceView(db: Queryable, id: number): DeviceView | undefined {
-  return db.select(viewColumns).from(devices).innerJoin(operators, eq(operators.id, devices.scannedBy)).where(eq(devices.id, id)).get();
+  const row = db.select(viewColumns).from(devices).innerJoin(operators, eq(operators.id, devices.scannedBy)).where(eq(devices.id, id)).get();
+  return row ? toView(row) : undefined;
 }
 
 export function insertDevice(db: Queryable, values: NewDevice): DeviceRow {
@@ -76,5 +118,6 @@ export function recentDevices(db: Queryable, batchId: number, limit: number): De
     .where(and(eq(devices.batchId, batchId), isNull(devices.removedAt)))
     .orderBy(desc(devices.id))
     .limit(limit)
-    .all();
+    .all()
+    .map(toView);
 }

@@ -2,6 +2,7 @@
 import { and, eq, inArray, isNull, max, or } from 'drizzle-orm';
 import { devices, remoteDevices } from '../schema';
 import type { Queryable } from '../types';
+import { sameSerialOwner, type IdentityFields } from '../../shared/domain/identity';
 
 export interface RemoteDeviceRecord {
   remoteBatchId: string;
@@ -56,4 +57,27 @@ export function findRemoteByPkid(db: Queryable, pkid: string): { customerTenantI
     .where(eq(remoteDevices.pkid, pkid))
     .limit(1)
     .get();
+}
+
+export interface RemoteMatch {
+  customerTenantId: string;
+  remoteBatchId: string;
+  refreshedAt: number;
+  on: 'pkid' | 'serial';
+}
+
+/** The same box already in a customer's Partner Center inventory: by PKID, or by serial from the same manufacturer. */
+export function findRemoteDuplicate(db: Queryable, fields: Pick<IdentityFields, 'pkid' | 'serial' | 'manufacturer'>): RemoteMatch | undefined {
+  if (fields.pkid) {
+    const byPkid = findRemoteByPkid(db, fields.pkid);
+    if (byPkid) return { ...byPkid, on: 'pkid' };
+  }
+  if (!fields.serial) return undefined;
+  const candidates = db
+    .select({ customerTenantId: remoteDevices.customerTenantId, remoteBatchId: remoteDevices.remoteBatchId, refreshedAt: remoteDevices.refreshedAt, manufacturer: remoteDevices.manufacturer })
+    .from(remoteDevices)
+    .where(eq(remoteDevices.serial, fields.serial))
+    .all();
+  const hit = candidates.find((c) => sameSerialOwner(c.manufacturer, fields.manufacturer ?? null));
+  return hit ? { customerTenantId: hit.customerTenantId, remoteBatchId: hit.remoteBatchId, refreshedAt: hit.refreshedAt, on: 'serial' } : undefined;
 }

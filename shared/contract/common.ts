@@ -30,3 +30,6 @@ export const operatorView = z.object({
 export type OperatorView = z.infer<typeof operatorView>;
 
 export const id = z.number().int().positive();
+
+/** Which identity a device will be sent with (shared/domain/identity.ts), or why it has none. */
+export const identitySummary = z.object({ kind: z.enum(['hash', 'pkid', 'tuple']).nullable(), label: z.string() });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SYMBOLOGIES } from '../domain/barcode';
 import { defineChannels } from './define';
-import { id } from './common';
+import { id, identitySummary } from './common';
 
 /** Longer reads are refused by classification anyway; this bound keeps a runaway wedge from flooding the core. */
 export const MAX_RAW_SCAN = 16_384;
@@ -17,6 +17,7 @@ export const deviceView = z.object({
   scannedBy: z.string(),
   scannedAt: z.number(),
   state: z.string(),
+  identity: identitySummary,
 });
 export type DeviceView = z.infer<typeof deviceView>;
 
@@ -31,8 +32,8 @@ export const duplicateWhere = z.object({
 export const scanVerdict = z.discriminatedUnion('verdict', [
   z.object({
     verdict: z.literal('accepted'),
-    /** new-box: a PKID made a new device; serial-attached: a serial joined a box; serial-waiting: a serial waits for its PKID. */
-    effect: z.enum(['new-box', 'serial-attached', 'serial-waiting']),
+    /** new-box: a PKID made a new device; tuple-box: a serial + manufacturer + model made one; serial-attached: a serial joined a box; serial-waiting: a serial waits for its PKID (or a manufacturer and model). */
+    effect: z.enum(['new-box', 'tuple-box', 'serial-attached', 'serial-waiting']),
     message: z.string(),
     device: deviceView.nullable(),
     count: z.number().int(),
@@ -42,6 +43,21 @@ export const scanVerdict = z.discriminatedUnion('verdict', [
   z.object({ verdict: z.literal('confirm'), message: z.string(), value: z.string(), count: z.number().int() }),
 ]);
 export type ScanVerdict = z.infer<typeof scanVerdict>;
+
+export const tupleChoice = z.object({
+  manufacturer: z.string(),
+  model: z.string(),
+  /** 'recent': used on this station (newest first); 'catalog': from the data file of firmware spellings. */
+  from: z.enum(['recent', 'catalog']),
+  /** What the model is called on the box or in the OEM's catalogue, when the firmware value is a code. */
+  description: z.string().nullable(),
+});
+export const tupleChoices = z.object({
+  manufacturers: z.array(z.object({ name: z.string(), from: z.enum(['recent', 'catalog']) })),
+  /** Models of the requested manufacturer (all recent pairs when none was asked for). */
+  models: z.array(tupleChoice),
+});
+export type TupleChoices = z.infer<typeof tupleChoices>;
 
 export const scanChannels = defineChannels({
   'scans:record': {
@@ -56,6 +72,26 @@ export const scanChannels = defineChannels({
     output: scanVerdict,
     permission: 'station:use',
     summary: 'Record one barcode read into an open batch.',
+  },
+  'scans:recordTuple': {
+    input: z.strictObject({
+      batchId: id,
+      /** The serial as read from the box (a scan or the waiting serial); the core classifies it again. */
+      raw: z.string().max(MAX_RAW_SCAN),
+      source: z.enum(['wedge', 'camera']),
+      /** Exactly as the firmware (SMBIOS) reports them: Autopilot matches the tuple case-sensitively. */
+      manufacturer: z.string().trim().min(1, 'Choose the manufacturer.').max(100),
+      model: z.string().trim().min(1, 'Choose or scan the model.').max(100),
+    }),
+    output: scanVerdict,
+    permission: 'station:use',
+    summary: 'Record a box that has no PKID by its serial, manufacturer and model (the tuple).',
+  },
+  'scans:tupleChoices': {
+    input: z.strictObject({ manufacturer: z.string().max(100).optional() }),
+    output: tupleChoices,
+    permission: 'station:use',
+    summary: 'Manufacturers and models to pick from: recent ones on this station first, then the firmware spellings of common OEMs.',
   },
   'scans:undo': {
     input: z.strictObject({ batchId: id }),

@@ -8,6 +8,9 @@ import { when } from '../scanning/messages';
 
 export const scanHandlers: Pick<Handlers, keyof typeof scanChannels> = {
   'scans:record': (input, ctx) => recordScan(ctx, input),
+  // TEMPORARY (issue 8 in progress): replaced by the tuple scanning work before this lands.
+  'scans:recordTuple': () => fail('INVALID_STATE', 'Tuple scanning is being built.'),
+  'scans:tupleChoices': () => ok({ manufacturers: [], models: [] }),
 
   'scans:undo': ({ batchId }, ctx) => {
     const session = ctx.session;

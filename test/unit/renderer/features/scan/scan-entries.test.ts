@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { entryFromDevice, entryFromVerdict, hintFor } from '../../../../../renderer/src/features/scan/scan-entries';
 
-const device = { id: 7, batchId: 1, pkid: '3905012345678', serial: '9ZB4K73', manufacturer: 'Dell Inc.', model: null, source: 'camera' as const, scannedBy: 'Ada', scannedAt: 1, state: 'scanned' };
+const device = { id: 7, batchId: 1, pkid: '3905012345678', serial: '9ZB4K73', manufacturer: 'Dell Inc.', model: null, source: 'camera' as const, scannedBy: 'Ada', scannedAt: 1, state: 'scanned', identity: { kind: 'pkid' as const, label: 'PKID 3905012345678' } };
 
 describe('scan entries', () => {
   it('an attached serial shows the whole box', () => {

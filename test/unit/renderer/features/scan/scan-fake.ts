@@ -109,7 +109,7 @@ export class ScanFake {
   }
 
   private store(batchId: number, pkid: string, serial: string | null, source: DeviceView['source'] = 'import'): DeviceView {
-    const device: DeviceView = { id: this.nextId++, batchId, pkid, serial, manufacturer: null, model: null, source, scannedBy: 'Ada', scannedAt: Date.UTC(2026, 10, 23, 8, 0), state: 'scanned' };
+    const device: DeviceView = { id: this.nextId++, batchId, pkid, serial, manufacturer: null, model: null, source, scannedBy: 'Ada', scannedAt: Date.UTC(2026, 10, 23, 8, 0), state: 'scanned', identity: { kind: 'pkid', label: `PKID ${pkid}` } };
     this.devices.push(device);
     return device;
   }

@@ -1,0 +1,2 @@
+CREATE INDEX `devices_hardware_hash` ON `devices` (`hardware_hash`) WHERE "devices"."hardware_hash" is not null;--> statement-breakpoint
+CREATE INDEX `remote_devices_any_serial` ON `remote_devices` (`serial`);
