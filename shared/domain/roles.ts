@@ -10,13 +10,15 @@ export const permissions = [
   'batches:approve',
   'partner:manage',
   'audit:read',
+  // Support bundles and on-demand backups: what a lead or admin needs when something goes wrong.
+  'station:maintain',
   'operators:manage',
   'settings:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const operatorGrants: readonly Permission[] = ['public', 'station:use'];
-const leadGrants: readonly Permission[] = [...operatorGrants, 'batches:review', 'batches:approve', 'partner:manage', 'audit:read'];
+const leadGrants: readonly Permission[] = [...operatorGrants, 'batches:review', 'batches:approve', 'partner:manage', 'audit:read', 'station:maintain'];
 const adminGrants: readonly Permission[] = [...leadGrants, 'operators:manage', 'settings:manage'];
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
