@@ -1,5 +1,5 @@
 // The local copy of what Partner Center holds for a customer.
-import { and, eq, inArray, isNull, max, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, max } from 'drizzle-orm';
 import { devices, remoteDevices } from '../schema';
 import type { Queryable } from '../types';
 import { sameSerialOwner, type IdentityFields } from '../../shared/domain/identity';
@@ -33,20 +33,33 @@ export interface AlreadyRegistered {
   remoteDeviceId: string;
 }
 
-/** Devices of a batch, not yet registered, that the customer's inventory already holds. */
+/**
+ * Devices of a batch, not yet registered, that the customer's inventory already holds: by PKID, or (for
+ * a device without one) by serial from the same manufacturer, the rule duplicates use everywhere.
+ */
 export function alreadyRegisteredRemotely(db: Queryable, batchId: number, customerTenantId: string): AlreadyRegistered[] {
-  return db
+  const waiting = and(eq(devices.batchId, batchId), isNull(devices.removedAt), inArray(devices.state, ['scanned', 'queued', 'sending']));
+  const byPkid = db
     .select({ deviceId: devices.id, pkid: devices.pkid, serial: devices.serial, remoteBatchId: remoteDevices.remoteBatchId, remoteDeviceId: remoteDevices.remoteDeviceId })
     .from(devices)
-    .innerJoin(
-      remoteDevices,
-      and(
-        eq(remoteDevices.customerTenantId, customerTenantId),
-        or(eq(remoteDevices.pkid, devices.pkid), and(isNull(devices.pkid), eq(remoteDevices.serial, devices.serial))),
-      ),
-    )
-    .where(and(eq(devices.batchId, batchId), isNull(devices.removedAt), inArray(devices.state, ['scanned', 'queued', 'sending'])))
+    .innerJoin(remoteDevices, and(eq(remoteDevices.customerTenantId, customerTenantId), eq(remoteDevices.pkid, devices.pkid)))
+    .where(waiting)
     .all();
+  const bySerial = db
+    .select({
+      deviceId: devices.id, pkid: devices.pkid, serial: devices.serial, manufacturer: devices.manufacturer,
+      remoteBatchId: remoteDevices.remoteBatchId, remoteDeviceId: remoteDevices.remoteDeviceId, remoteManufacturer: remoteDevices.manufacturer,
+    })
+    .from(devices)
+    .innerJoin(remoteDevices, and(eq(remoteDevices.customerTenantId, customerTenantId), isNull(devices.pkid), eq(remoteDevices.serial, devices.serial)))
+    .where(waiting)
+    .all()
+    .filter((r) => sameSerialOwner(r.manufacturer, r.remoteManufacturer));
+  const found = new Map<number, AlreadyRegistered>();
+  for (const r of [...byPkid, ...bySerial]) {
+    if (!found.has(r.deviceId)) found.set(r.deviceId, { deviceId: r.deviceId, pkid: r.pkid, serial: r.serial, remoteBatchId: r.remoteBatchId, remoteDeviceId: r.remoteDeviceId });
+  }
+  return [...found.values()];
 }
 
 /** Whether any customer's inventory (as last refreshed) holds this PKID: a box already registered. */

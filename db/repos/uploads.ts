@@ -83,3 +83,13 @@ export function anyRetrying(db: Queryable): boolean {
     db.select({ n: sql<number>`count(*)` }).from(uploads).where(and(inArray(uploads.state, ['pending', 'sending']), sql`${uploads.attempts} > 0`)).get()?.n ?? 0
   ) > 0;
 }
+
+/** A batch's live devices not yet registered, with the fields that decide what each is sent as. */
+export function unsentIdentityFields(db: Queryable, batchId: number): Pick<ChunkDevice, 'id' | 'pkid' | 'serial' | 'manufacturer' | 'model' | 'hardwareHash'>[] {
+  return db
+    .select({ id: devices.id, pkid: devices.pkid, serial: devices.serial, manufacturer: devices.manufacturer, model: devices.model, hardwareHash: devices.hardwareHash })
+    .from(devices)
+    .where(and(eq(devices.batchId, batchId), isNull(devices.removedAt), sql`${devices.state} <> 'registered'`))
+    .orderBy(asc(devices.id))
+    .all();
+}

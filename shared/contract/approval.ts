@@ -15,6 +15,8 @@ export const approvalPreview = z.object({
   expected: z.object({ expected: z.number().int(), matched: z.number().int(), missing: z.number().int(), missingLines: z.array(expectedLine) }),
   customer: z.object({ tenantId: z.string(), companyName: z.string(), domain: z.string().nullable() }).nullable(),
   twoPersonRule: z.object({ enabled: z.boolean(), yourDevices: z.number().int() }),
+  /** Devices Partner Center could not identify (no PKID, hash or complete tuple): approval is refused while any remain. */
+  noIdentity: z.object({ count: z.number().int(), devices: z.array(z.object({ deviceId: z.number().int(), problem: z.string() })) }),
   /** Why approval would be refused right now; empty when it would go through. */
   blockers: z.array(z.string()),
 });

@@ -1,5 +1,9 @@
 // What each Partner Center / Autopilot per-device error means for the person at the station, and
-// what to do about it. Codes from partner-center-api.md §4; the service sends them as strings.
+// what to do about it. Codes from partner-center-api.md §4; the service sends them as strings. Some codes
+// mean something different for each identity a device was sent with (812 for a tuple is almost always a
+// spelling or case mismatch with the firmware; for a PKID, an OEM that has not filed the box yet).
+import type { IdentityKind } from './identity';
+
 export type DeviceOutcome = 'registered' | 'retry-later' | 'needs-action';
 
 export interface DeviceErrorExplanation {
@@ -14,8 +18,8 @@ export interface DeviceErrorExplanation {
 
 const table: Record<string, Omit<DeviceErrorExplanation, 'code'>> = {
   '801': { name: 'InvalidZtdRequestBody', outcome: 'needs-action', meaning: 'Partner Center could not read this device in the request.', action: 'Check the PKID or serial for typing errors, then retry the device.' },
-  '802': { name: 'InvalidZtdHardwareHash', outcome: 'needs-action', meaning: 'The hardware hash is not a valid full (4K) hash.', action: 'Collect the hash again with Get-WindowsAutopilotInfo on the device, import it, and retry.' },
-  '803': { name: 'MissingZtdSerialNumberAndProductKey', outcome: 'needs-action', meaning: 'The device had neither a PKID nor a complete serial + manufacturer + model.', action: 'Scan the PKID, or add the serial with the exact manufacturer and model, then retry.' },
+  '802': { name: 'InvalidZtdHardwareHash', outcome: 'needs-action', meaning: 'The hardware hash is not a full (4K) hardware hash: it is damaged, cut short or an old 128-byte hash.', action: 'Collect the hash again on the device with Get-WindowsAutopilotInfo (Windows 10 1703 or later), import the new file, and retry.' },
+  '803': { name: 'MissingZtdSerialNumberAndProductKey', outcome: 'needs-action', meaning: 'The device had neither a PKID, nor a hardware hash, nor a complete tuple (serial + manufacturer + model).', action: 'Scan the PKID, or add the serial with the manufacturer and model exactly as the firmware reports them (the tuple), then retry.' },
   '806': { name: 'ZtdDeviceAlreadyAssigned', outcome: 'registered', meaning: 'The device is already registered to this customer (often from an earlier upload, Intune or Microsoft Store for Business).', action: 'Nothing to do: it is counted as registered.' },
   '807': { name: 'ZtdDeviceIsNotRegistered', outcome: 'needs-action', meaning: 'The device is not registered to this customer, so the profile could not be assigned.', action: 'Register the device first, then assign the profile again.' },
   '808': { name: 'ZtdDeviceAssignedToOtherTenant', outcome: 'needs-action', meaning: 'The device is registered to another organisation.', action: 'Ask that organisation to delete it from Autopilot, or open a Microsoft support case with proof of ownership (invoice), then retry.' },
@@ -28,9 +32,33 @@ const table: Record<string, Omit<DeviceErrorExplanation, 'code'>> = {
   '640': { name: 'StorageError', outcome: 'retry-later', meaning: 'Partner Center had a temporary storage problem.', action: 'Retry the device later.' },
 };
 
-export function explainDeviceError(code: string | null | undefined, description?: string | null): DeviceErrorExplanation {
+// Only where an identity changes the meaning or the action; everything else is the table above.
+const byIdentity: Partial<Record<IdentityKind, Record<string, Omit<DeviceErrorExplanation, 'code'>>>> = {
+  tuple: {
+    '812': {
+      name: 'ZtdDeviceNotFound',
+      outcome: 'needs-action',
+      meaning: 'Microsoft found no device with this exact serial + manufacturer + model. The three are matched case-sensitively against what the firmware reports ("Dell Inc." is not "DELL INC."); or the manufacturer has not filed the device yet.',
+      action: 'Check the spelling and case against the firmware (on the device: wmic csproduct get vendor,name, or Get-CimInstance Win32_ComputerSystemProduct), fix the line, and retry. If it matches exactly, the OEM may not have filed it yet: retry in a few days or register with the hardware hash.',
+    },
+  },
+  hash: {
+    '812': {
+      name: 'ZtdDeviceNotFound',
+      outcome: 'needs-action',
+      meaning: 'Partner Center could not match this hardware hash to a device.',
+      action: 'Collect the hash again on the device with Get-WindowsAutopilotInfo, import it, and retry.',
+    },
+  },
+};
+
+/**
+ * What a per-device code means and what to do. `identity` is the identity the device was sent with
+ * (`identityOf`); without it the explanation is the PKID-or-general one.
+ */
+export function explainDeviceError(code: string | null | undefined, description?: string | null, identity?: IdentityKind | null): DeviceErrorExplanation {
   const key = (code ?? '').trim();
-  const known = table[key];
+  const known = (identity ? byIdentity[identity]?.[key] : undefined) ?? table[key];
   if (known) return { code: key, ...known };
   return {
     code: key || 'unknown',

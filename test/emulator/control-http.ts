@@ -17,6 +17,7 @@ function routes(control: EmulatorControl): Record<string, ControlRoute> {
     'POST switches/reset': () => control.resetSwitches(),
     'GET stats': () => control.stats(),
     'GET requests': () => control.requests(),
+    'GET received': () => control.receivedDevices(),
     'DELETE requests': () => {
       control.resetRequests();
       return { ok: true };

@@ -7,7 +7,7 @@ import { mergeSwitches } from './switches';
 import type { Switches, SwitchesPatch } from './switches';
 import { throttleBoundMs } from './throttle';
 import type {
-  Customer, EmulatorStats, PartnerRole, TokenClass, RegistrationCount, RegistryDevice, RequestLogEntry,
+  Customer, EmulatorStats, PartnerRole, ReceivedDevice, TokenClass, RegistrationCount, RegistryDevice, RequestLogEntry,
 } from './types';
 
 export interface EmulatorControl {
@@ -25,6 +25,8 @@ export interface EmulatorControl {
   addToken(seed: TokenSeed): void;
   tokens(): { token: string; tokenClass: TokenClass; role: PartnerRole }[];
   requests(): RequestLogEntry[];
+  /** Devices of accepted upload requests as they arrived (fields sent, values untouched); cleared with the request log. */
+  receivedDevices(): ReceivedDevice[];
   resetRequests(): void;
   stats(): EmulatorStats;
   /** Every identity registered so far, with how many times. */
@@ -53,8 +55,10 @@ export function createControl(state: EmulatorState): EmulatorControl {
     addToken: (seed) => state.addToken(seed),
     tokens: () => [...state.tokens].map(([token, grant]) => ({ token, ...grant })),
     requests: () => [...state.log],
+    receivedDevices: () => state.received.map((r) => ({ ...r, device: { ...r.device } })),
     resetRequests: () => {
       state.log = [];
+      state.received = [];
     },
     stats: () => stats(state),
     registrations: () => [...state.registrations].map(([identity, count]) => ({ identity, count })),

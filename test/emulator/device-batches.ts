@@ -46,6 +46,11 @@ function queueUpload(ctx: RequestContext, state: EmulatorState, batch: Batch, de
     throw new HttpError(500, 'Sequence contains no matching element');
   }
   state.putBatch(batch);
+  const requestId = headerValue(ctx.headers['ms-requestid']) ?? '';
+  for (const device of devices) {
+    const sent = Object.fromEntries(Object.entries(device).filter(([, v]) => v !== undefined)) satisfies DeviceInput;
+    state.received.push({ at: state.nowIso(), customerId: batch.customerId, batchId: batch.id, requestId, device: sent });
+  }
   const job = createJob(state, batch.customerId, toItems(devices), batch.id);
   return accepted(ctx, batch.customerId, job.trackingId);
 }

@@ -1,5 +1,10 @@
 // What the Autopilot deployment service decides for one device when a job reaches it. Registration is
 // the only place a registry device changes owner, so the "registered twice" counters are kept here.
+// Identities: a hash is checked for shape (base64, 256 B..16 KiB decoded; else 802), then looked up; an
+// unknown hash registers as a new device (it is self-contained). A registry entry seeded with
+// `"damaged": true` holds a hash that passes every shape check (the station's too) yet is refused with
+// 802, as the service does with a corrupted or hand-edited 4K hash. PKIDs match exactly; a tuple matches
+// serial + manufacturer + model case-sensitively (SMBIOS spelling), else 812.
 import type { EmulatorState } from './state';
 import type { DeviceInput, DeviceOutcome, DeviceRecord, JobItem, PolicyAssignment, RegistryDevice } from './types';
 
@@ -64,6 +69,8 @@ export function registerDevice(
   if (by === null) return failed(d, 803, null);
   if (by === 'hash' && !hashIsPlausible(d.hardwareHash ?? '')) return failed(d, 802, null);
   let found = matches(state, d);
+  // A seeded damaged hash passes the shape check (the station's too) but decodes to nothing usable.
+  if (by === 'hash' && found.some((r) => r.damaged)) return failed(d, 802, null);
   // A hash is self-contained: it registers without OEM data, so an unknown hash becomes a new device.
   if (by === 'hash' && found.length === 0) {
     found = [state.addRegistry({

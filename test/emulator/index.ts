@@ -71,5 +71,5 @@ export type { Seed, CustomerSeed, RegistrySeed, TokenSeed } from './seed';
 export type { Switches, SwitchesPatch, FaultRule, ThrottleConfig, BucketConfig } from './switches';
 export { defaultSwitches } from './switches';
 export { throttleBoundMs, bucketBoundMs } from './throttle';
-export type { RequestLogEntry, EmulatorStats, RegistrationCount, TokenClass } from './types';
+export type { ReceivedDevice, RequestLogEntry, EmulatorStats, RegistrationCount, TokenClass } from './types';
 export { DEVICE_ERRORS } from './device-rules';

@@ -33,6 +33,8 @@ export const registrySeedSchema = z
     manufacturer: z.string().min(1).optional(),
     model: z.string().min(1).optional(),
     hash: z.string().min(1).optional(),
+    /** The service rejects this (plausible-looking) hash with 802. */
+    damaged: z.boolean().optional(),
     ownerTenant: z.string().nullable().default(null),
   })
   .refine((d) => d.pkid !== undefined || d.hash !== undefined || d.serial !== undefined, {

@@ -8,7 +8,7 @@ import { Throttle } from './throttle';
 import { defaultSwitches, mergeSwitches } from './switches';
 import type { Switches } from './switches';
 import type {
-  Batch, Customer, DeviceRecord, Job, Policy, RegistrationCount, RegistryDevice, Reply, RequestLogEntry, TokenGrant,
+  Batch, Customer, DeviceRecord, Job, Policy, ReceivedDevice, RegistrationCount, RegistryDevice, Reply, RequestLogEntry, TokenGrant,
 } from './types';
 
 interface Continuation {
@@ -33,6 +33,8 @@ export class EmulatorState {
   readonly registrations = new Map<string, number>();
   readonly throttle = new Throttle();
   log: RequestLogEntry[] = [];
+  /** Every device of every accepted upload request, as received: what tests check was sent. */
+  received: ReceivedDevice[] = [];
   private clockOffsetMs = 0;
   private registryCounter = 0;
 
@@ -52,6 +54,7 @@ export class EmulatorState {
     this.registry = [];
     this.registryByPkid = new Map();
     this.log = [];
+    this.received = [];
     this.throttle.reset();
     this.switches = this.startingSwitches();
     for (const t of DEFAULT_TOKENS) this.addToken(t);

@@ -31,6 +31,8 @@ export interface RegistryDevice {
   manufacturer?: string;
   model?: string;
   hash?: string;
+  /** A hash that looks like a 4K hash but that the service cannot use (802): a damaged or hand-edited file. */
+  damaged?: boolean;
   ownerTenant: string | null;
   /** Id of the Partner Center device record while owned through a batch. */
   deviceId?: string;
@@ -128,6 +130,15 @@ export interface RequestContext {
   rawBody: string;
   switches: Switches;
   baseUrl: string;
+}
+
+/** One device of an upload request exactly as it arrived (keys camelCased, absent fields left out). */
+export interface ReceivedDevice {
+  at: string;
+  customerId: string;
+  batchId: string;
+  requestId: string;
+  device: DeviceInput;
 }
 
 export interface RequestLogEntry {

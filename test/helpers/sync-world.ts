@@ -1,6 +1,7 @@
 // A station, an emulator and an upload engine wired together over loopback, for upload tests.
 // Devices are stored with the real schema; approval is the same outbox call the approve channel makes.
-import { startEmulator, type RunningEmulator } from '../emulator';
+import { startEmulator, type RegistrySeed, type RunningEmulator } from '../emulator';
+import type { IdentityFields } from '../../shared/domain/identity';
 import type { SwitchesPatch } from '../emulator/switches';
 import { createPartnerCenterClient, type PartnerCenterClient } from '../../electron/partner-center/client';
 import { staticTokenProvider, type TokenProvider } from '../../electron/partner-center/token-provider';
@@ -25,6 +26,10 @@ export interface SyncWorld {
   operatorId: number;
   /** Stores `pkids` as a closed batch and approves it for CUSTOMER with the given chunk size. */
   approvedBatch(name: string, pkids: readonly string[], chunkSize?: number): number;
+  /** Stores devices of any identity (fields left out are null) as a closed batch and approves it for CUSTOMER. */
+  approvedDevices(name: string, devices: readonly Partial<IdentityFields>[], chunkSize?: number): number;
+  /** Stores devices as a closed, not yet approved batch (to approve through the channel). */
+  closedBatch(name: string, devices: readonly Partial<IdentityFields>[]): number;
   batchState(batchId: number): string;
   deviceStates(batchId: number): Record<string, number>;
   newEngine(options?: Partial<SyncOptions>): SyncEngine;
@@ -36,7 +41,7 @@ export function filedPkids(count: number, start = 0): string[] {
   return Array.from({ length: count }, (_, i) => String(3_200_000_000_000 + (start + i) * 11));
 }
 
-export async function syncWorld(options: { switches?: SwitchesPatch; registry?: { pkid: string; ownerTenant?: string | null }[]; filed?: number; clientTimeoutMs?: number; tokenProvider?: TokenProvider } = {}): Promise<SyncWorld> {
+export async function syncWorld(options: { switches?: SwitchesPatch; registry?: RegistrySeed[]; filed?: number; clientTimeoutMs?: number; tokenProvider?: TokenProvider } = {}): Promise<SyncWorld> {
   const emu = await startEmulator({
     seed: {
       customers: [{ id: CUSTOMER, companyProfile: { companyName: 'Contoso Ltd', domain: 'contoso.onmicrosoft.com' }, relationshipToPartner: 'reseller' }],
@@ -54,6 +59,20 @@ export async function syncWorld(options: { switches?: SwitchesPatch; registry?: 
   const newEngine = (opts: Partial<SyncOptions> = {}) =>
     new SyncEngine({ db: t.station.database.db, now: Date.now, events: t.station.events, logger: silentLogger, station: t.station.identity, client: () => client, options: { ...fastSync, ...opts } });
 
+  // Written with SQL, not the scan channels: tests need records the station's own paths would refuse.
+  function storeBatch(name: string, list: readonly Partial<IdentityFields>[], state: 'approved' | 'closed'): number {
+    const now = Date.now();
+    const batchId = Number(sqlite.prepare('INSERT INTO batches (name, name_key, state, created_by, created_at, customer_tenant_id, approved_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(name, name.toLowerCase(), state, operatorId, now, state === 'approved' ? CUSTOMER : null, state === 'approved' ? now : null).lastInsertRowid);
+    const insert = sqlite.prepare("INSERT INTO devices (batch_id, pkid, serial, manufacturer, model, hardware_hash, raw, source, scanned_by, scanned_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'import', ?, ?)");
+    sqlite.transaction(() => list.forEach((d) => insert.run(batchId, d.pkid ?? null, d.serial ?? null, d.manufacturer ?? null, d.model ?? null, d.hardwareHash ?? null, d.pkid ?? d.serial ?? 'hash', operatorId, now)))();
+    return batchId;
+  }
+  function approve(batchId: number, chunkSize: number): number {
+    t.station.database.db.transaction((tx) => queueUploadChunks(tx, batchId, chunkSize, Date.now()), { behavior: 'immediate' });
+    return batchId;
+  }
+
   return {
     t,
     emu,
@@ -63,13 +82,12 @@ export async function syncWorld(options: { switches?: SwitchesPatch; registry?: 
     operatorId,
     newEngine,
     approvedBatch(name, pkids, chunkSize = 500) {
-      const now = Date.now();
-      const batchId = Number(sqlite.prepare("INSERT INTO batches (name, name_key, state, created_by, created_at, customer_tenant_id, approved_at) VALUES (?, ?, 'approved', ?, ?, ?, ?)").run(name, name.toLowerCase(), operatorId, now, CUSTOMER, now).lastInsertRowid);
-      const insert = sqlite.prepare("INSERT INTO devices (batch_id, pkid, raw, source, scanned_by, scanned_at) VALUES (?, ?, ?, 'import', ?, ?)");
-      sqlite.transaction(() => pkids.forEach((p) => insert.run(batchId, p, p, operatorId, now)))();
-      t.station.database.db.transaction((tx) => queueUploadChunks(tx, batchId, chunkSize, now), { behavior: 'immediate' });
-      return batchId;
+      return approve(storeBatch(name, pkids.map((pkid) => ({ pkid })), 'approved'), chunkSize);
     },
+    approvedDevices(name, list, chunkSize = 500) {
+      return approve(storeBatch(name, list, 'approved'), chunkSize);
+    },
+    closedBatch: (name, list) => storeBatch(name, list, 'closed'),
     batchState: (batchId) => (sqlite.prepare('SELECT state FROM batches WHERE id = ?').get(batchId) as { state: string }).state,
     deviceStates(batchId) {
       const rows = sqlite.prepare("SELECT coalesce(error_code, state) AS k, count(*) AS n FROM devices WHERE batch_id = ? AND removed_at IS NULL GROUP BY k").all(batchId) as { k: string; n: number }[];

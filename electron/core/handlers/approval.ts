@@ -13,6 +13,10 @@ import { liveDevicesScannedBy, sameSerialGroups } from '../../../db/repos/review
 import type { Handlers } from '../dispatcher';
 import { readSetting } from '../settings';
 import { MAX_CHUNK, queueUploadChunks } from '../sync/outbox';
+import { devicesWithoutIdentity, missingIdentityMessage } from '../sync/identity-gate';
+
+/** How many of the devices without an identity the preview lists (the count is always whole). */
+const NO_IDENTITY_LISTED = 50;
 
 function customer(db: Queryable, tenantId: string) {
   return db.select({ tenantId: customers.tenantId, companyName: customers.companyName, domain: customers.domain }).from(customers).where(eq(customers.tenantId, tenantId)).get();
@@ -58,6 +62,9 @@ export const approvalHandlers: Pick<Handlers, keyof typeof approvalChannels> = {
     else if (!found) blockers.push(noCustomer(customerTenantId));
     const twoPerson = twoPersonProblem(ctx.db, batch, session.operatorId);
     if (twoPerson.problem) blockers.push(twoPerson.problem);
+    const noIdentity = devicesWithoutIdentity(ctx.db, batchId);
+    const identityProblem = missingIdentityMessage(batch.name, noIdentity);
+    if (identityProblem) blockers.push(identityProblem);
     const { expected, matched, missing, missingLines } = reconcile(ctx.db, batchId, 50);
     return ok({
       batch: summary,
@@ -66,6 +73,7 @@ export const approvalHandlers: Pick<Handlers, keyof typeof approvalChannels> = {
       expected: { expected, matched, missing, missingLines },
       customer: found ?? null,
       twoPersonRule: { enabled: twoPerson.enabled, yourDevices: twoPerson.yourDevices },
+      noIdentity: { count: noIdentity.length, devices: noIdentity.slice(0, NO_IDENTITY_LISTED) },
       blockers,
     });
   },
@@ -87,6 +95,9 @@ export const approvalHandlers: Pick<Handlers, keyof typeof approvalChannels> = {
         ctx.audit(tx, { action: 'approval:approve', result: 'denied', objectType: 'batch', objectId: batchId, detail: { batchId, rule: 'two-person', yourDevices: twoPerson.yourDevices } });
         return fail('INVALID_STATE', twoPerson.problem, { rule: 'two-person', yourDevices: twoPerson.yourDevices });
       }
+      const noIdentity = devicesWithoutIdentity(tx, batchId);
+      const identityProblem = missingIdentityMessage(batch.name, noIdentity);
+      if (identityProblem) return fail('INVALID_STATE', identityProblem, { rule: 'identity', devices: noIdentity.length });
       const at = ctx.now();
       updateBatch(tx, batchId, { state: 'approved', customerTenantId, approvedBy: session.operatorId, approvedAt: at });
       const chunks = queueUploadChunks(tx, batchId, readSetting(tx, 'uploads.chunkSize') ?? MAX_CHUNK, at);

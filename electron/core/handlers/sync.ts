@@ -7,6 +7,7 @@ import { findBatch, findBatchByNameKey, insertBatch } from '../../../db/repos/ba
 import type { Handlers } from '../dispatcher';
 import type { SyncEngine } from '../sync/engine';
 import { queueUploadChunks } from '../sync/outbox';
+import { devicesWithoutIdentity, missingIdentityMessage } from '../sync/identity-gate';
 import { settleBatch } from '../sync/settle';
 import { readSetting } from '../settings';
 
@@ -33,6 +34,10 @@ export function syncHandlers(engine: SyncEngine): Pick<Handlers, keyof typeof sy
           .all()
           .map((d) => d.id);
         if (failed.length === 0) return fail('INVALID_STATE', 'There are no failed devices to retry in this batch.');
+        // A line edited since approval may have lost its identity: it would only fail again (803).
+        const noIdentity = devicesWithoutIdentity(tx, batchId).filter((d) => failed.includes(d.deviceId));
+        const identityProblem = missingIdentityMessage(batch.name, noIdentity);
+        if (identityProblem) return fail('INVALID_STATE', identityProblem, { rule: 'identity', devices: noIdentity.length });
         const chunks = queueUploadChunks(tx, batchId, readSetting(tx, 'uploads.chunkSize') ?? 500, ctx.now(), failed);
         settleBatch(tx, batchId, ctx.now());
         ctx.audit(tx, { action: 'uploads:retryFailed', objectType: 'batch', objectId: batchId, detail: { devices: failed.length, chunks } });

@@ -5,7 +5,8 @@ import type { StationTx } from '../../../db/types';
 import type { ChunkDevice } from '../../../db/repos/uploads';
 import { explainDeviceError } from '../../../shared/domain/device-errors';
 import type { DeviceJobStatus } from '../../partner-center/jobs';
-import { indexRemote, localKey } from './device-match';
+import { identityOf } from '../../../shared/domain/identity';
+import { matchRemote } from './device-match';
 
 export interface AppliedCounts {
   registered: number;
@@ -26,12 +27,12 @@ export function markFailed(t: StationTx, deviceId: number, code: string, text: s
 
 /** A finished job: every device of the chunk gets an answer; one the job never mentioned is failed. */
 export function applyJobResults(t: StationTx, list: readonly ChunkDevice[], statuses: readonly DeviceJobStatus[]): AppliedCounts {
-  const byKey = indexRemote(statuses);
+  // Only what this job carried: a device registered before it was sent must not claim a status.
+  const sent = list.filter((d) => d.state !== 'registered');
+  const matched = matchRemote(sent, statuses);
   const counts: AppliedCounts = { registered: 0, failed: 0, missing: 0 };
-  for (const device of list) {
-    if (device.state === 'registered') continue;
-    const key = localKey(device);
-    const status = key ? byKey.get(key) : undefined;
+  for (const device of sent) {
+    const status = matched.get(device);
     if (!status) {
       markFailed(t, device.id, 'not-reported', 'Partner Center finished the upload without reporting this device. Retry it.');
       counts.missing++;
@@ -42,7 +43,8 @@ export function applyJobResults(t: StationTx, list: readonly ChunkDevice[], stat
       counts.registered++;
       continue;
     }
-    const explained = explainDeviceError(status.errorCode, status.errorDescription);
+    const identity = identityOf(device);
+    const explained = explainDeviceError(status.errorCode, status.errorDescription, identity.ok ? identity.identity.kind : null);
     if (explained.outcome === 'registered') {
       markRegistered(t, device.id, status.deviceId, { code: explained.code, text: explained.meaning });
       counts.registered++;

@@ -3,7 +3,7 @@
 import { findBatch } from '../../../db/repos/batches';
 import { chunkDevices, updateChunk, type UploadRow } from '../../../db/repos/uploads';
 import { applyJobResults, markFailed, markRegistered } from './apply-results';
-import { indexRemote, localKey } from './device-match';
+import { matchRemote } from './device-match';
 import { failureResult } from './send-chunk';
 import { settleBatch } from './settle';
 import { auditSync, backoffMs, pollDelayMs, tx, type StepResult, type SyncContext } from './sync-context';
@@ -46,14 +46,15 @@ async function watchDeviceList(ctx: SyncContext, chunk: UploadRow, batchId: numb
     tx(ctx, (t) => updateChunk(t, chunk.id, { nextAttemptAt: ctx.now() + backoffMs(ctx.options, chunk.attempts), attempts: chunk.attempts + 1, updatedAt: ctx.now() }));
     return failureResult(remote.error);
   }
-  const byKey = indexRemote(remote.value.items);
   const givenUp = ctx.now() - chunk.updatedAt > ctx.options.slowJobMs;
   return tx(ctx, (t): StepResult => {
     let left = 0;
-    for (const device of chunkDevices(t, chunk.id)) {
+    const list = chunkDevices(t, chunk.id);
+    // Registered devices take part so they claim their own records first.
+    const matched = matchRemote(list, remote.value.items);
+    for (const device of list) {
       if (device.state === 'registered') continue;
-      const key = localKey(device);
-      const match = key ? byKey.get(key) : undefined;
+      const match = matched.get(device);
       if (match) markRegistered(t, device.id, match.id);
       else if (givenUp) markFailed(t, device.id, 'not-confirmed', 'Partner Center accepted the upload but never listed this device. Retry it.');
       else left++;

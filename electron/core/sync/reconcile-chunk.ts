@@ -5,7 +5,7 @@
 import { findBatch } from '../../../db/repos/batches';
 import { chunkDevices, updateChunk, type UploadRow } from '../../../db/repos/uploads';
 import { markRegistered } from './apply-results';
-import { indexRemote, localKey } from './device-match';
+import { matchRemote } from './device-match';
 import { failureResult, sendChunk } from './send-chunk';
 import { settleBatch } from './settle';
 import { auditSync, backoffMs, tx, type StepResult, type SyncContext } from './sync-context';
@@ -21,11 +21,11 @@ export async function reconcileChunk(ctx: SyncContext, chunk: UploadRow): Promis
   if (exists) {
     const remote = await ctx.client.deviceBatches.listDevices(customerId, batch.name);
     if (!remote.ok) return postpone(ctx, chunk, remote.error);
-    const byKey = indexRemote(remote.value.items);
     tx(ctx, (t) => {
-      for (const device of chunkDevices(t, chunk.id)) {
-        const key = localKey(device);
-        const match = key ? byKey.get(key) : undefined;
+      const list = chunkDevices(t, chunk.id);
+      const matched = matchRemote(list, remote.value.items);
+      for (const device of list) {
+        const match = matched.get(device);
         if (device.state !== 'registered' && match) {
           markRegistered(t, device.id, match.id);
           found++;

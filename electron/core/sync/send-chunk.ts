@@ -6,6 +6,8 @@ import { batches, devices } from '../../../db/schema';
 import { findBatch } from '../../../db/repos/batches';
 import { batchChunks, chunkDevices, updateChunk, type UploadRow } from '../../../db/repos/uploads';
 import type { PartnerCenterError } from '../../partner-center/client';
+import { identityOf } from '../../../shared/domain/identity';
+import { markFailed } from './apply-results';
 import { toDeviceInput } from './device-match';
 import { lookRemote } from './inventory';
 import { auditSync, backoffMs, isTransient, tx, type StepResult, type SyncContext } from './sync-context';
@@ -51,7 +53,15 @@ export async function sendChunk(ctx: SyncContext, chunk: UploadRow): Promise<Ste
     if (typeof chosen !== 'string') return postponed(ctx, chunk, chosen);
     method = chosen;
   }
-  const list = unsent();
+  // Approval refuses devices without an identity; one that got here anyway (edited after approval) is
+  // failed with what is missing rather than sent as an empty record.
+  const unidentified = unsent().flatMap((d) => {
+    const r = identityOf(d);
+    return r.ok ? [] : [{ id: d.id, problem: r.problem }];
+  });
+  if (unidentified.length > 0) tx(ctx, (t) => unidentified.forEach((d) => markFailed(t, d.id, 'no-identity', d.problem)));
+  const refused = new Set(unidentified.map((d) => d.id));
+  const list = unsent().filter((d) => !refused.has(d.id));
   if (list.length === 0) return finishEmpty(ctx, chunk);
   const requestId = chunk.requestId ?? randomUUID();
   tx(ctx, (t) => {
@@ -59,7 +69,10 @@ export async function sendChunk(ctx: SyncContext, chunk: UploadRow): Promise<Ste
     t.update(devices).set({ state: 'sending' }).where(inArray(devices.id, list.map((d) => d.id))).run();
     if (batch.state === 'approved') t.update(batches).set({ state: 'uploading' }).where(eq(batches.id, batch.id)).run();
   });
-  const body = list.map(toDeviceInput);
+  const body = list.flatMap((d) => {
+    const input = toDeviceInput(d);
+    return input ? [input] : [];
+  });
   const result =
     method === 'create'
       ? await ctx.client.deviceBatches.create(customerId, { batchId: batch.name, devices: body }, { requestId })

@@ -22,4 +22,25 @@ describe('explainDeviceError', () => {
     expect(explainDeviceError('999', 'SomethingNew')).toMatchObject({ code: '999', outcome: 'needs-action', meaning: expect.stringMatching(/SomethingNew/) });
     expect(explainDeviceError(null).code).toBe('unknown');
   });
+
+  it('explains 812 for a tuple as a spelling/case mismatch with the firmware, and keeps the PKID text otherwise', () => {
+    const tuple = explainDeviceError('812', 'ZtdDeviceNotFound', 'tuple');
+    expect(tuple).toMatchObject({ code: '812', outcome: 'needs-action' });
+    expect(tuple.meaning).toMatch(/serial \+ manufacturer \+ model/);
+    expect(tuple.meaning).toMatch(/case-sensitively/);
+    expect(tuple.action).toMatch(/Win32_ComputerSystemProduct/);
+    expect(tuple.action).toMatch(/wmic csproduct get vendor,name/);
+    expect(explainDeviceError('812', 'ZtdDeviceNotFound', 'pkid')).toEqual(explainDeviceError('812', 'ZtdDeviceNotFound'));
+    expect(explainDeviceError('812').meaning).toMatch(/PKID/);
+  });
+
+  it('tells to collect the hash again for 802, and names the tuple in 803', () => {
+    expect(explainDeviceError('802', null, 'hash').action).toMatch(/Get-WindowsAutopilotInfo/);
+    expect(explainDeviceError('802').meaning).toMatch(/4K/);
+    expect(explainDeviceError('803').meaning).toMatch(/tuple/);
+  });
+
+  it('falls back to the general explanation for codes an identity does not change', () => {
+    expect(explainDeviceError('808', null, 'tuple')).toEqual(explainDeviceError('808'));
+  });
 });
