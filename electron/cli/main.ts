@@ -1,5 +1,6 @@
 // `dockside <command>`: the station's command-line front door, for IT and scripts.
 import { UsageError } from './args';
+import { backup, backupHelp, restore, restoreHelp } from './commands/backup';
 import { batches, batchesHelp } from './commands/batches';
 import { customers, customersHelp } from './commands/customers';
 import { demo, demoHelp } from './commands/demo';
@@ -12,7 +13,7 @@ import { sync, syncHelp } from './commands/sync';
 import { verify, verifyHelp } from './commands/verify';
 import { CommandFailed, processIo, type Io } from './run';
 
-const commands: Record<string, (argv: string[], io: Io) => Promise<void>> = { init, operators, batches, customers, partner, serve, demo, sync, verify, import: importFile, export: exportBatch, approve, status };
+const commands: Record<string, (argv: string[], io: Io) => Promise<void>> = { init, operators, batches, customers, partner, serve, demo, sync, verify, import: importFile, export: exportBatch, approve, status, backup, restore };
 
 export const usage = [
   'Usage: dockside <command> [options]',
@@ -27,6 +28,8 @@ export const usage = [
   demoHelp,
   syncHelp,
   verifyHelp,
+  backupHelp,
+  restoreHelp,
   '',
   'Common options: --data-dir DIR (default: the platform app-data folder, or DOCKSIDE_DATA_DIR),',
   '--as NAME --pin PIN (or DOCKSIDE_AS / DOCKSIDE_PIN) for commands that act as an operator, --json.',

@@ -28,6 +28,8 @@ import { profileHandlers } from './handlers/profiles';
 import { SyncEngine } from './sync/engine';
 import type { SyncOptions } from './sync/sync-context';
 import { stationHandlers } from './handlers/station';
+import { backupHandlers } from './handlers/backup';
+import { BackupService } from './backup/backup-service';
 import { createLogger, type Logger } from './log';
 import { SessionStore } from './sessions';
 import { readSetting, writeSetting } from './settings';
@@ -50,6 +52,8 @@ export interface StationConfig {
   partnerCenter?: PartnerCenterConfig | ((setting: <K extends SettingKey>(key: K) => SettingValue<K> | undefined) => PartnerCenterConfig | undefined);
   /** Upload engine timings (tests shorten them). */
   syncOptions?: Partial<SyncOptions>;
+  /** Runs the backup schedule from the settings (long-lived front doors); off so tests and one-shot CLI commands start no timer. */
+  backupSchedule?: boolean;
 }
 
 export interface Station {
@@ -62,11 +66,13 @@ export interface Station {
   readonly logger: Logger;
   /** The upload engine; front doors that stay up call sync.start(). */
   readonly sync: SyncEngine;
+  /** Database backups: on demand, and on the settings' schedule when config.backupSchedule is set. */
+  readonly backups: BackupService;
   /** Stops the engine's timer and closes the database; await sync.stop() first to let a step finish. */
   close(): void;
 }
 
-type PartnerChannels = keyof ReturnType<typeof partnerHandlers> | keyof ReturnType<typeof customerHandlers> | keyof ReturnType<typeof syncHandlers> | keyof ReturnType<typeof profileHandlers>;
+type PartnerChannels = keyof ReturnType<typeof partnerHandlers> | keyof ReturnType<typeof customerHandlers> | keyof ReturnType<typeof syncHandlers> | keyof ReturnType<typeof profileHandlers> | keyof ReturnType<typeof backupHandlers>;
 
 const handlers: Omit<Handlers, PartnerChannels> = {
   ...stationHandlers,
@@ -128,7 +134,9 @@ export async function createStation(config: StationConfig): Promise<Station> {
     if (result.ok) sync.kick();
     return result;
   };
-  const allHandlers: Handlers = { ...handlers, ...partnerChannelHandlers, ...customerHandlers(partner), ...syncHandlers(sync), ...profileHandlers(partner) };
+  const backups = new BackupService({ sqlite: database.sqlite, db: database.db, dataDir: config.dataDir, now, station: identity, events, logger });
+  if (config.backupSchedule) backups.start();
+  const allHandlers: Handlers = { ...handlers, ...partnerChannelHandlers, ...customerHandlers(partner), ...syncHandlers(sync), ...profileHandlers(partner), ...backupHandlers(backups) };
   const dispatch = createDispatcher(deps, allHandlers, (msg, err) => logger.error(msg, err));
   return {
     dispatch,
@@ -139,8 +147,10 @@ export async function createStation(config: StationConfig): Promise<Station> {
     dataDir: config.dataDir,
     logger,
     sync,
+    backups,
     close: () => {
       void sync.stop();
+      backups.stop();
       database.close();
     },
   };

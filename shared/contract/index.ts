@@ -16,6 +16,7 @@ import { settingsChannels } from './settings';
 import { syncChannels } from './sync';
 import { profileChannels } from './profiles';
 import { stationChannels } from './station';
+import { backupChannels } from './backup';
 
 export const contract = {
   ...stationChannels,
@@ -34,6 +35,7 @@ export const contract = {
   ...reportChannels,
   ...syncChannels,
   ...profileChannels,
+  ...backupChannels,
 };
 
 export type Contract = typeof contract;

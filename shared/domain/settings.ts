@@ -16,6 +16,10 @@ export const settingSchemas = {
   'partnerCenter.clientId': z.string().trim().max(64),
   'partnerCenter.tenant': z.string().trim().min(1).max(120),
   'partnerCenter.cloud': z.enum(['global', 'china']),
+  /** Hours between scheduled database backups; 0 turns them off. */
+  'backup.intervalHours': z.number().int().min(0).max(24 * 30),
+  /** How many scheduled and on-demand backups to keep (copies taken before a migration or restore are never pruned). */
+  'backup.keep': z.number().int().min(1).max(365),
 };
 export type SettingKey = keyof typeof settingSchemas;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof settingSchemas)[K]>;
@@ -33,6 +37,8 @@ export const settingDefaults: Omit<SettingValues, 'station.id'> = {
   'partnerCenter.clientId': '',
   'partnerCenter.tenant': 'organizations',
   'partnerCenter.cloud': 'global',
+  'backup.intervalHours': 24,
+  'backup.keep': 14,
 };
 
 /** Keys an admin may change from the screen or the CLI (the station id is fixed at creation). */
