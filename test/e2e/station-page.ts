@@ -81,3 +81,9 @@ export async function rpcFromPage<T>(page: Page, channel: string, input: unknown
     { channel, input },
   ) as Promise<T>;
 }
+
+/** A keyboard-wedge scan: `delay` ms per key (a scanner's pace), then Enter. */
+export async function wedgeScan(page: Page, text: string, delay = 5): Promise<void> {
+  await page.keyboard.type(text, { delay });
+  await page.keyboard.press('Enter');
+}

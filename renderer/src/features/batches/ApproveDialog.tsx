@@ -70,6 +70,17 @@ export function ApproveDialog({ batch, onDone }: Props): ReactNode {
                 </ul>
               )}
             </li>
+            <li className={`approve-check${p.noIdentity.count ? ' approve-warn' : ''}`} data-testid="approve-identity" data-count={p.noIdentity.count}>
+              {p.noIdentity.count === 0 ? 'Every device has a PKID, a hardware hash or a serial + manufacturer + model' : `${plural(p.noIdentity.count, 'device')} Partner Center cannot identify: fix or remove them first`}
+              {p.noIdentity.count > 0 && (
+                <ul className="approve-list">
+                  {p.noIdentity.devices.slice(0, LISTED).map((d) => (
+                    <li key={d.deviceId}>{d.problem}</li>
+                  ))}
+                  {p.noIdentity.count > LISTED && <li>… and {formatCount(p.noIdentity.count - LISTED)} more</li>}
+                </ul>
+              )}
+            </li>
             <li className={`approve-check${p.expected.missing ? ' approve-warn' : ''}`} data-testid="approve-missing" data-count={p.expected.missing}>
               {p.expected.expected === 0
                 ? 'No expected list imported for this batch'

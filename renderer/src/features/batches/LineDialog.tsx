@@ -1,11 +1,15 @@
 // Remove, restore or fix one line, always with a reason (it goes into the audit trail). A PKID is
-// never edited: a wrong one is removed and the box scanned again.
+// never edited: a wrong one is removed and the box scanned again. Manufacturer and model are chosen
+// with the Scan page's tuple fields, because a box without a PKID is registered by exactly that spelling.
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { ReviewDevice } from '../../../../shared/contract/review';
+import { IdentityBadge } from '../../components/IdentityBadge';
 import { Message } from '../../components/Message';
+import { TupleFields } from '../tuple/TupleFields';
 import { useApi } from '../../store/provider';
 import { Dialog } from './Dialog';
 import type { LineAction } from './ReviewRow';
+import { rowIdentity } from './row-identity';
 
 interface Props {
   action: LineAction;
@@ -52,6 +56,9 @@ export function LineDialog({ action, device, onDone }: Props): ReactNode {
         <code className="review-pkid">{device.pkid ?? 'no PKID'}</code>
         {device.serial ? ` · serial ${device.serial}` : ''}
       </p>
+      <p className="line-identity" data-testid="line-identity">
+        <IdentityBadge identity={rowIdentity(device)} />
+      </p>
       <form onSubmit={(e) => void submit(e)} noValidate>
         {action === 'fix' && (
           <>
@@ -61,21 +68,14 @@ export function LineDialog({ action, device, onDone }: Props): ReactNode {
                 <span>Serial</span>
                 <input value={serial} maxLength={64} onChange={(e) => setSerial(e.target.value)} data-testid="fix-serial" data-autofocus />
               </label>
-              <label className="field">
-                <span>Manufacturer</span>
-                <input value={manufacturer} maxLength={64} onChange={(e) => setManufacturer(e.target.value)} data-testid="fix-make" />
-              </label>
-              <label className="field">
-                <span>Model</span>
-                <input value={model} maxLength={64} onChange={(e) => setModel(e.target.value)} data-testid="fix-model" />
-              </label>
             </div>
+            <TupleFields idPrefix="fix" manufacturer={manufacturer} model={model} onManufacturer={setManufacturer} onModel={setModel} onDone={() => document.getElementById('line-reason')?.focus()} />
           </>
         )}
         {action === 'restore' && device.removedReason && <p className="hint">Removed by {device.removedBy}: “{device.removedReason}”</p>}
         <label className="field">
           <span>Why? (goes into the audit trail)</span>
-          <input value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} placeholder="e.g. damaged box, sent back" data-testid="line-reason" {...(action === 'fix' ? {} : { 'data-autofocus': true })} />
+          <input id="line-reason" value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} placeholder="e.g. damaged box, sent back" data-testid="line-reason" {...(action === 'fix' ? {} : { 'data-autofocus': true })} />
         </label>
         <Message kind="error" testId="line-error">
           {error}

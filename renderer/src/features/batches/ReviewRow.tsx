@@ -1,10 +1,12 @@
-// One line of a batch under review: PKID and serial, make and model with where it came from, who
+// One line of a batch under review: the identity it will be sent with, PKID and serial, make and model with where it came from, who
 // scanned it and when, its state (with the Partner Center error, in plain words, when it failed) and
 // what the lead may do with it.
 import type { ReactNode } from 'react';
 import type { ReviewDevice } from '../../../../shared/contract/review';
 import { explainDeviceError } from '../../../../shared/domain/device-errors';
+import { IdentityBadge } from '../../components/IdentityBadge';
 import { deviceStateLabels, formatWhen, makeModel, sourceLabels } from './format';
+import { rowIdentity } from './row-identity';
 
 export type LineAction = 'remove' | 'restore' | 'fix';
 
@@ -16,12 +18,16 @@ interface Props {
 
 export function ReviewRow({ device: d, editable, onAction }: Props): ReactNode {
   const key = d.pkid ?? `serial-${d.serial ?? d.id}`;
-  const error = d.state === 'failed' || d.errorCode ? explainDeviceError(d.errorCode, d.errorText) : null;
+  const identity = rowIdentity(d);
+  const error = d.state === 'failed' || d.errorCode ? explainDeviceError(d.errorCode, d.errorText, identity.kind) : null;
   return (
     <div className={`review-row${d.removed ? ' review-row-removed' : ''}`} data-testid={`review-row-${key}`} data-state={d.removed ? 'removed' : d.state}>
       <div role="cell" className="review-cell review-ids">
         <span className="review-pkid">{d.pkid ?? 'no PKID'}</span>
         <span className="review-sub">{d.serial ? `Serial ${d.serial}` : 'No serial'}</span>
+        <span className="review-sub review-identity">
+          <IdentityBadge identity={identity} showLabel={identity.kind !== 'pkid'} />
+        </span>
       </div>
       <div role="cell" className="review-cell">
         <span className="review-main">{makeModel(d)}</span>

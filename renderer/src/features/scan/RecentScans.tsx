@@ -1,6 +1,7 @@
 // The last 20 reads of this session, refused ones included, newest first (older boxes of the batch
 // come from scans:recent when the view opens).
 import type { ReactNode } from 'react';
+import { IdentityBadge } from '../../components/IdentityBadge';
 import { kindLabels, type ScanEntry } from './scan-entries';
 import type { ScanStore } from './scan-store';
 import { useScan } from './use-scan-store';
@@ -40,6 +41,11 @@ export function RecentScans({ store }: { store: ScanStore }): ReactNode {
             >
               <span className="recent-kind">{entry.undone ? 'Undone' : kindLabels[entry.kind]}</span>
               <span className="recent-what">{what(entry)}</span>
+              {entry.identity !== null && !entry.undone && (
+                <span className="recent-identity">
+                  <IdentityBadge identity={entry.identity} showLabel={entry.identity.kind !== 'pkid'} />
+                </span>
+              )}
               {showMessage(entry) && <span className="recent-message">{entry.message}</span>}
               <span className="recent-meta">
                 {time(entry.at)}

@@ -1,10 +1,13 @@
 // Step two of the Scan page: scanning into one batch. Wedge scans (routed here by ScanPage) and
 // confirmed camera reads go into the scan store's queue; the keys of scan-keys.ts drive everything else.
+// While the tuple picker is open a wedge read is its model barcode, unless it is a PKID: then the box
+// has one after all, the picker closes and the read is recorded as usual.
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { BatchSummary } from '../../../../shared/contract/batches';
-import { cameraReadAction } from '../../../../shared/domain/barcode';
+import { cameraReadAction, classifyRead } from '../../../../shared/domain/barcode';
 import type { CameraRead } from '../../scanner/camera-reader';
 import type { FeedbackSounds } from '../../scanner/feedback-sounds';
+import { TuplePicker, type TupleChoice } from '../tuple/TuplePicker';
 import { CameraPanel } from './CameraPanel';
 import { CloseBatchDialog } from './CloseBatchDialog';
 import { RecentScans } from './RecentScans';
@@ -12,6 +15,7 @@ import { ScanActions } from './ScanActions';
 import type { WedgeScanHandler } from './ScanPage';
 import { ScanHeader } from './ScanHeader';
 import type { ScanKeyAction } from './scan-keys';
+import type { ScanRead } from './scan-store';
 import { useScan, useScanStoreFor } from './use-scan-store';
 import { useScanKeys } from './use-scan-keys';
 import { VerdictBanner } from './VerdictBanner';
@@ -32,12 +36,42 @@ export function ScanView({ batch, sounds, onLeave, onWedgeHandler }: ScanViewPro
   const [closing, setClosing] = useState(false);
   const [ignored, setIgnored] = useState<string | null>(null);
   const [blocked, setBlocked] = useState<string | null>(null);
+  const [picking, setPicking] = useState(false);
+  const [scannedModel, setScannedModel] = useState<{ seq: number; value: string } | null>(null);
+  const waitingBox = useScan(store, (s) => s.waitingBox);
+  const pickerOpen = picking && waitingBox !== null;
+  const pickerRef = useRef(false);
+  useEffect(() => {
+    pickerRef.current = pickerOpen;
+  }, [pickerOpen]);
   const root = useRef<HTMLDivElement>(null);
 
+  const closePicker = useCallback(() => {
+    setPicking(false);
+    setScannedModel(null);
+    root.current?.focus({ preventScroll: true });
+  }, []);
+
+  /** Every read, wedge or camera, comes through here. */
+  const onRead = useCallback(
+    (read: ScanRead) => {
+      if (pickerRef.current) {
+        const kind = classifyRead({ raw: read.raw, symbology: read.symbology }).kind;
+        if (kind !== 'pkid' && kind !== 'pkid-unconfirmed') {
+          setScannedModel((last) => ({ seq: (last?.seq ?? 0) + 1, value: read.raw.trim() }));
+          return;
+        }
+        closePicker();
+      }
+      store.getState().submit(read);
+    },
+    [store, closePicker],
+  );
+
   useEffect(() => {
-    onWedgeHandler((burst) => store.getState().submit({ raw: burst.text, source: 'wedge' }));
+    onWedgeHandler((burst) => onRead({ raw: burst.text, source: 'wedge' }));
     return () => onWedgeHandler(null);
-  }, [store, onWedgeHandler]);
+  }, [onRead, onWedgeHandler]);
   useEffect(() => root.current?.focus({ preventScroll: true }), []);
 
   const onCameraRead = useCallback(
@@ -45,9 +79,9 @@ export function ScanView({ batch, sounds, onLeave, onWedgeHandler }: ScanViewPro
       if (read.decision !== 'accepted') return;
       const action = cameraReadAction(read);
       if (action.action === 'ignore') setIgnored(action.reason);
-      else store.getState().submit({ raw: action.raw, source: 'camera', symbology: action.symbology });
+      else onRead({ raw: action.raw, source: 'camera', symbology: action.symbology });
     },
-    [store],
+    [onRead],
   );
 
   /** Leaving (switch or close) must not lose a queued scan or an unanswered PKID question. */
@@ -69,10 +103,23 @@ export function ScanView({ batch, sounds, onLeave, onWedgeHandler }: ScanViewPro
       else if (action === 'camera') setCameraOn((on) => !on);
       else if (action === 'switch' && canLeave()) onLeave(null);
       else if (action === 'close' && canLeave()) setClosing(true);
+      else if (action === 'tuple') {
+        if (state.confirm !== null) setBlocked('Answer the PKID question first: Enter keeps it, Esc drops it.');
+        else if (state.waitingBox === null) setBlocked('Scan the serial of the box first, then press F2 to give its manufacturer and model.');
+        else setPicking(true);
+      }
     },
     [store, canLeave, onLeave],
   );
-  useScanKeys(!closing, confirmPending, act);
+  useScanKeys(!closing && !pickerOpen, confirmPending, act);
+
+  const recordTuple = useCallback(
+    (choice: TupleChoice) => {
+      store.getState().submitTuple(choice);
+      closePicker();
+    },
+    [store, closePicker],
+  );
 
   const closeDone = useCallback(
     (notice: string | null) => {
@@ -92,7 +139,8 @@ export function ScanView({ batch, sounds, onLeave, onWedgeHandler }: ScanViewPro
         </p>
       )}
       <VerdictBanner store={store} onAction={act} />
-      <WaitingSerial store={store} />
+      <WaitingSerial store={store} picking={pickerOpen} onNoPkid={() => act('tuple')} />
+      {pickerOpen && <TuplePicker serial={waitingBox.serial} initialManufacturer={waitingBox.manufacturer ?? ''} scannedModel={scannedModel} onConfirm={recordTuple} onCancel={closePicker} />}
       <div className={cameraOn ? 'scan-body scan-body-camera' : 'scan-body'}>
         <RecentScans store={store} />
         <aside className="scan-side">

@@ -2,6 +2,7 @@
 // Pure, so the list's wording is tested without a screen.
 import type { DeviceView, ScanVerdict } from '../../../../shared/contract/scans';
 import { classifyRead, displayRaw, type Symbology } from '../../../../shared/domain/barcode';
+import type { IdentitySummary } from '../../../../shared/domain/identity';
 
 export interface ScanEntry {
   readonly key: number;
@@ -15,6 +16,8 @@ export interface ScanEntry {
   readonly source: 'wedge' | 'camera' | 'import';
   readonly at: number;
   readonly undone: boolean;
+  /** What the box will be sent to Partner Center as; null for a line that made no box. */
+  readonly identity: IdentitySummary | null;
 }
 
 interface ReadLike {
@@ -24,13 +27,13 @@ interface ReadLike {
 }
 
 export function entryFromVerdict(read: ReadLike, verdict: ScanVerdict, at: number): Omit<ScanEntry, 'key'> {
-  const base = { kind: verdict.verdict, message: verdict.message, source: read.source, at, undone: false };
+  const base = { kind: verdict.verdict, message: verdict.message, source: read.source, at, undone: false, identity: null };
   switch (verdict.verdict) {
     case 'accepted': {
       const device = verdict.device;
       const classified = classifyRead({ raw: read.raw, symbology: read.symbology });
       const value = 'value' in classified ? classified.value : displayRaw(read.raw);
-      return { ...base, value, pkid: device?.pkid ?? null, serial: device?.serial ?? (verdict.effect === 'serial-waiting' ? value : null), deviceId: device?.id ?? null };
+      return { ...base, value, pkid: device?.pkid ?? null, serial: device?.serial ?? (verdict.effect === 'serial-waiting' ? value : null), deviceId: device?.id ?? null, identity: device?.identity ?? null };
     }
     case 'duplicate':
     case 'confirm':
@@ -42,8 +45,8 @@ export function entryFromVerdict(read: ReadLike, verdict: ScanVerdict, at: numbe
 
 export function entryFromDevice(device: DeviceView): Omit<ScanEntry, 'key'> {
   const value = device.pkid ?? device.serial ?? `#${device.id}`;
-  const message = device.pkid && device.serial ? `PKID ${device.pkid} with serial ${device.serial}.` : device.pkid ? `PKID ${device.pkid}.` : `Serial ${device.serial ?? ''}.`;
-  return { kind: 'accepted', value, message, pkid: device.pkid, serial: device.serial, deviceId: device.id, source: device.source, at: device.scannedAt, undone: false };
+  const message = device.pkid && device.serial ? `PKID ${device.pkid} with serial ${device.serial}.` : device.pkid ? `PKID ${device.pkid}.` : `Serial ${device.serial ?? ''}${device.manufacturer && device.model ? ` · ${device.manufacturer} · ${device.model}` : ''}.`;
+  return { kind: 'accepted', value, message, pkid: device.pkid, serial: device.serial, deviceId: device.id, source: device.source, at: device.scannedAt, undone: false, identity: device.identity };
 }
 
 /** What the station makes of a read before the core answers. A hint, never the verdict. */

@@ -5,7 +5,8 @@
 // Why a queue: a scanner can fire the next read while the core is still answering the last one. The
 // two must reach the core in order (a serial pairs with the PKID before or after it), and neither may
 // be dropped. A "confirm" answer pauses the queue until the operator says keep (Enter) or drop (Esc),
-// so what follows is never recorded ahead of the read it is waiting on. When the core cannot be
+// so what follows is never recorded ahead of the read it is waiting on. A box without a PKID (its
+// serial waiting, manufacturer and model chosen in the tuple picker) goes through the same queue. When the core cannot be
 // reached, the job stays at the head of the queue and is retried.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ChannelOutput } from '../../../../shared/contract';
@@ -32,7 +33,20 @@ export interface ScanRead {
   readonly confirmPkid?: boolean;
 }
 
-type Job = { readonly kind: 'scan'; readonly read: ScanRead } | { readonly kind: 'undo' };
+export interface TupleParts {
+  readonly manufacturer: string;
+  readonly model: string;
+}
+
+type Job = { readonly kind: 'scan'; readonly read: ScanRead } | { readonly kind: 'tuple'; readonly read: ScanRead; readonly parts: TupleParts } | { readonly kind: 'undo' };
+
+/** The serial read waiting for its PKID (or for a manufacturer and model). */
+export interface WaitingBox {
+  readonly read: ScanRead;
+  readonly serial: string;
+  /** Spelled as the firmware reports it, when the serial's pattern names the maker. */
+  readonly manufacturer: string | null;
+}
 
 export interface ScanState {
   readonly batch: BatchSummary;
@@ -49,7 +63,10 @@ export interface ScanState {
   readonly entries: readonly ScanEntry[];
   /** A serial scanned before its box's PKID. */
   readonly waitingSerial: string | null;
+  readonly waitingBox: WaitingBox | null;
   submit(read: ScanRead): void;
+  /** Records the waiting serial by its tuple; false when no serial is waiting. */
+  submitTuple(parts: TupleParts): boolean;
   keepPkid(): void;
   dropPkid(): void;
   undo(): void;
@@ -94,17 +111,22 @@ export function createScanStore({ api, batch, feedback, retryMs = 1000 }: ScanSt
         entries: addEntry(entryFromVerdict(read, verdict, Date.now())),
       };
       if (verdict.verdict === 'confirm') next.confirm = { read, value: verdict.value };
-      if (verdict.verdict === 'accepted' && verdict.effect === 'new-box') next.waitingSerial = null;
+      if (verdict.verdict === 'accepted' && (verdict.effect === 'new-box' || verdict.effect === 'tuple-box')) {
+        next.waitingSerial = null;
+        next.waitingBox = null;
+      }
       if (verdict.verdict === 'accepted' && verdict.effect === 'serial-waiting') {
         const classified = classifyRead({ raw: read.raw, symbology: read.symbology });
-        next.waitingSerial = classified.kind === 'serial' ? classified.value : displayRaw(read.raw);
+        const serial = classified.kind === 'serial' ? classified.value : displayRaw(read.raw);
+        next.waitingSerial = serial;
+        next.waitingBox = { read, serial, manufacturer: classified.kind === 'serial' ? (classified.manufacturer ?? null) : null };
       }
       set(next);
     }
 
     function onRefused(read: ScanRead | undefined, message: string): void {
       feedback?.('invalid');
-      const entries = read ? addEntry({ kind: 'invalid', value: displayRaw(read.raw), message, pkid: null, serial: null, deviceId: null, source: read.source, at: Date.now(), undone: false }) : get().entries;
+      const entries = read ? addEntry({ kind: 'invalid', value: displayRaw(read.raw), message, pkid: null, serial: null, deviceId: null, source: read.source, at: Date.now(), undone: false, identity: null }) : get().entries;
       set({ banner: show('invalid', message), entries });
     }
 
@@ -127,6 +149,13 @@ export function createScanStore({ api, batch, feedback, retryMs = 1000 }: ScanSt
         return true;
       }
       const { read } = job;
+      if (job.kind === 'tuple') {
+        const result = await api.call('scans:recordTuple', { batchId: batch.id, raw: read.raw, source: read.source, ...job.parts });
+        if (!result.ok && result.error.code === 'OFFLINE') return false;
+        if (result.ok) onVerdict(read, result.value);
+        else onRefused(read, result.error.message);
+        return true;
+      }
       const input = { batchId: batch.id, raw: read.raw, source: read.source, ...(read.symbology ? { symbology: read.symbology } : {}), ...(read.confirmPkid ? { confirmPkid: true } : {}) };
       const result = await api.call('scans:record', input);
       if (!result.ok && result.error.code === 'OFFLINE') return false;
@@ -142,7 +171,7 @@ export function createScanStore({ api, batch, feedback, retryMs = 1000 }: ScanSt
         while (!disposed && get().confirm === null) {
           const job = jobs[0];
           if (job === undefined) break;
-          set({ hint: job.kind === 'scan' ? hintFor(job.read) : 'Undoing your last scan…' });
+          set({ hint: job.kind === 'scan' ? hintFor(job.read) : job.kind === 'tuple' ? `Checking serial ${displayRaw(job.read.raw)} with ${job.parts.manufacturer} ${job.parts.model}…` : 'Undoing your last scan…' });
           const done = await run(job);
           if (disposed) return;
           if (!done) {
@@ -180,7 +209,14 @@ export function createScanStore({ api, batch, feedback, retryMs = 1000 }: ScanSt
       offline: null,
       entries: [],
       waitingSerial: null,
+      waitingBox: null,
       submit: (read) => enqueue({ kind: 'scan', read }),
+      submitTuple(parts) {
+        const waiting = get().waitingBox;
+        if (waiting === null) return false;
+        enqueue({ kind: 'tuple', read: waiting.read, parts });
+        return true;
+      },
       keepPkid() {
         const pending = get().confirm;
         if (pending === null) return;

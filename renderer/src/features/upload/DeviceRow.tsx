@@ -3,6 +3,8 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { ReviewDevice } from '../../../../shared/contract/review';
 import { explainDeviceError } from '../../../../shared/domain/device-errors';
+import { IdentityBadge } from '../../components/IdentityBadge';
+import { rowIdentity } from '../batches/row-identity';
 import { Message } from '../../components/Message';
 import { useApi } from '../../store/provider';
 import { useAction } from '../partner/use-action';
@@ -23,7 +25,8 @@ export function deviceName(d: ReviewDevice): string {
 
 export function DeviceRow({ device, selectable, checked, onToggle, canRemove }: { device: ReviewDevice; selectable: boolean; checked: boolean; onToggle(id: number): void; canRemove: boolean }): ReactNode {
   const failed = device.state === 'failed';
-  const explained = failed || (device.state === 'registered' && device.errorCode) ? explainDeviceError(device.errorCode, device.errorText) : null;
+  const identity = rowIdentity(device);
+  const explained = failed || (device.state === 'registered' && device.errorCode) ? explainDeviceError(device.errorCode, device.errorText, identity.kind) : null;
   const [removing, setRemoving] = useState(false);
   const name = deviceName(device);
   const tone = failed ? (explained?.outcome === 'retry-later' ? 'retry' : 'action') : device.state;
@@ -37,6 +40,9 @@ export function DeviceRow({ device, selectable, checked, onToggle, canRemove }: 
         )}
         <span className="device-name">{name}</span>
         {device.pkid && device.serial && <span className="device-serial">Serial {device.serial}</span>}
+        <span className="device-identity">
+          <IdentityBadge identity={identity} showLabel={identity.kind === null} />
+        </span>
         <span className={`device-state device-state-${tone}`} data-testid="device-state">
           {stateLabels[device.state]}
           {failed && explained ? (explained.outcome === 'retry-later' ? ' · retry later' : ' · needs action') : ''}

@@ -262,3 +262,49 @@ describe('approve', () => {
     expect(screen.queryByTestId('approve-blocker')).toBeNull();
   });
 });
+
+describe('identities on the review desk', () => {
+  const ELITEBOOK = 'HP EliteBook 840 14 inch G10 Notebook PC';
+
+  it('each row says which identity will be sent, and warns about a row that has none', async () => {
+    const fake = new ReviewFake();
+    fake.devices = [
+      device(1, 1),
+      device(2, 1, { pkid: null, serial: '5CG4210XYZ', manufacturer: 'HP', model: ELITEBOOK }),
+      device(3, 1, { pkid: null, serial: 'PF1ABCDE' }),
+    ];
+    await openReview(fake);
+    const pkidRow = await screen.findByTestId('review-row-3000000000001');
+    expect(within(pkidRow).getByTestId('identity').dataset.kind).toBe('pkid');
+    const tupleRow = screen.getByTestId('review-row-serial-5CG4210XYZ');
+    expect(within(tupleRow).getByTestId('identity').dataset.kind).toBe('tuple');
+    expect(within(tupleRow).getByTestId('identity').textContent).toContain(`HP · ${ELITEBOOK}`);
+    const missing = within(screen.getByTestId('review-row-serial-PF1ABCDE')).getByTestId('identity');
+    expect(missing.dataset.kind).toBe('none');
+    expect(missing.textContent).toContain('needs its manufacturer and model');
+  });
+
+  it('the line dialog fixes make and model with the picker: case warning, listed spelling, model from the list', async () => {
+    const fake = new ReviewFake();
+    fake.devices = [device(1, 1, { pkid: null, serial: '5CG4210XYZ', manufacturer: 'Hp', model: null })];
+    await openReview(fake);
+    fireEvent.click(await screen.findByTestId('fix-serial-5CG4210XYZ'));
+    const dialog = screen.getByTestId('line-dialog');
+    expect(within(dialog).getByTestId('line-identity').textContent).toContain('needs its model');
+    await waitFor(() => expect(within(dialog).getByTestId('fix-make-warning').dataset.kind).toBe('case'));
+    fireEvent.click(within(dialog).getByTestId('fix-make-warning-use'));
+    expect(within(dialog).getByTestId<HTMLInputElement>('fix-make').value).toBe('HP');
+    const model = within(dialog).getByTestId<HTMLInputElement>('fix-model');
+    act(() => model.focus());
+    await waitFor(() => expect(within(dialog).getAllByTestId('fix-model-option').map((o) => o.dataset.value)).toEqual([ELITEBOOK]));
+    fireEvent.keyDown(model, { key: 'ArrowDown' });
+    fireEvent.keyDown(model, { key: 'Enter' });
+    expect(model.value).toBe(ELITEBOOK);
+    expect(screen.getByTestId('line-dialog')).toBeTruthy(); // Enter chose; it did not submit
+    expect(document.activeElement).toBe(screen.getByTestId('line-reason'));
+    fireEvent.change(screen.getByTestId('line-reason'), { target: { value: 'Model from the BIOS' } });
+    fireEvent.click(screen.getByTestId('line-confirm'));
+    await waitFor(() => expect(screen.queryByTestId('line-dialog')).toBeNull());
+    expect(fake.calls('review:fixDevice')).toEqual([{ deviceId: 1, serial: undefined, manufacturer: 'HP', model: ELITEBOOK, reason: 'Model from the BIOS' }]);
+  });
+});

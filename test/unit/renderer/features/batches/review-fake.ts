@@ -6,6 +6,7 @@ import type { BatchSummary } from '../../../../../shared/contract/batches';
 import type { Reconciliation } from '../../../../../shared/contract/expected';
 import type { ImportPreview } from '../../../../../shared/contract/import';
 import type { ReviewDevice } from '../../../../../shared/contract/review';
+import { summariseIdentity } from '../../../../../shared/domain/identity';
 import type { Role } from '../../../../../shared/domain/roles';
 import { createApiClient, type ApiClient } from '../../../../../renderer/src/api/client';
 import { FakeStation } from '../../helpers/fake-transport';
@@ -15,10 +16,13 @@ export const ok = <T,>(value: T): Result<T> => ({ ok: true, value });
 export const AT = Date.UTC(2026, 10, 23, 9, 30);
 
 export function device(id: number, batchId: number, extra: Partial<ReviewDevice> = {}): ReviewDevice {
-  return {
+  const d: ReviewDevice = {
     id, batchId, pkid: String(3_000_000_000_000 + id), serial: null, manufacturer: null, model: null, hasHardwareHash: false, source: 'wedge', scannedById: 2, scannedBy: 'Olga',
     scannedAt: AT, state: 'scanned', removed: false, removedBy: null, removedAt: null, removedReason: null, errorCode: null, errorText: null, remoteDeviceId: null, ...extra,
   };
+  // As the core summarises it (a hash row is not built here); spread, so rows fit the contract with or without the field.
+  const summary = { identity: summariseIdentity({ ...d, hardwareHash: null }) };
+  return { ...d, ...summary };
 }
 
 export function batch(id: number, name: string, state: BatchSummary['state'], deviceCount: number): BatchSummary {
@@ -50,7 +54,16 @@ export class ReviewFake {
     o.set('review:devices', (input) => ok(this.page(input)));
     o.set('review:removeDevice', (input) => this.change(Number(input.deviceId), { removed: true, removedBy: 'Liam', removedAt: AT, removedReason: String(input.reason) }));
     o.set('review:restoreDevice', (input) => this.change(Number(input.deviceId), { removed: false, removedBy: null, removedAt: null, removedReason: null }));
-    o.set('review:fixDevice', (input) => this.change(Number(input.deviceId), { ...(input.serial !== undefined ? { serial: input.serial as string | null } : {}) }));
+    o.set('review:fixDevice', (input) => {
+      const text = (key: string): Partial<ReviewDevice> => (input[key] !== undefined ? { [key]: input[key] as string | null } : {});
+      return this.change(Number(input.deviceId), { ...text('serial'), ...text('manufacturer'), ...text('model') });
+    });
+    o.set('scans:tupleChoices', (input) =>
+      ok({
+        manufacturers: [{ name: 'HP', from: 'catalog' }, { name: 'LENOVO', from: 'catalog' }],
+        models: input.manufacturer === 'HP' ? [{ manufacturer: 'HP', model: 'HP EliteBook 840 14 inch G10 Notebook PC', from: 'catalog', description: null }] : [],
+      }),
+    );
     o.set('review:find', (input) => {
       const q = String(input.query);
       const matches = this.devices.filter((d) => d.pkid === q || d.serial?.startsWith(q)).map((d) => ({ ...d, batchName: 'PO-4711', batchState: 'closed' }));
@@ -116,6 +129,7 @@ export class ReviewFake {
       batch: b, deviceCount: 198, sameSerial: [{ serial: 'SN1', deviceIds: [1, 2], batchNames: ['PO-4711'] }],
       expected: { expected: 201, matched: 198, missing: 3, missingLines: [1, 2, 3].map((i) => ({ id: i, line: 199 + i, sourceFile: 'asn.csv', pkid: `390000000000${i}`, serial: null, manufacturer: null, model: null })) },
       customer: tenant === 'tenant-contoso' ? { tenantId: tenant, companyName: 'Contoso Ltd', domain: 'contoso.onmicrosoft.com' } : null,
+      noIdentity: { count: 0, devices: [] },
       twoPersonRule: { enabled: true, yourDevices: this.yourDevices }, blockers,
     };
   }

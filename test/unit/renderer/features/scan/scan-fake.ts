@@ -1,9 +1,10 @@
 // A FakeStation (the shell's component-test transport) taught batches, scans and settings, just
 // enough for the scan screens. The rules are the core's in miniature; e2e tests use the real core.
 import type { BatchSummary } from '../../../../../shared/contract/batches';
-import type { DeviceView, ScanVerdict } from '../../../../../shared/contract/scans';
+import type { DeviceView, ScanVerdict, TupleChoices } from '../../../../../shared/contract/scans';
 import type { Result } from '../../../../../shared/contract';
 import { classifyRead } from '../../../../../shared/domain/barcode';
+import { foldManufacturer } from '../../../../../shared/domain/identity';
 import { settingDefaults } from '../../../../../shared/domain/settings';
 import { createApiClient, type ApiClient } from '../../../../../renderer/src/api/client';
 import { FakeStation } from '../../helpers/fake-transport';
@@ -20,6 +21,16 @@ export class ScanFake {
   hold = false;
   private held: (() => void)[] = [];
   private waitingSerial: string | null = null;
+  /** Pairs used on this station, newest first (scans:tupleChoices lists them before the catalogue). */
+  readonly recentPairs: { manufacturer: string; model: string }[] = [{ manufacturer: 'HP', model: 'HP ProBook 450 15.6 inch G10 Notebook PC' }];
+  /** The data file of firmware spellings, in miniature. */
+  readonly catalog: { manufacturer: string; model: string; description: string | null }[] = [
+    { manufacturer: 'Dell Inc.', model: 'Latitude 5440', description: null },
+    { manufacturer: 'HP', model: 'HP EliteBook 840 14 inch G10 Notebook PC', description: null },
+    { manufacturer: 'HP', model: 'HP ProBook 450 15.6 inch G10 Notebook PC', description: null },
+    { manufacturer: 'LENOVO', model: '21HD0012US', description: 'ThinkPad T14 Gen 4' },
+    { manufacturer: 'LENOVO', model: '20XW0012US', description: 'ThinkPad X1 Carbon Gen 9' },
+  ];
   private nextId = 1;
   readonly api: ApiClient;
 
@@ -49,6 +60,8 @@ export class ScanFake {
       last.state = 'removed';
       return ok({ removed: last, message: `Removed PKID ${last.pkid ?? ''}.`, count: this.live(last.batchId).length });
     });
+    o.set('scans:tupleChoices', (input) => ok(this.tupleChoices(typeof input.manufacturer === 'string' ? input.manufacturer : undefined)));
+    o.set('scans:recordTuple', (input) => this.recordTuple({ batchId: Number(input.batchId), raw: String(input.raw), source: input.source === 'camera' ? 'camera' : 'wedge', manufacturer: String(input.manufacturer), model: String(input.model) }));
     o.set('settings:get', () => ok(this.settings));
     o.set('settings:update', (input) => {
       const value = input.value;
@@ -71,6 +84,10 @@ export class ScanFake {
     const held = this.held;
     this.held = [];
     for (const go of held) go();
+  }
+
+  tupleCalls(): Record<string, unknown>[] {
+    return this.station.calls.filter((c) => c.channel === 'scans:recordTuple').map((c) => c.input as Record<string, unknown>);
   }
 
   recordCalls(): Record<string, unknown>[] {
@@ -106,6 +123,30 @@ export class ScanFake {
     }
     const reason = 'reason' in read ? read.reason : 'not a PKID';
     return ok({ verdict: 'invalid', message: reason, raw: input.raw, count: count() });
+  }
+
+  private tupleChoices(manufacturer: string | undefined): TupleChoices {
+    const names = [...this.recentPairs.map((p) => ({ name: p.manufacturer, from: 'recent' as const })), ...this.catalog.map((c) => ({ name: c.manufacturer, from: 'catalog' as const }))];
+    const manufacturers = names.filter((n, i) => names.findIndex((m) => m.name === n.name) === i);
+    if (manufacturer === undefined) return { manufacturers, models: this.recentPairs.map((p) => ({ ...p, from: 'recent', description: null })) };
+    const recent = this.recentPairs.filter((p) => p.manufacturer === manufacturer).map((p) => ({ ...p, from: 'recent' as const, description: null }));
+    const listed = this.catalog.filter((c) => c.manufacturer === manufacturer).map((c) => ({ ...c, from: 'catalog' as const }));
+    return { manufacturers, models: [...recent, ...listed] };
+  }
+
+  private recordTuple(input: { batchId: number; raw: string; source: 'wedge' | 'camera'; manufacturer: string; model: string }): Result<ScanVerdict> {
+    const count = (): number => this.live(input.batchId).length;
+    const read = classifyRead({ raw: input.raw });
+    if (read.kind !== 'serial') return ok({ verdict: 'invalid', message: `${input.raw} is not a serial.`, raw: input.raw, count: count() });
+    const same = this.devices.find((d) => d.state !== 'removed' && d.serial === read.value && foldManufacturer(d.manufacturer ?? '') === foldManufacturer(input.manufacturer));
+    if (same) return ok({ verdict: 'duplicate', message: `Serial ${read.value} from ${input.manufacturer} is already in this batch.`, value: read.value, where: { scope: 'this-batch', batchId: input.batchId, batchName: 'x', scannedBy: 'Ada', scannedAt: 0 }, count: count() });
+    const device: DeviceView = {
+      id: this.nextId++, batchId: input.batchId, pkid: null, serial: read.value, manufacturer: input.manufacturer, model: input.model, source: input.source, scannedBy: 'Ada', scannedAt: Date.UTC(2026, 10, 23, 8, 0), state: 'scanned',
+      identity: { kind: 'tuple', label: `Serial ${read.value} · ${input.manufacturer} · ${input.model}` },
+    };
+    this.devices.push(device);
+    this.waitingSerial = null;
+    return ok({ verdict: 'accepted', effect: 'tuple-box', message: `Serial ${read.value} accepted as ${input.manufacturer} ${input.model} (no PKID).`, device, count: count() });
   }
 
   private store(batchId: number, pkid: string, serial: string | null, source: DeviceView['source'] = 'import'): DeviceView {

@@ -12,6 +12,12 @@ describe('scan keys', () => {
     expect(scanKeyAction(key({ key: 'f', code: 'KeyF', altKey: true }), false)).toBe('close');
   });
 
+  it('F2 alone opens the tuple picker; with a modifier it does nothing', () => {
+    expect(scanKeyAction(key({ key: 'F2', code: 'F2' }), false)).toBe('tuple');
+    expect(scanKeyAction(key({ key: 'F2', code: 'F2', shiftKey: true }), false)).toBeUndefined();
+    expect(scanKeyAction(key({ key: 'F2', code: 'F2', ctrlKey: true }), false)).toBeUndefined();
+  });
+
   it('reads the character first: Ctrl+Z on AZERTY (the key at KeyW) is undo, Ctrl+W is not', () => {
     expect(scanKeyAction(key({ key: 'z', code: 'KeyW', ctrlKey: true }), false)).toBe('undo');
     expect(scanKeyAction(key({ key: 'w', code: 'KeyW', ctrlKey: true }), false)).toBeUndefined();

@@ -85,6 +85,19 @@ describe('scan store', () => {
     expect(fake.recordCalls()[0]).toEqual({ batchId: 1, raw: '9ZB4K73', source: 'camera', symbology: 'code128' });
   });
 
+  it('records the waiting serial by its tuple in queue order, then the box is no longer open', async () => {
+    const { fake, store } = setup();
+    expect(store.getState().submitTuple({ manufacturer: 'HP', model: 'HP EliteBook 840 14 inch G10 Notebook PC' })).toBe(false);
+    store.getState().submit({ raw: '5CG4210XYZ', source: 'wedge' });
+    await vi.waitFor(() => expect(store.getState().waitingBox).toMatchObject({ serial: '5CG4210XYZ', manufacturer: 'HP' }));
+    expect(store.getState().submitTuple({ manufacturer: 'HP', model: 'HP EliteBook 840 14 inch G10 Notebook PC' })).toBe(true);
+    await vi.waitFor(() => expect(store.getState().queued).toBe(0));
+    expect(store.getState().banner).toMatchObject({ kind: 'accepted', message: 'Serial 5CG4210XYZ accepted as HP HP EliteBook 840 14 inch G10 Notebook PC (no PKID).' });
+    expect(fake.tupleCalls()).toEqual([{ batchId: 1, raw: '5CG4210XYZ', source: 'wedge', manufacturer: 'HP', model: 'HP EliteBook 840 14 inch G10 Notebook PC' }]);
+    expect(store.getState()).toMatchObject({ waitingSerial: null, waitingBox: null, count: 1 });
+    expect(store.getState().entries[0]?.identity).toEqual({ kind: 'tuple', label: 'Serial 5CG4210XYZ · HP · HP EliteBook 840 14 inch G10 Notebook PC' });
+  });
+
   it('keeps at most the last 20 lines, newest first', async () => {
     const { store } = setup();
     for (let i = 0; i < 25; i++) store.getState().submit({ raw: `12345${i}`, source: 'wedge' });

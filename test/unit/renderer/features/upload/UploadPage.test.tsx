@@ -63,6 +63,19 @@ describe('upload page', () => {
     expect(within(already).queryByTestId('device-check')).toBeNull();
   });
 
+  it('shows the identity each device was sent with, and explains 812 for a tuple in its own words', async () => {
+    const fake = world();
+    fake.devices.push(device(7, 1, 'failed', '', '812', 'ZtdDeviceNotFound', { pkid: null, serial: '5CG4210XYZ', manufacturer: 'HP', model: 'HP Elitebook 840 G10' }));
+    renderPage(fake);
+    const tuple = await screen.findByTestId('device-5CG4210XYZ');
+    expect(within(tuple).getByTestId('identity').dataset.kind).toBe('tuple');
+    expect(within(tuple).getByTestId('device-meaning').textContent).toContain('matched case-sensitively');
+    expect(within(tuple).getByTestId('device-action').textContent).toContain('Check the spelling and case against the firmware');
+    const pkid = screen.getByTestId('device-3396489167886');
+    expect(within(pkid).getByTestId('identity').dataset.kind).toBe('pkid');
+    expect(within(pkid).getByTestId('device-meaning').textContent).not.toContain('case-sensitively');
+  });
+
   it('retries the ticked devices, or all failed ones', async () => {
     const fake = world();
     renderPage(fake);

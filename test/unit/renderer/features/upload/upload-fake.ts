@@ -12,17 +12,21 @@ import { settingDefaults } from '../../../../../shared/domain/settings';
 import type { Role } from '../../../../../shared/domain/roles';
 import { createApiClient, type ApiClient } from '../../../../../renderer/src/api/client';
 import { useAppStore } from '../../../../../renderer/src/store/provider';
+import { summariseIdentity } from '../../../../../shared/domain/identity';
 import { FakeStation } from '../../helpers/fake-transport';
 import { MemoryStorage } from '../../helpers/render-app';
 
 export const ok = <T,>(value: T): Result<T> => ({ ok: true, value });
 const AT = Date.UTC(2026, 10, 23, 9, 30);
 
-export function device(id: number, batchId: number, state: ReviewDevice['state'], pkid: string, errorCode: string | null = null, errorText: string | null = null): ReviewDevice {
-  return {
+export function device(id: number, batchId: number, state: ReviewDevice['state'], pkid: string, errorCode: string | null = null, errorText: string | null = null, extra: Partial<ReviewDevice> = {}): ReviewDevice {
+  const d: ReviewDevice = {
     id, batchId, pkid, serial: null, manufacturer: null, model: null, hasHardwareHash: false, source: 'wedge', scannedById: 2, scannedBy: 'Bo', scannedAt: AT,
-    state, removed: false, removedBy: null, removedAt: null, removedReason: null, errorCode, errorText, remoteDeviceId: state === 'registered' ? `remote-${id}` : null,
+    state, removed: false, removedBy: null, removedAt: null, removedReason: null, errorCode, errorText, remoteDeviceId: state === 'registered' ? `remote-${id}` : null, ...extra,
   };
+  // As the core summarises it; spread, so rows fit the contract with or without the field.
+  const summary = { identity: summariseIdentity({ ...d, hardwareHash: null }) };
+  return { ...d, ...summary };
 }
 
 export function batch(id: number, name: string, state: BatchSummary['state'], deviceCount: number): BatchSummary {

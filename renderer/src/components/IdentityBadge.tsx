@@ -1,0 +1,25 @@
+// Which identity a device will be sent to Partner Center with (PKID, tuple or hardware hash), and a
+// plain warning when it has none yet: the core's summary (shared/domain/identity.ts), never worked
+// out here.
+import type { ReactNode } from 'react';
+import type { IdentitySummary } from '../../../shared/domain/identity';
+import './identity-badge.css';
+
+const BADGES: Record<NonNullable<IdentitySummary['kind']>, string> = { pkid: 'PKID', tuple: 'Tuple', hash: 'Hash' };
+
+export function IdentityBadge({ identity, showLabel = true }: { identity: IdentitySummary; showLabel?: boolean }): ReactNode {
+  if (identity.kind === null) {
+    return (
+      <span className="identity identity-missing" data-testid="identity" data-kind="none" role="note">
+        <span className="identity-badge">No identity</span>
+        <span className="identity-label">{identity.label}</span>
+      </span>
+    );
+  }
+  return (
+    <span className={`identity identity-${identity.kind}`} data-testid="identity" data-kind={identity.kind} title={identity.label}>
+      <span className="identity-badge">{BADGES[identity.kind]}</span>
+      {showLabel && <span className="identity-label">{identity.label}</span>}
+    </span>
+  );
+}

@@ -1,0 +1,98 @@
+// "This box has no PKID": the serial waiting on the Scan page is recorded with the manufacturer and
+// model chosen here. Keyboard only: type to filter, arrows, Enter to choose, Enter on "Record box",
+// Esc to cancel. The wedge keeps working: ScanView hands a scanned model barcode in as scannedModel.
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { TupleFields } from './TupleFields';
+
+export interface TupleChoice {
+  readonly manufacturer: string;
+  readonly model: string;
+}
+
+interface Props {
+  serial: string;
+  /** From the serial's pattern (Dell, HP and Lenovo serials name their maker); '' when unknown. */
+  initialManufacturer: string;
+  /** A model barcode read while the picker is open; seq tells a second read of the same code apart. */
+  scannedModel: { readonly seq: number; readonly value: string } | null;
+  onConfirm(choice: TupleChoice): void;
+  onCancel(): void;
+}
+
+export function TuplePicker({ serial, initialManufacturer, scannedModel, onConfirm, onCancel }: Props): ReactNode {
+  const [manufacturer, setManufacturer] = useState(initialManufacturer);
+  const [model, setModel] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const manufacturerRef = useRef<HTMLInputElement>(null);
+  const modelRef = useRef<HTMLInputElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    // A known maker is usually right: start at the model, one Shift+Tab from changing it.
+    (initialManufacturer === '' ? manufacturerRef : modelRef).current?.focus({ preventScroll: true });
+  }, [initialManufacturer]);
+
+  useEffect(() => {
+    if (scannedModel === null) return;
+    setModel(scannedModel.value);
+    setProblem(null);
+    confirmRef.current?.focus({ preventScroll: true });
+  }, [scannedModel]);
+
+  function submit(event: FormEvent): void {
+    event.preventDefault();
+    const missing = [manufacturer.trim() === '' ? 'the manufacturer' : null, model.trim() === '' ? 'the model' : null].filter((m) => m !== null);
+    if (missing.length > 0) {
+      setProblem(`Choose ${missing.join(' and ')} first.`);
+      (manufacturer.trim() === '' ? manufacturerRef : modelRef).current?.focus();
+      return;
+    }
+    onConfirm({ manufacturer: manufacturer.trim(), model: model.trim() });
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLElement>): void {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    onCancel();
+  }
+
+  return (
+    <section className="tuple-picker" role="dialog" aria-labelledby="tuple-picker-title" onKeyDown={onKeyDown} data-testid="tuple-picker">
+      <h2 id="tuple-picker-title">
+        No PKID: serial <strong data-testid="tuple-serial">{serial}</strong>
+      </h2>
+      <form onSubmit={submit} noValidate>
+        <TupleFields
+          idPrefix="tuple"
+          manufacturer={manufacturer}
+          model={model}
+          onManufacturer={(value) => {
+            setManufacturer(value);
+            setProblem(null);
+          }}
+          onModel={(value) => {
+            setModel(value);
+            setProblem(null);
+          }}
+          onDone={() => confirmRef.current?.focus()}
+          manufacturerRef={manufacturerRef}
+          modelRef={modelRef}
+        />
+        {problem !== null && (
+          <p className="tuple-problem" role="alert" data-testid="tuple-problem">
+            {problem}
+          </p>
+        )}
+        <div className="tuple-actions">
+          <button type="submit" ref={confirmRef} className="btn btn-primary tuple-confirm" data-testid="tuple-confirm">
+            Record box <kbd>Enter</kbd>
+          </button>
+          <button type="button" className="btn tuple-cancel" onClick={onCancel} data-testid="tuple-cancel">
+            Cancel <kbd>Esc</kbd>
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
