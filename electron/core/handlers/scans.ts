@@ -4,13 +4,15 @@ import { countLiveDevices, findBatch } from '../../../db/repos/batches';
 import { deviceView, lastLiveDeviceOf, recentDevices, updateDevice } from '../../../db/repos/devices';
 import type { Handlers } from '../dispatcher';
 import { recordScan } from '../scanning/record-scan';
+import { recordTuple } from '../scanning/record-tuple';
+import { tupleChoices } from '../scanning/tuple-choices';
 import { when } from '../scanning/messages';
 
 export const scanHandlers: Pick<Handlers, keyof typeof scanChannels> = {
   'scans:record': (input, ctx) => recordScan(ctx, input),
-  // TEMPORARY (issue 8 in progress): replaced by the tuple scanning work before this lands.
-  'scans:recordTuple': () => fail('INVALID_STATE', 'Tuple scanning is being built.'),
-  'scans:tupleChoices': () => ok({ manufacturers: [], models: [] }),
+  'scans:recordTuple': (input, ctx) => recordTuple(ctx, input),
+  // An empty manufacturer is "none chosen yet": the picker then lists every recent pair.
+  'scans:tupleChoices': ({ manufacturer }, ctx) => ok(tupleChoices(ctx.db, manufacturer === '' ? undefined : manufacturer)),
 
   'scans:undo': ({ batchId }, ctx) => {
     const session = ctx.session;

@@ -1,17 +1,18 @@
 // scans:record. The renderer classified the read already for an instant hint; the core classifies
 // again because it is the authority. Duplicate checks and the write share one IMMEDIATE transaction,
 // and the unique index on live PKIDs backs them up against any other writer.
-import { classifyRead, displayRaw, type ClassifiedRead } from '../../../shared/domain/barcode';
+import { classifyRead, type ClassifiedRead } from '../../../shared/domain/barcode';
 import { fail, ok, type Result } from '../../../shared/contract';
 import type { ScanVerdict } from '../../../shared/contract/scans';
-import { countLiveDevices, findBatch } from '../../../db/repos/batches';
-import { deviceView, findLiveByPkid, findLiveBySerial, insertDevice, updateDevice } from '../../../db/repos/devices';
-import { findRemoteByPkid } from '../../../db/repos/remote-inventory';
-import { findCustomer } from '../../../db/repos/customers';
+import { countLiveDevices } from '../../../db/repos/batches';
+import { deviceView, findLiveDuplicate, insertDevice, updateDevice } from '../../../db/repos/devices';
+import { findRemoteDuplicate } from '../../../db/repos/remote-inventory';
 import type { StationTx } from '../../../db/types';
 import type { HandlerContext } from '../context';
 import type { Session } from '../sessions';
-import { confirmMessage, duplicateMessage, gtinMessage } from './messages';
+import type { WaitingSerial } from '../box-assembly';
+import { confirmMessage, gtinMessage } from './messages';
+import { closedForScanning, invalidVerdict, liveDuplicateVerdict, remoteDuplicateVerdict } from './verdicts';
 import { isUniqueViolation } from '../../../db/sqlite-errors';
 
 export interface ScanInput {
@@ -22,42 +23,20 @@ export interface ScanInput {
   confirmPkid?: boolean;
 }
 
+const ACTION = 'scans:record';
 
-function refusal(ctx: HandlerContext, tx: StationTx, batchId: number, read: ClassifiedRead, message: string): ScanVerdict {
-  ctx.audit(tx, { action: 'scans:record', result: 'denied', objectType: 'batch', objectId: batchId, detail: { kind: read.kind, raw: displayRaw(read.raw), message } });
-  return { verdict: 'invalid', message, raw: displayRaw(read.raw), count: countLiveDevices(tx, batchId) };
-}
+/** Whether a serial (with its manufacturer, when known) already names another live box. */
+const serialTaken = (tx: StationTx, s: WaitingSerial) => findLiveDuplicate(tx, { pkid: null, hardwareHash: null, ...s });
 
 function recordPkid(ctx: HandlerContext, tx: StationTx, session: Session, input: ScanInput, pkid: string): ScanVerdict {
   const { batchId } = input;
-  const existing = findLiveByPkid(tx, pkid);
-  if (existing) {
-    const message = duplicateMessage(`PKID ${pkid}`, existing, batchId);
-    ctx.audit(tx, { action: 'scans:record', result: 'denied', objectType: 'device', objectId: existing.device.id, detail: { pkid, duplicateOf: existing.device.id } });
-    const scope = existing.device.state === 'registered' ? 'registered' : existing.device.batchId === batchId ? 'this-batch' : 'other-batch';
-    return {
-      verdict: 'duplicate',
-      message,
-      value: pkid,
-      where: { scope, batchId: existing.device.batchId, batchName: existing.batchName, scannedBy: existing.device.scannedBy, scannedAt: existing.device.scannedAt },
-      count: countLiveDevices(tx, batchId),
-    };
-  }
-  const remote = findRemoteByPkid(tx, pkid);
-  if (remote) {
-    const customer = findCustomer(tx, remote.customerTenantId)?.companyName ?? remote.customerTenantId;
-    const message = `PKID ${pkid} is already registered in Partner Center for ${customer} (batch ${remote.remoteBatchId}).`;
-    ctx.audit(tx, { action: 'scans:record', result: 'denied', objectType: 'batch', objectId: batchId, detail: { pkid, registeredRemotely: remote } });
-    return {
-      verdict: 'duplicate',
-      message,
-      value: pkid,
-      where: { scope: 'registered', batchId, batchName: remote.remoteBatchId, scannedBy: 'Partner Center', scannedAt: remote.refreshedAt },
-      count: countLiveDevices(tx, batchId),
-    };
-  }
+  const dup = { action: ACTION, batchId, value: pkid, what: `PKID ${pkid}`, detail: { pkid } } as const;
+  const existing = findLiveDuplicate(tx, { pkid, serial: null, manufacturer: null, model: null, hardwareHash: null });
+  if (existing) return liveDuplicateVerdict(ctx, tx, dup, existing);
+  const remote = findRemoteDuplicate(tx, { pkid, serial: null, manufacturer: null });
+  if (remote) return remoteDuplicateVerdict(ctx, tx, dup, remote);
   const waiting = ctx.boxes.peekWaitingSerial(session.sessionId, batchId);
-  const serialFree = waiting && !findLiveBySerial(tx, waiting.serial);
+  const serialFree = waiting && !serialTaken(tx, waiting);
   const row = insertDevice(tx, {
     batchId,
     pkid,
@@ -69,7 +48,7 @@ function recordPkid(ctx: HandlerContext, tx: StationTx, session: Session, input:
     scannedBy: session.operatorId,
     scannedAt: ctx.now(),
   });
-  ctx.audit(tx, { action: 'scans:record', objectType: 'device', objectId: row.id, detail: { pkid, serial: row.serial, source: input.source } });
+  ctx.audit(tx, { action: ACTION, objectType: 'device', objectId: row.id, detail: { pkid, serial: row.serial, source: input.source } });
   const device = deviceView(tx, row.id) ?? null;
   const withSerial = row.serial ? ` with serial ${row.serial}` : '';
   return { verdict: 'accepted', effect: 'new-box', message: `PKID ${pkid} accepted${withSerial}.`, device, count: countLiveDevices(tx, batchId) };
@@ -77,20 +56,10 @@ function recordPkid(ctx: HandlerContext, tx: StationTx, session: Session, input:
 
 function recordSerial(ctx: HandlerContext, tx: StationTx, session: Session, input: ScanInput, read: Extract<ClassifiedRead, { kind: 'serial' }>): ScanVerdict {
   const { batchId } = input;
-  const existing = findLiveBySerial(tx, read.value);
-  if (existing && (existing.device.manufacturer === null || read.manufacturer === undefined || existing.device.manufacturer === read.manufacturer)) {
-    const message = duplicateMessage(`Serial ${read.value}`, existing, batchId);
-    ctx.audit(tx, { action: 'scans:record', result: 'denied', objectType: 'device', objectId: existing.device.id, detail: { serial: read.value, duplicateOf: existing.device.id } });
-    const scope = existing.device.state === 'registered' ? 'registered' : existing.device.batchId === batchId ? 'this-batch' : 'other-batch';
-    return {
-      verdict: 'duplicate',
-      message,
-      value: read.value,
-      where: { scope, batchId: existing.device.batchId, batchName: existing.batchName, scannedBy: existing.device.scannedBy, scannedAt: existing.device.scannedAt },
-      count: countLiveDevices(tx, batchId),
-    };
-  }
   const serial = { serial: read.value, manufacturer: read.manufacturer ?? null, model: read.model ?? null };
+  // A serial is one box per manufacturer: the same serial read from another maker's label is another box.
+  const existing = serialTaken(tx, serial);
+  if (existing) return liveDuplicateVerdict(ctx, tx, { action: ACTION, batchId, value: read.value, what: `Serial ${read.value}`, detail: { serial: read.value } }, existing);
   const boxId = ctx.boxes.boxAwaitingSerial(session.sessionId, batchId);
   const box = boxId === undefined ? undefined : deviceView(tx, boxId);
   if (box && box.serial === null && box.state === 'scanned') {
@@ -116,21 +85,21 @@ export function recordScan(ctx: HandlerContext, input: ScanInput): Result<ScanVe
   const read = classifyRead({ raw: input.raw, symbology: input.symbology });
   const attempt = () =>
     ctx.write(['devices'], (tx): Result<ScanVerdict> => {
-      const batch = findBatch(tx, input.batchId);
-      if (!batch) return fail('NOT_FOUND', `There is no batch with id ${input.batchId}.`);
-      if (batch.state !== 'open') return fail('INVALID_STATE', `Batch ${batch.name} is closed for scanning. Resume or start an open batch.`);
+      const closed = closedForScanning(tx, input.batchId);
+      if (closed) return closed;
+      const refuse = (message: string) => ok(invalidVerdict(ctx, tx, ACTION, input.batchId, read.raw, message, { kind: read.kind }));
       switch (read.kind) {
         case 'pkid':
           return ok(recordPkid(ctx, tx, session, input, read.value));
         case 'pkid-unconfirmed':
-          return ok(input.confirmPkid ? recordPkid(ctx, tx, session, input, read.value) : { verdict: 'confirm', message: confirmMessage(read.value), value: read.value, count: countLiveDevices(tx, batch.id) });
+          return ok(input.confirmPkid ? recordPkid(ctx, tx, session, input, read.value) : { verdict: 'confirm', message: confirmMessage(read.value), value: read.value, count: countLiveDevices(tx, input.batchId) });
         case 'serial':
           return ok(recordSerial(ctx, tx, session, input, read));
         case 'gtin':
-          return ok(refusal(ctx, tx, batch.id, read, gtinMessage(read.value, read.format)));
+          return refuse(gtinMessage(read.value, read.format));
         case 'unknown':
         case 'invalid':
-          return ok(refusal(ctx, tx, batch.id, read, read.reason));
+          return refuse(read.reason);
       }
     });
   let result: Result<ScanVerdict>;
