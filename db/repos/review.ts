@@ -5,19 +5,21 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../types';
 import type { FoundDevice, ReviewDevice, ReviewTotals, deviceStateFilters } from '../../shared/contract/review';
 import type { AcceptedRow, Holder } from '../../electron/core/import/plan';
+import { summariseIdentity } from '../../shared/domain/identity';
 
 type StateFilter = (typeof deviceStateFilters)[number];
 
 const columns = sql.raw(`d.id AS id, d.batch_id AS batchId, d.pkid AS pkid, d.serial AS serial, d.manufacturer AS manufacturer, d.model AS model,
-  d.hardware_hash IS NOT NULL AS hasHardwareHash, d.source AS source, d.scanned_by AS scannedById, so.name AS scannedBy, d.scanned_at AS scannedAt,
+  d.hardware_hash IS NOT NULL AS hasHardwareHash, d.hardware_hash AS hardwareHash, d.source AS source, d.scanned_by AS scannedById, so.name AS scannedBy, d.scanned_at AS scannedAt,
   d.state AS state, d.removed_at IS NOT NULL AS removed, ro.name AS removedBy, d.removed_at AS removedAt, d.removed_reason AS removedReason,
   d.error_code AS errorCode, d.error_text AS errorText, d.remote_device_id AS remoteDeviceId`);
 const joins = sql.raw('JOIN operators so ON so.id = d.scanned_by LEFT JOIN operators ro ON ro.id = d.removed_by');
 
-type RawDevice = Omit<ReviewDevice, 'hasHardwareHash' | 'removed'> & { hasHardwareHash: number; removed: number };
+type RawDevice = Omit<ReviewDevice, 'hasHardwareHash' | 'removed' | 'identity'> & { hasHardwareHash: number; removed: number; hardwareHash: string | null };
 
-function toDevice<T extends RawDevice>(row: T): Omit<T, 'hasHardwareHash' | 'removed'> & { hasHardwareHash: boolean; removed: boolean } {
-  return { ...row, hasHardwareHash: row.hasHardwareHash === 1, removed: row.removed === 1 };
+// The hash itself stays in the database: rows carry only whether there is one and the identity summary.
+function toDevice<T extends RawDevice>({ hardwareHash, ...row }: T): Omit<T, 'hasHardwareHash' | 'removed' | 'hardwareHash'> & Pick<ReviewDevice, 'hasHardwareHash' | 'removed' | 'identity'> {
+  return { ...row, hasHardwareHash: row.hasHardwareHash === 1, removed: row.removed === 1, identity: summariseIdentity({ ...row, hardwareHash }) };
 }
 
 export interface ReviewFilter {

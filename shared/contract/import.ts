@@ -1,8 +1,9 @@
-// Importing a supplier's or OEM's list of PKIDs (CSV or plain text) into a batch: preview first, then
-// commit exactly what the preview showed, all rows or none.
+// Importing a supplier's or OEM's device list (CSV or plain text) into a batch: PKIDs, hardware hashes
+// (Get-WindowsAutopilotInfo files) or serial + manufacturer + model. Preview first, then commit exactly
+// what the preview showed, all rows or none.
 import { z } from 'zod';
 import { defineChannels } from './define';
-import { id } from './common';
+import { id, identitySummary } from './common';
 
 /** Largest file accepted: its base64 (4/3 of it) plus the JSON around it fits the browser host's 64 MB body. */
 export const MAX_IMPORT_BYTES = 47 * 1024 * 1024;
@@ -31,6 +32,9 @@ export const refusalReasons = [
   'already-expected',
   'removed-in-file',
   'bad-value',
+  'bad-hash',
+  'no-identity',
+  'remote-inventory',
 ] as const;
 export type RefusalReason = (typeof refusalReasons)[number];
 
@@ -44,7 +48,9 @@ export const fileReading = z.object({
   encoding: z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252']),
   delimiter: z.enum([',', ';', '\t']),
   /** Column headings found for each field, or null for a headerless one-column file. */
-  columns: z.object({ pkid: z.string().nullable(), serial: z.string().nullable(), manufacturer: z.string().nullable(), model: z.string().nullable() }).nullable(),
+  columns: z
+    .object({ pkid: z.string().nullable(), serial: z.string().nullable(), manufacturer: z.string().nullable(), model: z.string().nullable(), hash: z.string().nullable().optional() })
+    .nullable(),
   /** Data lines read (empty lines and the heading not counted). */
   rows: z.number().int(),
 });
@@ -60,7 +66,18 @@ export const planSummary = fileReading.extend({
 export const importPreview = planSummary.extend({
   /** Pass back to import:commit: it proves the commit writes what this preview showed. */
   token: z.string(),
-  sample: z.array(z.object({ line: z.number().int(), pkid: z.string(), serial: z.string().nullable(), manufacturer: z.string().nullable(), model: z.string().nullable() })),
+  sample: z.array(
+    z.object({
+      line: z.number().int(),
+      /** '' when the line has no PKID. */
+      pkid: z.string(),
+      serial: z.string().nullable(),
+      manufacturer: z.string().nullable(),
+      model: z.string().nullable(),
+      /** The identity the line would be sent with (always set by the core; optional for older callers). */
+      identity: identitySummary.optional(),
+    }),
+  ),
 });
 export type ImportPreview = z.infer<typeof importPreview>;
 
@@ -69,7 +86,7 @@ export const importChannels = defineChannels({
     input: z.strictObject({ batchId: id, ...importFile }),
     output: importPreview,
     permission: 'batches:review',
-    summary: 'Read a CSV or text file of PKIDs and say, line by line, what would be imported.',
+    summary: 'Read a CSV or text file of devices (PKIDs, hardware hashes or serial + manufacturer + model) and say, line by line, what would be imported.',
   },
   'import:commit': {
     input: z.strictObject({ batchId: id, ...importFile, token: z.string().regex(/^[0-9a-f]{64}$/, 'Preview the file first.') }),

@@ -3,7 +3,7 @@
 // is removed and the box scanned again.
 import { z } from 'zod';
 import { defineChannels } from './define';
-import { id } from './common';
+import { id, identitySummary } from './common';
 
 export const deviceStateNames = ['scanned', 'queued', 'sending', 'registered', 'failed'] as const;
 export const deviceSourceNames = ['wedge', 'camera', 'import'] as const;
@@ -36,6 +36,8 @@ export const reviewDevice = z.object({
   manufacturer: z.string().nullable(),
   model: z.string().nullable(),
   hasHardwareHash: z.boolean(),
+  /** Which identity upload and export will send for this line (shared/domain/identity.ts), or why it has none. */
+  identity: identitySummary,
   source: z.enum(deviceSourceNames),
   scannedById: z.number().int(),
   scannedBy: z.string(),
@@ -113,6 +115,6 @@ export const reviewChannels = defineChannels({
     }),
     output: reviewDevice,
     permission: 'batches:review',
-    summary: "Correct a line's serial, make or model, saying why.",
+    summary: "Correct a line's serial, make or model, saying why; refused when the line would be left without an identity or would repeat another box.",
   },
 });

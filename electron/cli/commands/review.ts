@@ -9,7 +9,7 @@ import { credentialsFrom, dataDirFrom, parse, UsageError } from '../args';
 import { asOperator, CommandFailed, openStation, type Caller, type Io } from '../run';
 
 export const reviewHelp = [
-  'dockside import FILE --batch NAME [--expected [--append]] [--dry-run]  import PKIDs (or the expected list) from a CSV/text file',
+  'dockside import FILE --batch NAME [--expected [--append]] [--dry-run]  import devices (PKID, hardware hash or serial + make + model) or the expected list from a CSV/text file',
   'dockside export NAME --format partner-center|report --out FILE       write a batch as CSV (atomically)',
   'dockside approve NAME --customer TENANT_ID                           approve a closed batch for upload',
   'dockside status NAME [--json]                                        every device of a batch with its state',

@@ -1,9 +1,12 @@
 // The CSV Partner Center's "Add devices" page takes: this header, in this order, exactly (a header
 // that differs in case has caused 400s: CIPP #1042). Per line Partner Center wants the hardware hash,
-// or the Windows Product ID, or serial + manufacturer + model; values may hold no commas. A value
-// that cannot go into this file as it is (comma, quote, line break, or a formula-like start that a
-// ' would alter) is refused with its line rather than changed, because the file is device identity.
+// or the Windows Product ID, or serial + manufacturer + model; values may hold no commas. Each line
+// carries exactly what upload would send for the device (identityOf, the one rule), so the file and
+// the API never disagree. A value that cannot go into this file as it is (comma, quote, line break, or
+// a formula-like start that a ' would alter) is refused with its line rather than changed, because
+// the file is device identity; so is a device with no identity, never silently dropped.
 import type { ExportProblem } from '../../../shared/contract/export';
+import { compactHash, identityOf, type DeviceIdentity } from '../../../shared/domain/identity';
 import { startsLikeFormula, toCsv } from './csv';
 
 export const PARTNER_CENTER_HEADER = ['Device Serial Number', 'Windows Product ID', 'Hardware Hash', 'Manufacturer name', 'Device model'] as const;
@@ -19,12 +22,18 @@ export interface ExportDevice {
 
 const FIELD_LABELS = ['serial', 'PKID', 'hardware hash', 'manufacturer', 'model'] as const;
 
-function cells(d: ExportDevice): string[] | string {
-  if (d.hardwareHash) return [d.serial ?? '', d.pkid ?? '', d.hardwareHash, '', ''];
-  // PKID only: Partner Center does not take PKID + serial without a hash.
-  if (d.pkid) return ['', d.pkid, '', '', ''];
-  if (d.serial && d.manufacturer && d.model) return [d.serial, '', '', d.manufacturer, d.model];
-  return 'has no PKID or hash, and its serial needs both a manufacturer and a model';
+/** One line of the file, in PARTNER_CENTER_HEADER's order. */
+export function partnerCenterCells(identity: DeviceIdentity): string[] {
+  switch (identity.kind) {
+    case 'hash':
+      return [identity.serial ?? '', identity.pkid ?? '', compactHash(identity.hardwareHash), '', ''];
+    case 'pkid':
+      // The PKID alone, as upload sends it: Partner Center's identifier sets pair a serial only with a hash or with manufacturer + model.
+      return ['', identity.pkid, '', '', ''];
+    case 'tuple':
+      // Exactly as stored: Autopilot matches the tuple case-sensitively against the firmware.
+      return [identity.serial, '', '', identity.manufacturer, identity.model];
+  }
 }
 
 export type PartnerCenterCsv = { ok: true; csv: string; rows: number } | { ok: false; problems: ExportProblem[] };
@@ -34,11 +43,14 @@ export function partnerCenterCsv(devices: readonly ExportDevice[]): PartnerCente
   const problems: ExportProblem[] = [];
   for (const [index, device] of devices.entries()) {
     const line = index + 2;
-    const row = cells(device);
-    if (typeof row === 'string') {
-      problems.push({ line, deviceId: device.id, field: 'identity', message: `Line ${line} (device ${device.id}) ${row}.` });
+    const identity = identityOf(device);
+    if (!identity.ok) {
+      // Without an identity there is no PKID; the serial, when there is one, is what staff can find the box by.
+      const named = device.serial ? `serial ${device.serial}, ` : '';
+      problems.push({ line, deviceId: device.id, field: 'identity', message: `Line ${line} (${named}device ${device.id}) cannot be sent: ${identity.problem} Fix the line in review or remove it.` });
       continue;
     }
+    const row = partnerCenterCells(identity.identity);
     for (const [i, value] of row.entries()) {
       const label = FIELD_LABELS[i] ?? 'value';
       if (/[,"\r\n]/.test(value)) problems.push({ line, deviceId: device.id, field: label, message: `Line ${line}: the ${label} "${value}" holds a comma, quote or line break, which Partner Center's CSV cannot carry. Fix the line in review.` });

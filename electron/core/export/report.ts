@@ -1,6 +1,8 @@
-// The full batch report: every line, removed ones included, with who/when/state/errors. Headings for
-// PKID, serial, manufacturer and model are the Partner Center ones, so the report imports back.
+// The full batch report: every line, removed ones included, with who/when/state/errors and the identity
+// each line is (or would be) sent with. Headings for PKID, serial, manufacturer and model are the
+// Partner Center ones, so the report imports back.
 import type { ReviewDevice } from '../../../shared/contract/review';
+import { IDENTITY_LABELS } from '../../../shared/domain/identity';
 import { toCsv } from './csv';
 
 export const REPORT_HEADER = [
@@ -10,6 +12,7 @@ export const REPORT_HEADER = [
   'Manufacturer name',
   'Device model',
   'Has hardware hash',
+  'Identity',
   'Source',
   'Scanned by',
   'Scanned at',
@@ -24,6 +27,11 @@ export const REPORT_HEADER = [
 
 const iso = (at: number | null) => (at === null ? '' : new Date(at).toISOString());
 
+/** The kind, short enough to filter on in a spreadsheet; for a line without one, what it lacks. */
+export function identityCell(identity: ReviewDevice['identity']): string {
+  return identity.kind === null ? `None: ${identity.label}` : IDENTITY_LABELS[identity.kind];
+}
+
 export function reportCsv(batchName: string, devices: readonly ReviewDevice[]): { csv: string; rows: number } {
   const rows = devices.map((d) => [
     batchName,
@@ -32,6 +40,7 @@ export function reportCsv(batchName: string, devices: readonly ReviewDevice[]): 
     d.manufacturer ?? '',
     d.model ?? '',
     d.hasHardwareHash ? 'yes' : 'no',
+    identityCell(d.identity),
     d.source,
     d.scannedBy,
     iso(d.scannedAt),

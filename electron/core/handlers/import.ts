@@ -5,13 +5,21 @@ import { fail, ok } from '../../../shared/contract';
 import type { importChannels } from '../../../shared/contract/import';
 import type { Queryable } from '../../../db/types';
 import { insertImportedDevices, livePkidHolders, liveSerialHolders } from '../../../db/repos/review';
+import { liveHashHolders, remotePkidHolders, remoteSerialHolders } from '../../../db/repos/import-lookups';
+import { summariseIdentity } from '../../../shared/domain/identity';
 import type { Handlers } from '../dispatcher';
 import { planDeviceImport, resolveConflicts, type DeviceLookups, type Plan } from '../import/plan';
 import { fileBytes } from '../import/read-file';
 import { editableBatch } from './review';
 
 export function deviceLookups(db: Queryable): DeviceLookups {
-  return { livePkids: (pkids) => livePkidHolders(db, pkids), liveSerials: (serials) => liveSerialHolders(db, serials) };
+  return {
+    livePkids: (pkids) => livePkidHolders(db, pkids),
+    liveSerials: (serials) => liveSerialHolders(db, serials),
+    liveHashes: (hashes) => liveHashHolders(db, hashes),
+    remotePkids: (pkids) => remotePkidHolders(db, pkids),
+    remoteSerials: (serials) => remoteSerialHolders(db, serials),
+  };
 }
 
 export function planSummary(plan: Plan) {
@@ -25,7 +33,14 @@ export const importHandlers: Pick<Handlers, keyof typeof importChannels> = {
     const planned = planDeviceImport(fileBytes(contentBase64), fileName, batchId, deviceLookups(ctx.db));
     if (!planned.ok) return fail('INVALID_INPUT', planned.message);
     const { plan } = planned;
-    const sample = plan.accepted.slice(0, 20).map((r) => ({ line: r.line, pkid: r.pkid ?? '', serial: r.serial, manufacturer: r.manufacturer, model: r.model }));
+    const sample = plan.accepted.slice(0, 20).map((r) => ({
+      line: r.line,
+      pkid: r.pkid ?? '',
+      serial: r.serial,
+      manufacturer: r.manufacturer,
+      model: r.model,
+      identity: summariseIdentity({ ...r, hardwareHash: r.hash }),
+    }));
     return ok({ ...planSummary(plan), token: plan.token, sample });
   },
 
@@ -47,7 +62,9 @@ export const importHandlers: Pick<Handlers, keyof typeof importChannels> = {
       if (!again.ok) return again;
       const recheck = resolveConflicts(plan.accepted, deviceLookups(tx), batchId);
       if (recheck.conflicts.count > 0) {
-        return fail('CONFLICT', `${recheck.conflicts.count} of the file's PKIDs were scanned elsewhere since the preview: preview the file again.`, { refused: recheck.conflicts.lines() });
+        return fail('CONFLICT', `${recheck.conflicts.count} of the file's devices were scanned, imported or found in Partner Center since the preview: preview the file again.`, {
+          refused: recheck.conflicts.lines(),
+        });
       }
       const at = ctx.now();
       insertImportedDevices(ctx.sqlite, plan.accepted, { batchId, fileName, by: session.operatorId, at });

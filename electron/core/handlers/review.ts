@@ -7,7 +7,9 @@ import { classifyRead } from '../../../shared/domain/barcode';
 import { devices } from '../../../db/schema';
 import type { Queryable } from '../../../db/types';
 import { findBatch, type BatchRow } from '../../../db/repos/batches';
-import { findLiveByPkid, findLiveBySerial, updateDevice } from '../../../db/repos/devices';
+import { findLiveByPkid, findLiveDuplicate, updateDevice, type DeviceRow } from '../../../db/repos/devices';
+import { findRemoteDuplicate } from '../../../db/repos/remote-inventory';
+import { identityOf, type IdentityFields } from '../../../shared/domain/identity';
 import { findDevices, listReviewDevices, reviewDevice, reviewTotals } from '../../../db/repos/review';
 import type { Handlers } from '../dispatcher';
 import { settleBatch } from '../sync/settle';
@@ -30,6 +32,32 @@ function deviceRow(db: Queryable, id: number) {
   return db.select().from(devices).where(eq(devices.id, id)).get();
 }
 
+const serialNamed = (f: IdentityFields) => `Serial ${f.serial ?? ''}${f.manufacturer ? ` (${f.manufacturer})` : ''}`;
+
+/**
+ * Why a correction cannot be stored: it would leave the line with nothing Partner Center can identify
+ * it by, or make it the same box as another live line or one already in Partner Center, under any
+ * identity. Duplicates are looked for only when a field that names the box (serial, manufacturer)
+ * changes, so fixing a model is never blocked by an older clash.
+ */
+function correctionProblem(tx: Queryable, device: DeviceRow, after: IdentityFields): Result<null> {
+  const identity = identityOf(after);
+  if (!identity.ok) {
+    return fail('INVALID_INPUT', `This change would leave the line with no identity Partner Center can use: ${identity.problem} Give the missing values (all in one change), or leave the line as it is.`);
+  }
+  if (after.serial === device.serial && after.manufacturer === device.manufacturer) return ok(null);
+  const local = findLiveDuplicate(tx, after, device.id);
+  if (local) {
+    const what = local.on === 'pkid' ? `PKID ${after.pkid ?? ''}` : local.on === 'hash' ? 'Its hardware hash' : serialNamed(after);
+    return fail('CONFLICT', `${what} is already on a live line in batch ${local.batchName} (scanned by ${local.device.scannedBy}, ${when(local.device.scannedAt)}): the same box twice. Remove one of the lines.`, {
+      deviceId: local.device.id,
+    });
+  }
+  // The PKID and hash never change here, so only the serial can newly match Partner Center's inventory.
+  const remote = after.serial ? findRemoteDuplicate(tx, { pkid: null, serial: after.serial, manufacturer: after.manufacturer }) : undefined;
+  if (remote) return fail('CONFLICT', `${serialNamed(after)} is already registered in Partner Center (device batch ${remote.remoteBatchId}): it cannot be registered again.`);
+  return ok(null);
+}
 
 export const reviewHandlers: Pick<Handlers, keyof typeof reviewChannels> = {
   'review:devices': ({ batchId, after, limit, state, operatorId, source, search }, ctx) => {
@@ -124,17 +152,8 @@ export const reviewHandlers: Pick<Handlers, keyof typeof reviewChannels> = {
       if (!batch.ok) return batch;
       if (device.removedAt !== null) return fail('INVALID_STATE', 'This line is removed: restore it before correcting it.');
       const after = { serial: device.serial, manufacturer: device.manufacturer, model: device.model, ...changes };
-      if (device.pkid === null && after.serial === null && device.hardwareHash === null) {
-        return fail('INVALID_STATE', 'This line has no PKID: it needs its serial.');
-      }
-      if (changes.serial && changes.serial !== device.serial) {
-        const holder = findLiveBySerial(tx, changes.serial);
-        if (holder && holder.device.id !== deviceId) {
-          return fail('CONFLICT', `Serial ${changes.serial} is already on a live line in batch ${holder.batchName} (scanned by ${holder.device.scannedBy}, ${when(holder.device.scannedAt)}).`, {
-            deviceId: holder.device.id,
-          });
-        }
-      }
+      const problem = correctionProblem(tx, device, { ...after, pkid: device.pkid, hardwareHash: device.hardwareHash });
+      if (!problem.ok) return problem;
       updateDevice(tx, deviceId, changes);
       const before = { serial: device.serial, manufacturer: device.manufacturer, model: device.model };
       ctx.audit(tx, { action: 'review:fixDevice', objectType: 'device', objectId: deviceId, detail: { batchId: device.batchId, pkid: device.pkid, before, after, reason } });

@@ -7,7 +7,9 @@ const ALIASES: Record<Field, readonly string[]> = {
   serial: ['Device Serial Number', 'Serial Number', 'Serial', 'SN', 'Serial No'],
   manufacturer: ['Manufacturer name', 'Manufacturer', 'Make', 'OEM'],
   model: ['Device model', 'Model', 'Model name'],
-  hash: ['Hardware Hash'],
+  // Get-WindowsAutopilotInfo and Intune write "Hardware Hash"; Graph calls it hardwareIdentifier; OEM
+  // portals add "4K".
+  hash: ['Hardware Hash', '4K Hardware Hash', 'Hardware Hash (4K)', 'hardwareIdentifier', 'Device Hardware Data'],
   // Our own report's State column: a line marked "removed" there is not imported again.
   state: ['State'],
 };
@@ -27,8 +29,12 @@ export type Columns =
 
 const PKID = /^\d{13}$/;
 
-/** What a file must have: devices need a PKID column; expected lines may have serials only. */
-export type Need = 'pkid' | 'pkid-or-serial';
+/**
+ * What a file's heading must name: 'pkid' a PKID column; 'pkid-or-serial' (expected lines) a PKID or a
+ * serial column; 'identity' (devices) a column for some identity: PKID, hardware hash, or serial with
+ * manufacturer and model. Each row is then checked for an identity of its own.
+ */
+export type Need = 'pkid' | 'pkid-or-serial' | 'identity';
 
 const pkidNames = ALIASES.pkid.map((a) => `"${a}"`).join(', ');
 
@@ -46,14 +52,41 @@ export function detectColumns(first: readonly string[], need: Need = 'pkid'): Co
   }
   if (seen.size > 0) {
     if (map.pkid !== undefined || (need === 'pkid-or-serial' && map.serial !== undefined)) return { kind: 'header', map, headings: first.map((c) => c.trim()) };
+    if (need === 'identity') return identityHeading(map, first);
     const wanted = need === 'pkid' ? pkidNames : `${pkidNames} or a serial number column`;
     return { kind: 'error', message: `Line 1 names columns but none holds the PKID: call it one of ${wanted}.` };
   }
   if (first.length === 1) return { kind: 'headerless', map: { pkid: 0 } };
   const pkidCells = first.flatMap((cell, index) => (PKID.test(cell.trim()) ? [index] : []));
   if (pkidCells.length === 1 && pkidCells[0] !== undefined) return { kind: 'headerless', map: { pkid: pkidCells[0] } };
+  if (need === 'identity') {
+    return {
+      kind: 'error',
+      message: `Line 1 does not name the columns, so no device identity can be found: add a heading line naming a PKID column (one of ${pkidNames}), a "Hardware Hash" column, or the columns ${TUPLE_NAMES} (or import a file with one PKID per line).`,
+    };
+  }
   return {
     kind: 'error',
     message: `Line 1 does not name the columns, so the PKID column cannot be found: add a heading line with one of ${pkidNames} (or import a file with one PKID per line).`,
+  };
+}
+
+const TUPLE_NAMES = '"Device Serial Number", "Manufacturer name" and "Device model"';
+
+/** A devices file without a PKID column: it must carry hardware hashes, or all three tuple columns. */
+function identityHeading(map: ColumnMap, first: readonly string[]): Columns {
+  if (map.hash !== undefined || (map.serial !== undefined && map.manufacturer !== undefined && map.model !== undefined)) {
+    return { kind: 'header', map, headings: first.map((c) => c.trim()) };
+  }
+  if (map.serial !== undefined) {
+    const missing = [map.manufacturer === undefined ? '"Manufacturer name"' : null, map.model === undefined ? '"Device model"' : null].filter((m) => m !== null);
+    return {
+      kind: 'error',
+      message: `Line 1 has a serial number column but no PKID or hardware hash column, so each device needs its manufacturer and model too: add ${missing.join(' and ')} (spelled exactly as the firmware reports them), or a PKID or "Hardware Hash" column.`,
+    };
+  }
+  return {
+    kind: 'error',
+    message: `Line 1 names columns but none identifies a device: a file needs a PKID column (one of ${pkidNames}), a "Hardware Hash" column, or the columns ${TUPLE_NAMES}.`,
   };
 }

@@ -166,7 +166,7 @@ export function readImportFile(bytes: Uint8Array, fileName: string, need: Need, 
         width = record.length;
         firstLine = line;
         const heading = (field: Field) => (detected.kind === 'header' && map[field] !== undefined ? (detected.headings[map[field]] ?? null) : null);
-        columns = detected.kind === 'header' ? { pkid: heading('pkid'), serial: heading('serial'), manufacturer: heading('manufacturer'), model: heading('model') } : null;
+        columns = detected.kind === 'header' ? { pkid: heading('pkid'), serial: heading('serial'), manufacturer: heading('manufacturer'), model: heading('model'), hash: heading('hash') } : null;
         if (detected.kind === 'header') return;
       }
       rows++;

@@ -7,11 +7,12 @@ import type { ReviewDevice } from '../../../../../shared/contract/review';
 import { startsLikeFormula, toCsv } from '../../../../../electron/core/export/csv';
 import { PARTNER_CENTER_HEADER, partnerCenterCsv, type ExportDevice } from '../../../../../electron/core/export/partner-center';
 import { REPORT_HEADER, reportCsv } from '../../../../../electron/core/export/report';
+import { summariseIdentity } from '../../../../../shared/domain/identity';
 
 const device = (over: Partial<ExportDevice> = {}): ExportDevice => ({ id: 1, pkid: '3905012345678', serial: null, manufacturer: null, model: null, hardwareHash: null, ...over });
 
-function reviewDevice(over: Partial<ReviewDevice> = {}): ReviewDevice {
-  return {
+function reviewDevice(over: Partial<Omit<ReviewDevice, 'identity'>> = {}, hardwareHash: string | null = null): ReviewDevice {
+  const d: Omit<ReviewDevice, 'identity'> = {
     id: 1,
     batchId: 1,
     pkid: '3905012345678',
@@ -33,7 +34,12 @@ function reviewDevice(over: Partial<ReviewDevice> = {}): ReviewDevice {
     remoteDeviceId: null,
     ...over,
   };
+  // As db/repos/review.ts summarises a row.
+  return { ...d, hasHardwareHash: hardwareHash !== null, identity: summariseIdentity({ ...d, hardwareHash }) };
 }
+
+/** A plausible full hash: 1,536 bytes as base64. */
+const HASH = Buffer.alloc(1536, 7).toString('base64');
 
 const FORMULA_CHARS = ['=', '+', '-', '@', '\t', '\r'];
 
@@ -76,6 +82,41 @@ describe('Partner Center CSV', () => {
     ]);
     expect(r.problems[0]?.message).toMatch(/^Line 3: the manufacturer "Lenovo, Inc\." holds a comma/);
     expect(r.problems[1]?.message).toMatch(/starts like a spreadsheet formula/);
+    expect(r.problems[3]?.message).toBe(
+      'Line 5 (serial SN9, device 9) cannot be sent: Serial SN9 has no PKID or hardware hash, so it needs its manufacturer and model exactly as the firmware reports them. Fix the line in review or remove it.',
+    );
+  });
+
+  it('writes each line from the identity upload sends: hash (+ serial, + PKID), PKID alone, or the tuple as stored', () => {
+    const wrapped = `${HASH.slice(0, 1000)}\r\n ${HASH.slice(1000)}`;
+    const r = partnerCenterCsv([
+      device({ id: 1, pkid: null, hardwareHash: HASH }),
+      device({ id: 2, pkid: null, serial: 'PF2', hardwareHash: wrapped, manufacturer: 'LENOVO', model: '21HD' }),
+      device({ id: 3, serial: 'PF3', hardwareHash: HASH }),
+      device({ id: 4, serial: 'PF4' }),
+      device({ id: 5, pkid: null, serial: 'J7K2M93', manufacturer: 'DELL INC.', model: 'Latitude 5440' }),
+    ]);
+    if (!r.ok) throw new Error(r.problems.map((p) => p.message).join(' '));
+    const rows = parse(r.csv, { columns: true }) as Record<(typeof PARTNER_CENTER_HEADER)[number], string>[];
+    expect(rows).toEqual([
+      { 'Device Serial Number': '', 'Windows Product ID': '', 'Hardware Hash': HASH, 'Manufacturer name': '', 'Device model': '' },
+      // A hash is self-contained: manufacturer and model are not sent with it, and whitespace a copy put in is dropped.
+      { 'Device Serial Number': 'PF2', 'Windows Product ID': '', 'Hardware Hash': HASH, 'Manufacturer name': '', 'Device model': '' },
+      { 'Device Serial Number': 'PF3', 'Windows Product ID': '3905012345678', 'Hardware Hash': HASH, 'Manufacturer name': '', 'Device model': '' },
+      { 'Device Serial Number': '', 'Windows Product ID': '3905012345678', 'Hardware Hash': '', 'Manufacturer name': '', 'Device model': '' },
+      // Case kept: Autopilot compares the tuple case-sensitively with the firmware.
+      { 'Device Serial Number': 'J7K2M93', 'Windows Product ID': '', 'Hardware Hash': '', 'Manufacturer name': 'DELL INC.', 'Device model': 'Latitude 5440' },
+    ]);
+    expect(r.rows).toBe(5);
+  });
+
+  it('refuses the whole file when any line has no identity, naming every such line (none silently dropped)', () => {
+    const r = partnerCenterCsv([device(), device({ id: 2, pkid: null }), device({ id: 3, pkid: null, serial: 'SN3', manufacturer: 'HP' })]);
+    if (r.ok) throw new Error('expected refusal');
+    expect(r.problems).toEqual([
+      { line: 3, deviceId: 2, field: 'identity', message: expect.stringMatching(/^Line 3 \(device 2\) cannot be sent: This record has no PKID, no hardware hash and no serial/) },
+      { line: 4, deviceId: 3, field: 'identity', message: expect.stringMatching(/^Line 4 \(serial SN3, device 3\) cannot be sent: Serial SN3 has no PKID or hardware hash, so it needs its model/) },
+    ]);
   });
 });
 
@@ -90,7 +131,7 @@ describe('formula neutralisation', () => {
         expect(back[0]).toEqual([...REPORT_HEADER]);
         for (const [i, [serial, manufacturer, model]] of cells.entries()) {
           const row = back[i + 1] ?? [];
-          for (const [col, original] of [[2, serial], [3, manufacturer], [4, model], [12, model]] as const) {
+          for (const [col, original] of [[2, serial], [3, manufacturer], [4, model], [13, model]] as const) {
             const expected = original.length > 0 && FORMULA_CHARS.includes(original[0] ?? '') ? `'${original}` : original;
             expect(row[col]).toBe(expected);
           }
@@ -118,7 +159,24 @@ describe('batch report', () => {
       reviewDevice({ id: 2, pkid: '3905012345679', removed: true, removedBy: 'Lena', removedAt: Date.UTC(2026, 10, 23, 9, 0), removedReason: 'wrong pallet', errorCode: '808', errorText: 'ZtdDeviceAssignedToOtherTenant' }),
     ]);
     expect(rows).toBe(2);
-    expect(csv.startsWith('\uFEFFBatch,Windows Product ID,Device Serial Number,Manufacturer name,Device model,Has hardware hash,Source,Scanned by,Scanned at,State')).toBe(true);
-    expect(csv).toContain('PO-1,3905012345679,PF1ABCDE,LENOVO,20XW,no,wedge,Olga,2026-11-23T08:00:00.000Z,removed,Lena,2026-11-23T09:00:00.000Z,wrong pallet,808,ZtdDeviceAssignedToOtherTenant,');
+    expect(csv.startsWith('\uFEFFBatch,Windows Product ID,Device Serial Number,Manufacturer name,Device model,Has hardware hash,Identity,Source,Scanned by,Scanned at,State')).toBe(true);
+    expect(csv).toContain('PO-1,3905012345679,PF1ABCDE,LENOVO,20XW,no,PKID,wedge,Olga,2026-11-23T08:00:00.000Z,removed,Lena,2026-11-23T09:00:00.000Z,wrong pallet,808,ZtdDeviceAssignedToOtherTenant,');
+  });
+
+  it('names the identity of every line, and what a line without one lacks', () => {
+    const { csv } = reportCsv('PO-1', [
+      reviewDevice({ id: 1 }),
+      reviewDevice({ id: 2, pkid: null, serial: 'PF2', manufacturer: null, model: null }, HASH),
+      reviewDevice({ id: 3, pkid: null, serial: '5CG4210XYZ', manufacturer: 'HP', model: 'HP EliteBook 840 14 inch G10 Notebook PC' }),
+      reviewDevice({ id: 4, pkid: null, serial: 'PF4', manufacturer: 'LENOVO', model: null }),
+    ]);
+    const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.Identity)).toEqual([
+      'PKID',
+      'Hardware hash',
+      'Serial + manufacturer + model',
+      'None: Serial PF4 has no PKID or hardware hash, so it needs its model exactly as the firmware reports them.',
+    ]);
+    expect(rows.map((r) => r['Has hardware hash'])).toEqual(['no', 'yes', 'no', 'no']);
   });
 });

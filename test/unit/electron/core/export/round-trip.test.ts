@@ -58,6 +58,6 @@ describe('export then import', () => {
     await a.scan('3905012345678');
     a.station.database.sqlite.prepare("INSERT INTO devices (batch_id, serial, raw, source, scanned_by, scanned_at) VALUES (?, 'SN9', 'SN9', 'wedge', 2, 1)").run(a.batchId);
     const r = await a.station.call('export:batch', { batchId: a.batchId, format: 'partner-center' }, { sessionToken: a.lead });
-    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: expect.stringMatching(/Line 3 \(device \d+\) has no PKID or hash/), details: { problems: [{ line: 3 }] } } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: expect.stringMatching(/Line 3 \(serial SN9, device \d+\) cannot be sent: Serial SN9 has no PKID or hardware hash/), details: { problems: [{ line: 3 }] } } });
   });
 });

@@ -143,3 +143,98 @@ describe('batches:reopen', () => {
     await t.scan(P(1));
   });
 });
+
+describe('identity on the desk', () => {
+  const HASH = Buffer.alloc(1536, 3).toString('base64');
+  const csv = (lines: readonly string[]) => `${lines.join('\r\n')}\r\n`;
+  async function importLines(s: ReviewStation, lines: readonly string[]) {
+    const contentBase64 = s.base64(csv(lines));
+    const preview = await s.must('import:preview', { batchId: s.batchId, fileName: 'devices.csv', contentBase64 });
+    if (preview.refusedCount > 0) throw new Error(preview.refused.map((r) => `${r.line}: ${r.message}`).join('\n'));
+    await s.must('import:commit', { batchId: s.batchId, fileName: 'devices.csv', contentBase64, token: preview.token });
+  }
+  const bySerial = (s: ReviewStation, serial: string) => (s.station.database.sqlite.prepare('SELECT id FROM devices WHERE serial = ? ORDER BY id').all(serial) as { id: number }[]).map((r) => r.id);
+  const TUPLES = ['Device Serial Number,Windows Product ID,Hardware Hash,Manufacturer name,Device model', `PF1,,${HASH},,`, 'J7K2,,,Dell Inc.,Latitude 5440', 'J7K2,,,LENOVO,21HD'];
+
+  it('every row says which identity will be sent: PKID, hardware hash or the tuple; review:find too', async () => {
+    t = await reviewStation();
+    await t.scan(P(0));
+    await importLines(t, TUPLES);
+    const { rows } = await t.must('review:devices', { batchId: t.batchId });
+    expect(rows.map((r) => [r.pkid ?? r.serial, r.identity])).toEqual([
+      [P(0), { kind: 'pkid', label: `PKID ${P(0)}` }],
+      ['PF1', { kind: 'hash', label: 'Hardware hash (2,048 characters) + serial PF1' }],
+      ['J7K2', { kind: 'tuple', label: 'Serial J7K2 · Dell Inc. · Latitude 5440' }],
+      ['J7K2', { kind: 'tuple', label: 'Serial J7K2 · LENOVO · 21HD' }],
+    ]);
+    expect(rows[1]).toMatchObject({ hasHardwareHash: true });
+    expect(rows[1]).not.toHaveProperty('hardwareHash');
+    const found = await t.must('review:find', { query: 'PF1' }, t.operator);
+    expect(found.matches.map((m) => m.identity.kind)).toEqual(['hash']);
+  });
+
+  it('refuses a correction that leaves a line with no identity, saying what is missing; nothing changes', async () => {
+    t = await reviewStation();
+    await importLines(t, TUPLES);
+    const [dell = 0] = bySerial(t, 'J7K2');
+    const before = snapshotDatabase(t.station);
+    expect(await t.station.call('review:fixDevice', { deviceId: dell, model: '', reason: 'typo' }, { sessionToken: t.lead })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message:
+          'This change would leave the line with no identity Partner Center can use: Serial J7K2 has no PKID or hardware hash, so it needs its model exactly as the firmware reports them. Give the missing values (all in one change), or leave the line as it is.',
+      },
+    });
+    expect(await t.station.call('review:fixDevice', { deviceId: dell, serial: '', reason: 'typo' }, { sessionToken: t.lead })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/no PKID, no hardware hash and no serial/) },
+    });
+    expect(snapshotDatabase(t.station)).toBe(before);
+    // A hash line keeps its identity without a serial.
+    const [hashLine = 0] = bySerial(t, 'PF1');
+    expect(await t.must('review:fixDevice', { deviceId: hashLine, serial: '', reason: 'serial was a guess' })).toMatchObject({ serial: null, identity: { kind: 'hash' } });
+  });
+
+  it('a serial-only line takes manufacturer and model in one change and becomes a tuple; one of them alone is refused', async () => {
+    t = await reviewStation();
+    const operatorId = (t.station.database.sqlite.prepare("SELECT id FROM operators WHERE name = 'Olga'").get() as { id: number }).id;
+    t.station.database.sqlite.prepare("INSERT INTO devices (batch_id, serial, raw, source, scanned_by, scanned_at) VALUES (?, '5CG4210XYZ', '5CG4210XYZ', 'wedge', ?, 1)").run(t.batchId, operatorId);
+    const [id = 0] = bySerial(t, '5CG4210XYZ');
+    expect((await t.must('review:devices', { batchId: t.batchId })).rows[0]?.identity).toEqual({
+      kind: null,
+      label: 'Serial 5CG4210XYZ has no PKID or hardware hash, so it needs its manufacturer and model exactly as the firmware reports them.',
+    });
+    expect(await t.station.call('review:fixDevice', { deviceId: id, manufacturer: 'HP', reason: 'from label' }, { sessionToken: t.lead })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/needs its model exactly as the firmware reports/) },
+    });
+    const fixed = await t.must('review:fixDevice', { deviceId: id, manufacturer: 'HP', model: 'HP EliteBook 840 14 inch G10 Notebook PC', reason: 'from label' });
+    expect(fixed.identity).toEqual({ kind: 'tuple', label: 'Serial 5CG4210XYZ · HP · HP EliteBook 840 14 inch G10 Notebook PC' });
+  });
+
+  it('refuses a correction that makes a line the same box as another: same serial and manufacturer in any case, or a serial Partner Center holds', async () => {
+    t = await reviewStation();
+    await importLines(t, TUPLES);
+    const [, lenovo = 0] = bySerial(t, 'J7K2');
+    const before = snapshotDatabase(t.station);
+    expect(await t.station.call('review:fixDevice', { deviceId: lenovo, manufacturer: 'DELL INC.', reason: 'wrong make' }, { sessionToken: t.lead })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/^Serial J7K2 \(DELL INC\.\) is already on a live line in batch PO-4711 \(scanned by Lena, .*\): the same box twice\. Remove one of the lines\.$/) },
+    });
+    // The hash line's serial, with no manufacturer known, collides with that serial from any manufacturer.
+    const [hashLine = 0] = bySerial(t, 'PF1');
+    expect(await t.station.call('review:fixDevice', { deviceId: hashLine, serial: 'J7K2', reason: 'label' }, { sessionToken: t.lead })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    t.station.database.sqlite.prepare("INSERT INTO remote_devices (customer_tenant_id, remote_batch_id, remote_device_id, serial, manufacturer, refreshed_at) VALUES ('c1', 'Manual CSV', 'r-1', 'R9', 'lenovo', 1)").run();
+    const withRemote = snapshotDatabase(t.station);
+    expect(await t.station.call('review:fixDevice', { deviceId: lenovo, serial: 'R9', reason: 'label' }, { sessionToken: t.lead })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Serial R9 (LENOVO) is already registered in Partner Center (device batch Manual CSV): it cannot be registered again.' },
+    });
+    expect(snapshotDatabase(t.station)).toBe(withRemote);
+    expect(before).not.toBe(withRemote);
+    // Another serial, or the same serial for another manufacturer, is another box: accepted.
+    expect(await t.must('review:fixDevice', { deviceId: lenovo, serial: 'J7K3', reason: 'label' })).toMatchObject({ serial: 'J7K3', identity: { kind: 'tuple' } });
+    expect(await t.must('review:fixDevice', { deviceId: lenovo, serial: 'J7K2', manufacturer: 'HP', reason: 'label' })).toMatchObject({ serial: 'J7K2', manufacturer: 'HP' });
+  });
+});

@@ -117,7 +117,7 @@ describe('import:preview and import:commit', () => {
 });
 
 describe('planDeviceImport at scale', () => {
-  const none = { livePkids: () => [], liveSerials: () => [] };
+  const none = { livePkids: () => [], liveSerials: () => [], liveHashes: () => [], remotePkids: () => [], remoteSerials: () => [] };
 
   it('a million lines of the same PKID: one accepted, the rest counted, the first 1,000 listed', () => {
     const text = `PKID\n${'3905012345678\n'.repeat(1_000_000)}`;
@@ -135,7 +135,7 @@ describe('planDeviceImport at scale', () => {
   it('keeps the first refused lines by line number when database refusals come after parse refusals', () => {
     const lines = Array.from({ length: 3000 }, (_, i) => (i % 2 === 0 ? 'bad' : String(3_905_012_300_000 + i)));
     const holders = (list: readonly string[]) => list.map((value) => ({ value, deviceId: 1, batchId: 2, batchName: 'X', state: 'scanned', manufacturer: null, scannedBy: 'O', scannedAt: 0 }));
-    const r = planDeviceImport(Buffer.from(`PKID\n${lines.join('\n')}\n`), 'mixed.csv', 1, { livePkids: holders, liveSerials: () => [] });
+    const r = planDeviceImport(Buffer.from(`PKID\n${lines.join('\n')}\n`), 'mixed.csv', 1, { ...none, livePkids: holders });
     if (!r.ok) throw new Error(r.message);
     const shown = r.plan.refusals.lines();
     expect(r.plan.refusals.count).toBe(3000);

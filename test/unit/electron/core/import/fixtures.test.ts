@@ -26,6 +26,38 @@ const readable: [string, { encoding: string; delimiter: string; rows: number; ac
   ['utf16le-unicode-text.txt', { encoding: 'utf-16le', delimiter: '\t', rows: 2, accepted: 2, refused: [] }],
   ['windows-1252.csv', { encoding: 'windows-1252', delimiter: ';', rows: 2, accepted: 2, refused: [] }],
   ['headerless-two-columns.csv', { encoding: 'utf-8', delimiter: ',', rows: 2, accepted: 2, refused: [] }],
+  // Devices named by another identity than a PKID (issue 8): the tuple, or a hardware hash.
+  ['serial-only.csv', { encoding: 'utf-8', delimiter: ',', rows: 1, accepted: 1, refused: [] }],
+  ['gwai-two-devices.csv', { encoding: 'utf-8', delimiter: ',', rows: 2, accepted: 2, refused: [] }],
+  ['oem-hashes.csv', { encoding: 'utf-8', delimiter: ';', rows: 2, accepted: 2, refused: [] }],
+  ['gwai-partner-utf16le.csv', { encoding: 'utf-16le', delimiter: ',', rows: 2, accepted: 2, refused: [] }],
+  [
+    'gwai-damaged-hash.csv',
+    {
+      encoding: 'utf-8',
+      delimiter: ',',
+      rows: 4,
+      accepted: 1,
+      refused: [
+        [3, 'bad-hash', /^Serial PF3KQ2B2: The hardware hash holds "…", which is not a base64 character: copy the hash again/],
+        [4, 'bad-hash', /^Serial PF3KQ2B3: The hardware hash is only 128 bytes; a full \(4K\) hash is several kilobytes/],
+        [5, 'bad-hash', /^Serial PF3KQ2B4: The hardware hash is not complete base64 \(its length or padding is wrong\)/],
+      ],
+    },
+  ],
+  [
+    'tuple-devices.csv',
+    {
+      encoding: 'utf-8',
+      delimiter: ',',
+      rows: 5,
+      accepted: 3,
+      refused: [
+        [4, 'no-identity', /^Serial PF4ABCDE has no PKID or hardware hash, so it needs its model exactly as the firmware reports/],
+        [6, 'serial-duplicate-in-file', /^Serial J7K2M93 \(DELL INC\.\) is also on line 3 of this file\.$/],
+      ],
+    },
+  ],
   [
     'quoted.csv',
     {
@@ -101,7 +133,7 @@ const unreadable: [string, RegExp][] = [
   ['workbook.xlsx', /Excel workbook \(\.xlsx\): in Excel, use File > Save As > CSV/],
   ['unclosed-quote.csv', /^Line 3: a double quote \("\) opens a value that is never closed/],
   ['unknown-header.csv', /Line 1 does not name the columns/],
-  ['serial-only.csv', /Line 1 names columns but none holds the PKID/],
+  ['serial-no-manufacturer.csv', /^Line 1 has a serial number column but no PKID or hardware hash column, so each device needs its manufacturer and model too: add "Manufacturer name"/],
 ];
 
 describe('import fixture corpus', () => {

@@ -44,4 +44,18 @@ describe('detectColumns', () => {
     expect(detectColumns(['PKID', 'Windows Product ID'])).toMatchObject({ kind: 'error', message: expect.stringMatching(/two columns for the same thing \("PKID" and "Windows Product ID"\)/) });
     expect(detectColumns(['Asset', 'Where'])).toMatchObject({ kind: 'error', message: expect.stringMatching(/does not name the columns/) });
   });
+
+  it('takes a devices file by its identity columns: a hardware hash, or serial + manufacturer + model, without a PKID column', () => {
+    const gwai = ['Device Serial Number', 'Windows Product ID', 'Hardware Hash', 'Group Tag', 'Assigned User'];
+    expect(detectColumns(gwai, 'identity')).toMatchObject({ kind: 'header', map: { serial: 0, pkid: 1, hash: 2 } });
+    expect(detectColumns(['Serial Number', 'Manufacturer', 'Model', '4K Hardware Hash'], 'identity')).toMatchObject({ kind: 'header', map: { hash: 3 } });
+    expect(detectColumns(['Device Serial Number', 'Manufacturer name', 'Device model'], 'identity')).toMatchObject({ kind: 'header', map: { serial: 0, manufacturer: 1, model: 2 } });
+    expect(detectColumns(['Device Serial Number', 'Device model'], 'identity')).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/^Line 1 has a serial number column but no PKID or hardware hash column.*add "Manufacturer name" \(spelled exactly as the firmware/),
+    });
+    expect(detectColumns(['Device Serial Number'], 'identity')).toMatchObject({ kind: 'error', message: expect.stringMatching(/add "Manufacturer name" and "Device model"/) });
+    expect(detectColumns(['Group Tag', 'Manufacturer name'], 'identity')).toMatchObject({ kind: 'error', message: expect.stringMatching(/none identifies a device: a file needs a PKID column/) });
+    expect(detectColumns(['Asset', 'Where'], 'identity')).toMatchObject({ kind: 'error', message: expect.stringMatching(/no device identity can be found.*"Hardware Hash"/) });
+  });
 });

@@ -1,0 +1,102 @@
+// Lines of a file whose box the station already knows: live on a device here (this batch, another
+// batch, registered) or in a customer's Partner Center inventory, under any identity. Looked up for
+// the whole file at once; the commit runs this again inside its write transaction, so nothing that
+// changed since the preview slips in.
+import { sameSerialOwner } from '../../../shared/domain/identity';
+import type { RefusalReason } from '../../../shared/contract/import';
+import { when } from '../scanning/messages';
+import type { AcceptedRow } from './device-row';
+import { hashOf, serialWithMaker } from './file-duplicates';
+import { RefusalLog } from './refusal-log';
+
+/** A live device already holding a PKID, serial or hardware hash (value). */
+export interface Holder {
+  value: string;
+  deviceId: number;
+  batchId: number;
+  batchName: string;
+  state: string;
+  manufacturer: string | null;
+  scannedBy: string;
+  scannedAt: number;
+}
+
+/** A device in a customer's Partner Center inventory (as last refreshed) holding a PKID or serial (value). */
+export interface RemoteHolder {
+  value: string;
+  customerTenantId: string;
+  companyName: string | null;
+  remoteBatchId: string;
+  manufacturer: string | null;
+}
+
+export interface DeviceLookups {
+  livePkids(pkids: readonly string[]): Holder[];
+  liveSerials(serials: readonly string[]): Holder[];
+  liveHashes(hashes: readonly string[]): Holder[];
+  remotePkids(pkids: readonly string[]): RemoteHolder[];
+  remoteSerials(serials: readonly string[]): RemoteHolder[];
+}
+
+export function holderMessage(what: string, h: Holder, batchId: number): { reason: RefusalReason; message: string } {
+  const by = `scanned by ${h.scannedBy}, ${when(h.scannedAt)}`;
+  if (h.state === 'registered') return { reason: 'registered', message: `${what} is already registered (batch ${h.batchName}).` };
+  if (h.batchId === batchId) return { reason: 'this-batch', message: `${what} is already in this batch (${by}).` };
+  return { reason: 'other-batch', message: `${what} is already in batch ${h.batchName} (${by}).` };
+}
+
+function remoteMessage(what: string, r: RemoteHolder): string {
+  const customer = r.companyName ?? `tenant ${r.customerTenantId}`;
+  return `${what} is already registered in Partner Center for ${customer} (device batch ${r.remoteBatchId}): it cannot be registered again. Leave it out, or remove it there first.`;
+}
+
+function grouped<T extends { value: string }>(list: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of list) map.set(item.value, [...(map.get(item.value) ?? []), item]);
+  return map;
+}
+
+function values(rows: readonly AcceptedRow[], pick: (r: AcceptedRow) => string | null): string[] {
+  const set = new Set<string>();
+  for (const r of rows) {
+    const v = pick(r);
+    if (v !== null) set.add(v);
+  }
+  return [...set];
+}
+
+export function resolveConflicts(candidates: readonly AcceptedRow[], lookups: DeviceLookups, batchId: number): { accepted: AcceptedRow[]; conflicts: RefusalLog } {
+  const pkids = values(candidates, (c) => c.pkid);
+  const serials = values(candidates, (c) => c.serial);
+  const livePkid = grouped(lookups.livePkids(pkids));
+  const liveHash = grouped(lookups.liveHashes(values(candidates, (c) => c.hash)));
+  const liveSerial = grouped(lookups.liveSerials(serials));
+  const remotePkid = grouped(lookups.remotePkids(pkids));
+  const remoteSerial = grouped(lookups.remoteSerials(serials));
+  const accepted: AcceptedRow[] = [];
+  const conflicts = new RefusalLog();
+  for (const c of candidates) {
+    const serialOwner = <T extends { manufacturer: string | null }>(list: T[] | undefined) => list?.find((h) => sameSerialOwner(h.manufacturer, c.manufacturer));
+    const byPkid = c.pkid ? livePkid.get(c.pkid)?.[0] : undefined;
+    const byHash = c.hash ? liveHash.get(c.hash)?.[0] : undefined;
+    const bySerial = c.serial ? serialOwner(liveSerial.get(c.serial)) : undefined;
+    const remoteByPkid = c.pkid ? remotePkid.get(c.pkid)?.[0] : undefined;
+    const remoteBySerial = c.serial ? serialOwner(remoteSerial.get(c.serial)) : undefined;
+    if (byPkid) {
+      const { reason, message } = holderMessage(`PKID ${c.pkid}`, byPkid, batchId);
+      conflicts.add(c.line, reason, message);
+    } else if (byHash) {
+      const { reason, message } = holderMessage(hashOf(c.serial), byHash, batchId);
+      conflicts.add(c.line, reason, message);
+    } else if (bySerial && c.serial) {
+      conflicts.add(c.line, 'serial-elsewhere', holderMessage(serialWithMaker(c.serial, c.manufacturer), bySerial, batchId).message);
+    } else if (remoteByPkid) {
+      conflicts.add(c.line, 'remote-inventory', remoteMessage(`PKID ${c.pkid}`, remoteByPkid));
+    } else if (remoteBySerial && c.serial) {
+      conflicts.add(c.line, 'remote-inventory', remoteMessage(serialWithMaker(c.serial, c.manufacturer), remoteBySerial));
+    } else {
+      accepted.push(c);
+    }
+  }
+  return { accepted, conflicts };
+}
