@@ -22,6 +22,8 @@ export const shiftReport = z.object({
   /** Local day, dated by the upload that registered the device. */
   registeredPerDay: z.array(z.object({ day: z.string(), count: z.number().int() })),
   errorCodes: z.array(z.object({ code: z.string(), text: z.string().nullable(), count: z.number().int() })),
+  /** The same devices by the identity they were sent with (812 means one thing for a PKID, another for a tuple); null: none. */
+  errorIdentities: z.array(z.object({ code: z.string(), identity: z.enum(['hash', 'pkid', 'tuple']).nullable(), count: z.number().int() })).optional(),
 });
 export type ShiftReport = z.infer<typeof shiftReport>;
 

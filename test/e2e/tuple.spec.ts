@@ -25,13 +25,14 @@ async function signInAs(page: Page, who: { name: string; pin: string }, role: st
   await expectSignedIn(page, who.name, role);
 }
 
-test('scan a serial, pick HP and the model from the list, approve, upload: registered by its tuple', async ({ page, station }) => {
+test('scan a serial, pick HP and the model from the list, approve, upload: registered by its tuple', async ({ page, station, emu }) => {
   test.setTimeout(180_000);
   mkdirSync(shots, { recursive: true });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(station.url);
   await createFirstAdmin(page, ADMIN.name, ADMIN.pin);
   await signInAs(page, ADMIN, 'Station admin');
+  await expect(page.getByTestId('practice-banner')).toBeVisible();
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('settings-tab-operators').click();
   await addOperator(page, OPERATOR.name, 'operator', OPERATOR.pin);
@@ -71,7 +72,6 @@ test('scan a serial, pick HP and the model from the list, approve, upload: regis
   await page.keyboard.type('elitebook 840', { delay: 90 });
   const option = page.getByTestId('tuple-model-option').and(page.locator(`[data-value="${MODEL}"]`));
   await expect(option).toBeVisible();
-  await page.waitForTimeout(300);
   await page.screenshot({ path: `${shots}/tuple-picker.png` });
   const values = await page.getByTestId('tuple-model-option').evaluateAll((els) => els.map((e) => e.getAttribute('data-value')));
   const at = values.indexOf(MODEL);
@@ -93,7 +93,6 @@ test('scan a serial, pick HP and the model from the list, approve, upload: regis
   const line = page.getByTestId('recent-scan').first();
   await expect(line.getByTestId('identity')).toHaveAttribute('data-kind', 'tuple');
   await expect(line.getByTestId('identity')).toContainText(MODEL);
-  await page.waitForTimeout(500);
   await page.screenshot({ path: `${shots}/tuple-accepted.png` });
 
   // Finish the batch from the keyboard.
@@ -129,4 +128,10 @@ test('scan a serial, pick HP and the model from the list, approve, upload: regis
   await expect(device.getByTestId('identity')).toHaveAttribute('data-kind', 'tuple');
   await expect(device.getByTestId('identity')).toContainText('Tuple');
   await page.screenshot({ path: `${shots}/tuple-registered.png` });
+
+  // What Partner Center received: the tuple exactly as picked, no PKID, once.
+  const sent = emu.control.receivedDevices().map((r) => r.device);
+  expect(sent).toEqual([expect.objectContaining({ serialNumber: SERIAL, oemManufacturerName: MAKER, modelName: MODEL })]);
+  expect(sent[0]).not.toHaveProperty('productKey');
+  expect(emu.control.duplicates()).toEqual([]);
 });

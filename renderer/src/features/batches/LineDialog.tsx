@@ -3,13 +3,13 @@
 // with the Scan page's tuple fields, because a box without a PKID is registered by exactly that spelling.
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { ReviewDevice } from '../../../../shared/contract/review';
+import { summariseIdentity } from '../../../../shared/domain/identity';
 import { IdentityBadge } from '../../components/IdentityBadge';
 import { Message } from '../../components/Message';
 import { TupleFields } from '../tuple/TupleFields';
 import { useApi } from '../../store/provider';
 import { Dialog } from './Dialog';
 import type { LineAction } from './ReviewRow';
-import { rowIdentity } from './row-identity';
 
 interface Props {
   action: LineAction;
@@ -28,6 +28,12 @@ export function LineDialog({ action, device, onDone }: Props): ReactNode {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const name = device.pkid ?? device.serial ?? `line ${device.id}`;
+  // While fixing, the badge shows what the line will be sent as once saved (the core checks again). A
+  // stored hash is sent whatever is typed here, so such a line keeps the identity it has.
+  const identity =
+    action === 'fix' && !device.hasHardwareHash
+      ? summariseIdentity({ pkid: device.pkid, serial: serial.trim() || null, manufacturer: manufacturer.trim() || null, model: model.trim() || null, hardwareHash: null })
+      : device.identity;
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
@@ -57,7 +63,7 @@ export function LineDialog({ action, device, onDone }: Props): ReactNode {
         {device.serial ? ` · serial ${device.serial}` : ''}
       </p>
       <p className="line-identity" data-testid="line-identity">
-        <IdentityBadge identity={rowIdentity(device)} />
+        <IdentityBadge identity={identity} />
       </p>
       <form onSubmit={(e) => void submit(e)} noValidate>
         {action === 'fix' && (

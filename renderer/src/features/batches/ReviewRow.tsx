@@ -6,7 +6,6 @@ import type { ReviewDevice } from '../../../../shared/contract/review';
 import { explainDeviceError } from '../../../../shared/domain/device-errors';
 import { IdentityBadge } from '../../components/IdentityBadge';
 import { deviceStateLabels, formatWhen, makeModel, sourceLabels } from './format';
-import { rowIdentity } from './row-identity';
 
 export type LineAction = 'remove' | 'restore' | 'fix';
 
@@ -18,7 +17,7 @@ interface Props {
 
 export function ReviewRow({ device: d, editable, onAction }: Props): ReactNode {
   const key = d.pkid ?? `serial-${d.serial ?? d.id}`;
-  const identity = rowIdentity(d);
+  const identity = d.identity;
   const error = d.state === 'failed' || d.errorCode ? explainDeviceError(d.errorCode, d.errorText, identity.kind) : null;
   return (
     <div className={`review-row${d.removed ? ' review-row-removed' : ''}`} data-testid={`review-row-${key}`} data-state={d.removed ? 'removed' : d.state}>

@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ShiftReport } from '../../../../shared/contract/reports';
 import { batchStateLabels, type BatchState } from '../../../../shared/domain/batch';
-import { explainDeviceError } from '../../../../shared/domain/device-errors';
+import { explainDeviceError, type DeviceErrorExplanation } from '../../../../shared/domain/device-errors';
+import { IDENTITY_LABELS } from '../../../../shared/domain/identity';
 import { Message } from '../../components/Message';
 import { useApi } from '../../store/provider';
 import { saveTextFile } from '../batches/files';
@@ -115,7 +116,7 @@ export function ShiftReportView(): ReactNode {
             </div>
             <div>
               <h2>Partner Center errors</h2>
-              <ErrorCodes rows={report.errorCodes} />
+              <ErrorCodes rows={report.errorCodes} identities={report.errorIdentities ?? []} />
             </div>
           </div>
           <h2>Devices registered per day</h2>
@@ -132,7 +133,7 @@ export function ShiftReportView(): ReactNode {
   );
 }
 
-function ErrorCodes({ rows }: { rows: ShiftReport['errorCodes'] }): ReactNode {
+function ErrorCodes({ rows, identities }: { rows: ShiftReport['errorCodes']; identities: NonNullable<ShiftReport['errorIdentities']> }): ReactNode {
   if (rows.length === 0) return <p className="hint">No device errors in this period.</p>;
   return (
     <table className="table lead-table" data-testid="report-errors">
@@ -146,22 +147,43 @@ function ErrorCodes({ rows }: { rows: ShiftReport['errorCodes'] }): ReactNode {
         </tr>
       </thead>
       <tbody>
-        {rows.map((r) => {
-          const e = explainDeviceError(r.code, r.text);
-          return (
-            <tr key={r.code} data-testid={`report-error-${r.code}`}>
-              <td>
-                <strong>{r.code}</strong>
-              </td>
-              <td>
-                <strong>{e.name}</strong>
-                <div className="review-sub">{e.meaning}</div>
-              </td>
-              <td className="num">{r.count}</td>
-            </tr>
-          );
-        })}
+        {rows.map((r) => (
+          <tr key={r.code} data-testid={`report-error-${r.code}`}>
+            <td>
+              <strong>{r.code}</strong>
+            </td>
+            <td>
+              {explanations(r, identities).map(({ sentBy, explained }) => (
+                <div key={explained.meaning} className="report-error-explained" data-testid="report-error-explained">
+                  <strong>{explained.name}</strong>
+                  {sentBy && <span className="review-sub"> · sent by {sentBy}</span>}
+                  <div className="review-sub">{explained.meaning}</div>
+                  <div className="review-sub">What to do: {explained.action}</div>
+                </div>
+              ))}
+            </td>
+            <td className="num">{r.count}</td>
+          </tr>
+        ))}
       </tbody>
     </table>
   );
+}
+
+/**
+ * One explanation per distinct meaning: a code whose devices were all sent by one identity reads as
+ * that identity's explanation (812 for a tuple: check spelling and case); mixed identities name each.
+ */
+function explanations(row: ShiftReport['errorCodes'][number], identities: NonNullable<ShiftReport['errorIdentities']>): { sentBy: string | null; explained: DeviceErrorExplanation }[] {
+  const kinds = identities.filter((i) => i.code === row.code);
+  if (kinds.length <= 1) return [{ sentBy: null, explained: explainDeviceError(row.code, row.text, kinds[0]?.identity) }];
+  const byMeaning = new Map<string, { sentBy: string[]; explained: DeviceErrorExplanation }>();
+  for (const k of kinds) {
+    const explained = explainDeviceError(row.code, row.text, k.identity);
+    const entry = byMeaning.get(explained.meaning) ?? { sentBy: [], explained };
+    entry.sentBy.push(`${k.identity ? IDENTITY_LABELS[k.identity] : 'no identity'} (${k.count})`);
+    byMeaning.set(explained.meaning, entry);
+  }
+  const groups = [...byMeaning.values()];
+  return groups.map((g) => ({ sentBy: groups.length > 1 ? g.sentBy.join(', ') : null, explained: g.explained }));
 }

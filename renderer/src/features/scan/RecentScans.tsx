@@ -15,8 +15,8 @@ function what(entry: ScanEntry): string {
   return entry.value;
 }
 
-/** A plain new box says nothing its PKID does not; every other line keeps the core's words. */
-const showMessage = (entry: ScanEntry): boolean => !(entry.kind === 'accepted' && entry.message.startsWith('PKID '));
+/** A plain new box says nothing its PKID does not, nor a tuple box more than its badge; every other line keeps the core's words. */
+const showMessage = (entry: ScanEntry): boolean => !(entry.kind === 'accepted' && (entry.message.startsWith('PKID ') || entry.identity?.kind === 'tuple'));
 
 export function RecentScans({ store }: { store: ScanStore }): ReactNode {
   const entries = useScan(store, (s) => s.entries);

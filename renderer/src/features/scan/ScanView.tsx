@@ -15,7 +15,7 @@ import { ScanActions } from './ScanActions';
 import type { WedgeScanHandler } from './ScanPage';
 import { ScanHeader } from './ScanHeader';
 import type { ScanKeyAction } from './scan-keys';
-import type { ScanRead } from './scan-store';
+import type { ScanRead, WaitingBox } from './scan-store';
 import { useScan, useScanStoreFor } from './use-scan-store';
 import { useScanKeys } from './use-scan-keys';
 import { VerdictBanner } from './VerdictBanner';
@@ -36,10 +36,13 @@ export function ScanView({ batch, sounds, onLeave, onWedgeHandler }: ScanViewPro
   const [closing, setClosing] = useState(false);
   const [ignored, setIgnored] = useState<string | null>(null);
   const [blocked, setBlocked] = useState<string | null>(null);
-  const [picking, setPicking] = useState(false);
+  // The picker belongs to one waiting serial: when another replaces it (or none waits any more), the
+  // picker is gone rather than recording the choice for a box it was not opened for.
+  const [pickingFor, setPickingFor] = useState<WaitingBox | null>(null);
   const [scannedModel, setScannedModel] = useState<{ seq: number; value: string } | null>(null);
   const waitingBox = useScan(store, (s) => s.waitingBox);
-  const pickerOpen = picking && waitingBox !== null;
+  const picking = pickingFor !== null && pickingFor === waitingBox ? pickingFor : null;
+  const pickerOpen = picking !== null;
   const pickerRef = useRef(false);
   useEffect(() => {
     pickerRef.current = pickerOpen;
@@ -47,10 +50,14 @@ export function ScanView({ batch, sounds, onLeave, onWedgeHandler }: ScanViewPro
   const root = useRef<HTMLDivElement>(null);
 
   const closePicker = useCallback(() => {
-    setPicking(false);
+    setPickingFor(null);
     setScannedModel(null);
     root.current?.focus({ preventScroll: true });
   }, []);
+  // Closed because its serial was replaced: focus goes back to the view, where the scan keys work.
+  useEffect(() => {
+    if (!pickerOpen && pickingFor !== null) closePicker();
+  }, [pickerOpen, pickingFor, closePicker]);
 
   /** Every read, wedge or camera, comes through here. */
   const onRead = useCallback(
@@ -106,7 +113,7 @@ export function ScanView({ batch, sounds, onLeave, onWedgeHandler }: ScanViewPro
       else if (action === 'tuple') {
         if (state.confirm !== null) setBlocked('Answer the PKID question first: Enter keeps it, Esc drops it.');
         else if (state.waitingBox === null) setBlocked('Scan the serial of the box first, then press F2 to give its manufacturer and model.');
-        else setPicking(true);
+        else setPickingFor(state.waitingBox);
       }
     },
     [store, canLeave, onLeave],
@@ -140,7 +147,7 @@ export function ScanView({ batch, sounds, onLeave, onWedgeHandler }: ScanViewPro
       )}
       <VerdictBanner store={store} onAction={act} />
       <WaitingSerial store={store} picking={pickerOpen} onNoPkid={() => act('tuple')} />
-      {pickerOpen && <TuplePicker serial={waitingBox.serial} initialManufacturer={waitingBox.manufacturer ?? ''} scannedModel={scannedModel} onConfirm={recordTuple} onCancel={closePicker} />}
+      {picking !== null && <TuplePicker serial={picking.serial} initialManufacturer={picking.manufacturer ?? ''} scannedModel={scannedModel} onConfirm={recordTuple} onCancel={closePicker} />}
       <div className={cameraOn ? 'scan-body scan-body-camera' : 'scan-body'}>
         <RecentScans store={store} />
         <aside className="scan-side">

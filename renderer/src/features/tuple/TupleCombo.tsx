@@ -28,6 +28,7 @@ export function TupleCombo({ id, label, value, options, onChange, onChoose, onEn
   const visible = shown.slice(0, SHOWN);
   const listId = `${id}-list`;
   const highlighted = open ? visible[active] : undefined;
+  const listShown = open && visible.length > 0;
 
   function choose(option: TupleOption): void {
     setOpen(false);
@@ -62,7 +63,7 @@ export function TupleCombo({ id, label, value, options, onChange, onChoose, onEn
         className="tuple-input"
         value={value}
         role="combobox"
-        aria-expanded={open && visible.length > 0}
+        aria-expanded={listShown}
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={highlighted ? `${listId}-${active}` : undefined}
@@ -80,8 +81,9 @@ export function TupleCombo({ id, label, value, options, onChange, onChoose, onEn
         onKeyDown={onKeyDown}
         data-testid={id}
       />
-      {children}
-      {open && visible.length > 0 && (
+      {/* The spelling warning waits while the list is showing: it would only flag the text being typed to narrow it. */}
+      {!listShown && children}
+      {listShown && (
         <ul id={listId} className="tuple-list" role="listbox" aria-label={label} data-testid={`${id}-list`}>
           {visible.map((option, i) => (
             <li

@@ -50,49 +50,75 @@ export function TuplePicker({ serial, initialManufacturer, scannedModel, onConfi
     onConfirm({ manufacturer: manufacturer.trim(), model: model.trim() });
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLElement>): void {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    event.stopPropagation();
-    onCancel();
-  }
+  // Esc cancels wherever focus is (a click elsewhere must not strand the operator in the picker).
+  const cancel = useRef(onCancel);
+  useEffect(() => {
+    cancel.current = onCancel;
+  });
+  useEffect(() => {
+    function onKeyDown(event: globalThis.KeyboardEvent): void {
+      if (event.key !== 'Escape' || event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey) return;
+      event.preventDefault();
+      cancel.current();
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
 
   return (
-    <section className="tuple-picker" role="dialog" aria-labelledby="tuple-picker-title" onKeyDown={onKeyDown} data-testid="tuple-picker">
-      <h2 id="tuple-picker-title">
-        No PKID: serial <strong data-testid="tuple-serial">{serial}</strong>
-      </h2>
-      <form onSubmit={submit} noValidate>
-        <TupleFields
-          idPrefix="tuple"
-          manufacturer={manufacturer}
-          model={model}
-          onManufacturer={(value) => {
-            setManufacturer(value);
-            setProblem(null);
-          }}
-          onModel={(value) => {
-            setModel(value);
-            setProblem(null);
-          }}
-          onDone={() => confirmRef.current?.focus()}
-          manufacturerRef={manufacturerRef}
-          modelRef={modelRef}
-        />
-        {problem !== null && (
-          <p className="tuple-problem" role="alert" data-testid="tuple-problem">
-            {problem}
-          </p>
-        )}
-        <div className="tuple-actions">
-          <button type="submit" ref={confirmRef} className="btn btn-primary tuple-confirm" data-testid="tuple-confirm">
-            Record box <kbd>Enter</kbd>
-          </button>
-          <button type="button" className="btn tuple-cancel" onClick={onCancel} data-testid="tuple-cancel">
-            Cancel <kbd>Esc</kbd>
-          </button>
-        </div>
-      </form>
-    </section>
+    // Over the scan page, not below it: the lists must be on screen whatever the window's height.
+    <div className="tuple-backdrop">
+      <section className="tuple-picker" role="dialog" aria-modal="true" aria-labelledby="tuple-picker-title" onKeyDown={keepTabInside} data-testid="tuple-picker">
+        <h2 id="tuple-picker-title">
+          No PKID: serial <strong data-testid="tuple-serial">{serial}</strong>
+        </h2>
+        <form onSubmit={submit} noValidate>
+          <TupleFields
+            idPrefix="tuple"
+            manufacturer={manufacturer}
+            model={model}
+            onManufacturer={(value) => {
+              setManufacturer(value);
+              setProblem(null);
+            }}
+            onModel={(value) => {
+              setModel(value);
+              setProblem(null);
+            }}
+            onDone={() => confirmRef.current?.focus()}
+            manufacturerRef={manufacturerRef}
+            modelRef={modelRef}
+          />
+          {problem !== null && (
+            <p className="tuple-problem" role="alert" data-testid="tuple-problem">
+              {problem}
+            </p>
+          )}
+          <div className="tuple-actions">
+            <button type="submit" ref={confirmRef} className="btn btn-primary tuple-confirm" data-testid="tuple-confirm">
+              Record box <kbd>Enter</kbd>
+            </button>
+            <button type="button" className="btn tuple-cancel" onClick={onCancel} data-testid="tuple-cancel">
+              Cancel <kbd>Esc</kbd>
+            </button>
+          </div>
+        </form>
+      </section>
+    </div>
   );
+}
+
+const FOCUSABLE = 'button:not(:disabled), input:not(:disabled)';
+
+/** Tab and Shift+Tab go round the picker's fields and buttons, never to the page behind it. */
+function keepTabInside(event: KeyboardEvent<HTMLElement>): void {
+  if (event.key !== 'Tab') return;
+  // Every element, then filtered: document order, which a selector list does not promise everywhere (jsdom).
+  const all = [...event.currentTarget.querySelectorAll<HTMLElement>('*')].filter((el) => el.matches(FOCUSABLE));
+  const at = all.findIndex((el) => el === document.activeElement);
+  const last = all.length - 1;
+  if (at === -1 || (event.shiftKey && at === 0) || (!event.shiftKey && at === last)) {
+    event.preventDefault();
+    all[event.shiftKey ? last : 0]?.focus();
+  }
 }

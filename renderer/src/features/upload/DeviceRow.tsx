@@ -4,7 +4,6 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import type { ReviewDevice } from '../../../../shared/contract/review';
 import { explainDeviceError } from '../../../../shared/domain/device-errors';
 import { IdentityBadge } from '../../components/IdentityBadge';
-import { rowIdentity } from '../batches/row-identity';
 import { Message } from '../../components/Message';
 import { useApi } from '../../store/provider';
 import { useAction } from '../partner/use-action';
@@ -25,7 +24,7 @@ export function deviceName(d: ReviewDevice): string {
 
 export function DeviceRow({ device, selectable, checked, onToggle, canRemove }: { device: ReviewDevice; selectable: boolean; checked: boolean; onToggle(id: number): void; canRemove: boolean }): ReactNode {
   const failed = device.state === 'failed';
-  const identity = rowIdentity(device);
+  const identity = device.identity;
   const explained = failed || (device.state === 'registered' && device.errorCode) ? explainDeviceError(device.errorCode, device.errorText, identity.kind) : null;
   const [removing, setRemoving] = useState(false);
   const name = deviceName(device);

@@ -36,6 +36,26 @@ describe('reports:shift', () => {
     expect(csv.fileName).toMatch(/^shift-report-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
   });
 
+  it('counts error devices per code by the identity they were sent with', async () => {
+    t = await reviewStation();
+    const sqlite = t.station.database.sqlite;
+    const insert = sqlite.prepare("INSERT INTO devices (batch_id, pkid, serial, manufacturer, model, hardware_hash, raw, source, scanned_by, scanned_at, state, error_code, error_text) VALUES (?, ?, ?, ?, ?, ?, 'x', 'import', 2, ?, 'failed', ?, ?)");
+    const at = Date.now();
+    insert.run(t.batchId, '3905012345600', null, null, null, null, at, '812', 'ZtdDeviceNotFound');
+    insert.run(t.batchId, null, '5CG4210XYZ', 'HP', 'HP EliteBook 840 14 inch G10 Notebook PC', null, at, '812', 'ZtdDeviceNotFound');
+    insert.run(t.batchId, null, 'PF1ABCDE', 'LENOVO', '21HD0012US', null, at, '812', 'ZtdDeviceNotFound');
+    insert.run(t.batchId, '3905012345601', 'SN-HASH', null, null, 'A'.repeat(5000), at, '802', 'InvalidZtdHardwareHash');
+    insert.run(t.batchId, null, 'SN-HALF', 'HP', null, null, at, '803', 'MissingZtdSerialNumberAndProductKey');
+    const r = await t.must('reports:shift', { from: at - 60_000, to: at + 60_000 });
+    expect(r.errorCodes.map((e) => [e.code, e.count])).toEqual([['812', 3], ['802', 1], ['803', 1]]);
+    expect(r.errorIdentities).toEqual([
+      { code: '802', identity: 'hash', count: 1 },
+      { code: '803', identity: null, count: 1 },
+      { code: '812', identity: 'tuple', count: 2 },
+      { code: '812', identity: 'pkid', count: 1 },
+    ]);
+  });
+
   it('puts a scan in its local hour in a half-hour time zone', async () => {
     const saved = process.env.TZ;
     process.env.TZ = 'Asia/Kolkata';

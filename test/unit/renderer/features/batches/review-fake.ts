@@ -13,16 +13,17 @@ import { FakeStation } from '../../helpers/fake-transport';
 import { MemoryStorage } from '../../helpers/render-app';
 
 export const ok = <T,>(value: T): Result<T> => ({ ok: true, value });
+/** Stands in for a stored 4K hash (5,000 base64 characters): a row only says that one exists. */
+const FAKE_HASH = 'A'.repeat(5_000);
 export const AT = Date.UTC(2026, 10, 23, 9, 30);
 
 export function device(id: number, batchId: number, extra: Partial<ReviewDevice> = {}): ReviewDevice {
-  const d: ReviewDevice = {
+  const d: Omit<ReviewDevice, 'identity'> = {
     id, batchId, pkid: String(3_000_000_000_000 + id), serial: null, manufacturer: null, model: null, hasHardwareHash: false, source: 'wedge', scannedById: 2, scannedBy: 'Olga',
     scannedAt: AT, state: 'scanned', removed: false, removedBy: null, removedAt: null, removedReason: null, errorCode: null, errorText: null, remoteDeviceId: null, ...extra,
   };
-  // As the core summarises it (a hash row is not built here); spread, so rows fit the contract with or without the field.
-  const summary = { identity: summariseIdentity({ ...d, hardwareHash: null }) };
-  return { ...d, ...summary };
+  // As the core summarises it (db/repos/review.ts).
+  return { ...d, identity: summariseIdentity({ ...d, hardwareHash: d.hasHardwareHash ? FAKE_HASH : null }) };
 }
 
 export function batch(id: number, name: string, state: BatchSummary['state'], deviceCount: number): BatchSummary {
@@ -36,6 +37,8 @@ export class ReviewFake {
   devices: ReviewDevice[] = [];
   reconciliation: Reconciliation = { expected: 0, scanned: 0, matched: 0, missing: 0, unexpected: 0, missingLines: [], unexpectedDevices: [] };
   yourDevices = 0;
+  /** What approval:preview says about devices without an identity (the core lists at most 20). */
+  noIdentity: ApprovalPreview['noIdentity'] = { count: 0, devices: [] };
 
   constructor(role: Role = 'lead') {
     const me = this.station.addOperator('Liam', role, '246813');
@@ -115,8 +118,8 @@ export class ReviewFake {
     const at = this.devices.findIndex((x) => x.id === id);
     const before = this.devices[at];
     if (!before) return { ok: false, error: { code: 'NOT_FOUND', message: 'no device' } };
-    // A new object, as from the wire: the list shows it only once it has reloaded.
-    const d = { ...before, ...patch };
+    // A new object, as from the wire (identity summarised again): the list shows it only once it has reloaded.
+    const d = device(before.id, before.batchId, { ...before, ...patch });
     this.devices[at] = d;
     this.station.emit('db:changed', { tables: ['devices', 'audit'] });
     return ok(d);
@@ -124,12 +127,16 @@ export class ReviewFake {
 
   private preview(tenant: string | undefined): ApprovalPreview {
     const b = this.batches[0] as BatchSummary;
-    const blockers = [...(tenant ? [] : ['Choose the customer.']), ...(this.yourDevices ? ['You scanned or imported 2 of batch PO-4711 (two-person rule).'] : [])];
+    const blockers = [
+      ...(tenant ? [] : ['Choose the customer.']),
+      ...(this.yourDevices ? ['You scanned or imported 2 of batch PO-4711 (two-person rule).'] : []),
+      ...(this.noIdentity.count ? [`Batch PO-4711 has ${this.noIdentity.count} devices that Partner Center cannot identify.`] : []),
+    ];
     return {
       batch: b, deviceCount: 198, sameSerial: [{ serial: 'SN1', deviceIds: [1, 2], batchNames: ['PO-4711'] }],
       expected: { expected: 201, matched: 198, missing: 3, missingLines: [1, 2, 3].map((i) => ({ id: i, line: 199 + i, sourceFile: 'asn.csv', pkid: `390000000000${i}`, serial: null, manufacturer: null, model: null })) },
       customer: tenant === 'tenant-contoso' ? { tenantId: tenant, companyName: 'Contoso Ltd', domain: 'contoso.onmicrosoft.com' } : null,
-      noIdentity: { count: 0, devices: [] },
+      noIdentity: this.noIdentity,
       twoPersonRule: { enabled: true, yourDevices: this.yourDevices }, blockers,
     };
   }

@@ -62,6 +62,43 @@ describe('shift report', () => {
     await waitFor(() => expect(screen.getByTestId('report-scans-chart').querySelectorAll('g[data-bucket]').length).toBe(7));
   });
 
+  it('explains a code by the identity its devices were sent with: 812 for a tuple is about spelling and case', async () => {
+    const f = fake();
+    f.station.overrides.set('reports:shift', (input) =>
+      ok({
+        ...report(Number(input.from), Number(input.to)),
+        errorCodes: [
+          { code: '812', text: 'ZtdDeviceNotFound', count: 5 },
+          { code: '802', text: 'InvalidZtdHardwareHash', count: 1 },
+          { code: '808', text: 'ZtdDeviceAssignedToOtherTenant', count: 2 },
+        ],
+        errorIdentities: [
+          { code: '802', identity: 'hash', count: 1 },
+          { code: '808', identity: 'pkid', count: 1 },
+          { code: '808', identity: 'tuple', count: 1 },
+          { code: '812', identity: 'tuple', count: 3 },
+          { code: '812', identity: 'pkid', count: 2 },
+        ],
+      }),
+    );
+    renderSignedIn(f.api, <ReportsPage />);
+    const e812 = (await screen.findByTestId('report-error-812')).querySelectorAll<HTMLElement>('[data-testid="report-error-explained"]');
+    expect(e812).toHaveLength(2);
+    expect(e812[0]?.textContent).toContain('sent by Serial + manufacturer + model (3)');
+    expect(e812[0]?.textContent).toContain('matched case-sensitively');
+    expect(e812[0]?.textContent).toContain('What to do: Check the spelling and case against the firmware');
+    expect(e812[1]?.textContent).toContain('sent by PKID (2)');
+    expect(e812[1]?.textContent).toContain('the manufacturer may not have filed it');
+    const e802 = screen.getByTestId('report-error-802').querySelectorAll('[data-testid="report-error-explained"]');
+    expect(e802).toHaveLength(1);
+    expect(e802[0]?.textContent).not.toContain('sent by');
+    expect(e802[0]?.textContent).toContain('What to do: Collect the hash again on the device with Get-WindowsAutopilotInfo');
+    // 808 means the same whatever the identity: one explanation, no breakdown.
+    const e808 = screen.getByTestId('report-error-808').querySelectorAll('[data-testid="report-error-explained"]');
+    expect(e808).toHaveLength(1);
+    expect(e808[0]?.textContent).not.toContain('sent by');
+  });
+
   it('exports the view as CSV', async () => {
     const f = fake();
     f.station.overrides.set('reports:exportCsv', () => ok({ fileName: 'shift-report.csv', csv: 'Section\n' }));

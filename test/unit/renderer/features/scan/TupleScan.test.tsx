@@ -73,6 +73,7 @@ describe('tuple picker on the scan page', () => {
     const top = screen.getAllByTestId('recent-scan')[0]!;
     expect(within(top).getByTestId('identity').dataset.kind).toBe('tuple');
     expect(within(top).getByTestId('identity').textContent).toContain(`Serial ${HP_SERIAL} · HP · ${ELITEBOOK}`);
+    expect(top.textContent?.match(new RegExp(ELITEBOOK, 'g'))).toHaveLength(1); // the badge says it; no second copy
     expect(document.activeElement).toBe(screen.getByTestId('scan-view'));
   });
 
@@ -110,11 +111,55 @@ describe('tuple picker on the scan page', () => {
     expect(await screen.findByTestId('tuple-picker')).toBeTruthy();
   });
 
+  it('Tab and Shift+Tab go round the picker, never to the scan page behind it', async () => {
+    await scanning();
+    await openPicker(HP_SERIAL);
+    const cancel = screen.getByTestId('tuple-cancel');
+    act(() => cancel.focus());
+    fireEvent.keyDown(cancel, { key: 'Tab' });
+    expect(document.activeElement).toBe(input('tuple-make'));
+    fireEvent.keyDown(input('tuple-make'), { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(cancel);
+    expect(screen.getByTestId('tuple-picker').getAttribute('aria-modal')).toBe('true');
+  });
+
+  it('Escape cancels even when focus has left the picker', async () => {
+    const fake = await scanning();
+    await openPicker(HP_SERIAL);
+    act(() => input('tuple-model').blur());
+    expect(document.activeElement).toBe(document.body);
+    act(() => press('Escape'));
+    expect(screen.queryByTestId('tuple-picker')).toBeNull();
+    expect(fake.tupleCalls()).toEqual([]);
+    expect(document.activeElement).toBe(screen.getByTestId('scan-view'));
+  });
+
+  it('closes when another serial takes the waiting place, so the choice never goes to the wrong box', async () => {
+    const fake = await scanning();
+    act(() => scan(HP_SERIAL));
+    await screen.findByTestId('waiting-serial');
+    fake.hold = true;
+    act(() => scan(OTHER_SERIAL)); // read before F2, answered after it
+    act(() => press('F2'));
+    expect(within(await screen.findByTestId('tuple-picker')).getByTestId('tuple-serial').textContent).toBe(HP_SERIAL);
+    act(() => fake.release());
+    await waitFor(() => expect(screen.queryByTestId('tuple-picker')).toBeNull());
+    expect(screen.getByTestId('waiting-serial').textContent).toContain(OTHER_SERIAL);
+    expect(document.activeElement).toBe(screen.getByTestId('scan-view'));
+    expect(fake.tupleCalls()).toEqual([]);
+    act(() => press('F2'));
+    expect(within(await screen.findByTestId('tuple-picker')).getByTestId('tuple-serial').textContent).toBe(OTHER_SERIAL);
+  });
+
   it('warns in amber when a value differs only by case from the list, and offers the listed spelling', async () => {
     await scanning();
     await openPicker(OTHER_SERIAL);
     await waitFor(() => expect(options('tuple-make')).toHaveLength(3));
     fireEvent.change(input('tuple-make'), { target: { value: 'lenovo' } });
+    // While the list shows what matches the typing, the warning waits; it comes when the field is left.
+    expect(options('tuple-make').map((o) => o.dataset.value)).toEqual(['LENOVO']);
+    expect(screen.queryByTestId('tuple-make-warning')).toBeNull();
+    fireEvent.keyDown(input('tuple-make'), { key: 'Tab' });
     const warning = screen.getByTestId('tuple-make-warning');
     expect(warning.dataset.kind).toBe('case');
     expect(warning.textContent).toContain('LENOVO');
@@ -123,7 +168,9 @@ describe('tuple picker on the scan page', () => {
     expect(screen.queryByTestId('tuple-make-warning')).toBeNull();
 
     fireEvent.change(input('tuple-model'), { target: { value: 'X1 Carbon' } });
-    await waitFor(() => expect(screen.getByTestId('tuple-model-warning').dataset.kind).toBe('unlisted'));
+    await waitFor(() => expect(options('tuple-model').map((o) => o.dataset.value)).toEqual(['20XW0012US']));
+    fireEvent.keyDown(input('tuple-model'), { key: 'Tab' });
+    expect(screen.getByTestId('tuple-model-warning').dataset.kind).toBe('unlisted');
     expect(screen.getByTestId('tuple-model-warning').textContent).toContain('letter by letter against the firmware');
   });
 

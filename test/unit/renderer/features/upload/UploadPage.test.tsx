@@ -76,6 +76,18 @@ describe('upload page', () => {
     expect(within(pkid).getByTestId('device-meaning').textContent).not.toContain('case-sensitively');
   });
 
+  it('explains 802 for a device sent by its hardware hash: collect the hash again', async () => {
+    const fake = world();
+    fake.devices.push(device(8, 1, 'failed', '', '802', 'InvalidZtdHardwareHash', { pkid: null, serial: 'PF4HASH01', hasHardwareHash: true }));
+    renderPage(fake);
+    const hashed = await screen.findByTestId('device-PF4HASH01');
+    expect(within(hashed).getByTestId('identity').dataset.kind).toBe('hash');
+    expect(within(hashed).getByTestId('identity').textContent).toContain('Hash');
+    expect(within(hashed).getByTestId('device-state').textContent).toBe('Failed · needs action');
+    expect(within(hashed).getByTestId('device-meaning').textContent).toContain('not a full (4K) hardware hash');
+    expect(within(hashed).getByTestId('device-action').textContent).toContain('Collect the hash again on the device with Get-WindowsAutopilotInfo');
+  });
+
   it('retries the ticked devices, or all failed ones', async () => {
     const fake = world();
     renderPage(fake);

@@ -17,16 +17,17 @@ import { FakeStation } from '../../helpers/fake-transport';
 import { MemoryStorage } from '../../helpers/render-app';
 
 export const ok = <T,>(value: T): Result<T> => ({ ok: true, value });
+/** Stands in for a stored 4K hash (5,000 base64 characters): a row only says that one exists. */
+const FAKE_HASH = 'A'.repeat(5_000);
 const AT = Date.UTC(2026, 10, 23, 9, 30);
 
 export function device(id: number, batchId: number, state: ReviewDevice['state'], pkid: string, errorCode: string | null = null, errorText: string | null = null, extra: Partial<ReviewDevice> = {}): ReviewDevice {
-  const d: ReviewDevice = {
+  const d: Omit<ReviewDevice, 'identity'> = {
     id, batchId, pkid, serial: null, manufacturer: null, model: null, hasHardwareHash: false, source: 'wedge', scannedById: 2, scannedBy: 'Bo', scannedAt: AT,
     state, removed: false, removedBy: null, removedAt: null, removedReason: null, errorCode, errorText, remoteDeviceId: state === 'registered' ? `remote-${id}` : null, ...extra,
   };
-  // As the core summarises it; spread, so rows fit the contract with or without the field.
-  const summary = { identity: summariseIdentity({ ...d, hardwareHash: null }) };
-  return { ...d, ...summary };
+  // As the core summarises it (db/repos/review.ts).
+  return { ...d, identity: summariseIdentity({ ...d, hardwareHash: d.hasHardwareHash ? FAKE_HASH : null }) };
 }
 
 export function batch(id: number, name: string, state: BatchSummary['state'], deviceCount: number): BatchSummary {
