@@ -9,11 +9,12 @@ import { operators, operatorsHelp } from './commands/operators';
 import { partner, partnerHelp } from './commands/partner';
 import { approve, exportBatch, importFile, reviewHelp, status } from './commands/review';
 import { serve, serveHelp } from './commands/serve';
+import { supportBundle, supportHelp } from './commands/support';
 import { sync, syncHelp } from './commands/sync';
 import { verify, verifyHelp } from './commands/verify';
 import { CommandFailed, processIo, type Io } from './run';
 
-const commands: Record<string, (argv: string[], io: Io) => Promise<void>> = { init, operators, batches, customers, partner, serve, demo, sync, verify, import: importFile, export: exportBatch, approve, status, backup, restore };
+const commands: Record<string, (argv: string[], io: Io) => Promise<void>> = { init, operators, batches, customers, partner, serve, demo, sync, verify, import: importFile, export: exportBatch, approve, status, backup, restore, 'support-bundle': supportBundle };
 
 export const usage = [
   'Usage: dockside <command> [options]',
@@ -30,6 +31,7 @@ export const usage = [
   verifyHelp,
   backupHelp,
   restoreHelp,
+  supportHelp,
   '',
   'Common options: --data-dir DIR (default: the platform app-data folder, or DOCKSIDE_DATA_DIR),',
   '--as NAME --pin PIN (or DOCKSIDE_AS / DOCKSIDE_PIN) for commands that act as an operator, --json.',

@@ -206,10 +206,10 @@ export interface PartnerStation {
 export async function openPartnerStation(
   dataDir: string,
   values: { 'partner-center-url'?: string | boolean; token?: string | boolean },
-  options: Omit<PartnerSetupOptions, 'dataDir'> & { required?: 'usage' | 'failure'; practiceMode?: boolean; syncOptions?: StationConfig['syncOptions'] } = {},
+  options: Omit<PartnerSetupOptions, 'dataDir'> & { required?: 'usage' | 'failure'; practiceMode?: boolean; syncOptions?: StationConfig['syncOptions']; longLived?: boolean } = {},
 ): Promise<PartnerStation> {
   const partner = await partnerSetupFrom(values, { ...options, dataDir });
-  const station = await openStation(dataDir, { practiceMode: options.practiceMode || partner.practiceMode, partnerCenter: partner.config, syncOptions: options.syncOptions });
+  const station = await openStation(dataDir, { practiceMode: options.practiceMode || partner.practiceMode, partnerCenter: partner.config, syncOptions: options.syncOptions, longLived: options.longLived });
   if ((options.required || partner.requested) && !partner.configured()) {
     station.close();
     const message = partner.notConfiguredMessage();

@@ -2,7 +2,7 @@
 import type { Channel, ChannelInput, ChannelOutput, Result } from '../../shared/contract';
 import { DatabaseOpenError } from '../../db/errors';
 import { createStation, type Station, type StationConfig } from '../core/station';
-import { createLogger } from '../core/log';
+import { createFileLogger, createLogger, stderrSink } from '../core/log';
 import type { Credentials } from './args';
 
 export class CommandFailed extends Error {
@@ -26,10 +26,18 @@ export const processIo: Io = {
 
 export async function openStation(
   dataDir: string,
-  options: { practiceMode?: boolean; partnerCenter?: StationConfig['partnerCenter']; syncOptions?: StationConfig['syncOptions'] } = {},
+  options: {
+    practiceMode?: boolean;
+    partnerCenter?: StationConfig['partnerCenter'];
+    syncOptions?: StationConfig['syncOptions'];
+    /** serve and demo: log to <dataDir>/logs as well as stderr, and run the backup schedule. */
+    longLived?: boolean;
+  } = {},
 ): Promise<Station> {
+  // A one-shot command's stderr carries only warnings and errors: its output is for people and scripts.
+  const logger = options.longLived ? createFileLogger({ dataDir, stderr: true }) : createLogger(stderrSink, Date.now, 'warn');
   try {
-    return await createStation({ dataDir, practiceMode: options.practiceMode, partnerCenter: options.partnerCenter, syncOptions: options.syncOptions, logger: createLogger((line) => process.stderr.write(line + '\n')) });
+    return await createStation({ dataDir, practiceMode: options.practiceMode, partnerCenter: options.partnerCenter, syncOptions: options.syncOptions, logger, backupSchedule: options.longLived ?? false });
   } catch (err) {
     if (err instanceof DatabaseOpenError) throw new CommandFailed(err.message, 3);
     throw err;

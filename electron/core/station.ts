@@ -29,6 +29,7 @@ import { SyncEngine } from './sync/engine';
 import type { SyncOptions } from './sync/sync-context';
 import { stationHandlers } from './handlers/station';
 import { backupHandlers } from './handlers/backup';
+import { supportHandlers } from './handlers/support';
 import { BackupService } from './backup/backup-service';
 import { createLogger, type Logger } from './log';
 import { SessionStore } from './sessions';
@@ -72,7 +73,7 @@ export interface Station {
   close(): void;
 }
 
-type PartnerChannels = keyof ReturnType<typeof partnerHandlers> | keyof ReturnType<typeof customerHandlers> | keyof ReturnType<typeof syncHandlers> | keyof ReturnType<typeof profileHandlers> | keyof ReturnType<typeof backupHandlers>;
+type PartnerChannels = keyof ReturnType<typeof partnerHandlers> | keyof ReturnType<typeof customerHandlers> | keyof ReturnType<typeof syncHandlers> | keyof ReturnType<typeof profileHandlers> | keyof ReturnType<typeof backupHandlers> | keyof ReturnType<typeof supportHandlers>;
 
 const handlers: Omit<Handlers, PartnerChannels> = {
   ...stationHandlers,
@@ -110,6 +111,8 @@ export async function createStation(config: StationConfig): Promise<Station> {
   mkdirSync(config.dataDir, { recursive: true });
   const database = await openDatabase({ path: databasePath(config.dataDir), migrationsDir: config.migrationsDir, now });
   const identity = loadIdentity(database, now);
+  // The first line of every run in the log: which build opened which station, for support bundles.
+  logger.info('station opened', { version: stationVersion, station: identity.id, practiceMode: config.practiceMode ?? false, backupSchedule: config.backupSchedule ?? false });
   const events = new EventBus();
   const sessions = new SessionStore(now, () => (readSetting(database.db, 'session.idleMinutes') ?? 60) * 60_000);
   const deps: CoreDeps = {
@@ -136,7 +139,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
   };
   const backups = new BackupService({ sqlite: database.sqlite, db: database.db, dataDir: config.dataDir, now, station: identity, events, logger });
   if (config.backupSchedule) backups.start();
-  const allHandlers: Handlers = { ...handlers, ...partnerChannelHandlers, ...customerHandlers(partner), ...syncHandlers(sync), ...profileHandlers(partner), ...backupHandlers(backups) };
+  const allHandlers: Handlers = { ...handlers, ...partnerChannelHandlers, ...customerHandlers(partner), ...syncHandlers(sync), ...profileHandlers(partner), ...backupHandlers(backups), ...supportHandlers({ dataDir: config.dataDir, logger }) };
   const dispatch = createDispatcher(deps, allHandlers, (msg, err) => logger.error(msg, err));
   return {
     dispatch,

@@ -4,7 +4,7 @@
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { DatabaseOpenError } from '../../db/errors';
 import { defaultDataDir } from '../core/data-dir';
-import { createLogger, type Logger } from '../core/log';
+import { createFileLogger, type Logger } from '../core/log';
 import { createStation, type Station } from '../core/station';
 import { desktopPartnerCenter } from './partner-center';
 import { registerIpc, type IpcManager } from './ipc';
@@ -29,7 +29,9 @@ function showFatal(err: unknown, logger: Logger): void {
   app.exit(1);
 }
 
-export async function runApp({ env = process.env, logger = createLogger() }: RunOptions = {}): Promise<void> {
+export async function runApp({ env = process.env, logger: given }: RunOptions = {}): Promise<void> {
+  // The desktop app stays up for a shift: its log goes to <dataDir>/logs (rotated), for support bundles.
+  const logger = given ?? createFileLogger({ dataDir: defaultDataDir(env), stderr: true });
   app.setName('Dockside');
   if (!app.requestSingleInstanceLock()) {
     // Another Dockside is running on this machine: it gets focus (second-instance below), we leave.
@@ -60,7 +62,7 @@ export async function runApp({ env = process.env, logger = createLogger() }: Run
   const paths = appPaths(app.getAppPath());
   try {
     const dataDir = defaultDataDir(env);
-    station = await createStation({ dataDir, migrationsDir: paths.migrationsDir, logger, partnerCenter: desktopPartnerCenter(dataDir, logger) });
+    station = await createStation({ dataDir, migrationsDir: paths.migrationsDir, logger, partnerCenter: desktopPartnerCenter(dataDir, logger), backupSchedule: true });
     installPermissionHandlers(session.defaultSession);
     serveApp(paths.rendererRoot);
     ipc = registerIpc({ station, getWindow: () => window });

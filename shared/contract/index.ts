@@ -17,6 +17,7 @@ import { syncChannels } from './sync';
 import { profileChannels } from './profiles';
 import { stationChannels } from './station';
 import { backupChannels } from './backup';
+import { supportChannels } from './support';
 
 export const contract = {
   ...stationChannels,
@@ -36,6 +37,7 @@ export const contract = {
   ...syncChannels,
   ...profileChannels,
   ...backupChannels,
+  ...supportChannels,
 };
 
 export type Contract = typeof contract;

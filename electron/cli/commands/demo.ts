@@ -38,6 +38,7 @@ export async function demo(argv: string[], io: Io): Promise<void> {
   const dataDir = fresh ? mkdtempSync(join(tmpdir(), 'dockside-demo-')) : String(values['data-dir']);
   const station = await openStation(dataDir, {
     practiceMode: true,
+    longLived: true,
     partnerCenter: { baseUrl: emulator.url, tokenProvider: staticTokenProvider(DEMO_TOKEN, 'practice-lead@emulator.local') },
   });
   try {

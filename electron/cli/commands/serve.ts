@@ -20,7 +20,7 @@ export async function serve(argv: string[], io: Io): Promise<void> {
   const port = values.port === undefined ? 5717 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number from 0 to 65535.');
   // The lead signs in from the station's page: partner:signIn opens the system browser of this machine.
-  const { station, partner } = await openPartnerStation(dataDirFrom(values['data-dir']), values, { practiceMode: values.practice });
+  const { station, partner } = await openPartnerStation(dataDirFrom(values['data-dir']), values, { practiceMode: values.practice, longLived: true });
   if (partner.msal) io.out(`Partner Center: Microsoft sign-in; the token cache is ${tokenCacheWords(partner)}.`);
   station.sync.start();
   const host = await startHost({ station, port, hostToken: values['host-token'], staticDir: values['static-dir'] });

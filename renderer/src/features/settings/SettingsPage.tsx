@@ -4,14 +4,16 @@ import { useAppStore } from '../../store/provider';
 import { PartnerSettings } from '../partner/PartnerSettings';
 import { ScannerTestPage } from '../scanner-test/ScannerTestPage';
 import { ChangeMyPin } from './ChangeMyPin';
+import { MaintenancePage } from './MaintenancePage';
 import { OperatorsPage } from './OperatorsPage';
 
-type Tab = 'operators' | 'pin' | 'scanner' | 'partner';
+type Tab = 'operators' | 'pin' | 'scanner' | 'partner' | 'maintenance';
 
 export function SettingsPage(): ReactNode {
   const isAdmin = useAppStore((s) => (s.operator ? roleAllows(s.operator.role, 'operators:manage') : false));
+  const mayMaintain = useAppStore((s) => (s.operator ? roleAllows(s.operator.role, 'station:maintain') : false));
   const [chosen, setChosen] = useState<Tab>('operators');
-  const tab: Tab = isAdmin || chosen === 'scanner' || chosen === 'partner' ? chosen : 'pin';
+  const tab: Tab = (chosen === 'operators' && !isAdmin) || (chosen === 'maintenance' && !mayMaintain) ? 'pin' : chosen;
   return (
     <section className="settings" data-testid="settings">
       <h1>Settings</h1>
@@ -30,8 +32,13 @@ export function SettingsPage(): ReactNode {
         <button type="button" className="tab" aria-pressed={tab === 'partner'} onClick={() => setChosen('partner')} data-testid="settings-tab-partner">
           Partner Center
         </button>
+        {mayMaintain && (
+          <button type="button" className="tab" aria-pressed={tab === 'maintenance'} onClick={() => setChosen('maintenance')} data-testid="settings-tab-maintenance">
+            Maintenance
+          </button>
+        )}
       </div>
-      {tab === 'operators' ? <OperatorsPage /> : tab === 'scanner' ? <ScannerTestPage /> : tab === 'partner' ? <PartnerSettings /> : <ChangeMyPin />}
+      {tab === 'operators' ? <OperatorsPage /> : tab === 'maintenance' ? <MaintenancePage /> : tab === 'scanner' ? <ScannerTestPage /> : tab === 'partner' ? <PartnerSettings /> : <ChangeMyPin />}
     </section>
   );
 }

@@ -1,0 +1,54 @@
+// Settings → Maintenance: "Create support bundle", one zip of logs, versions, settings (no secrets),
+// the verify output and database statistics, written in the data folder; its path is shown to pass on.
+import { useState, type ReactNode } from 'react';
+import type { SupportBundle } from '../../../../shared/contract/support';
+import { Message } from '../../components/Message';
+import { useApi } from '../../store/provider';
+import { formatBytes } from './maintenance-format';
+
+export function MaintenanceSupport(): ReactNode {
+  const api = useApi();
+  const [busy, setBusy] = useState(false);
+  const [bundle, setBundle] = useState<SupportBundle | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+
+  async function create(): Promise<void> {
+    setBusy(true);
+    setFailed(null);
+    setBundle(null);
+    try {
+      const result = await api.call('support:createBundle', {});
+      if (result.ok) setBundle(result.value);
+      else setFailed(`No support bundle was made: ${result.error.message}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="maintenance-card" aria-labelledby="maintenance-support-title" data-testid="maintenance-support">
+      <h2 id="maintenance-support-title">Support bundle</h2>
+      <p className="hint">One zip for whoever helps you: the station&apos;s logs, versions, settings, the database check and statistics, and the list of backups. It holds no PINs, passwords or sign-in tokens.</p>
+      <div className="inline-form">
+        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void create()} data-testid="support-create">
+          {busy ? 'Creating the support bundle…' : 'Create support bundle'}
+        </button>
+      </div>
+      {bundle && (
+        <div className="message message-success" role="status" data-testid="support-done">
+          <p>
+            The support bundle is ready ({formatBytes(bundle.bytes)}, {bundle.entries.length} files). Send this file:
+          </p>
+          <p>
+            <code className="maintenance-path" data-testid="support-path">
+              {bundle.path}
+            </code>
+          </p>
+        </div>
+      )}
+      <Message kind="error" testId="support-failed">
+        {failed}
+      </Message>
+    </section>
+  );
+}
