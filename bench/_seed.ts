@@ -1,5 +1,6 @@
 // Fills a station with many devices quickly (one prepared INSERT in one transaction) so benchmarks
 // measure the station at the size a busy site reaches, not an empty database.
+import { writeSetting } from '../electron/core/settings';
 import type { Station } from '../electron/core/station';
 
 export function seedDevices(station: Station, batchId: number, operatorId: number, count: number, firstPkid = 1_000_000_000_000): void {
@@ -12,4 +13,12 @@ export function seedDevices(station: Station, batchId: number, operatorId: numbe
       insert.run(batchId, pkid, pkid, operatorId, now - (count - i) * 1000);
     }
   })();
+}
+
+/**
+ * Turns the backup schedule off for a station a benchmark's host process will open: a long-lived host
+ * takes a catch-up backup at start, which would copy the seeded database while the figures are taken.
+ */
+export function withoutScheduledBackups(station: Station): void {
+  station.database.db.transaction((tx) => writeSetting(tx, 'backup.intervalHours', 0, Date.now(), null));
 }

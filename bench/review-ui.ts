@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { startHostProcess, type HostProcess } from '../test/helpers/host-process';
 import { ADMIN, makeTempDir, tempStation } from '../test/helpers/temp-station';
-import { seedDevices } from './_seed';
+import { seedDevices, withoutScheduledBackups } from './_seed';
 import { percentile, round } from './stats';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium';
 
@@ -109,6 +109,7 @@ export async function run(): Promise<Record<string, unknown>> {
     const made = await t.station.call('batches:create', { name: 'Big' }, { sessionToken: token });
     if (!made.ok) throw new Error(made.error.message);
     seedDevices(t.station, made.value.id, 1, DEVICES, FIRST_PKID);
+    withoutScheduledBackups(t.station);
     t.station.close();
     host = await startHostProcess(dataDir);
     const { firstPaint, jump } = await measure(host);

@@ -17,7 +17,7 @@ import { isValidEan13 } from '../shared/domain/barcode';
 import { startHostProcess, type HostProcess } from '../test/helpers/host-process';
 import { ADMIN, makeTempDir, tempStation } from '../test/helpers/temp-station';
 import { writeLabelVideo } from '../test/fixtures/camera/make-label-video';
-import { seedDevices } from './_seed';
+import { seedDevices, withoutScheduledBackups } from './_seed';
 import { percentile, round, summary } from './stats';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, fakeCameraFlags } from '../test/helpers/chromium';
 
@@ -193,6 +193,7 @@ export async function run(): Promise<Record<string, unknown>> {
       if (!made.ok) throw new Error(made.error.message);
       if (name === 'Seed') seedDevices(t.station, made.value.id, 1, 100_000);
     }
+    withoutScheduledBackups(t.station);
     t.station.close();
     host = await startHostProcess(dataDir);
     const ack = await ackBench(host);

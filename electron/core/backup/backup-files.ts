@@ -1,6 +1,6 @@
 // Backup file names carry their kind and time, so the folder itself is the list: no table to keep in
 // step with files an admin may copy, move or delete by hand.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupEntry, BackupKind } from '../../../shared/contract/backup';
 
@@ -51,4 +51,31 @@ export function listBackups(dir: string): BackupEntry[] {
     }
   }
   return entries.sort((a, b) => b.at - a.at || b.fileName.localeCompare(a.fileName));
+}
+
+const PARTIAL_COPY = /^\..+\.tmp(-journal|-wal|-shm)?$/;
+
+/** A running backup writes its copy at every step; one untouched this long was left by a killed process. */
+const ABANDONED_AFTER_MS = 10 * 60_000;
+
+/** Removes partial copies left by a process killed mid-backup; returns their names. */
+export function removePartialCopies(dir: string, now: number): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names.filter((n) => PARTIAL_COPY.test(n))) {
+    const path = join(dir, name);
+    try {
+      if (now - statSync(path).mtimeMs < ABANDONED_AFTER_MS) continue;
+      rmSync(path, { force: true });
+      removed.push(name);
+    } catch {
+      // Gone meanwhile: its own backup finished or cleaned up.
+    }
+  }
+  return removed;
 }

@@ -9,7 +9,7 @@ import type { StationIdentity } from '../context';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../log';
 import { readSetting } from '../settings';
-import { backupDirFor, backupFileName, listBackups } from './backup-files';
+import { backupDirFor, backupFileName, listBackups, removePartialCopies } from './backup-files';
 import { backupsToPrune, msUntilNextBackup } from './backup-policy';
 import { takeBackup, type BackupProgress } from './take-backup';
 
@@ -85,6 +85,8 @@ export class BackupService {
   /** Starts the schedule; catches up at once when the newest copy is older than the interval. */
   start(): void {
     this.stopped = false;
+    const removed = removePartialCopies(this.dir, Date.now());
+    if (removed.length > 0) this.deps.logger.warn('removed partial backup copies left by an interrupted backup', { files: removed });
     this.schedule(0);
   }
 

@@ -87,7 +87,7 @@ export function BatchReview({ batchId, initialSearch, onBack }: Props): ReactNod
           Expected list
         </button>
         <button type="button" className="tab" aria-pressed={view === 'import'} onClick={() => setView('import')} data-testid="review-tab-import">
-          Import PKIDs
+          Import devices
         </button>
         {batch && <BatchActions batch={batch} onApprove={() => setApproving(true)} onNotice={setNotice} />}
       </div>

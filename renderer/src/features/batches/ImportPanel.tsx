@@ -1,4 +1,4 @@
-// Import PKIDs from a supplier's or OEM's file: a preview first (what would be imported, and every
+// Import devices (PKIDs, hardware hashes, tuples) from a supplier's or OEM's file: a preview first (what would be imported, and every
 // refused line with its number and reason), then Commit writes exactly that, all lines or none.
 import { useState, type ReactNode } from 'react';
 import type { ImportPreview } from '../../../../shared/contract/import';
@@ -50,10 +50,10 @@ export function ImportPanel({ batchId, editable }: Props): ReactNode {
     setError(null);
   }
 
-  if (!editable) return <p className="big-text">This batch can no longer change: PKIDs are imported only into open or closed batches.</p>;
+  if (!editable) return <p className="big-text">This batch can no longer change: devices are imported only into open or closed batches.</p>;
   return (
-    <section className="import" aria-label="Import PKIDs" data-testid="import-panel">
-      <p className="hint">A CSV or text file with one PKID per line (serial, manufacturer and model columns are read too). Nothing is imported until you commit.</p>
+    <section className="import" aria-label="Import devices" data-testid="import-panel">
+      <p className="hint">A CSV or text file with one device per line: a PKID, a hardware hash (Get-WindowsAutopilotInfo's CSV), or a serial with its manufacturer and model. Nothing is imported until you commit.</p>
       <FilePick label="Choose a file…" testId="import-file" disabled={busy} onPick={(f) => void pick(f)} onError={setError} />
       {busy && <p className="hint">Reading {file?.fileName}…</p>}
       <Message kind="success" testId="import-done">
