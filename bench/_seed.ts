@@ -2,6 +2,8 @@
 // measure the station at the size a busy site reaches, not an empty database.
 import { writeSetting } from '../electron/core/settings';
 import type { Station } from '../electron/core/station';
+import { startHostProcess, type HostProcess } from '../test/helpers/host-process';
+import { makeTempDir, tempStation } from '../test/helpers/temp-station';
 
 export function seedDevices(station: Station, batchId: number, operatorId: number, count: number, firstPkid = 1_000_000_000_000): void {
   const sqlite = station.database.sqlite;
@@ -21,4 +23,28 @@ export function seedDevices(station: Station, batchId: number, operatorId: numbe
  */
 export function withoutScheduledBackups(station: Station): void {
   station.database.db.transaction((tx) => writeSetting(tx, 'backup.intervalHours', 0, Date.now(), null));
+}
+
+/** A browser host over a fresh station holding one batch, "Big", of `devices` devices; close() stops it and removes the folder. */
+export async function hostWithBigBatch(dirPrefix: string, devices: number, firstPkid: number): Promise<{ host: HostProcess; close(): Promise<void> }> {
+  const t = await tempStation({ dataDir: makeTempDir(dirPrefix) });
+  try {
+    const token = await t.tokenFor('admin');
+    const made = await t.station.call('batches:create', { name: 'Big' }, { sessionToken: token });
+    if (!made.ok) throw new Error(made.error.message);
+    seedDevices(t.station, made.value.id, 1, devices, firstPkid);
+    withoutScheduledBackups(t.station);
+    t.station.close();
+    const host = await startHostProcess(t.dataDir);
+    return {
+      host,
+      close: async () => {
+        await host.kill('SIGTERM');
+        t.cleanup();
+      },
+    };
+  } catch (err) {
+    t.cleanup();
+    throw err;
+  }
 }

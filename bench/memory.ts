@@ -12,10 +12,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { startHostProcess, type HostProcess } from '../test/helpers/host-process';
-import { ADMIN, makeTempDir, tempStation } from '../test/helpers/temp-station';
+import type { HostProcess } from '../test/helpers/host-process';
+import { ADMIN } from '../test/helpers/temp-station';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium';
-import { seedDevices, withoutScheduledBackups } from './_seed';
+import { hostWithBigBatch } from './_seed';
 import { round } from './stats';
 
 const DEVICES = 100_000;
@@ -73,17 +73,9 @@ async function scrollToMiddle(page: Page): Promise<void> {
 
 export async function run(): Promise<Record<string, unknown>> {
   ensureRenderer();
-  const dataDir = makeTempDir('dockside-bench-memory-');
-  const t = await tempStation({ dataDir });
-  let host: HostProcess | undefined;
+  const big = await hostWithBigBatch('dockside-bench-memory-', DEVICES, FIRST_PKID);
+  const host = big.host;
   try {
-    const token = await t.tokenFor('admin');
-    const made = await t.station.call('batches:create', { name: 'Big' }, { sessionToken: token });
-    if (!made.ok) throw new Error(made.error.message);
-    seedDevices(t.station, made.value.id, 1, DEVICES, FIRST_PKID);
-    withoutScheduledBackups(t.station);
-    t.station.close();
-    host = await startHostProcess(dataDir);
     const pid = host.child.pid;
     if (pid === undefined) throw new Error('bench memory: the host process has no pid');
     const idle = processMemory(pid);
@@ -108,7 +100,6 @@ export async function run(): Promise<Record<string, unknown>> {
       await browser.close();
     }
   } finally {
-    await host?.kill('SIGTERM');
-    t.cleanup();
+    await big.close();
   }
 }

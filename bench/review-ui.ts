@@ -12,9 +12,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { startHostProcess, type HostProcess } from '../test/helpers/host-process';
-import { ADMIN, makeTempDir, tempStation } from '../test/helpers/temp-station';
-import { seedDevices, withoutScheduledBackups } from './_seed';
+import type { HostProcess } from '../test/helpers/host-process';
+import { ADMIN } from '../test/helpers/temp-station';
+import { hostWithBigBatch } from './_seed';
 import { percentile, round } from './stats';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium';
 
@@ -101,17 +101,9 @@ export const resultKey = 'review';
 
 export async function run(): Promise<Record<string, unknown>> {
   if (!existsSync(join(process.cwd(), 'out', 'renderer', 'index.html'))) throw new Error('bench review-ui: build the renderer first (npx electron-vite build)');
-  const dataDir = makeTempDir('dockside-bench-review-ui-');
-  const t = await tempStation({ dataDir });
-  let host: HostProcess | undefined;
+  const big = await hostWithBigBatch('dockside-bench-review-ui-', DEVICES, FIRST_PKID);
+  const host = big.host;
   try {
-    const token = await t.tokenFor('admin');
-    const made = await t.station.call('batches:create', { name: 'Big' }, { sessionToken: token });
-    if (!made.ok) throw new Error(made.error.message);
-    seedDevices(t.station, made.value.id, 1, DEVICES, FIRST_PKID);
-    withoutScheduledBackups(t.station);
-    t.station.close();
-    host = await startHostProcess(dataDir);
     const { firstPaint, jump } = await measure(host);
     const warm = firstPaint.slice(1);
     return {
@@ -121,7 +113,6 @@ export async function run(): Promise<Record<string, unknown>> {
       scroll_middle_100k_ms: round(jump[0] ?? NaN),
     };
   } finally {
-    await host?.kill('SIGTERM');
-    t.cleanup();
+    await big.close();
   }
 }

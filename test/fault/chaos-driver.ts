@@ -4,17 +4,9 @@
 // repeated.
 import type { EmulatorControl, SwitchesPatch } from '../emulator';
 
-/** mulberry32: small, fast and good enough to pick faults; not for anything secret. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../helpers/seeded-random';
+
+export { seededRandom };
 
 export type EpisodeKind = 'calm' | 'server-errors' | 'throttle' | 'drops' | 'latency' | 'hangs' | 'mixed';
 
