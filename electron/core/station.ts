@@ -55,6 +55,8 @@ export interface StationConfig {
   syncOptions?: Partial<SyncOptions>;
   /** Runs the backup schedule from the settings (long-lived front doors); off so tests and one-shot CLI commands start no timer. */
   backupSchedule?: boolean;
+  /** Least time between two `backup:progress` events while a backup copies (default 200 ms; tests may set 0). */
+  backupProgressEveryMs?: number;
 }
 
 export interface Station {
@@ -137,7 +139,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
     if (result.ok) sync.kick();
     return result;
   };
-  const backups = new BackupService({ sqlite: database.sqlite, db: database.db, dataDir: config.dataDir, now, station: identity, events, logger });
+  const backups = new BackupService({ sqlite: database.sqlite, db: database.db, dataDir: config.dataDir, now, station: identity, events, logger, progressEveryMs: config.backupProgressEveryMs });
   if (config.backupSchedule) backups.start();
   const allHandlers: Handlers = { ...handlers, ...partnerChannelHandlers, ...customerHandlers(partner), ...syncHandlers(sync), ...profileHandlers(partner), ...backupHandlers(backups), ...supportHandlers({ dataDir: config.dataDir, logger }) };
   const dispatch = createDispatcher(deps, allHandlers, (msg, err) => logger.error(msg, err));

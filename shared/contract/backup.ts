@@ -34,6 +34,22 @@ export const backupListing = z.object({
 });
 export type BackupListing = z.infer<typeof backupListing>;
 
+/**
+ * A running backup's progress, pushed as the `backup:progress` event: once when it starts, at most a few
+ * times a second while it copies, and once when it ends (running false, with how it ended), so every
+ * screen can show it, whoever started it (the schedule, another screen, the CLI's own station).
+ */
+export const backupProgress = z.object({
+  running: z.boolean(),
+  kind: z.enum(backupKinds),
+  copiedPages: z.number().int().nonnegative(),
+  /** The database's size in pages; known from the first copy step (0 before it for an empty database). */
+  totalPages: z.number().int().nonnegative(),
+  /** Null while running; then whether the copy was written and checked. */
+  outcome: z.enum(['ok', 'failed']).nullable(),
+});
+export type BackupProgressEvent = z.infer<typeof backupProgress>;
+
 export const backupChannels = defineChannels({
   'backup:run': {
     input: empty,

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { operatorView } from './common';
 import { syncStatus } from './sync';
+import { backupProgress } from './backup';
 
 export const tableNames = ['operators', 'customers', 'batches', 'devices', 'expected', 'uploads', 'remoteDevices', 'audit', 'settings'] as const;
 export type TableName = (typeof tableNames)[number];
@@ -15,6 +16,7 @@ export const eventSchemas = {
     operator: operatorView.nullable(),
   }),
   'sync:status': syncStatus,
+  'backup:progress': backupProgress,
 };
 
 export type EventName = keyof typeof eventSchemas;

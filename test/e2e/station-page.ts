@@ -87,3 +87,16 @@ export async function wedgeScan(page: Page, text: string, delay = 5): Promise<vo
   await page.keyboard.type(text, { delay });
   await page.keyboard.press('Enter');
 }
+
+/**
+ * Presses Tab until the element with `testId` has the focus, as someone without a mouse would reach it;
+ * fails after `max` presses. (`:focus` is checked by count first: a locator with no match would wait.)
+ */
+export async function tabTo(page: Page, testId: string, max = 40): Promise<void> {
+  const focused = page.locator(':focus');
+  for (let i = 0; i < max; i++) {
+    if ((await focused.count()) === 1 && (await focused.getAttribute('data-testid')) === testId) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(page.getByTestId(testId)).toBeFocused();
+}

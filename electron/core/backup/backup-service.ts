@@ -11,6 +11,7 @@ import type { Logger } from '../log';
 import { readSetting } from '../settings';
 import { backupDirFor, backupFileName, listBackups, removePartialCopies } from './backup-files';
 import { backupsToPrune, msUntilNextBackup } from './backup-policy';
+import { backupProgressReporter } from './backup-progress';
 import { takeBackup, type BackupProgress } from './take-backup';
 
 /** How often an idle scheduler looks at the settings again (an admin may have turned it on). */
@@ -30,6 +31,8 @@ export interface BackupServiceDeps {
   readonly station: StationIdentity;
   readonly events: EventBus;
   readonly logger: Logger;
+  /** Least time between two `backup:progress` events while copying (default 200 ms); tests may set 0. */
+  readonly progressEveryMs?: number;
 }
 
 export interface BackupCaller {
@@ -65,17 +68,23 @@ export class BackupService {
   async run(kind: 'scheduled' | 'on-demand', caller: BackupCaller | null): Promise<BackupResult> {
     if (this.running) throw new BackupBusy();
     this.running = true;
+    const progress = backupProgressReporter({ kind, emit: (payload) => this.deps.events.emit('backup:progress', payload), everyMs: this.deps.progressEveryMs });
     try {
+      progress.start(Number(this.deps.sqlite.pragma('page_count', { simple: true })));
       const result = await takeBackup(this.deps.sqlite, this.dir, backupFileName(kind, this.deps.now()), (p) => {
         // A closing station stops a backup between steps; the half-made copy is removed.
         if (this.stopped) throw new Error('The station is closing; the backup was stopped and its partial copy removed.');
         for (const listener of this.listeners) listener(p);
+        progress.step(p);
       });
       this.audit('backup:created', 'ok', caller, { kind, fileName: result.fileName, bytes: result.bytes, tookMs: result.tookMs });
       this.prune();
+      // Last, so a screen that reloads the list on it sees the new copy and not the pruned ones.
+      progress.end('ok', result.pages);
       return result;
     } catch (err) {
       this.audit('backup:created', 'failed', caller, { kind, error: err instanceof Error ? err.message : String(err) });
+      progress.end('failed');
       throw err;
     } finally {
       this.running = false;

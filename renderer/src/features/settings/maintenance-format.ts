@@ -24,3 +24,9 @@ export function scheduleWords(intervalHours: number, keep: number): string {
   const every = intervalHours === 1 ? 'Every hour' : intervalHours % 24 === 0 ? (intervalHours === 24 ? 'Every day' : `Every ${intervalHours / 24} days`) : `Every ${intervalHours} hours`;
   return `${every}; the newest ${keep} scheduled and manual backups are kept.`;
 }
+
+/** Whole percent copied, rounded down so 100 % means the copy is finished, never "almost". */
+export function backupPercent(copiedPages: number, totalPages: number): number {
+  if (totalPages <= 0) return 0;
+  return Math.max(0, Math.min(100, Math.floor((copiedPages * 100) / totalPages)));
+}

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BackupListing, BackupResult } from '../../../../../shared/contract/backup';
 import type { Result } from '../../../../../shared/contract';
@@ -96,6 +96,63 @@ describe('Settings → Maintenance', () => {
     expect((screen.getByTestId('backup-now') as HTMLButtonElement).disabled).toBe(false);
   });
 
+  it('shows how far its own backup has copied, from the backup:progress events', async () => {
+    const station = new FakeStation();
+    let finish: (r: Result<BackupResult>) => void = () => {};
+    station.overrides.set('backup:run', () => new Promise<Result<BackupResult>>((resolve) => (finish = resolve)) as never);
+    await openMaintenance('lead', station);
+    fireEvent.click(screen.getByTestId('backup-now'));
+    // Before the first event the bar says it is starting, with no amount.
+    expect((await screen.findByTestId('backup-percent')).textContent).toBe('Backup: starting…');
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBeNull();
+
+    act(() => station.emit('backup:progress', { running: true, kind: 'on-demand', copiedPages: 0, totalPages: 3000, outcome: null }));
+    expect(screen.getByTestId('backup-percent').textContent).toBe('Manual backup: 0 % copied');
+    act(() => station.emit('backup:progress', { running: true, kind: 'on-demand', copiedPages: 1280, totalPages: 3000, outcome: null }));
+    expect(screen.getByTestId('backup-percent').textContent).toBe('Manual backup: 42 % copied');
+    const bar = screen.getByRole('progressbar', { name: 'Manual backup progress' });
+    expect([bar.getAttribute('aria-valuenow'), bar.getAttribute('aria-valuetext')]).toEqual(['42', '42 percent copied']);
+    // 2,999 of 3,000 pages is not yet 100 %.
+    act(() => station.emit('backup:progress', { running: true, kind: 'on-demand', copiedPages: 2999, totalPages: 3000, outcome: null }));
+    expect(screen.getByTestId('backup-percent').textContent).toBe('Manual backup: 99 % copied');
+
+    act(() => station.emit('backup:progress', { running: false, kind: 'on-demand', copiedPages: 3000, totalPages: 3000, outcome: 'ok' }));
+    finish(ok({ path: '/data/dockside/backups/manual-1.sqlite', fileName: 'manual-1.sqlite', bytes: 12_288_000, pages: 3000, tookMs: 900 }));
+    expect((await screen.findByTestId('backup-done')).textContent).toBe('Backed up: manual-1.sqlite (11.7 MB) was written and checked.');
+    expect(screen.queryByTestId('backup-progress')).toBeNull();
+    expect(screen.queryByTestId('backup-failed')).toBeNull();
+  });
+
+  it('shows a backup the schedule is taking while the screen is open, and the new copy when it ends', async () => {
+    const station = new FakeStation();
+    await openMaintenance('lead', station);
+    expect(screen.queryByTestId('backup-progress')).toBeNull();
+    act(() => station.emit('backup:progress', { running: true, kind: 'scheduled', copiedPages: 512, totalPages: 2048, outcome: null }));
+    expect(screen.getByTestId('backup-percent').textContent).toBe('Scheduled backup: 25 % copied');
+    expect(screen.getByTestId('backup-running').textContent).toMatch(/A backup is running/);
+    expect((screen.getByTestId('backup-now') as HTMLButtonElement).disabled).toBe(true);
+
+    const later = listing();
+    later.backups.unshift({ fileName: `scheduled-${NOW + DAY}.sqlite`, path: `/data/dockside/backups/scheduled-${NOW + DAY}.sqlite`, kind: 'scheduled', bytes: 8_388_608, at: NOW + DAY });
+    station.overrides.set('backup:list', () => ok(later));
+    const listedBefore = station.calls.filter((c) => c.channel === 'backup:list').length;
+    act(() => station.emit('backup:progress', { running: false, kind: 'scheduled', copiedPages: 2048, totalPages: 2048, outcome: 'ok' }));
+    await waitFor(() => expect(screen.getAllByTestId('backup-row')).toHaveLength(4));
+    expect(station.calls.filter((c) => c.channel === 'backup:list').length).toBe(listedBefore + 1);
+    expect(screen.queryByTestId('backup-progress')).toBeNull();
+    expect(screen.queryByTestId('backup-running')).toBeNull();
+    expect((screen.getByTestId('backup-now') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('says when a scheduled backup failed while the screen was open', async () => {
+    const station = new FakeStation();
+    await openMaintenance('lead', station);
+    act(() => station.emit('backup:progress', { running: true, kind: 'scheduled', copiedPages: 100, totalPages: 2048, outcome: null }));
+    act(() => station.emit('backup:progress', { running: false, kind: 'scheduled', copiedPages: 100, totalPages: 2048, outcome: 'failed' }));
+    expect((await screen.findByTestId('backup-failed')).textContent).toBe("The scheduled backup did not complete; the station log says why. The station's data is safe.");
+    expect(screen.queryByTestId('backup-progress')).toBeNull();
+  });
+
   it('says plainly when a backup fails', async () => {
     const station = new FakeStation();
     station.overrides.set('backup:run', () => ({ ok: false, error: { code: 'DISK_FULL', message: 'The disk is full, so no backup could be written. Free some space and try again.' } }));
@@ -109,6 +166,8 @@ describe('Settings → Maintenance', () => {
     await openMaintenance('lead', new FakeStation(), { running: true });
     expect(screen.getByTestId('backup-running').textContent).toMatch(/A backup is running/);
     expect((screen.getByTestId('backup-now') as HTMLButtonElement).disabled).toBe(true);
+    // Its amount is not known until its next progress event.
+    expect(screen.getByTestId('backup-percent').textContent).toBe('Backup: starting…');
   });
 
   it('shows a backup the schedule took while the screen was open (the audit commit is the cue)', async () => {
