@@ -4,7 +4,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../types';
 import type { ShiftReport } from '../../shared/contract/reports';
-import { identityOf, type IdentityKind } from '../../shared/domain/identity';
+import { identityKindOf, storedHashFacts, type IdentityKind } from '../../shared/domain/identity';
 
 const QUARTER_MS = 15 * 60_000;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -53,17 +53,17 @@ export function shiftReport(db: Queryable, from: number, to: number): ShiftRepor
   return { from, to, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, scansPerHour, batchesByState, registeredPerDay, errorCodes, errorIdentities: errorIdentities(db, from, to) };
 }
 
-/** Error devices per code and identity kind (identityOf decides the kind, as upload did when it sent them). */
+/** Error devices per code and identity kind (the one rule of identity.ts decides the kind, as upload did when it sent them). */
 function errorIdentities(db: Queryable, from: number, to: number): NonNullable<ShiftReport['errorIdentities']> {
-  // Only whether a hash is there decides the kind, so the hashes themselves (kilobytes each) stay in the database.
-  const rows = db.all<{ code: string; pkid: string | null; serial: string | null; manufacturer: string | null; model: string | null; hashed: number }>(sql`SELECT d.error_code AS code,
-      d.pkid AS pkid, d.serial AS serial, d.manufacturer AS manufacturer, d.model AS model, trim(coalesce(d.hardware_hash, '')) != '' AS hashed
+  // Only whether a hash is there decides the kind, so the hashes themselves (kilobytes each) stay in the
+  // database: octet_length() reads the size from the record header (a stored hash is compacted base64).
+  const rows = db.all<{ code: string; pkid: string | null; serial: string | null; manufacturer: string | null; model: string | null; hashLength: number | null }>(sql`SELECT d.error_code AS code,
+      d.pkid AS pkid, d.serial AS serial, d.manufacturer AS manufacturer, d.model AS model, octet_length(d.hardware_hash) AS hashLength
     FROM devices d LEFT JOIN uploads u ON u.id = d.upload_id
     WHERE d.error_code IS NOT NULL AND d.removed_at IS NULL AND coalesce(u.updated_at, d.scanned_at) >= ${from} AND coalesce(u.updated_at, d.scanned_at) < ${to}`);
   const counts = new Map<string, { code: string; identity: IdentityKind | null; count: number }>();
   for (const r of rows) {
-    const found = identityOf({ ...r, hardwareHash: r.hashed ? HASH_PRESENT : null });
-    const identity = found.ok ? found.identity.kind : null;
+    const identity = identityKindOf({ ...r, hardwareHash: storedHashFacts(r.hashLength) });
     const key = `${r.code}\u0000${identity ?? ''}`;
     const entry = counts.get(key) ?? { code: r.code, identity, count: 0 };
     entry.count += 1;
@@ -71,8 +71,6 @@ function errorIdentities(db: Queryable, from: number, to: number): NonNullable<S
   }
   return [...counts.values()].sort((a, b) => a.code.localeCompare(b.code) || b.count - a.count);
 }
-
-const HASH_PRESENT = 'present';
 
 export interface AuditFilter {
   operatorId?: number | undefined;

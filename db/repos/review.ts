@@ -5,21 +5,25 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../types';
 import type { FoundDevice, ReviewDevice, ReviewTotals, deviceStateFilters } from '../../shared/contract/review';
 import type { AcceptedRow, Holder } from '../../electron/core/import/plan';
-import { summariseIdentity } from '../../shared/domain/identity';
+import { storedHashFacts, summariseIdentity } from '../../shared/domain/identity';
 
 type StateFilter = (typeof deviceStateFilters)[number];
 
-const columns = sql.raw(`d.id AS id, d.batch_id AS batchId, d.pkid AS pkid, d.serial AS serial, d.manufacturer AS manufacturer, d.model AS model,
-  d.hardware_hash IS NOT NULL AS hasHardwareHash, d.hardware_hash AS hardwareHash, d.source AS source, d.scanned_by AS scannedById, so.name AS scannedBy, d.scanned_at AS scannedAt,
+// The hash itself stays in the database: a row reads only its length (what the identity label shows).
+// Stored hashes are compacted base64 (checked by hashProblem on import), so bytes are characters, and
+// octet_length() answers from the record header without copying kilobytes per row.
+const columnsText = `d.id AS id, d.batch_id AS batchId, d.pkid AS pkid, d.serial AS serial, d.manufacturer AS manufacturer, d.model AS model,
+  d.hardware_hash IS NOT NULL AS hasHardwareHash, octet_length(d.hardware_hash) AS hardwareHashLength, d.source AS source, d.scanned_by AS scannedById, so.name AS scannedBy, d.scanned_at AS scannedAt,
   d.state AS state, d.removed_at IS NOT NULL AS removed, ro.name AS removedBy, d.removed_at AS removedAt, d.removed_reason AS removedReason,
-  d.error_code AS errorCode, d.error_text AS errorText, d.remote_device_id AS remoteDeviceId`);
-const joins = sql.raw('JOIN operators so ON so.id = d.scanned_by LEFT JOIN operators ro ON ro.id = d.removed_by');
+  d.error_code AS errorCode, d.error_text AS errorText, d.remote_device_id AS remoteDeviceId`;
+const joinsText = 'JOIN operators so ON so.id = d.scanned_by LEFT JOIN operators ro ON ro.id = d.removed_by';
+const columns = sql.raw(columnsText);
+const joins = sql.raw(joinsText);
 
-type RawDevice = Omit<ReviewDevice, 'hasHardwareHash' | 'removed' | 'identity'> & { hasHardwareHash: number; removed: number; hardwareHash: string | null };
+type RawDevice = Omit<ReviewDevice, 'hasHardwareHash' | 'removed' | 'identity'> & { hasHardwareHash: number; removed: number; hardwareHashLength: number | null };
 
-// The hash itself stays in the database: rows carry only whether there is one and the identity summary.
-function toDevice<T extends RawDevice>({ hardwareHash, ...row }: T): Omit<T, 'hasHardwareHash' | 'removed' | 'hardwareHash'> & Pick<ReviewDevice, 'hasHardwareHash' | 'removed' | 'identity'> {
-  return { ...row, hasHardwareHash: row.hasHardwareHash === 1, removed: row.removed === 1, identity: summariseIdentity({ ...row, hardwareHash }) };
+function toDevice<T extends RawDevice>({ hardwareHashLength, ...row }: T): Omit<T, 'hasHardwareHash' | 'removed' | 'hardwareHashLength'> & Pick<ReviewDevice, 'hasHardwareHash' | 'removed' | 'identity'> {
+  return { ...row, hasHardwareHash: row.hasHardwareHash === 1, removed: row.removed === 1, identity: summariseIdentity({ ...row, hardwareHash: storedHashFacts(hardwareHashLength) }) };
 }
 
 export interface ReviewFilter {
@@ -184,7 +188,28 @@ export function liveDevicesScannedBy(db: Queryable, batchId: number, operatorId:
   return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM devices WHERE batch_id = ${batchId} AND removed_at IS NULL AND scanned_by = ${operatorId}`)?.n ?? 0;
 }
 
-/** Live lines of a batch in scan order, with what the Partner Center file needs. */
-export function exportDevices(db: Queryable, batchId: number): { id: number; pkid: string | null; serial: string | null; manufacturer: string | null; model: string | null; hardwareHash: string | null }[] {
-  return db.all(sql`SELECT id, pkid, serial, manufacturer, model, hardware_hash AS hardwareHash FROM devices WHERE batch_id = ${batchId} AND removed_at IS NULL ORDER BY id`);
+// Exports walk a whole batch (100,000 lines, kilobytes of hash each) one row at a time: better-sqlite3's
+// iterate() on one statement, so one snapshot and one row in memory. The connection is busy until the
+// caller has read to the end, so read it through before querying anything else.
+
+/** Every line of a batch, removed ones included, in scan order, as the review list shows them. */
+export function* iterateBatchDevices(sqlite: Database.Database, batchId: number): Generator<ReviewDevice, void, undefined> {
+  const statement = sqlite.prepare<[number], RawDevice>(`SELECT ${columnsText} FROM devices d ${joinsText} WHERE d.batch_id = ? ORDER BY d.id`);
+  for (const row of statement.iterate(batchId)) yield toDevice(row);
+}
+
+export interface ExportDeviceRow {
+  id: number;
+  pkid: string | null;
+  serial: string | null;
+  manufacturer: string | null;
+  model: string | null;
+  hardwareHash: string | null;
+}
+
+/** Live lines of a batch in scan order, with what the Partner Center file needs: the hash text itself. */
+export function iterateExportDevices(sqlite: Database.Database, batchId: number): IterableIterator<ExportDeviceRow> {
+  return sqlite
+    .prepare<[number], ExportDeviceRow>('SELECT id, pkid, serial, manufacturer, model, hardware_hash AS hardwareHash FROM devices WHERE batch_id = ? AND removed_at IS NULL ORDER BY id')
+    .iterate(batchId);
 }

@@ -84,10 +84,14 @@ export function anyRetrying(db: Queryable): boolean {
   ) > 0;
 }
 
-/** A batch's live devices not yet registered, with the fields that decide what each is sent as. */
-export function unsentIdentityFields(db: Queryable, batchId: number): Pick<ChunkDevice, 'id' | 'pkid' | 'serial' | 'manufacturer' | 'model' | 'hardwareHash'>[] {
+/**
+ * A batch's live devices not yet registered, with the fields that decide what each is sent as; of the
+ * hash only its length (a stored hash is compacted base64), so approving 100,000 hashed devices does not
+ * read hundreds of MB of hashes only to count the ones without an identity.
+ */
+export function unsentIdentityFacts(db: Queryable, batchId: number): (Pick<ChunkDevice, 'id' | 'pkid' | 'serial' | 'manufacturer' | 'model'> & { hardwareHashLength: number | null })[] {
   return db
-    .select({ id: devices.id, pkid: devices.pkid, serial: devices.serial, manufacturer: devices.manufacturer, model: devices.model, hardwareHash: devices.hardwareHash })
+    .select({ id: devices.id, pkid: devices.pkid, serial: devices.serial, manufacturer: devices.manufacturer, model: devices.model, hardwareHashLength: sql<number | null>`octet_length(${devices.hardwareHash})` })
     .from(devices)
     .where(and(eq(devices.batchId, batchId), isNull(devices.removedAt), sql`${devices.state} <> 'registered'`))
     .orderBy(asc(devices.id))

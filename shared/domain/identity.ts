@@ -13,13 +13,29 @@ export interface IdentityFields {
   hardwareHash: string | null;
 }
 
-export type DeviceIdentity =
+/**
+ * What the rule needs to know of a hardware hash: that there is one, and (for the label) how long it is.
+ * A stored hash was checked by hashProblem and compacted on the way in, so lists, reports and previews
+ * read its length in SQL instead of kilobytes per row. A hash string is itself one of these.
+ */
+export interface HashFacts {
+  readonly length: number;
+}
+
+/** A record as lists read it: the hash as facts (null: none), never its text. */
+export type IdentityFacts = Omit<IdentityFields, 'hardwareHash'> & { hardwareHash: HashFacts | null };
+
+/** An identity whose hash is H: the text when sending, only its facts when showing. */
+export type IdentityWith<H extends HashFacts> =
   /** Self-contained: registers without OEM data. Sent with the serial (and PKID) when known. */
-  | { kind: 'hash'; hardwareHash: string; serial: string | null; pkid: string | null }
+  | { kind: 'hash'; hardwareHash: H; serial: string | null; pkid: string | null }
   | { kind: 'pkid'; pkid: string }
   | { kind: 'tuple'; serial: string; manufacturer: string; model: string };
 
-export type IdentityResult = { ok: true; identity: DeviceIdentity } | { ok: false; problem: string };
+export type DeviceIdentity = IdentityWith<string>;
+
+type ResultWith<H extends HashFacts> = { ok: true; identity: IdentityWith<H> } | { ok: false; problem: string };
+export type IdentityResult = ResultWith<string>;
 
 const present = (value: string | null | undefined): value is string => typeof value === 'string' && value.trim() !== '';
 
@@ -28,7 +44,28 @@ const present = (value: string | null | undefined): value is string => typeof va
  * filed the device; then the PKID; then the tuple, which needs all three parts.
  */
 export function identityOf(d: IdentityFields): IdentityResult {
-  if (present(d.hardwareHash)) return { ok: true, identity: { kind: 'hash', hardwareHash: d.hardwareHash, serial: present(d.serial) ? d.serial : null, pkid: present(d.pkid) ? d.pkid : null } };
+  return decide(d, present(d.hardwareHash) ? d.hardwareHash : null);
+}
+
+/** The same rule for a record read without its hash text (see HashFacts; a hash string counts as its facts). */
+export function identityOfFacts(d: IdentityFacts): ResultWith<HashFacts> {
+  return decide(d, hashFactsOf(d.hardwareHash));
+}
+
+/** A hash as the rule counts it: a blank string is no hash; so is a length of 0. */
+export function hashFactsOf(hash: string | HashFacts | null): HashFacts | null {
+  if (typeof hash === 'string') return present(hash) ? { length: hash.length } : null;
+  return hash !== null && hash.length > 0 ? hash : null;
+}
+
+/** A hash as a query reads it: the length SQL gave (octet_length of a stored, compacted hash), null for none. */
+export function storedHashFacts(length: number | null): HashFacts | null {
+  return length === null ? null : { length };
+}
+
+// The one rule, whatever stands for the hash; `hash` is null when the record has none worth sending.
+function decide<H extends HashFacts>(d: Omit<IdentityFields, 'hardwareHash'>, hash: H | null): ResultWith<H> {
+  if (hash !== null) return { ok: true, identity: { kind: 'hash', hardwareHash: hash, serial: present(d.serial) ? d.serial : null, pkid: present(d.pkid) ? d.pkid : null } };
   if (present(d.pkid)) return { ok: true, identity: { kind: 'pkid', pkid: d.pkid } };
   if (present(d.serial)) {
     const missing = [present(d.manufacturer) ? null : 'manufacturer', present(d.model) ? null : 'model'].filter((m) => m !== null);
@@ -45,7 +82,7 @@ export const IDENTITY_LABELS: Record<IdentityKind, string> = {
 };
 
 /** One line for people: what will be sent for this device. */
-export function describeIdentity(identity: DeviceIdentity): string {
+export function describeIdentity(identity: IdentityWith<HashFacts>): string {
   switch (identity.kind) {
     case 'hash':
       return `Hardware hash (${identity.hardwareHash.length.toLocaleString('en-GB')} characters)${identity.serial ? ` + serial ${identity.serial}` : ''}`;
@@ -117,7 +154,14 @@ export interface IdentitySummary {
   label: string;
 }
 
-export function summariseIdentity(d: IdentityFields): IdentitySummary {
-  const r = identityOf(d);
+/** Kind and label, from the full record or from one read without its hash text: the same answer. */
+export function summariseIdentity(d: IdentityFields | IdentityFacts): IdentitySummary {
+  const r = identityOfFacts(d);
   return r.ok ? { kind: r.identity.kind, label: describeIdentity(r.identity) } : { kind: null, label: r.problem };
+}
+
+/** Only the kind (null: none), as the shift report counts errors per kind. */
+export function identityKindOf(d: IdentityFields | IdentityFacts): IdentityKind | null {
+  const r = identityOfFacts(d);
+  return r.ok ? r.identity.kind : null;
 }

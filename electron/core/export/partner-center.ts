@@ -7,7 +7,7 @@
 // the file is device identity; so is a device with no identity, never silently dropped.
 import type { ExportProblem } from '../../../shared/contract/export';
 import { compactHash, identityOf, type DeviceIdentity } from '../../../shared/domain/identity';
-import { startsLikeFormula, toCsv } from './csv';
+import { startsLikeFormula, toCsv, type CsvOptions } from './csv';
 
 export const PARTNER_CENTER_HEADER = ['Device Serial Number', 'Windows Product ID', 'Hardware Hash', 'Manufacturer name', 'Device model'] as const;
 
@@ -38,25 +38,42 @@ export function partnerCenterCells(identity: DeviceIdentity): string[] {
 
 export type PartnerCenterCsv = { ok: true; csv: string; rows: number } | { ok: false; problems: ExportProblem[] };
 
-export function partnerCenterCsv(devices: readonly ExportDevice[]): PartnerCenterCsv {
-  const rows: string[][] = [];
+/**
+ * Reads the devices once, in order (an iterator over the database is enough): lines go into the file
+ * as they come; after the first problem none are kept, but every problem is still named.
+ */
+export function partnerCenterCsv(devices: Iterable<ExportDevice>, options: Pick<CsvOptions, 'maxChars'> = {}): PartnerCenterCsv {
   const problems: ExportProblem[] = [];
-  for (const [index, device] of devices.entries()) {
-    const line = index + 2;
-    const identity = identityOf(device);
-    if (!identity.ok) {
-      // Without an identity there is no PKID; the serial, when there is one, is what staff can find the box by.
-      const named = device.serial ? `serial ${device.serial}, ` : '';
-      problems.push({ line, deviceId: device.id, field: 'identity', message: `Line ${line} (${named}device ${device.id}) cannot be sent: ${identity.problem} Fix the line in review or remove it.` });
-      continue;
+  let rows = 0;
+  function* lines(): Generator<string[]> {
+    let line = 1;
+    for (const device of devices) {
+      line += 1;
+      const row = checkedCells(device, line, problems);
+      if (row && problems.length === 0) {
+        rows += 1;
+        yield row;
+      }
     }
-    const row = partnerCenterCells(identity.identity);
-    for (const [i, value] of row.entries()) {
-      const label = FIELD_LABELS[i] ?? 'value';
-      if (/[,"\r\n]/.test(value)) problems.push({ line, deviceId: device.id, field: label, message: `Line ${line}: the ${label} "${value}" holds a comma, quote or line break, which Partner Center's CSV cannot carry. Fix the line in review.` });
-      else if (startsLikeFormula(value)) problems.push({ line, deviceId: device.id, field: label, message: `Line ${line}: the ${label} "${value}" starts like a spreadsheet formula; Partner Center would receive it altered. Fix the line in review.` });
-    }
-    rows.push(row);
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, csv: toCsv(PARTNER_CENTER_HEADER, rows), rows: rows.length };
+  const csv = toCsv(PARTNER_CENTER_HEADER, lines(), options);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, csv, rows };
+}
+
+/** The line's cells, or null when it has no identity; what cannot go into the file is added to problems. */
+function checkedCells(device: ExportDevice, line: number, problems: ExportProblem[]): string[] | null {
+  const identity = identityOf(device);
+  if (!identity.ok) {
+    // Without an identity there is no PKID; the serial, when there is one, is what staff can find the box by.
+    const named = device.serial ? `serial ${device.serial}, ` : '';
+    problems.push({ line, deviceId: device.id, field: 'identity', message: `Line ${line} (${named}device ${device.id}) cannot be sent: ${identity.problem} Fix the line in review or remove it.` });
+    return null;
+  }
+  const row = partnerCenterCells(identity.identity);
+  for (const [i, value] of row.entries()) {
+    const label = FIELD_LABELS[i] ?? 'value';
+    if (/[,"\r\n]/.test(value)) problems.push({ line, deviceId: device.id, field: label, message: `Line ${line}: the ${label} "${value}" holds a comma, quote or line break, which Partner Center's CSV cannot carry. Fix the line in review.` });
+    else if (startsLikeFormula(value)) problems.push({ line, deviceId: device.id, field: label, message: `Line ${line}: the ${label} "${value}" starts like a spreadsheet formula; Partner Center would receive it altered. Fix the line in review.` });
+  }
+  return row;
 }

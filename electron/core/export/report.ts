@@ -3,7 +3,7 @@
 // Partner Center ones, so the report imports back.
 import type { ReviewDevice } from '../../../shared/contract/review';
 import { IDENTITY_LABELS } from '../../../shared/domain/identity';
-import { toCsv } from './csv';
+import { toCsv, type CsvOptions } from './csv';
 
 export const REPORT_HEADER = [
   'Batch',
@@ -32,8 +32,21 @@ export function identityCell(identity: ReviewDevice['identity']): string {
   return identity.kind === null ? `None: ${identity.label}` : IDENTITY_LABELS[identity.kind];
 }
 
-export function reportCsv(batchName: string, devices: readonly ReviewDevice[]): { csv: string; rows: number } {
-  const rows = devices.map((d) => [
+/** One pass over the devices (an iterator over the database is enough): no line is held once written. */
+export function reportCsv(batchName: string, devices: Iterable<ReviewDevice>, options: Pick<CsvOptions, 'maxChars'> = {}): { csv: string; rows: number } {
+  let rows = 0;
+  function* lines(): Generator<string[]> {
+    for (const d of devices) {
+      rows += 1;
+      yield reportCells(batchName, d);
+    }
+  }
+  const csv = toCsv(REPORT_HEADER, lines(), { ...options, bom: true });
+  return { csv, rows };
+}
+
+function reportCells(batchName: string, d: ReviewDevice): string[] {
+  return [
     batchName,
     d.pkid ?? '',
     d.serial ?? '',
@@ -51,6 +64,5 @@ export function reportCsv(batchName: string, devices: readonly ReviewDevice[]): 
     d.errorCode ?? '',
     d.errorText ?? '',
     d.remoteDeviceId ?? '',
-  ]);
-  return { csv: toCsv(REPORT_HEADER, rows, { bom: true }), rows: rows.length };
+  ];
 }

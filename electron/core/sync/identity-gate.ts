@@ -1,8 +1,8 @@
 // Nothing without an identity goes into the outbox: Partner Center would refuse it (803), and a record
 // it cannot name could not be matched back to its answer either. Approval asks this module.
-import { unsentIdentityFields } from '../../../db/repos/uploads';
+import { unsentIdentityFacts } from '../../../db/repos/uploads';
 import type { Queryable } from '../../../db/types';
-import { identityOf } from '../../../shared/domain/identity';
+import { identityOfFacts, storedHashFacts } from '../../../shared/domain/identity';
 
 export interface MissingIdentity {
   deviceId: number;
@@ -10,8 +10,8 @@ export interface MissingIdentity {
 }
 
 export function devicesWithoutIdentity(db: Queryable, batchId: number): MissingIdentity[] {
-  return unsentIdentityFields(db, batchId).flatMap((d) => {
-    const r = identityOf(d);
+  return unsentIdentityFacts(db, batchId).flatMap(({ hardwareHashLength, ...d }) => {
+    const r = identityOfFacts({ ...d, hardwareHash: storedHashFacts(hardwareHashLength) });
     return r.ok ? [] : [{ deviceId: d.id, problem: r.problem }];
   });
 }

@@ -1,7 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compactHash, describeIdentity, duplicateKeys, hashProblem, identityOf, sameSerialOwner, type IdentityFields } from '../../../../shared/domain/identity';
+import {
+  compactHash,
+  describeIdentity,
+  duplicateKeys,
+  hashFactsOf,
+  hashProblem,
+  identityKindOf,
+  identityOf,
+  identityOfFacts,
+  sameSerialOwner,
+  storedHashFacts,
+  summariseIdentity,
+  type IdentityFields,
+} from '../../../../shared/domain/identity';
 
 const none: IdentityFields = { pkid: null, serial: null, manufacturer: null, model: null, hardwareHash: null };
 const hash = (bytes: number) => randomBytes(bytes).toString('base64');
@@ -91,5 +104,60 @@ describe('hashProblem', () => {
 
   it('refuses an empty hash', () => {
     expect(hashProblem('  ')).toMatch(/empty/);
+  });
+});
+
+describe('identity from hash facts (lists read a hash\'s length, never its text)', () => {
+  // Each field absent, blank or set; the hash also as a real one, wrapped by a copy, or a short stand-in.
+  const text = (value: fc.Arbitrary<string>) => fc.oneof(fc.constant(null), fc.constantFrom('', '  ', '\t'), value);
+  const record: fc.Arbitrary<IdentityFields> = fc.record({
+    pkid: text(fc.stringMatching(/^\d{13}$/)),
+    serial: text(fc.string({ minLength: 1, maxLength: 12 })),
+    manufacturer: text(fc.constantFrom('Dell Inc.', 'LENOVO', 'HP', ' ')),
+    model: text(fc.string({ minLength: 1, maxLength: 20 })),
+    hardwareHash: text(
+      fc.oneof(
+        fc.uint8Array({ minLength: 1024, maxLength: 6000 }).map((b) => Buffer.from(b).toString('base64')),
+        fc.uint8Array({ minLength: 1024, maxLength: 2000 }).map((b) => Buffer.from(b).toString('base64').replace(/(.{76})/g, '$1\r\n')),
+        fc.string({ minLength: 1, maxLength: 8 }),
+      ),
+    ),
+  });
+
+  it('gives the same kind, label and problem as the full record, for every kind and every missing field (fast-check)', () => {
+    fc.assert(
+      fc.property(record, (d) => {
+        const full = summariseIdentity(d);
+        const facts = { ...d, hardwareHash: hashFactsOf(d.hardwareHash) };
+        expect(summariseIdentity(facts)).toEqual(full);
+        expect(identityKindOf(facts)).toBe(full.kind);
+        const sent = identityOf(d);
+        const shown = identityOfFacts(facts);
+        expect(shown.ok ? shown.identity.kind : shown.problem).toBe(sent.ok ? sent.identity.kind : sent.problem);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a stored hash read as its SQL length (compacted on import) gives the same summary as its text', () => {
+    fc.assert(
+      fc.property(record, (d) => {
+        const stored = d.hardwareHash === null || compactHash(d.hardwareHash) === '' ? null : compactHash(d.hardwareHash);
+        const row = { ...d, hardwareHash: stored };
+        expect(summariseIdentity({ ...row, hardwareHash: storedHashFacts(stored === null ? null : stored.length) })).toEqual(summariseIdentity(row));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps today\'s labels: the hash\'s length and serial, or what is missing', () => {
+    expect(summariseIdentity({ ...none, serial: 'PF4HASH01', hardwareHash: storedHashFacts(5000) })).toEqual({ kind: 'hash', label: 'Hardware hash (5,000 characters) + serial PF4HASH01' });
+    expect(summariseIdentity({ ...none, pkid: '3200000000001', hardwareHash: storedHashFacts(null) })).toEqual({ kind: 'pkid', label: 'PKID 3200000000001' });
+    expect(summariseIdentity({ ...none, serial: 'SN1', hardwareHash: { length: 0 } })).toEqual({ kind: null, label: expect.stringContaining('needs its manufacturer and model') });
+  });
+
+  it('the hash still wins over a PKID and a full tuple when only its length is known', () => {
+    expect(identityKindOf({ pkid: '3200000000001', serial: 'S', manufacturer: 'HP', model: 'M', hardwareHash: storedHashFacts(4000) })).toBe('hash');
+    expect(identityKindOf({ pkid: null, serial: 'S', manufacturer: 'HP', model: 'M', hardwareHash: null })).toBe('tuple');
   });
 });
