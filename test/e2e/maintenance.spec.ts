@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { BackupResult } from '../../shared/contract/backup';
 import { databasePath } from '../../electron/core/data-dir';
+import { insertDevicesInBulk } from '../helpers/bulk-devices';
 import { expect, test } from './fixtures';
 import { addOperator, createFirstAdmin, expectSignedIn, openOperators, rpcFromPage, signInWithKeyboard, signInWithKeypad, signOut, tabTo } from './station-page';
 
@@ -22,11 +23,7 @@ const BIG = 300_000;
 function seedDevices(dataDir: string, batchId: number, count: number): void {
   const db = new Database(databasePath(dataDir), { fileMustExist: true, timeout: 10_000 });
   try {
-    db.prepare(
-      `INSERT INTO devices (batch_id, pkid, raw, source, scanned_by, scanned_at)
-       WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ? - 1)
-       SELECT ?, CAST(1000000000000 + i AS TEXT), CAST(1000000000000 + i AS TEXT), 'import', 1, 1700000000000 + i FROM n`,
-    ).run(count, batchId);
+    insertDevicesInBulk(db, batchId, count);
   } finally {
     db.close();
   }

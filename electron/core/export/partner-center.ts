@@ -7,18 +7,13 @@
 // the file is device identity; so is a device with no identity, never silently dropped.
 import type { ExportProblem } from '../../../shared/contract/export';
 import { compactHash, identityOf, type DeviceIdentity } from '../../../shared/domain/identity';
+import type { ExportDeviceRow } from '../../../db/repos/review';
 import { startsLikeFormula, toCsv, type CsvOptions } from './csv';
 
 export const PARTNER_CENTER_HEADER = ['Device Serial Number', 'Windows Product ID', 'Hardware Hash', 'Manufacturer name', 'Device model'] as const;
 
-export interface ExportDevice {
-  id: number;
-  pkid: string | null;
-  serial: string | null;
-  manufacturer: string | null;
-  model: string | null;
-  hardwareHash: string | null;
-}
+/** One live line with what the file needs, as the database hands it over. */
+export type ExportDevice = ExportDeviceRow;
 
 const FIELD_LABELS = ['serial', 'PKID', 'hardware hash', 'manufacturer', 'model'] as const;
 

@@ -1,7 +1,6 @@
 // backup:progress on a real station with a real SQLite file of 50,000 devices: the start, the copy
 // steps and the end reach every listener of the core and the browser host's event stream, ending with
 // everything copied; a stopped backup ends saying it failed.
-import type Database from 'better-sqlite3';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import type { BackupProgressEvent } from '../../../shared/contract/backup';
 import type { StationConfig } from '../../../electron/core/station';
 import { startHost } from '../../../electron/host/server';
 import { makeTempDir, tempStation, type TempStation } from '../../helpers/temp-station';
+import { insertDevicesInBulk } from '../../helpers/bulk-devices';
 
 let t: TempStation | undefined;
 afterEach(() => {
@@ -18,16 +18,6 @@ afterEach(() => {
 
 const DEVICES = 50_000;
 
-function seedDevices(sqlite: Database.Database, batchId: number, count: number): void {
-  sqlite
-    .prepare(
-      `INSERT INTO devices (batch_id, pkid, raw, source, scanned_by, scanned_at)
-       WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ? - 1)
-       SELECT ?, CAST(1000000000000 + i AS TEXT), CAST(1000000000000 + i AS TEXT), 'import', 1, 1700000000000 + i FROM n`,
-    )
-    .run(count, batchId);
-}
-
 /** A station holding DEVICES devices, and a lead's session. */
 async function largeStation(config: Partial<StationConfig> = {}): Promise<{ s: TempStation; lead: { sessionToken: string } }> {
   const s = await tempStation(config);
@@ -35,7 +25,7 @@ async function largeStation(config: Partial<StationConfig> = {}): Promise<{ s: T
   const lead = { sessionToken: await s.tokenFor('lead') };
   const batch = await s.station.call('batches:create', { name: 'PO-50000' }, lead);
   if (!batch.ok) throw new Error(batch.error.message);
-  seedDevices(s.station.database.sqlite, batch.value.id, DEVICES);
+  insertDevicesInBulk(s.station.database.sqlite, batch.value.id, DEVICES);
   return { s, lead };
 }
 

@@ -10,6 +10,7 @@ import { scanStation, type ScanStation } from '../../helpers/scan-station';
 import { createStation } from '../../../electron/core/station';
 import { silentLogger } from '../../../electron/core/log';
 import { makeTempDir, tempStation, type TempStation } from '../../helpers/temp-station';
+import { insertDevicesInBulk } from '../../helpers/bulk-devices';
 
 let t: ScanStation | TempStation | undefined;
 afterEach(() => {
@@ -20,16 +21,6 @@ afterEach(() => {
 function pkidFor(n: number): string {
   // Outside the seeded range; confirmPkid accepts a value that is not a valid EAN-13.
   return String(3_800_000_000_000 + n * 10 + 1);
-}
-
-function seedDevices(sqlite: Database.Database, batchId: number, count: number): void {
-  sqlite
-    .prepare(
-      `INSERT INTO devices (batch_id, pkid, raw, source, scanned_by, scanned_at)
-       WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ? - 1)
-       SELECT ?, CAST(1000000000000 + i AS TEXT), CAST(1000000000000 + i AS TEXT), 'import', 1, 1700000000000 + i FROM n`,
-    )
-    .run(count, batchId);
 }
 
 function integrity(path: string): string {
@@ -54,7 +45,7 @@ describe('backup:run on a large database', () => {
   it('keeps acknowledging scans while the backup copies, and the copy is whole and holds them', async () => {
     const s = await scanStation();
     t = s;
-    seedDevices(s.station.database.sqlite, s.batchId, 200_000);
+    insertDevicesInBulk(s.station.database.sqlite, s.batchId, 200_000);
     const lead = { sessionToken: await s.tokenFor('lead') };
     let settled = false;
     const acknowledged: string[] = [];
