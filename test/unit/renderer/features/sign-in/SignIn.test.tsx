@@ -78,13 +78,14 @@ describe('sign-in', () => {
     fireEvent.keyDown(window, { key: 'Enter' });
     expect((await screen.findByTestId('sign-in-error')).textContent).toBe('Wrong PIN. 4 tries left.');
     expect(screen.getByTestId('pin-display').getAttribute('data-length')).toBe('0');
-    for (let i = 0; i < 4; i++) {
+    // Each answer is awaited by its own text: the keypad's busy state may not have begun when checked.
+    for (const answer of ['Wrong PIN. 3 tries left.', 'Wrong PIN. 2 tries left.', 'Wrong PIN. 1 tries left.', 'Bo is locked until 12:00 UTC.']) {
       typeKeys('111111');
       fireEvent.keyDown(window, { key: 'Enter' });
+      await waitFor(() => expect(screen.getByTestId('sign-in-error').textContent).toContain(answer));
       await waitFor(() => expect(screen.getByTestId('keypad-enter').hasAttribute('disabled')).toBe(false));
     }
     const error = screen.getByTestId('sign-in-error').textContent ?? '';
-    expect(error).toContain('Bo is locked until 12:00 UTC.');
     expect(error).toMatch(/That is \d\d:\d\d( [AP]M)? on this station's clock/);
     expect(screen.queryByTestId('shell')).toBeNull();
   });
