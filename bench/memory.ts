@@ -13,9 +13,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import type { HostProcess } from '../test/helpers/host-process';
-import { ADMIN } from '../test/helpers/temp-station';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium';
 import { hostWithBigBatch } from './_seed';
+import { signInAsAdmin } from './_sign-in';
 import { round } from './stats';
 
 const DEVICES = 100_000;
@@ -52,10 +52,7 @@ async function usedHeapMb(page: Page): Promise<number> {
 }
 
 async function openReview(host: HostProcess, page: Page): Promise<void> {
-  await page.goto(`${host.origin}/?token=${host.token}`);
-  await page.getByTestId(`operator-${ADMIN.name}`).click();
-  for (const digit of ADMIN.pin) await page.getByTestId(`keypad-${digit}`).click();
-  await page.getByTestId('keypad-enter').click();
+  await signInAsAdmin(page, host);
   await page.getByTestId('shell').waitFor();
   await page.keyboard.press('Alt+2');
   await page.getByTestId('batch-open-Big').click();

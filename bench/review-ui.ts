@@ -13,8 +13,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import type { HostProcess } from '../test/helpers/host-process';
-import { ADMIN } from '../test/helpers/temp-station';
 import { hostWithBigBatch } from './_seed';
+import { signInAsAdmin } from './_sign-in';
 import { percentile, round } from './stats';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium';
 
@@ -70,10 +70,7 @@ async function measure(host: HostProcess): Promise<{ firstPaint: number[]; jump:
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript({ content: RECORDER });
-    await page.goto(`${host.origin}/?token=${host.token}`);
-    await page.getByTestId(`operator-${ADMIN.name}`).click();
-    for (const digit of ADMIN.pin) await page.getByTestId(`keypad-${digit}`).click();
-    await page.getByTestId('keypad-enter').click();
+    await signInAsAdmin(page, host);
     await page.getByTestId('shell').waitFor();
     await page.keyboard.press('Alt+2');
     for (let run = 1; run <= RUNS; run++) {

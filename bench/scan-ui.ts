@@ -15,9 +15,10 @@ import { join } from 'node:path';
 import { chromium, expect, type Browser, type Page } from '@playwright/test';
 import { isValidEan13 } from '../shared/domain/barcode';
 import { startHostProcess, type HostProcess } from '../test/helpers/host-process';
-import { ADMIN, makeTempDir, tempStation } from '../test/helpers/temp-station';
+import { makeTempDir, tempStation } from '../test/helpers/temp-station';
 import { writeLabelVideo } from '../test/fixtures/camera/make-label-video';
 import { seedDevices, withoutScheduledBackups } from './_seed';
+import { signInAsAdmin } from './_sign-in';
 import { percentile, round, summary } from './stats';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, fakeCameraFlags } from '../test/helpers/chromium';
 
@@ -97,10 +98,7 @@ async function waitForAcks(page: Page, n: number, timeout = 15_000): Promise<voi
 async function openScanPage(browser: Browser, host: HostProcess, batchName: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.addInitScript({ content: RECORDER });
-  await page.goto(`${host.origin}/?token=${host.token}`);
-  await page.getByTestId(`operator-${ADMIN.name}`).click();
-  for (const digit of ADMIN.pin) await page.getByTestId(`keypad-${digit}`).click();
-  await page.getByTestId('keypad-enter').click();
+  await signInAsAdmin(page, host);
   await page.getByTestId(`batch-option-${batchName}`).click();
   await page.getByTestId('scan-view').waitFor();
   return page;
