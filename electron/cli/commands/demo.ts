@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { staticTokenProvider } from '../../partner-center/token-provider';
 import { startHost } from '../../host/server';
+import { logCrashes } from '../../core/logging/crash-log';
 import { parse, UsageError } from '../args';
 import { CommandFailed, openStation, unwrap, type Io } from '../run';
 
@@ -62,6 +63,7 @@ export async function demo(argv: string[], io: Io): Promise<void> {
     if (err instanceof CommandFailed) throw err;
     throw new CommandFailed(`The demo could not be set up: ${err instanceof Error ? err.message : String(err)}`);
   }
+  logCrashes(station.logger);
   station.sync.start();
   const host = await startHost({ station, port, staticDir: values['static-dir'] });
   io.out(`Practice mode: Partner Center emulator at ${emulator.url} (token ${DEMO_TOKEN}); nothing reaches Microsoft.`);

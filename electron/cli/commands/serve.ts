@@ -2,6 +2,8 @@ import { dataDirFrom, parse, UsageError } from '../args';
 import { openPartnerStation, partnerOptions, tokenCacheWords } from '../partner-options';
 import type { Io } from '../run';
 import { startHost } from '../../host/server';
+import { hostTokenProblem } from '../../host/guard';
+import { logCrashes } from '../../core/logging/crash-log';
 
 export const serveHelp = [
   'dockside serve [--port N] [--host-token T] [--practice]   run the station in a browser on 127.0.0.1',
@@ -19,11 +21,15 @@ export async function serve(argv: string[], io: Io): Promise<void> {
   });
   const port = values.port === undefined ? 5717 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number from 0 to 65535.');
+  const hostToken = values['host-token'];
+  const tokenProblem = hostToken === undefined ? null : hostTokenProblem(hostToken);
+  if (tokenProblem) throw new UsageError(tokenProblem);
   // The lead signs in from the station's page: partner:signIn opens the system browser of this machine.
   const { station, partner } = await openPartnerStation(dataDirFrom(values['data-dir']), values, { practiceMode: values.practice, longLived: true });
+  logCrashes(station.logger);
   if (partner.msal) io.out(`Partner Center: Microsoft sign-in; the token cache is ${tokenCacheWords(partner)}.`);
   station.sync.start();
-  const host = await startHost({ station, port, hostToken: values['host-token'], staticDir: values['static-dir'] });
+  const host = await startHost({ station, port, hostToken, staticDir: values['static-dir'] });
   io.out(`Dockside is ready at ${host.url}`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

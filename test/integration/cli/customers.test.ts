@@ -89,14 +89,14 @@ describe('dockside serve with --partner-center-url', () => {
   it('runs the host in practice mode against the emulator', async () => {
     const dir = makeTempDir();
     await dockside(['init', '--data-dir', dir, '--admin', 'Ada', '--pin', '482913']);
-    const run = startLong(['serve', '--data-dir', dir, '--port', '0', '--host-token', 'hosttoken123', '--partner-center-url', emu.url, '--token', 'emulator-app-user-token'], /Dockside is ready at (\S+)/);
+    const run = startLong(['serve', '--data-dir', dir, '--port', '0', '--host-token', 'hosttoken1234567', '--partner-center-url', emu.url, '--token', 'emulator-app-user-token'], /Dockside is ready at (\S+)/);
     try {
       const out = await run.started;
       const origin = new URL(/Dockside is ready at (\S+)/.exec(out)![1]!).origin;
       const rpc = async (channel: string, input: unknown, session?: string) => {
         const res = await fetch(`${origin}/rpc/${channel}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-dockside-token': 'hosttoken123', ...(session ? { 'x-dockside-session': session } : {}) },
+          headers: { 'content-type': 'application/json', 'x-dockside-token': 'hosttoken1234567', ...(session ? { 'x-dockside-session': session } : {}) },
           body: JSON.stringify(input),
         });
         return (await res.json()) as { ok: boolean; value?: Record<string, unknown> };

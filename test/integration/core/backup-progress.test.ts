@@ -95,10 +95,10 @@ describe('backup:progress', () => {
     const staticDir = join(makeTempDir(), 'renderer');
     mkdirSync(staticDir, { recursive: true });
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Dockside</title>');
-    const host = await startHost({ station: s.station, port: 0, hostToken: 'progress-token', staticDir });
+    const host = await startHost({ station: s.station, port: 0, hostToken: 'progress-token-0123', staticDir });
     const controller = new AbortController();
     try {
-      const stream = await fetch(`${host.origin}/events`, { headers: { 'x-dockside-token': 'progress-token' }, signal: controller.signal });
+      const stream = await fetch(`${host.origin}/events`, { headers: { 'x-dockside-token': 'progress-token-0123' }, signal: controller.signal });
       const reader = stream.body!.getReader();
       const result = await s.station.call('backup:run', {}, lead);
       if (!result.ok) throw new Error(result.error.message);

@@ -7,7 +7,7 @@ import { ADMIN, makeTempDir, tempStation, type TempStation } from '../../helpers
 
 let t: TempStation;
 let host: RunningHost;
-const TOKEN = 'test-host-token';
+const TOKEN = 'test-host-token-0123';
 
 beforeAll(async () => {
   t = await tempStation();
