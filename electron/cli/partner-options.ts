@@ -19,6 +19,7 @@ import { systemBrowserOpener } from '../partner-center/msal-open-browser';
 import { createMsalTokenProvider, type AuthorityOverride, type DeviceCodeMessage, type MsalTokenProvider } from '../partner-center/msal-provider';
 import { staticTokenProvider, type TokenProvider } from '../partner-center/token-provider';
 import { UsageError } from './args';
+import { PARTNER_TOKEN, secretFrom } from './secrets';
 import { CommandFailed, openStation } from './run';
 
 export const partnerOptions = {
@@ -27,7 +28,7 @@ export const partnerOptions = {
 } as const;
 
 export const partnerOptionsHelp =
-  '--partner-center-url URL --token TOKEN (or DOCKSIDE_PARTNER_CENTER_URL / DOCKSIDE_PARTNER_CENTER_TOKEN); a loopback URL means practice mode; without a token, the sign-in of `dockside partner sign-in`';
+  '--partner-center-url URL --token - (the token typed without echo or piped; or DOCKSIDE_PARTNER_CENTER_URL / DOCKSIDE_PARTNER_CENTER_TOKEN); a loopback URL means practice mode; without a token, the sign-in of `dockside partner sign-in`';
 
 export const HOW_TO_CONNECT = [
   'Partner Center is not set up for this command: pass --partner-center-url URL and --token TOKEN,',
@@ -122,7 +123,7 @@ export async function partnerSetupFrom(
 ): Promise<PartnerSetup> {
   const env = options.env ?? process.env;
   const url = typeof values['partner-center-url'] === 'string' ? values['partner-center-url'] : env.DOCKSIDE_PARTNER_CENTER_URL || undefined;
-  const token = typeof values.token === 'string' ? values.token : env.DOCKSIDE_PARTNER_CENTER_TOKEN || undefined;
+  const token = await secretFrom(PARTNER_TOKEN, values.token, env);
 
   if (token !== undefined) {
     const { baseUrl, practiceMode } = checkedBaseUrl(url ?? PUBLIC_BASE_URL);

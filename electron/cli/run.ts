@@ -4,6 +4,8 @@ import { DatabaseOpenError } from '../../db/errors';
 import { createStation, type Station, type StationConfig } from '../core/station';
 import { createFileLogger, createLogger, stderrSink } from '../core/log';
 import type { Credentials } from './args';
+import { writeFileAtomic, type AtomicData } from '../core/files/atomic-write';
+import { writeProblem } from '../core/files/output-target';
 
 export class CommandFailed extends Error {
   constructor(
@@ -61,3 +63,15 @@ export async function asOperator<T>(station: Station, who: Credentials, fn: (cal
 }
 
 export type Caller = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
+
+/** Writes a file the user asked for; a refusal or a named file-system problem becomes a sentence (exit 1). */
+export async function writeOutputFile(path: string, data: AtomicData): Promise<void> {
+  try {
+    await writeFileAtomic(path, data);
+  } catch (err) {
+    const problem = writeProblem(err, path);
+    if (problem) throw new CommandFailed(`${problem} Nothing was written.`);
+    throw err;
+  }
+}
+

@@ -22,7 +22,7 @@ export async function batches(argv: string[], io: Io): Promise<void> {
   if (verb !== 'list' && name.length === 0) throw new UsageError(`batches ${verb ?? ''} needs a NAME.\n${batchesHelp}`);
   const station = await openStation(dataDirFrom(values['data-dir']));
   try {
-    await asOperator(station, credentialsFrom(values), async (call) => {
+    await asOperator(station, await credentialsFrom(values), async (call) => {
       if (verb === 'create') {
         const batch = await call('batches:create', { name });
         return io.out(values.json ? JSON.stringify(batch) : `Batch ${batch.name} is open for scanning.`);

@@ -17,7 +17,7 @@ export async function customers(argv: string[], io: Io): Promise<void> {
   const { values, positionals } = parse(argv, { ...partnerOptions, search: { type: 'string' }, 'device-code': { type: 'boolean', default: false } });
   const [verb] = positionals;
   if (verb !== 'refresh' && verb !== 'list') throw new UsageError(`Unknown customers command "${verb ?? ''}".\n${customersHelp}`);
-  const credentials = credentialsFrom(values);
+  const credentials = await credentialsFrom(values);
   const dataDir = dataDirFrom(values['data-dir']);
   // The cached list needs no Partner Center (and no keychain).
   const { station, partner } =

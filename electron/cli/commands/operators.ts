@@ -1,10 +1,12 @@
 import { roles, type Role } from '../../../shared/domain/roles';
 import { credentialsFrom, dataDirFrom, parse, UsageError } from '../args';
+import { NEW_PIN, secretFrom } from '../secrets';
 import { asOperator, CommandFailed, openStation, type Io } from '../run';
 
 export const operatorsHelp = [
   'dockside operators list [--json]                         every operator (admin)',
-  'dockside operators add NAME --role ROLE --new-pin PIN    add an operator (admin); ROLE is operator, lead or admin',
+  'dockside operators add NAME --role ROLE --new-pin -      add an operator (admin); ROLE is operator, lead or admin;',
+  '                                                         the new PIN typed without echo (or piped, or DOCKSIDE_NEW_PIN)',
   'dockside operators disable NAME                          disable an operator (admin)',
 ].join('\n');
 
@@ -17,7 +19,7 @@ export async function operators(argv: string[], io: Io): Promise<void> {
   const [verb, name] = positionals;
   const station = await openStation(dataDirFrom(values['data-dir']));
   try {
-    await asOperator(station, credentialsFrom(values), async (call) => {
+    await asOperator(station, await credentialsFrom(values), async (call) => {
       if (verb === 'list') {
         const list = await call('operators:list', {});
         if (values.json) return io.out(JSON.stringify(list));
@@ -31,8 +33,9 @@ export async function operators(argv: string[], io: Io): Promise<void> {
       if (verb === 'add') {
         const role = values.role ?? 'operator';
         if (!isRole(role)) throw new UsageError(`--role must be one of ${roles.join(', ')}.`);
-        if (!values['new-pin']) throw new UsageError('operators add needs --new-pin PIN for the new operator.');
-        const added = await call('operators:add', { name, role, pin: values['new-pin'] });
+        const pin = await secretFrom(NEW_PIN, values['new-pin']);
+        if (!pin) throw new UsageError('operators add needs the new operator\'s PIN: --new-pin - (typed without echo, or piped) or DOCKSIDE_NEW_PIN.');
+        const added = await call('operators:add', { name, role, pin });
         return io.out(values.json ? JSON.stringify(added) : `Added ${added.name} (${added.role}).`);
       }
       if (verb === 'disable') {

@@ -5,7 +5,7 @@
 // keychain is usable the token cache is written encrypted to the data folder, so a later
 // `dockside customers refresh` or `dockside sync` on the same folder uses it without asking.
 import type { Station } from '../../core/station';
-import { credentialsFrom, dataDirFrom, parse, UsageError } from '../args';
+import { credentialsFrom, dataDirFrom, parse, UsageError, type Credentials } from '../args';
 import { openPartnerStation, partnerOptions, tokenCacheWords, type PartnerSetup } from '../partner-options';
 import { systemBrowserOpener } from '../../partner-center/msal-open-browser';
 import { asOperator, CommandFailed, openStation, type Io } from '../run';
@@ -39,7 +39,7 @@ function cliBrowser(io: Io): (url: string) => Promise<void> {
   };
 }
 
-async function configure(station: Station, values: Record<string, string | boolean | undefined>, io: Io, who: ReturnType<typeof credentialsFrom>): Promise<void> {
+async function configure(station: Station, values: Record<string, string | boolean | undefined>, io: Io, who: Credentials): Promise<void> {
   const changes: { key: 'partnerCenter.clientId' | 'partnerCenter.tenant' | 'partnerCenter.cloud'; value: string }[] = [];
   if (typeof values['client-id'] === 'string') changes.push({ key: 'partnerCenter.clientId', value: values['client-id'] });
   if (typeof values.tenant === 'string') changes.push({ key: 'partnerCenter.tenant', value: values.tenant });
@@ -80,7 +80,7 @@ export async function partner(argv: string[], io: Io): Promise<void> {
   });
   const [verb] = positionals;
   if (verb !== 'configure' && verb !== 'sign-in' && verb !== 'status' && verb !== 'sign-out') throw new UsageError(`Unknown partner command "${verb ?? ''}".\n${partnerHelp}`);
-  const who = credentialsFrom(values);
+  const who = await credentialsFrom(values);
   const dataDir = dataDirFrom(values['data-dir']);
 
   if (verb === 'configure') {

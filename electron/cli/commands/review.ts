@@ -3,14 +3,19 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { MAX_IMPORT_BYTES, type RefusedLine } from '../../../shared/contract/import';
 import { exportFormats, type ExportFormat } from '../../../shared/contract/export';
+import { outputTarget } from '../../core/files/output-target';
 import { batchStateLabels } from '../../../shared/domain/batch';
-import { writeFileAtomic } from '../../core/files/atomic-write';
 import { credentialsFrom, dataDirFrom, parse, UsageError } from '../args';
-import { asOperator, CommandFailed, openStation, type Caller, type Io } from '../run';
+import { asOperator, CommandFailed, openStation, writeOutputFile, type Caller, type Io } from '../run';
+
+function isExportFormat(value: string): value is ExportFormat {
+  return (exportFormats as readonly string[]).includes(value);
+}
 
 export const reviewHelp = [
   'dockside import FILE --batch NAME [--expected [--append]] [--dry-run]  import devices (PKID, hardware hash or serial + make + model) or the expected list from a CSV/text file',
-  'dockside export NAME --format partner-center|report --out FILE       write a batch as CSV (atomically)',
+  'dockside export NAME --format partner-center|report --out FILE|FOLDER [--force]',
+  '                                                                     write a batch as CSV (atomically); an existing file is replaced only with --force',
   'dockside approve NAME --customer TENANT_ID                           approve a closed batch for upload',
   'dockside status NAME [--json]                                        every device of a batch with its state',
 ].join('\n');
@@ -46,7 +51,7 @@ async function importCommand(argv: string[], io: Io): Promise<void> {
   const input = readInput(file);
   const station = await openStation(dataDirFrom(values['data-dir']));
   try {
-    await asOperator(station, credentialsFrom(values), async (call) => {
+    await asOperator(station, await credentialsFrom(values), async (call) => {
       const batch = await batchByName(call, values.batch as string);
       if (values.expected) {
         const done = await call('expected:import', { batchId: batch.id, ...input, mode: values.append ? 'append' : 'replace' });
@@ -70,17 +75,22 @@ async function importCommand(argv: string[], io: Io): Promise<void> {
 }
 
 async function exportCommand(argv: string[], io: Io): Promise<void> {
-  const { values, positionals } = parse(argv, { format: { type: 'string' }, out: { type: 'string' } });
+  const { values, positionals } = parse(argv, { format: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean', default: false } });
   const name = positionals.join(' ');
-  const format = values.format as ExportFormat | undefined;
-  if (!name || typeof values.out !== 'string' || !format || !exportFormats.includes(format)) throw new UsageError(`export needs NAME, --format ${exportFormats.join('|')} and --out FILE.\n${reviewHelp}`);
-  const station = await openStation(dataDirFrom(values['data-dir']));
+  const format = values.format;
+  if (format !== undefined && !isExportFormat(format)) throw new UsageError(`--format must be ${exportFormats.join(' or ')}, not "${format}".`);
+  if (!name || typeof values.out !== 'string' || !format) throw new UsageError(`export needs NAME, --format ${exportFormats.join('|')} and --out FILE.\n${reviewHelp}`);
+  const dataDir = dataDirFrom(values['data-dir']);
+  const out = values.out;
+  const credentials = await credentialsFrom(values);
+  const station = await openStation(dataDir);
   try {
-    await asOperator(station, credentialsFrom(values), async (call) => {
+    await asOperator(station, credentials, async (call) => {
       const batch = await batchByName(call, name);
       const file = await call('export:batch', { batchId: batch.id, format });
-      await writeFileAtomic(resolve(values.out as string), file.csv);
-      io.out(values.json ? JSON.stringify({ out: values.out, rows: file.rows }) : `Wrote ${file.rows} devices of batch ${batch.name} to ${values.out}.`);
+      const target = outputTarget({ out, dataDir, defaultName: file.fileName, force: values.force });
+      await writeOutputFile(target.path, file.csv);
+      io.out(values.json ? JSON.stringify({ out: target.path, rows: file.rows, replaced: target.replaces }) : `Wrote ${file.rows} devices of batch ${batch.name} to ${target.path}${target.replaces ? ' (replacing the file that was there)' : ''}.`);
     });
   } finally {
     station.close();
@@ -93,7 +103,7 @@ async function approveCommand(argv: string[], io: Io): Promise<void> {
   if (!name || typeof values.customer !== 'string') throw new UsageError(`approve needs NAME and --customer TENANT_ID.\n${reviewHelp}`);
   const station = await openStation(dataDirFrom(values['data-dir']));
   try {
-    await asOperator(station, credentialsFrom(values), async (call) => {
+    await asOperator(station, await credentialsFrom(values), async (call) => {
       const batch = await batchByName(call, name);
       const done = await call('approval:approve', { batchId: batch.id, customerTenantId: values.customer as string });
       io.out(values.json ? JSON.stringify(done) : `Batch ${done.batch.name} (${done.batch.deviceCount} devices) is approved for ${done.customerName} by ${done.approvedBy}.`);
@@ -109,7 +119,7 @@ async function statusCommand(argv: string[], io: Io): Promise<void> {
   if (!name) throw new UsageError(`status needs a batch NAME.\n${reviewHelp}`);
   const station = await openStation(dataDirFrom(values['data-dir']));
   try {
-    await asOperator(station, credentialsFrom(values), async (call) => {
+    await asOperator(station, await credentialsFrom(values), async (call) => {
       const batch = await batchByName(call, name);
       const devices = [];
       let after = 0;

@@ -3,10 +3,12 @@ import { openPartnerStation, partnerOptions, tokenCacheWords } from '../partner-
 import type { Io } from '../run';
 import { startHost } from '../../host/server';
 import { hostTokenProblem } from '../../host/guard';
+import { HOST_TOKEN, secretFrom } from '../secrets';
 import { logCrashes } from '../../core/logging/crash-log';
 
 export const serveHelp = [
-  'dockside serve [--port N] [--host-token T] [--practice]   run the station in a browser on 127.0.0.1',
+  'dockside serve [--port N] [--host-token -] [--practice]   run the station in a browser on 127.0.0.1; a fixed host token (16+ characters)',
+  '                                                         typed without echo, piped, or DOCKSIDE_HOST_TOKEN (else a random one)',
   '      [--partner-center-url URL --token TOKEN]           ... talking to Partner Center (a loopback URL = the emulator, practice mode);',
   '                                                         without --token, a lead signs in from the station page (system browser here)',
 ].join('\n');
@@ -21,7 +23,7 @@ export async function serve(argv: string[], io: Io): Promise<void> {
   });
   const port = values.port === undefined ? 5717 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number from 0 to 65535.');
-  const hostToken = values['host-token'];
+  const hostToken = await secretFrom(HOST_TOKEN, values['host-token']);
   const tokenProblem = hostToken === undefined ? null : hostTokenProblem(hostToken);
   if (tokenProblem) throw new UsageError(tokenProblem);
   // The lead signs in from the station's page: partner:signIn opens the system browser of this machine.
