@@ -2,7 +2,7 @@
 // It never deletes or recreates a user's file: on any problem it stops and says what to do.
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as schema from './schema';
 import { DatabaseOpenError, type DatabaseProblem } from './errors';
@@ -104,8 +104,10 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     const pending = planMigrations(sqlite, loadMigrations(options.migrationsDir), path);
     if (pending.length > 0 && existed && hasUserData(sqlite)) {
       const dir = options.backupDir ?? join(dirname(path), 'backups');
-      mkdirSync(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
       backupPath = join(dir, `before-${pending[0]?.tag ?? 'migration'}-${now()}.sqlite`);
+      // Owner only, as the database it copies: an empty 0600 file first, since SQLite would make it 0644.
+      closeSync(openSync(backupPath, 'wx', 0o600));
       await sqlite.backup(backupPath);
     }
     for (const m of pending) {

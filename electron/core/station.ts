@@ -1,7 +1,7 @@
 // createStation() composes the core: open the database, load the station's identity, wire the
 // dispatcher to the handlers. Every front door (Electron main, browser host, CLI, tests) starts here.
+import { prepareDataDir } from './files/private-files';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import type { Channel, ChannelInput, ChannelOutput, Result } from '../../shared/contract';
 import { openDatabase, type OpenedDatabase } from '../../db/open';
 import { appendAudit } from './audit';
@@ -110,7 +110,7 @@ function loadIdentity(database: OpenedDatabase, now: () => number): StationIdent
 export async function createStation(config: StationConfig): Promise<Station> {
   const now = config.now ?? Date.now;
   const logger = config.logger ?? createLogger();
-  mkdirSync(config.dataDir, { recursive: true });
+  prepareDataDir(config.dataDir);
   const database = await openDatabase({ path: databasePath(config.dataDir), migrationsDir: config.migrationsDir, now });
   const identity = loadIdentity(database, now);
   // The first line of every run in the log: which build opened which station, for support bundles.

@@ -4,7 +4,8 @@
 // either the old database or the restored one, never a mix.
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { ensurePrivateDir, makePrivateFile } from '../files/private-files';
 import { join, resolve } from 'node:path';
 import { loadMigrations } from '../../../db/migrations-source';
 import { databasePath } from '../data-dir';
@@ -74,10 +75,14 @@ async function safetyCopy(dbPath: string, dir: string, at: number): Promise<stri
     return (await takeBackup(live, dir, fileName)).path;
   } catch {
     // A damaged database is the usual reason to restore: keep its bytes as they are.
-    mkdirSync(dir, { recursive: true });
+    ensurePrivateDir(dir);
     const target = join(dir, fileName);
     copyFileSync(dbPath, target);
-    if (existsSync(`${dbPath}-wal`)) copyFileSync(`${dbPath}-wal`, `${target}-wal`);
+    makePrivateFile(target);
+    if (existsSync(`${dbPath}-wal`)) {
+      copyFileSync(`${dbPath}-wal`, `${target}-wal`);
+      makePrivateFile(`${target}-wal`);
+    }
     fsyncFile(target);
     return target;
   } finally {
@@ -95,10 +100,12 @@ export async function restoreDatabase(options: { dataDir: string; backupFile: st
   if (!existsSync(source)) throw new RestoreRefused(`There is no file at ${source}. Nothing was changed.`);
   if (source === resolve(dbPath)) throw new RestoreRefused('That file is the station database itself: name a backup file instead. Nothing was changed.');
   if (databaseInUse(dbPath)) throw new RestoreRefused(inUseMessage);
-  mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateDir(options.dataDir);
   const temp = join(options.dataDir, `.restore-${randomUUID()}.sqlite`);
   try {
     copyFileSync(source, temp);
+    // copyFile keeps the backup's mode; the restored database is private whatever the copy was.
+    makePrivateFile(temp);
     const check = checkStationCopy(temp, options.migrationsDir);
     if (check.problems.length > 0) throw new RestoreRefused(`${source} cannot be restored: ${check.problems.join('; ')}. Nothing was changed.`);
     fsyncFile(temp);

@@ -4,7 +4,8 @@
 // sits under a backup's name.
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createPrivateFile, ensurePrivateDir } from '../files/private-files';
 import { join } from 'node:path';
 import type { BackupResult } from '../../../shared/contract/backup';
 
@@ -59,11 +60,13 @@ export async function takeBackup(
   fileName: string,
   onProgress?: (progress: BackupProgress) => void,
 ): Promise<BackupResult> {
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const started = performance.now();
   const finalPath = join(dir, fileName);
   const tempPath = join(dir, `.${fileName}.${randomUUID()}.tmp`);
   try {
+    // SQLite would create the copy 0644 (less the umask): an empty 0600 file first keeps it private.
+    createPrivateFile(tempPath);
     const done = await sqlite.backup(tempPath, {
       progress: (p) => {
         onProgress?.(p);

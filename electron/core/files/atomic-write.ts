@@ -26,7 +26,8 @@ async function fsyncDir(dir: string): Promise<void> {
 export async function writeFileAtomic(path: string, data: AtomicData): Promise<void> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'wx', 0o644);
+  // Owner only: exports and bundles may hold serials and names, and often land in the data folder.
+  const handle = await open(temp, 'wx', 0o600);
   let renamed = false;
   try {
     try {

@@ -41,8 +41,8 @@ export function listLogFiles(dir: string): string[] {
 
 /** The few file operations the log needs; tests swap in failing ones to play a full or broken disk. */
 export interface LogFileSystem {
-  appendFileSync(path: string, data: string): void;
-  mkdirSync(path: string, options: { recursive: true }): unknown;
+  appendFileSync(path: string, data: string, options: { mode: number }): void;
+  mkdirSync(path: string, options: { recursive: true; mode: number }): unknown;
   renameSync(from: string, to: string): void;
   rmSync(path: string, options: { force: true }): void;
   statSync(path: string): { size: number };
@@ -90,7 +90,8 @@ export class RotatingFile {
         this.rotate();
         this.size = 0;
       }
-      this.fs.appendFileSync(this.path, text);
+      // 0600 when the file is created (rotation renames keep it): logs name operators and devices.
+      this.fs.appendFileSync(this.path, text, { mode: 0o600 });
       this.size += bytes;
       return true;
     } catch {
@@ -102,7 +103,7 @@ export class RotatingFile {
   }
 
   private currentSize(): number {
-    this.fs.mkdirSync(this.dir, { recursive: true });
+    this.fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     try {
       return this.fs.statSync(this.path).size;
     } catch (err) {

@@ -6,7 +6,8 @@
 // audited like a backup.
 import type Database from 'better-sqlite3';
 import { strToU8 } from 'fflate';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { ensurePrivateDir } from '../files/private-files';
 import { readFile } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { join } from 'node:path';
@@ -104,7 +105,7 @@ export async function createSupportBundle(deps: SupportDeps, caller: SupportCall
   const files = await bundleEntries(deps);
   const bytes = await zipEntries(files, at);
   const dir = supportDirFor(deps.dataDir);
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const fileName = freeName(dir, stationSlug(readSetting(deps.db, 'station.name') ?? deps.station.name, deps.station.id), at);
   const path = join(dir, fileName);
   await writeFileAtomic(path, bytes);
