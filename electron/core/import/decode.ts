@@ -32,7 +32,41 @@ const MAGIC: readonly [readonly number[], string][] = [
   [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
   [[0x50, 0x4b, 0x03, 0x04], 'a zip file or an Excel workbook (.xlsx): in Excel, use File > Save As > CSV'],
   [[0xd0, 0xcf, 0x11, 0xe0], 'an old Excel workbook (.xls): in Excel, use File > Save As > CSV'],
+  [[0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66], 'a SQLite database (perhaps a station backup)'],
 ];
+
+const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0d, 0x0c]);
+
+/**
+ * UTF-16 saved without a BOM (some export tools, PowerShell's Out-File on older systems): text of
+ * mostly Latin characters puts a NUL in every other byte, odd bytes for little-endian, even for
+ * big-endian. Decided on the first 64 KB: at least 90 % of one side NUL and almost none of the other,
+ * and the decoded text free of control characters, so a binary file full of zeros is not taken for text.
+ */
+function utf16WithoutBom(bytes: Uint8Array): { text: string; encoding: 'utf-16le' | 'utf-16be' } | null {
+  const head = bytes.subarray(0, Math.min(bytes.length, 64 * 1024) & ~1);
+  if (head.length < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < head.length; i += 2) {
+    if (head[i] === 0) evenNul++;
+    if (head[i + 1] === 0) oddNul++;
+  }
+  const pairs = head.length / 2;
+  const encoding = oddNul >= pairs * 0.9 && evenNul <= pairs * 0.01 ? 'utf-16le' : evenNul >= pairs * 0.9 && oddNul <= pairs * 0.01 ? 'utf-16be' : null;
+  if (encoding === null || bytes.length % 2 !== 0) return null;
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && !TEXT_CONTROLS.has(c)) || c === 0x7f) return null;
+  }
+  return { text, encoding };
+}
 
 /** A NUL byte, or more than 1 % control characters (other than tab, CR, LF, form feed) in the first 64 KB. */
 function binaryReason(bytes: Uint8Array): string | null {
@@ -55,6 +89,8 @@ export function decodeImportFile(bytes: Uint8Array, maxBytes = MAX_IMPORT_BYTES)
   // UTF-16 is full of NUL bytes, so its BOM is checked before the binary test.
   if (startsWith(bytes, [0xff, 0xfe])) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
   if (startsWith(bytes, [0xfe, 0xff])) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return { ok: true, ...utf16 };
   const binary = binaryReason(bytes);
   if (binary) return { ok: false, message: binary };
   const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
