@@ -69,6 +69,7 @@ const isHelp = (arg: string | undefined) => arg === '--help' || arg === '-h' || 
 function fileSystemProblem(err: unknown): string | null {
   const e = err as NodeJS.ErrnoException | null;
   if (typeof e?.code !== 'string' || typeof e.path !== 'string') return null;
+  if (e.syscall === 'mkdir' && (e.code === 'EEXIST' || e.code === 'ENOTDIR')) return `${e.path} should be a folder, but a file of that name is in the way: move the file elsewhere and try again.`;
   return writeProblem(e, e.path)?.replace(/^Cannot write /, 'Cannot use ') ?? null;
 }
 
