@@ -4,8 +4,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeTempDir } from '../../helpers/temp-station';
+
+// Each step is a real `dockside` child process (tsx start-up, a station opened): seconds apiece on a
+// loaded machine, so these tests get minutes rather than the default half-minute.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 
 const env = { ...process.env, DOCKSIDE_AS: 'Ada', DOCKSIDE_PIN: '482913' };
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -79,7 +83,7 @@ describe('file permissions under umask 022', () => {
     expect(Object.keys(all)).toEqual(expect.arrayContaining(['dockside.sqlite', 'backups', 'logs', 'logs/dockside.log', 'support', 'po1.csv']));
     expect(Object.keys(all).some((p) => /^backups\/manual-\d+\.sqlite$/.test(p))).toBe(true);
     expect(Object.keys(all).some((p) => /^support\/.+\.zip$/.test(p))).toBe(true);
-  }, 180_000);
+  }, 240_000);
 
   it('tightens a data folder left open by an older version (0755 folder, 0644 database, backups and logs)', () => {
     const dir = join(makeTempDir(), 'station');
@@ -100,5 +104,5 @@ describe('file permissions under umask 022', () => {
     expect(modes(dir)['dockside.sqlite']).toBe('644');
     expect(dockside(['verify', '--data-dir', dir]).code).toBe(0);
     expectPrivate(dir);
-  }, 120_000);
+  }, 240_000);
 });

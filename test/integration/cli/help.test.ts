@@ -2,7 +2,11 @@
 // an unknown command, `--format xml` and an unknown flag did not say what was wrong (the flag's message
 // came straight from parseArgs, with an unbalanced quote). The real CLI, as a child process.
 import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// Each step is a real `dockside` child process (tsx start-up, a station opened): seconds apiece on a
+// loaded machine, so these tests get minutes rather than the default half-minute.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 
 function dockside(args: string[]) {
   const r = spawnSync(process.execPath, ['bin/dockside.js', ...args], { encoding: 'utf8', env: { ...process.env, DOCKSIDE_AS: 'Ada', DOCKSIDE_PIN: '482913' } });

@@ -4,8 +4,12 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeTempDir } from '../../helpers/temp-station';
+
+// Each step is a real `dockside` child process (tsx start-up, a station opened): seconds apiece on a
+// loaded machine, so these tests get minutes rather than the default half-minute.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 
 const env = { DOCKSIDE_AS: 'Ada', DOCKSIDE_PIN: '482913' };
 
@@ -49,7 +53,7 @@ beforeAll(() => {
   expect(dockside(['backup', '--data-dir', dir]).code).toBe(0);
   mkdirSync(join(dir, 'logs'), { recursive: true });
   writeFileSync(join(dir, 'logs', 'dockside.log'), '{"msg":"a log line"}\n');
-}, 60_000);
+}, 240_000);
 
 describe('commands that write files', () => {
   it.each(['report', 'partner-center'])('never write a %s export over the station database, its WAL/SHM, backups or logs, however spelled', (format) => {
@@ -79,7 +83,7 @@ describe('commands that write files', () => {
     expect(readFileSync(join(dir, 'dockside.sqlite')).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
     expect(dockside(['verify', '--data-dir', dir])).toMatchObject({ code: 0, out: expect.stringMatching(/integrity_check: ok/) });
     expect(dockside(['status', 'PO 1', '--data-dir', dir]).out).toMatch(/3 devices/);
-  }, 180_000);
+  }, 240_000);
 
   it('replaces an existing file only with --force, and says so', () => {
     const out = join(elsewhere, 'report.csv');
@@ -128,5 +132,5 @@ describe('commands that write files', () => {
       expect(r.err).toMatch(/should be a folder, but a file of that name is in the way/);
     }
     chmodSync(ro, 0o700);
-  }, 60_000);
+  }, 240_000);
 });

@@ -4,8 +4,12 @@
 // says so in --help, and warns when a secret is given as a value.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeTempDir } from '../../helpers/temp-station';
+
+// Each step is a real `dockside` child process (tsx start-up, a station opened): seconds apiece on a
+// loaded machine, so these tests get minutes rather than the default half-minute.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 
 const PIN = '482913';
 const baseEnv = { ...process.env, DOCKSIDE_AS: '', DOCKSIDE_PIN: '', DOCKSIDE_HOST_TOKEN: '' };
@@ -22,7 +26,7 @@ beforeAll(() => {
   const init = dockside(['init', '--data-dir', dir, '--admin', 'Ada', '--pin', '-'], { input: `${PIN}\n` });
   expect(init.code, init.err).toBe(0);
   expect(init.err).not.toMatch(/warning/);
-}, 60_000);
+}, 240_000);
 
 describe('secrets kept off the command line', () => {
   it('reads --pin - from piped stdin, without a warning', () => {
@@ -73,7 +77,7 @@ describe('secrets kept off the command line', () => {
     expect(seen).toMatch(/PIN: /);
     expect(seen).toMatch(/Ada\s+admin\s+active/);
     expect(seen).not.toContain(PIN);
-  }, 60_000);
+  }, 240_000);
 
   it('keeps a host token read from stdin out of the process command line (what ps shows)', async () => {
     const token = 'a-host-token-from-stdin-0123456789';
@@ -99,7 +103,7 @@ describe('secrets kept off the command line', () => {
       child.kill('SIGTERM');
       await exited;
     }
-  }, 60_000);
+  }, 240_000);
 
   it('says so in --help', () => {
     const r = dockside(['--help']);

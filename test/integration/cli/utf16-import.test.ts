@@ -3,8 +3,12 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeTempDir } from '../../helpers/temp-station';
+
+// Each step is a real `dockside` child process (tsx start-up, a station opened): seconds apiece on a
+// loaded machine, so these tests get minutes rather than the default half-minute.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 
 const env = { ...process.env, DOCKSIDE_AS: 'Ada', DOCKSIDE_PIN: '482913' };
 const dockside = (args: string[]) => {
@@ -28,7 +32,7 @@ beforeAll(() => {
   files = makeTempDir();
   expect(dockside(['init', '--data-dir', dir, '--admin', 'Ada', '--pin', '482913']).code).toBe(0);
   expect(dockside(['batches', 'create', 'PO 16', '--data-dir', dir]).code).toBe(0);
-}, 60_000);
+}, 240_000);
 
 describe('import of UTF-16 without a BOM', () => {
   it('reads little-endian UTF-16 without a BOM and imports every line', () => {
@@ -39,14 +43,14 @@ describe('import of UTF-16 without a BOM', () => {
     expect(r.out).toMatch(/3 lines \(utf-16le, delimiter tab\): 3 to import, 0 refused/);
     expect(r.out).toMatch(/Imported 3 devices/);
     expect(dockside(['status', 'PO 16', '--data-dir', dir]).out).toContain('SN-Ä1');
-  }, 60_000);
+  }, 240_000);
 
   it('reads big-endian UTF-16 without a BOM', () => {
     const file = join(files, 'devices-be.txt');
     writeFileSync(file, utf16be(csv));
     const r = dockside(['import', file, '--batch', 'PO 16', '--dry-run', '--data-dir', dir]);
     expect(r.out).toMatch(/3 lines \(utf-16be, delimiter tab\)/);
-  }, 60_000);
+  }, 240_000);
 
   it('still refuses real binary files: 16-bit numbers (zeros on alternate bytes), an image, a station backup', () => {
     const numbers = Buffer.alloc(4000);
@@ -57,5 +61,5 @@ describe('import of UTF-16 without a BOM', () => {
     expect(r.err).toMatch(/binary file/);
     expect(dockside(['import', 'test/fixtures/import/binary.png', '--batch', 'PO 16', '--data-dir', dir]).err).toMatch(/PNG image/);
     expect(dockside(['import', join(dir, 'dockside.sqlite'), '--batch', 'PO 16', '--data-dir', dir]).err).toMatch(/SQLite database|binary file/);
-  }, 90_000);
+  }, 240_000);
 });

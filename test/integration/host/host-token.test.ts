@@ -1,9 +1,13 @@
 // Weak host tokens: `dockside serve --host-token ''` used to start, and then a request with an empty
 // token header got in; a one-character token was accepted too.
 import { spawn } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startHostProcess } from '../../helpers/host-process';
 import { makeTempDir } from '../../helpers/temp-station';
+
+// Each step is a real `dockside` child process (tsx start-up, a station opened): seconds apiece on a
+// loaded machine, so these tests get minutes rather than the default half-minute.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 
 /** Runs serve until it exits or says it is ready (then stops it). */
 function serve(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; ready: boolean; out: string; err: string }> {

@@ -5,9 +5,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHostProcess, type HostProcess } from '../../helpers/host-process';
 import { makeTempDir } from '../../helpers/temp-station';
+
+// Each step is a real `dockside` child process (tsx start-up, a station opened): seconds apiece on a
+// loaded machine, so these tests get minutes rather than the default half-minute.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 
 let host: HostProcess;
 let dataDir: string;
@@ -23,7 +27,7 @@ beforeAll(async () => {
   host = await startHostProcess(dataDir, ['--static-dir', staticDir]);
   host.child.stderr?.on('data', (c: Buffer) => stderr.push(c.toString()));
   port = Number(new URL(host.origin).port);
-}, 60_000);
+}, 240_000);
 
 afterAll(async () => {
   await host.kill('SIGTERM');
@@ -124,7 +128,7 @@ describe('the browser host against hostile requests', () => {
     expect(reply.status).toBe(413);
     expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/larger than 64 MB/) } });
     await stillServing();
-  }, 60_000);
+  }, 240_000);
 
   it('answers bad JSON, a wrong content type, a chunked body and pipelined requests', async () => {
     const bad = await raw(`POST /rpc/station:info HTTP/1.1\r\n${auth()}content-type: application/json\r\ncontent-length: 5\r\nconnection: close\r\n\r\n{"a":`);
