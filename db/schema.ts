@@ -104,6 +104,9 @@ export const devices = sqliteTable(
     uniqueIndex('devices_pkid_live').on(t.pkid).where(sql`${t.pkid} is not null and ${t.removedAt} is null`),
     // Serves both the live count of a batch and its live devices in scan order.
     index('devices_batch_live').on(t.batchId, t.removedAt, t.id),
+    // The review list by position (LIMIT/OFFSET in scan order): every filter column but the text search is
+    // in the index, so skipping to row 500,000 of a batch walks index entries, never the rows themselves.
+    index('devices_batch_order').on(t.batchId, t.id, t.removedAt, t.state, t.scannedBy, t.source),
     index('devices_serial').on(t.serial),
     index('devices_scanned_by').on(t.scannedBy, t.scannedAt),
     // The status bar counts devices waiting to upload on every engine step: keep that count small.

@@ -72,6 +72,24 @@ export function listReviewDevices(db: Queryable, f: ReviewFilter, after: number,
   return { rows: page, nextAfter: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
 }
 
+/**
+ * Rows `offset`.. of the list in scan order, by position: the inner query skips `offset` entries of an
+ * index that holds the list's order and its filter columns (no table row is read for a skipped line),
+ * then only the rows shown are read in full. The index is named, not left to the planner: without
+ * statistics it prefers devices_batch_live for a state filter and reads every skipped row to test it.
+ */
+export function listReviewRowsAt(db: Queryable, f: ReviewFilter, offset: number, limit: number): ReviewDevice[] {
+  const where = commonFilters(f);
+  const state = stateFilter(f.state);
+  if (state) where.push(state);
+  // devices_batch_live (batch_id, removed_at, id) is already in scan order for the live lines, and
+  // holds the few removed ones together; any other filter walks devices_batch_order.
+  const byLive = f.state === 'removed' || (f.state === 'live' && f.operatorId === undefined && f.source === undefined);
+  const index = sql.raw(byLive ? 'devices_batch_live' : 'devices_batch_order');
+  const ids = sql`SELECT d.id FROM devices d INDEXED BY ${index} WHERE ${sql.join(where, sql` AND `)} ORDER BY d.id LIMIT ${limit} OFFSET ${offset}`;
+  return db.all<RawDevice>(sql`SELECT ${columns} FROM devices d ${joins} WHERE d.id IN (${ids}) ORDER BY d.id`).map(toDevice);
+}
+
 export function reviewTotals(db: Queryable, f: ReviewFilter): ReviewTotals {
   const counts = db.get<Record<keyof ReviewTotals['byState'], number | null>>(sql`SELECT count(*) AS "all",
       sum(d.removed_at IS NULL) AS live, sum(d.removed_at IS NOT NULL) AS removed,

@@ -1,4 +1,4 @@
-// The shift lead's desk: one batch's devices (filtered, paged by keyset), "where is this box?" across
+// The shift lead's desk: one batch's devices (filtered, paged by keyset or by position), "where is this box?" across
 // every batch, and audited corrections (remove, restore, fix). PKIDs are never edited: a wrong PKID
 // is removed and the box scanned again.
 import { z } from 'zod';
@@ -69,22 +69,37 @@ export type ReviewTotals = z.infer<typeof reviewTotals>;
 export const foundDevice = reviewDevice.extend({ batchName: z.string(), batchState: z.string() });
 export type FoundDevice = z.infer<typeof foundDevice>;
 
+/** Which of a batch's lines a list shows (review:devices and review:rows take the same). */
+const listFilters = {
+  batchId: id,
+  limit: z.number().int().min(1).max(REVIEW_PAGE_MAX).default(200),
+  state: z.enum(deviceStateFilters).default('live'),
+  operatorId: id.optional(),
+  source: z.enum(deviceSourceNames).optional(),
+  /** PKID or serial prefix, or part of the make or model. */
+  search: z.string().trim().max(64).optional(),
+};
+
 export const reviewChannels = defineChannels({
   'review:devices': {
     input: z.strictObject({
-      batchId: id,
+      ...listFilters,
       /** Keyset paging: rows with a larger id than this (scan order). */
       after: z.number().int().min(0).optional(),
-      limit: z.number().int().min(1).max(REVIEW_PAGE_MAX).default(200),
-      state: z.enum(deviceStateFilters).default('live'),
-      operatorId: id.optional(),
-      source: z.enum(deviceSourceNames).optional(),
-      /** PKID or serial prefix, or part of the make or model. */
-      search: z.string().trim().max(64).optional(),
     }),
     output: z.object({ rows: z.array(reviewDevice), nextAfter: z.number().int().nullable(), totals: reviewTotals }),
     permission: 'batches:review',
     summary: "One batch's lines for review, filtered and paged.",
+  },
+  'review:rows': {
+    input: z.strictObject({
+      ...listFilters,
+      /** Position in the filtered list (0 = its first line, scan order): any row at once, no walk. */
+      offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    }),
+    output: z.object({ rows: z.array(reviewDevice), offset: z.number().int() }),
+    permission: 'batches:review',
+    summary: "One batch's lines for review from a position in the filtered list (no counts: review:devices has them).",
   },
   'review:find': {
     input: z.strictObject({ query: z.string().trim().min(1, 'Type or scan a PKID or a serial.').max(128) }),

@@ -10,7 +10,7 @@ import { findBatch, type BatchRow } from '../../../db/repos/batches';
 import { findLiveByPkid, findLiveDuplicate, updateDevice, type DeviceRow } from '../../../db/repos/devices';
 import { findRemoteDuplicate } from '../../../db/repos/remote-inventory';
 import { identityOf, type IdentityFields } from '../../../shared/domain/identity';
-import { findDevices, listReviewDevices, reviewDevice, reviewTotals } from '../../../db/repos/review';
+import { findDevices, listReviewDevices, listReviewRowsAt, reviewDevice, reviewTotals } from '../../../db/repos/review';
 import type { Handlers } from '../dispatcher';
 import { settleBatch } from '../sync/settle';
 import { when } from '../scanning/messages';
@@ -65,6 +65,11 @@ export const reviewHandlers: Pick<Handlers, keyof typeof reviewChannels> = {
     const filter = { batchId, state, operatorId, source, search: search || undefined };
     const page = listReviewDevices(ctx.db, filter, after ?? 0, limit);
     return ok({ ...page, totals: reviewTotals(ctx.db, filter) });
+  },
+
+  'review:rows': ({ batchId, offset, limit, state, operatorId, source, search }, ctx) => {
+    if (!findBatch(ctx.db, batchId)) return fail('NOT_FOUND', `There is no batch with id ${batchId}.`);
+    return ok({ rows: listReviewRowsAt(ctx.db, { batchId, state, operatorId, source, search: search || undefined }, offset, limit), offset });
   },
 
   'review:find': ({ query }, ctx) => {

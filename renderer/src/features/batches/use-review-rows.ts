@@ -1,8 +1,8 @@
-// One batch's lines for the review list: the filters, RowPages fetched one page at a time for the
-// rows in view (never all of them), the totals of the last answer, and a reload of the pages in view
-// (coalesced) whenever the core says devices changed.
+// One batch's lines for the review list: the filters, RowPages fetched by position one page at a time
+// for the rows in view (never all of them, never the pages before them), the totals of the last
+// counts, and a reload of the counts and the pages in view (coalesced) whenever devices changed.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { REVIEW_PAGE_MAX, type ReviewDevice, type ReviewTotals, type deviceSourceNames, type deviceStateFilters } from '../../../../shared/contract/review';
+import type { ReviewDevice, ReviewTotals, deviceSourceNames, deviceStateFilters } from '../../../../shared/contract/review';
 import { useApi } from '../../store/provider';
 import { RowPages } from './row-pages';
 
@@ -30,7 +30,6 @@ export interface ReviewRows {
 }
 
 const RELOAD_GAP_MS = 250;
-const WALK_PAGES = 2;
 
 export function useReviewRows(query: ReviewQuery, pageSize?: number): ReviewRows {
   const api = useApi();
@@ -56,17 +55,18 @@ export function useReviewRows(query: ReviewQuery, pageSize?: number): ReviewRows
       for (;;) {
         const next = pages.nextFetch(view.current.first, view.current.last);
         if (!next) break;
-        // Walking the keyset chain towards a far page: bigger steps, fewer round trips.
-        const limit = next.walking ? Math.min(REVIEW_PAGE_MAX, pages.pageSize * WALK_PAGES) : pages.pageSize;
-        const result = await api.call('review:devices', { batchId, state, operatorId, source, search: search || undefined, after: next.after, limit });
+        const filters = { batchId, state, operatorId, source, search: search || undefined, limit: pages.pageSize };
+        // Page 0 brings the counts (review:devices); any other page is fetched by its position alone.
+        const result = next.withTotals ? await api.call('review:devices', { ...filters, after: 0 }) : await api.call('review:rows', { ...filters, offset: next.offset });
         if (current.current !== pages) return;
         if (!result.ok) {
           setError(result.error.message);
           setLoaded(true);
           break;
         }
-        pages.storeRun(next.page, result.value.rows, result.value.nextAfter, result.value.totals.matching, next.generation);
-        setTotals(result.value.totals);
+        const totals = 'totals' in result.value ? result.value.totals : undefined;
+        pages.store(next.page, result.value.rows, next.generation, totals?.matching);
+        if (totals) setTotals(totals);
         setError(null);
         setLoaded(true);
         repaint();

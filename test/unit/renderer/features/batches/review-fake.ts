@@ -1,4 +1,4 @@
-// A FakeStation taught the shift lead's desk: batches, review pages (keyset), corrections, expected
+// A FakeStation taught the shift lead's desk: batches, review pages (keyset and by position), corrections, expected
 // vs scanned, import, export, approval and customers. The rules live in the core (e2e tests use it).
 import type { Result } from '../../../../../shared/contract';
 import type { ApprovalPreview } from '../../../../../shared/contract/approval';
@@ -55,6 +55,10 @@ export class ReviewFake {
     o.set('batches:close', (input) => this.setState(Number(input.id), 'closed'));
     o.set('batches:reopen', (input) => this.setState(Number(input.id), 'open'));
     o.set('review:devices', (input) => ok(this.page(input)));
+    o.set('review:rows', (input) => {
+      const offset = Number(input.offset ?? 0);
+      return ok({ rows: this.matching(input).slice(offset, offset + Number(input.limit ?? 200)), offset });
+    });
     o.set('review:removeDevice', (input) => this.change(Number(input.deviceId), { removed: true, removedBy: 'Liam', removedAt: AT, removedReason: String(input.reason) }));
     o.set('review:restoreDevice', (input) => this.change(Number(input.deviceId), { removed: false, removedBy: null, removedAt: null, removedReason: null }));
     o.set('review:fixDevice', (input) => {
@@ -141,12 +145,16 @@ export class ReviewFake {
     };
   }
 
+  private matching(input: Record<string, unknown>): ReviewDevice[] {
+    const state = String(input.state ?? 'live');
+    return this.devices.filter((d) => d.batchId === input.batchId).filter((d) => state === 'all' || (state === 'live' ? !d.removed : state === 'removed' ? d.removed : !d.removed && d.state === state));
+  }
+
   private page(input: Record<string, unknown>) {
     const after = Number(input.after ?? 0);
     const limit = Number(input.limit ?? 200);
-    const state = String(input.state ?? 'live');
     const inBatch = this.devices.filter((d) => d.batchId === input.batchId);
-    const matching = inBatch.filter((d) => state === 'all' || (state === 'live' ? !d.removed : state === 'removed' ? d.removed : !d.removed && d.state === state));
+    const matching = this.matching(input);
     const rest = matching.filter((d) => d.id > after);
     const rows = rest.slice(0, limit);
     const live = inBatch.filter((d) => !d.removed);

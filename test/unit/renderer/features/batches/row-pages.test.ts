@@ -5,56 +5,71 @@ import { device } from './review-fake';
 const rows = (from: number, n: number) => Array.from({ length: n }, (_, i) => device(from + i, 1));
 
 describe('RowPages', () => {
-  it('fetches the first page, then only the pages the view needs, walking the keyset chain', () => {
+  it('fetches page 0 with the counts, then any page in view straight by its position, never the pages before it', () => {
     const p = new RowPages(10);
-    expect(p.nextFetch(0, 5)).toMatchObject({ page: 0, after: 0, walking: false });
-    p.store(0, rows(1, 10), 10, 100);
-    expect(p.count()).toBe(100);
+    expect(p.nextFetch(0, 5)).toMatchObject({ page: 0, offset: 0, withTotals: true });
+    p.store(0, rows(1, 10), undefined, 100_000);
+    expect(p.count()).toBe(100_000);
     expect(p.rowAt(3)?.id).toBe(4);
     expect(p.nextFetch(0, 9)).toBeNull();
-    // Rows 50..59 are on page 5, whose cursor is unknown: walk from page 1.
-    expect(p.nextFetch(50, 59)).toMatchObject({ page: 1, after: 10, walking: true });
-    p.storeRun(1, rows(11, 20), 30, 100);
-    expect(p.rowAt(25)?.id).toBe(26);
-    expect(p.nextFetch(50, 59)).toMatchObject({ page: 3, after: 30 });
+    // A jump to row 50,000: that page at once, by offset.
+    expect(p.nextFetch(50_000, 50_008)).toEqual({ page: 5_000, offset: 50_000, withTotals: false, generation: 0 });
+    p.store(5_000, rows(50_001, 10));
+    expect(p.rowAt(50_004)?.id).toBe(50_005);
+    expect(p.loadedPages()).toEqual([0, 5_000]);
+    // A view across two pages: the missing one only.
+    expect(p.nextFetch(50_005, 50_014)).toMatchObject({ page: 5_001, offset: 50_010 });
   });
 
-  it('learns the end from the last page, even when the total said more', () => {
+  it('never asks beyond the counted rows, and learns the end from a short page even when the counts said more', () => {
     const p = new RowPages(10);
-    p.store(0, rows(1, 10), 10, 30);
-    p.store(1, rows(11, 4), null, 30);
+    p.store(0, rows(1, 10), undefined, 30);
+    expect(p.nextFetch(100, 120)).toBeNull();
+    expect(p.nextFetch(20, 40)).toMatchObject({ page: 2, offset: 20 });
+    p.store(1, rows(11, 4));
     expect(p.count()).toBe(14);
     expect(p.nextFetch(0, 20)).toBeNull();
   });
 
-  it('a reload refetches the pages in view and forgets the others; a shifted page boundary drops what followed', () => {
+  it('an empty list is one fetch and then nothing', () => {
     const p = new RowPages(10);
-    p.store(0, rows(1, 10), 10, 40);
-    p.store(1, rows(11, 10), 20, 40);
-    p.store(2, rows(21, 10), 30, 40);
+    p.store(0, [], undefined, 0);
+    expect(p.count()).toBe(0);
+    expect(p.nextFetch(0, 40)).toBeNull();
+  });
+
+  it('a reload fetches the counts again, then the pages in view; the others are forgotten', () => {
+    const p = new RowPages(10);
+    p.store(0, rows(1, 10), undefined, 40);
+    p.store(1, rows(11, 10));
+    p.store(2, rows(21, 10));
     p.markStale(10, 19);
     expect(p.loadedPages()).toEqual([1]);
     expect(p.rowAt(12)?.id).toBe(13); // old rows shown until the new ones come
+    const counts = p.nextFetch(10, 19);
+    expect(counts).toMatchObject({ page: 0, withTotals: true });
+    // A line went away: 39 rows now, page 1 starts one row later.
+    p.store(0, rows(1, 10), counts?.generation, 39);
     const next = p.nextFetch(10, 19);
-    expect(next).toMatchObject({ page: 1, after: 10 });
-    // A line of page 1 went away: page 1 now ends one row later.
-    p.store(1, [...rows(11, 2), ...rows(14, 8)], 21, 39, next?.generation);
+    expect(next).toMatchObject({ page: 1, offset: 10, withTotals: false });
+    p.store(1, rows(12, 10), next?.generation);
+    expect(p.rowAt(10)?.id).toBe(12);
     expect(p.nextFetch(10, 19)).toBeNull();
-    expect(p.nextFetch(20, 29)).toMatchObject({ page: 2, after: 21 });
+    expect(p.count()).toBe(39);
   });
 
-  it('an answer to a request sent before a reload leaves the page stale', () => {
+  it('an answer to a request sent before a reload leaves the page and the counts stale', () => {
     const p = new RowPages(10);
     const first = p.nextFetch(0, 5);
-    p.store(0, rows(1, 10), null, 10);
     p.markStale(0, 5);
-    p.store(0, rows(1, 10), null, 10, first?.generation);
-    expect(p.nextFetch(0, 5)).toMatchObject({ page: 0 });
+    p.store(0, rows(1, 10), first?.generation, 10);
+    expect(p.nextFetch(0, 5)).toMatchObject({ page: 0, withTotals: true });
   });
 
   it('keeps a bounded number of pages', () => {
     const p = new RowPages(10);
-    for (let page = 0; page < 60; page++) p.store(page, rows(page * 10 + 1, 10), page * 10 + 10, 1000);
+    p.store(0, rows(1, 10), undefined, 1000);
+    for (let page = 1; page < 60; page++) p.store(page, rows(page * 10 + 1, 10));
     p.evict(590, 599);
     expect(p.loadedPages().length).toBe(40);
     expect(p.loadedPages()).toContain(59);

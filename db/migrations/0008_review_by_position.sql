@@ -1,0 +1,1 @@
+CREATE INDEX `devices_batch_order` ON `devices` (`batch_id`,`id`,`removed_at`,`state`,`scanned_by`,`source`);
