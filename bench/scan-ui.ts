@@ -6,6 +6,9 @@
 //    first task after the next frame (requestAnimationFrame, then a MessageChannel message, which
 //    runs right after that frame is drawn). ack_double_raf_ms is the same end point taken with two
 //    nested requestAnimationFrames (the next frame's start, so up to one frame later than the paint).
+//  - ack_breakdown_ms: the same acknowledgements cut at the scans:record request's start, first and
+//    last byte (Resource Timing) and the verdict's DOM change: detect / request / answer / render /
+//    paint, each as p50 / p99 (see breakdown()).
 //  - camera_first_read_ms: Alt+C on the scan page with the fake webcam (the label video) -> the first
 //    verdict painted for a camera read, median over 10 camera starts (the box is undone in between,
 //    so every first read is accepted).
@@ -28,8 +31,13 @@ const CAMERA_RUNS = Number(process.env.SCAN_UI_CAMERA_RUNS ?? 10);
 // Runs in the page before the app (a string: the Node tsconfig has no DOM types).
 const RECORDER = `
 (() => {
-  const bench = { acks: [], doubleRaf: [], verdicts: [], messages: [], starts: [], start: null };
+  const bench = { acks: [], doubleRaf: [], verdicts: [], messages: [], starts: [], start: null, requests: [], phases: [] };
   globalThis.__scanBench = bench;
+  // Every scans:record request's timing (the default buffer of 250 entries would fill up).
+  performance.setResourceTimingBufferSize(100000);
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name.includes('/rpc/scans%3Arecord') || e.name.includes('/rpc/scans:record')) bench.requests.push([e.startTime, e.responseStart, e.responseEnd]);
+  }).observe({ type: 'resource', buffered: true });
   addEventListener('keydown', (e) => {
     const cameraKey = e.altKey && (e.key === 'c' || e.code === 'KeyC');
     // Alt+C starts the clock only when it turns the camera on.
@@ -51,8 +59,10 @@ const RECORDER = `
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
-        bench.acks.push(performance.now() - start);
+        const painted = performance.now();
+        bench.acks.push(painted - start);
         bench.verdicts.push(verdict);
+        bench.phases.push([start, bench.starts[bench.starts.length - 1][1], painted]);
       };
       channel.port2.postMessage(null);
       requestAnimationFrame(() => bench.doubleRaf.push(performance.now() - start));
@@ -62,15 +72,30 @@ const RECORDER = `
 })();
 `;
 
-// Where the time goes (SCAN_UI_DEBUG=1): Enter -> fetch start, the request, the response -> the DOM change.
-const DEBUG_BREAKDOWN = `(() => {
-  const res = performance.getEntriesByType('resource').filter((e) => e.name.includes('scans')).slice(-15);
-  const starts = __scanBench.starts.slice(-15);
-  return ['enter>fetch fetch>ttfb ttfb>end end>dom'].concat(starts.map(([s, dom], i) => {
-    const r = res[i];
-    return r ? [r.startTime - s, r.responseStart - r.startTime, r.responseEnd - r.responseStart, dom - r.responseEnd].map((n) => n.toFixed(1)).join(' ') : 'no entry';
-  })).join('\\n');
-})()`;
+/** [Enter keydown, verdict in the DOM, verdict painted] and [fetch start, first byte, last byte] (page clock, ms). */
+type Phase = [number, number, number];
+type RequestTiming = [number, number, number];
+
+/**
+ * Where an acknowledgement's time goes, per scan: detection (Enter -> the scans:record request starts:
+ * the wedge detector and the renderer's work before sending), request (-> the answer's first byte: the
+ * round trip and the core's validation, duplicate checks and durable commit), answer (-> its last
+ * byte), render (-> the verdict in the DOM: parsing, the store, React's commit) and paint (-> the frame
+ * drawn). Each scan is matched with the first request that started after its Enter.
+ */
+function breakdown(phases: readonly Phase[], requests: readonly RequestTiming[]) {
+  const parts = { detect: [] as number[], request: [] as number[], answer: [] as number[], render: [] as number[], paint: [] as number[] };
+  for (const [enter, dom, painted] of phases) {
+    const r = requests.find(([start]) => start >= enter);
+    if (!r || r[2] > dom) continue;
+    parts.detect.push(r[0] - enter);
+    parts.request.push(r[1] - r[0]);
+    parts.answer.push(r[2] - r[1]);
+    parts.render.push(dom - r[2]);
+    parts.paint.push(painted - dom);
+  }
+  return Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, summary(v)]));
+}
 
 interface BenchState {
   messages: string[];
@@ -111,7 +136,7 @@ function pkids(count: number): string[] {
   return out;
 }
 
-async function ackBench(host: HostProcess): Promise<{ ack: number[]; doubleRaf: number[]; verdicts: string[]; retyped: number }> {
+async function ackBench(host: HostProcess): Promise<{ ack: number[]; doubleRaf: number[]; verdicts: string[]; retyped: number; breakdown: ReturnType<typeof breakdown> }> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
   try {
     const page = await openScanPage(browser, host, 'Bench');
@@ -142,9 +167,9 @@ async function ackBench(host: HostProcess): Promise<{ ack: number[]; doubleRaf: 
         if (attempt === 3) throw new Error(`bench scan-ui: ${pkid} was not accepted in 3 tries: ${state.messages.slice(before).join(' | ')}`);
       }
     }
-    if (process.env.SCAN_UI_DEBUG) console.log(await page.evaluate(DEBUG_BREAKDOWN));
     const state = await benchState(page);
-    return { ack: state.acks.slice(5), doubleRaf: state.doubleRaf.slice(5), verdicts: state.verdicts.slice(5), retyped };
+    const { phases, requests } = (await page.evaluate('({ phases: [...__scanBench.phases], requests: [...__scanBench.requests] })')) as { phases: Phase[]; requests: RequestTiming[] };
+    return { ack: state.acks.slice(5), doubleRaf: state.doubleRaf.slice(5), verdicts: state.verdicts.slice(5), retyped, breakdown: breakdown(phases.slice(5), requests) };
   } finally {
     await browser.close();
   }
@@ -201,6 +226,7 @@ export async function run(): Promise<Record<string, unknown>> {
     return {
       ack_ms: summary(ack.ack),
       ack_double_raf_ms: summary(ack.doubleRaf),
+      ack_breakdown_ms: ack.breakdown,
       ack_bursts_retyped: ack.retyped,
       ack_devices_in_db: 100_000 + SCANS + 5,
       camera_first_read_ms: { median: round(percentile(camera.samples, 50)), min: round(Math.min(...camera.samples)), max: round(Math.max(...camera.samples)), runs: camera.samples.length },
