@@ -1,5 +1,5 @@
-// The aim box: only the centre of each frame is decoded, and the page draws the same box over the
-// video so the operator puts one code in it.
+// The aim box: the centre of the frame, decoded every other attempt (camera-schedule), and drawn
+// over the video so the operator can put one code in it when several sit side by side.
 //
 // Measured on the label fixture (PKID, serial and EAN-13 side by side, the neighbours cut off at
 // the frame edges; test/integration/camera): decoding whole 640x480 frames read the EAN-13 in 20
@@ -8,6 +8,10 @@
 // was never accepted in 5 s. Decoding the centred 70% x 60% read each code in 19-20 frames, at a
 // quarter of the decode time; in Chromium the first accepted read came 130-200 ms after start.
 // A wider box (75%) already lost a third of the PKID reads to the neighbours.
+//
+// But the box alone lost every code held close enough to fill the frame (its ends fall outside),
+// which plain zxing on the whole frame reads: so the box is now one view among several
+// (camera-views), not the only one.
 
 export interface AimFraction {
   /** Share of the frame width decoded, 0–1. */
@@ -30,15 +34,6 @@ export function aimBoxFor(frameWidth: number, frameHeight: number, fraction: Aim
   const width = Math.max(1, Math.round(frameWidth * clamp01(fraction.width)));
   const height = Math.max(1, Math.round(frameHeight * clamp01(fraction.height)));
   return { left: Math.floor((frameWidth - width) / 2), top: Math.floor((frameHeight - height) / 2), width, height };
-}
-
-/** RGBA pixels (canvas ImageData) to one luminance byte per pixel, BT.601 weights in integers. */
-export function rgbaToGrey(rgba: Uint8ClampedArray, pixelCount: number): Uint8ClampedArray {
-  const grey = new Uint8ClampedArray(pixelCount);
-  for (let i = 0, p = 0; i < pixelCount; i++, p += 4) {
-    grey[i] = ((rgba[p] ?? 0) * 306 + (rgba[p + 1] ?? 0) * 601 + (rgba[p + 2] ?? 0) * 117) >> 10;
-  }
-  return grey;
 }
 
 function clamp01(value: number): number {

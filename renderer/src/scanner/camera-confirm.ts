@@ -10,6 +10,13 @@
 // miss says nothing against the value. Misses are bounded in time instead: a candidate older than
 // `confirmWindowMs` is dropped, so a read from a label shown seconds ago cannot pair with a new one.
 //
+// Views: the reader decodes a different part of the frame (camera-views) on successive attempts, and
+// two parts of one frame may rightly hold two different codes (the aim box the PKID, the whole frame
+// its EAN-13 neighbour). So "consecutive" is judged per view: each view keeps its own candidate,
+// a different value read in a view replaces that view's candidate only, and a read is accepted when
+// it agrees with the live candidate of any view. A misread must still repeat identically, either in
+// the next read of the same view or in another view's latest read.
+//
 // Repeats: once accepted, a value is 'suppressed' while it keeps being read, and becomes acceptable
 // again only after it has been out of sight for `repeatMs`. Counting from the last sighting rather
 // than from the accept means a label left under the camera is not re-accepted every 1.5 s, while a
@@ -25,8 +32,9 @@ export interface CameraConfirmOptions {
 }
 
 export interface CameraConfirmer {
-  /** One successful decode of `value` at time `at` (ms, any monotonic clock). */
-  read(value: string, at: number): CameraReadDecision;
+  /** One successful decode of `value` at time `at` (ms, any monotonic clock), in the part of the
+   * frame named `view` (one view if omitted). */
+  read(value: string, at: number, view?: string): CameraReadDecision;
   /** Forget the candidate and every suppression, e.g. when the camera restarts. */
   reset(): void;
 }
@@ -37,7 +45,8 @@ export const DEFAULT_CONFIRM_WINDOW_MS = 500;
 export function createCameraConfirmer(options: CameraConfirmOptions = {}): CameraConfirmer {
   const repeatMs = options.repeatMs ?? DEFAULT_REPEAT_MS;
   const confirmWindowMs = options.confirmWindowMs ?? DEFAULT_CONFIRM_WINDOW_MS;
-  let candidate: { value: string; at: number } | undefined;
+  // view -> its latest read not yet accepted
+  const candidates = new Map<string, { value: string; at: number }>();
   // value -> last time it was read after being accepted
   const lastSeenAccepted = new Map<string, number>();
 
@@ -48,23 +57,26 @@ export function createCameraConfirmer(options: CameraConfirmOptions = {}): Camer
   }
 
   return {
-    read(value, at) {
+    read(value, at, view = '') {
       forgetExpired(at);
       if (lastSeenAccepted.has(value)) {
         lastSeenAccepted.set(value, at);
-        candidate = undefined;
+        candidates.delete(view);
         return 'suppressed';
       }
-      if (candidate !== undefined && candidate.value === value && at - candidate.at <= confirmWindowMs) {
-        candidate = undefined;
-        lastSeenAccepted.set(value, at);
-        return 'accepted';
+      for (const candidate of candidates.values()) {
+        if (candidate.value === value && at - candidate.at <= confirmWindowMs) {
+          // Other views' candidates stay: they may be the label's other codes.
+          for (const [key, other] of candidates) if (other.value === value) candidates.delete(key);
+          lastSeenAccepted.set(value, at);
+          return 'accepted';
+        }
       }
-      candidate = { value, at };
+      candidates.set(view, { value, at });
       return 'pending';
     },
     reset() {
-      candidate = undefined;
+      candidates.clear();
       lastSeenAccepted.clear();
     },
   };

@@ -8,14 +8,25 @@ import { createCameraConfirmer, type CameraConfirmOptions, type CameraReadDecisi
 import { AIM_FRACTION, type AimFraction } from './camera-aim';
 import { cameraErrorOf, toCameraError, type CameraError } from './camera-errors';
 import type { CameraSymbology } from './camera-formats';
+import type { CameraView } from './camera-views';
 import { zxingDecodeStream, type DecodeStream } from './camera-zxing';
 
 export type { CameraError, CameraErrorKind } from './camera-errors';
 export type { CameraSymbology } from './camera-formats';
+export type { CameraView } from './camera-views';
+
+/** One decode attempt, read or not: for the benchmark's time per frame and reads per second. */
+export interface CameraAttemptInfo {
+  readonly view: CameraView;
+  readonly decodeMs: number;
+  readonly decision?: CameraReadDecision;
+}
 
 export interface CameraRead {
   readonly text: string;
   readonly symbology: CameraSymbology;
+  /** The part of the frame it was read in (camera-views). */
+  readonly view: CameraView;
   /** Same clock as `now` (performance.now by default). */
   readonly at: number;
   readonly decision: CameraReadDecision;
@@ -50,8 +61,10 @@ export interface CameraReaderOptions {
   /** Pause between decode attempts, clamped to 50–100 ms (default 75). */
   readonly scanIntervalMs?: number;
   readonly confirm?: CameraConfirmOptions;
-  /** Part of the frame decoded (see camera-aim); false decodes the whole frame. */
+  /** The aim box (see camera-aim), decoded every other attempt; false leaves it out. */
   readonly aim?: AimFraction | false;
+  /** Every attempt's view and decode time (reads and misses). */
+  readonly onAttempt?: (attempt: CameraAttemptInfo) => void;
   readonly now?: () => number;
 }
 
@@ -144,14 +157,21 @@ export function createCameraReaderWith<S extends CameraStream>(deps: CameraDeps<
       let controls: { stop(): void };
       try {
         controls = await deps.decodeStream(stream, video, (attempt) => {
-          if (mine !== generation) return;
+          if (mine !== generation) return undefined;
           if (attempt.kind === 'read') {
             const at = now();
             const key = `${attempt.symbology}:${attempt.text}`;
-            options.onRead({ text: attempt.text, symbology: attempt.symbology, at, decision: confirmer.read(key, at) });
-          } else if (attempt.kind === 'failed') {
+            const decision = confirmer.read(key, at, attempt.view);
+            options.onAttempt?.({ view: attempt.view, decodeMs: attempt.decodeMs, decision });
+            options.onRead({ text: attempt.text, symbology: attempt.symbology, view: attempt.view, at, decision });
+            return decision;
+          }
+          if (attempt.kind === 'miss') {
+            if (attempt.view !== undefined) options.onAttempt?.({ view: attempt.view, decodeMs: attempt.decodeMs ?? 0 });
+          } else {
             failed(toCameraError(attempt.error));
           }
+          return undefined;
         });
       } catch (error) {
         if (mine !== generation) return { status: 'stopped' };

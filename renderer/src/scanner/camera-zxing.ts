@@ -1,26 +1,25 @@
-// Drives @zxing/browser: decoder settings, the aim-box crop, and zxing's per-attempt callback
-// flattened into a plain CameraAttempt so the reader (and its tests) never see zxing types.
+// Drives @zxing/browser: its scan loop plays the stream into the video and draws each frame on a
+// canvas; every attempt then decodes one view of that frame (camera-views, in the order of
+// camera-schedule), and zxing's per-attempt callback is flattened into a plain CameraAttempt so the
+// reader (and its tests) never see zxing types.
 import { BrowserMultiFormatReader } from '@zxing/browser';
-import {
-  BinaryBitmap,
-  ChecksumException,
-  FormatException,
-  HybridBinarizer,
-  NotFoundException,
-  RGBLuminanceSource,
-  type Result,
-} from '@zxing/library';
-import { aimBoxFor, rgbaToGrey, type AimFraction } from './camera-aim';
-import { cameraHints, createLabelDecoder, symbologyOf, type CameraSymbology } from './camera-formats';
+import { BarcodeFormat, ChecksumException, FormatException, NotFoundException, Result } from '@zxing/library';
+import type { AimFraction } from './camera-aim';
+import type { CameraReadDecision } from './camera-confirm';
+import { cameraHints, type CameraSymbology } from './camera-formats';
+import { createFrameDecoder, type FrameRead } from './camera-frame-decoder';
+import { createViewSchedule, DEFAULT_CYCLE, type ViewSchedule } from './camera-schedule';
+import { rgbaToFrame, type CameraView } from './camera-views';
 
 export type CameraAttempt =
-  | { readonly kind: 'read'; readonly text: string; readonly symbology: CameraSymbology }
-  /** The frame held no decodable code (zxing keeps trying). */
-  | { readonly kind: 'miss' }
+  | { readonly kind: 'read'; readonly text: string; readonly symbology: CameraSymbology; readonly view: CameraView; readonly decodeMs: number }
+  /** The view held no decodable code (zxing keeps trying). */
+  | { readonly kind: 'miss'; readonly view?: CameraView; readonly decodeMs?: number }
   /** zxing stopped its loop on an unexpected error. */
   | { readonly kind: 'failed'; readonly error: unknown };
 
-export type CameraAttemptCallback = (attempt: CameraAttempt) => void;
+/** Returns what the confirmer made of a read, so the schedule can look at that view again. */
+export type CameraAttemptCallback = (attempt: CameraAttempt) => CameraReadDecision | void;
 
 /** Decodes a playing stream into `video` until the returned stop() is called. */
 export type DecodeStream<S> = (stream: S, video: HTMLVideoElement, onAttempt: CameraAttemptCallback) => Promise<{ stop(): void }>;
@@ -30,48 +29,65 @@ export interface ZxingSettings {
   readonly attemptDelayMs: number;
   /** Pause after a decoded frame; short, because the confirmer wants the next read soon. */
   readonly successDelayMs: number;
-  /** Decode only this centred part of each frame; undefined = the whole frame. */
+  /** The aim box; undefined = no aim-box view (whole-frame views only). */
   readonly aim: AimFraction | undefined;
 }
 
+interface LastAttempt {
+  readonly view: CameraView;
+  readonly read: FrameRead | undefined;
+  readonly decodeMs: number;
+}
+
+const WHOLE_FRAME_AIM: AimFraction = { width: 1, height: 1 };
+
 class LabelVideoReader extends BrowserMultiFormatReader {
-  readonly #aim: AimFraction | undefined;
-  readonly #decode = createLabelDecoder();
+  readonly #frames: ReturnType<typeof createFrameDecoder>;
+  readonly schedule: ViewSchedule;
+  /** The attempt decodeFromCanvas just made; zxing calls our callback synchronously after it. */
+  last: LastAttempt | undefined;
 
   constructor(settings: ZxingSettings) {
     super(cameraHints(), { delayBetweenScanAttempts: settings.attemptDelayMs, delayBetweenScanSuccess: settings.successDelayMs });
-    this.#aim = settings.aim;
+    this.#frames = createFrameDecoder(settings.aim ?? WHOLE_FRAME_AIM);
+    this.schedule = createViewSchedule(settings.aim === undefined ? DEFAULT_CYCLE.filter((view) => view !== 'aim') : DEFAULT_CYCLE);
   }
 
   // zxing's own HTMLCanvasElementLuminanceSource claims crop support but its crop() throws, so the
-  // aim box is cut from the canvas the scan loop has just drawn the frame on.
+  // views are cut from the pixels of the canvas the scan loop has just drawn the frame on.
   override decodeFromCanvas(canvas: HTMLCanvasElement): Result {
-    const context = this.#aim === undefined ? null : canvas.getContext('2d');
-    if (this.#aim === undefined || context === null) return super.decodeFromCanvas(canvas);
-    const box = aimBoxFor(canvas.width, canvas.height, this.#aim);
-    const grey = rgbaToGrey(context.getImageData(box.left, box.top, box.width, box.height).data, box.width * box.height);
-    return this.decodeBitmap(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(grey, box.width, box.height))));
-  }
-
-  override decodeBitmap(bitmap: BinaryBitmap): Result {
-    return this.#decode(bitmap);
+    const started = performance.now();
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    if (context === null) throw new Error('the camera frame canvas has no 2D context');
+    const frame = rgbaToFrame(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
+    const view = this.schedule.next();
+    const read = this.#frames.decode(this.#frames.views(frame), view);
+    this.last = { view, read, decodeMs: performance.now() - started };
+    if (read === undefined) throw new NotFoundException();
+    // Only 'a code was found' matters to zxing's loop; the read itself is taken from `last`.
+    return new Result(read.text, new Uint8Array(0), 0, [], BarcodeFormat.CODE_128, Date.now());
   }
 }
 
 export function zxingDecodeStream(settings: ZxingSettings): DecodeStream<MediaStream> {
   const reader = new LabelVideoReader(settings);
-  return (stream, video, onAttempt) =>
-    reader.decodeFromStream(stream, video, (result, error) => {
-      if (result !== undefined) {
-        const symbology = symbologyOf(result.getBarcodeFormat());
-        // Cannot happen with these readers, but an unknown format must never be passed on.
-        onAttempt(symbology === undefined ? { kind: 'miss' } : { kind: 'read', text: result.getText(), symbology });
-      } else if (isRetriedByZxing(error)) {
-        onAttempt({ kind: 'miss' });
+  return (stream, video, onAttempt) => {
+    reader.schedule.reset();
+    return reader.decodeFromStream(stream, video, (result, error) => {
+      const last = reader.last;
+      reader.last = undefined;
+      if (result !== undefined && last?.read !== undefined) {
+        const { text, symbology, view } = last.read;
+        const decision = onAttempt({ kind: 'read', text, symbology, view, decodeMs: last.decodeMs });
+        reader.schedule.report(view, decision === 'pending' ? 'pending' : 'done');
+      } else if (result !== undefined || isRetriedByZxing(error)) {
+        onAttempt(last === undefined ? { kind: 'miss' } : { kind: 'miss', view: last.view, decodeMs: last.decodeMs });
+        if (last !== undefined) reader.schedule.report(last.view, 'miss');
       } else {
         onAttempt({ kind: 'failed', error });
       }
     });
+  };
 }
 
 // Mirrors BrowserCodeReader.scan(): these three make it try the next frame, anything else ends the loop.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AIM_FRACTION, aimBoxFor, rgbaToGrey } from '../../../../renderer/src/scanner/camera-aim';
+import { AIM_FRACTION, aimBoxFor } from '../../../../renderer/src/scanner/camera-aim';
 
 describe('aim box', () => {
   it('is the centred 70% x 60% of the frame by default', () => {
@@ -11,12 +11,5 @@ describe('aim box', () => {
   it('stays inside the frame for any fraction', () => {
     expect(aimBoxFor(640, 480, { width: 1.5, height: -1 })).toEqual({ left: 0, top: 239, width: 640, height: 1 });
     expect(aimBoxFor(641, 481, { width: 0.5, height: 0.5 })).toEqual({ left: 160, top: 120, width: 321, height: 241 });
-  });
-});
-
-describe('rgbaToGrey', () => {
-  it('weights red, green and blue like BT.601 and ignores alpha', () => {
-    const rgba = new Uint8ClampedArray([255, 255, 255, 0, 0, 0, 0, 255, 255, 0, 0, 255, 0, 255, 0, 255]);
-    expect([...rgbaToGrey(rgba, 4)]).toEqual([255, 0, 76, 149]);
   });
 });

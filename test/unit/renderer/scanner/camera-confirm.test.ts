@@ -75,3 +75,33 @@ describe('camera confirmer', () => {
     expect([confirmer.read('A', 160), confirmer.read('A', 240)]).toEqual(['pending', 'accepted']);
   });
 });
+
+describe('camera confirmer across views', () => {
+  const runViews = (reads: ReadonlyArray<readonly [string, number, string]>): string[] => {
+    const confirmer = createCameraConfirmer();
+    return reads.map(([value, at, view]) => confirmer.read(value, at, view));
+  };
+
+  it('keeps one candidate per view, so alternating views each holding a different code both confirm', () => {
+    expect(runViews([['PKID', 0, 'aim'], ['EAN', 80, 'whole'], ['PKID', 160, 'aim'], ['EAN', 240, 'whole']])).toEqual(['pending', 'pending', 'accepted', 'accepted']);
+  });
+
+  it('still breaks a pair when the same view reads something else in between', () => {
+    expect(runViews([['A', 0, 'whole'], ['B', 80, 'whole'], ['A', 160, 'whole']])).toEqual(['pending', 'pending', 'pending']);
+  });
+
+  it('accepts two views agreeing, within the window only', () => {
+    expect(runViews([['A', 0, 'whole'], ['A', 80, 'reduced']])).toEqual(['pending', 'accepted']);
+    expect(runViews([['A', 0, 'whole'], ['A', 501, 'reduced']])).toEqual(['pending', 'pending']);
+  });
+
+  it('an accept removes that value from every view, and a stale candidate never pairs', () => {
+    expect(runViews([['A', 0, 'whole'], ['A', 40, 'aim'], ['B', 60, 'reduced'], ['A', 2000, 'whole'], ['B', 2100, 'reduced']])).toEqual([
+      'pending',
+      'accepted',
+      'pending',
+      'pending', // 1.5 s unseen: a new scan of A, needing its own second read
+      'pending', // B's candidate is 2 s old
+    ]);
+  });
+});

@@ -1,3 +1,4 @@
+import type { CameraView } from '../../../../renderer/src/scanner/camera-views';
 import { describe, expect, it, vi } from 'vitest';
 import {
   createCameraReaderWith,
@@ -70,9 +71,10 @@ function setup(overrides: Partial<CameraDeps<FakeStream>> = {}) {
     reads,
     errors,
     /** One zxing attempt `ms` after the previous one. */
-    frame(ms: number, text?: string, symbology: 'code128' | 'ean13' = 'code128') {
+    /** Returns what the reader tells zxing's loop (the confirmer's decision, for the schedule). */
+    frame(ms: number, text?: string, symbology: 'code128' | 'ean13' = 'code128', view: CameraView = 'aim') {
       clock += ms;
-      attempt(text === undefined ? { kind: 'miss' } : { kind: 'read', text, symbology });
+      return attempt(text === undefined ? { kind: 'miss', view, decodeMs: 3 } : { kind: 'read', text, symbology, view, decodeMs: 4 });
     },
     fail(error: unknown) {
       attempt({ kind: 'failed', error });
@@ -101,11 +103,26 @@ describe('camera reader', () => {
     t.frame(75, '3905012345678');
     t.frame(75, '4006381333931', 'ean13');
     expect(t.reads).toEqual([
-      { text: '3905012345678', symbology: 'code128', at: 75, decision: 'pending' },
-      { text: '3905012345678', symbology: 'code128', at: 225, decision: 'accepted' },
-      { text: '3905012345678', symbology: 'code128', at: 300, decision: 'suppressed' },
-      { text: '4006381333931', symbology: 'ean13', at: 375, decision: 'pending' },
+      { text: '3905012345678', symbology: 'code128', view: 'aim', at: 75, decision: 'pending' },
+      { text: '3905012345678', symbology: 'code128', view: 'aim', at: 225, decision: 'accepted' },
+      { text: '3905012345678', symbology: 'code128', view: 'aim', at: 300, decision: 'suppressed' },
+      { text: '4006381333931', symbology: 'ean13', view: 'aim', at: 375, decision: 'pending' },
     ]);
+  });
+
+  it('confirms per view: a neighbour read in the whole frame does not break the aim box pair', async () => {
+    const t = setup();
+    await t.reader.start(undefined, t.video);
+    expect(t.frame(75, '3905012345678', 'code128', 'aim')).toBe('pending');
+    expect(t.frame(75, '4006381333931', 'ean13', 'whole')).toBe('pending');
+    expect(t.frame(75, '3905012345678', 'code128', 'aim')).toBe('accepted');
+    // Same view, different value in between: the old rule, the pair is broken.
+    expect(t.frame(75, '9ZB4K73', 'code128', 'reduced')).toBe('pending');
+    expect(t.frame(75, 'XZB4K73', 'code128', 'reduced')).toBe('pending');
+    expect(t.frame(75, '9ZB4K73', 'code128', 'reduced')).toBe('pending');
+    expect(t.frame(75, '9ZB4K73', 'code128', 'reduced')).toBe('accepted');
+    // A miss tells zxing nothing.
+    expect(t.frame(75)).toBeUndefined();
   });
 
   it('does not confirm the same text read as two different symbologies', async () => {
