@@ -6,6 +6,7 @@
 export interface HarnessRead {
   readonly text: string;
   readonly symbology: string;
+  readonly view: string;
   readonly at: number;
   readonly decision: 'accepted' | 'pending' | 'suppressed';
 }
@@ -34,13 +35,46 @@ export interface HarnessStopReport {
   readonly running: boolean;
 }
 
+export interface HarnessAttempt {
+  readonly view: string;
+  readonly decodeMs: number;
+  readonly decision?: string;
+}
+
+/** One still image decoded by plain zxing and by the station's reader. */
+export interface PhotoComparison {
+  readonly name: string;
+  readonly width: number;
+  readonly height: number;
+  /** BrowserMultiFormatReader with its defaults, whole frame: null when it read nothing. */
+  readonly plain: { readonly text: string; readonly format: string } | null;
+  /** What the station accepted (two agreeing reads) over `attempts` attempts on this frame. */
+  readonly accepted: readonly string[];
+  /** Every raw read the station made, accepted or not. */
+  readonly reads: ReadonlyArray<{ readonly text: string; readonly view: string }>;
+  /** Attempts until the first accept, or null. */
+  readonly attemptsToAccept: number | null;
+  readonly decodeMs: readonly number[];
+  readonly plainMs: number;
+}
+
+export interface CompareOptions {
+  /** Attempts per image (default a turn of the schedule and 4 more: 1.2 s of a still label). */
+  readonly attempts?: number;
+  /** Views to cycle through instead of the station's schedule (['aim'] = the reader before issue 13). */
+  readonly cycle?: readonly string[];
+}
+
 export interface CameraHarness {
+  /** Loads each /files/<name> image and decodes it with plain zxing and with the station's reader. */
+  comparePhotos(names: readonly string[], options?: CompareOptions): Promise<PhotoComparison[]>;
   listCameras(): Promise<HarnessListResult>;
   /** (Re)creates the reader and starts it on the default camera; clears `reads`, stamps `startedAt`. */
   start(options?: HarnessStartOptions): Promise<HarnessStartResult>;
   stop(): HarnessStopReport;
   readonly startedAt: number | undefined;
   readonly reads: readonly HarnessRead[];
+  readonly attempts: readonly HarnessAttempt[];
   readonly errors: readonly HarnessError[];
 }
 

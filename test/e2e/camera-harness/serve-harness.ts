@@ -13,7 +13,13 @@ export interface HarnessServer {
 
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 
-export async function serveCameraHarness(): Promise<HarnessServer> {
+export interface HarnessFile {
+  readonly type: string;
+  readonly body: Uint8Array;
+}
+
+/** `files` are served at /files/<name> (the photo comparison loads its images from there). */
+export async function serveCameraHarness(files: ReadonlyMap<string, HarnessFile> = new Map()): Promise<HarnessServer> {
   const bundle = await build({
     entryPoints: [here('./harness.mts')],
     bundle: true,
@@ -28,7 +34,9 @@ export async function serveCameraHarness(): Promise<HarnessServer> {
   if (script === undefined) throw new Error('esbuild produced no output for the camera harness');
   const page = readFileSync(here('./index.html'));
   const server = createServer((request, response) => {
-    const [type, body] = request.url === '/harness.js' ? ['text/javascript', script] : request.url === '/' ? ['text/html', page] : [];
+    const file = request.url?.startsWith('/files/') ? files.get(decodeURIComponent(request.url.slice('/files/'.length))) : undefined;
+    const [type, body] =
+      request.url === '/harness.js' ? ['text/javascript', script] : request.url === '/' ? ['text/html', page] : file !== undefined ? [file.type, file.body] : [];
     response.writeHead(body === undefined ? 404 : 200, { 'content-type': type ?? 'text/plain' });
     response.end(body ?? 'not found');
   });
