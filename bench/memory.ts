@@ -7,14 +7,13 @@
 //    screen, after a forced garbage collection (CDP HeapProfiler.collectGarbage, then
 //    Runtime.getHeapUsage). renderer_heap_100k_scrolled_mb: the same after a jump to row 50,000,
 //    which walks the list's pages.
-// Builds the renderer first when out/renderer is missing (the host serves it).
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Builds the renderer first when out/renderer is missing or stale (bench/_renderer.ts; the host serves it).
+import { readFileSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import type { HostProcess } from '../test/helpers/host-process';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium';
 import { hostWithBigBatch } from './_seed';
+import { ensureRendererBuilt } from './_renderer';
 import { signInAsAdmin } from './_sign-in';
 import { round } from './stats';
 
@@ -31,13 +30,6 @@ function processMemory(pid: number): { rss: number; peak: number } {
     return Number(match[1]) / 1024;
   };
   return { rss: kb('VmRSS'), peak: kb('VmHWM') };
-}
-
-function ensureRenderer(): void {
-  if (existsSync(join(process.cwd(), 'out', 'renderer', 'index.html'))) return;
-  console.log('bench memory: building the renderer (npx electron-vite build) …');
-  const built = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('bench memory: `npx electron-vite build` failed; the host needs out/renderer');
 }
 
 async function usedHeapMb(page: Page): Promise<number> {
@@ -69,7 +61,7 @@ async function scrollToMiddle(page: Page): Promise<void> {
 }
 
 export async function run(): Promise<Record<string, unknown>> {
-  ensureRenderer();
+  ensureRendererBuilt('memory');
   const big = await hostWithBigBatch('dockside-bench-memory-', DEVICES, FIRST_PKID);
   const host = big.host;
   try {

@@ -12,12 +12,11 @@
 //  - scroll_jump_1m_ms: the same jumps in a batch of 1,000,000 devices (the scroller is squeezed below
 //    the browser's height limit there: the scrollTop for a row is worked out from the scroller's
 //    height). REVIEW_UI_MILLION=0 skips it (seeding a million devices takes a while).
-// Needs a built renderer (npx electron-vite build); the host serves out/renderer.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+// Needs a built renderer: built here when missing or stale (bench/_renderer.ts); the host serves out/renderer.
 import { chromium, type Page } from '@playwright/test';
 import type { HostProcess } from '../test/helpers/host-process';
 import { hostWithBigBatch } from './_seed';
+import { ensureRendererBuilt } from './_renderer';
 import { signInAsAdmin } from './_sign-in';
 import { percentile, round, summary } from './stats';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium';
@@ -123,7 +122,7 @@ async function measure(host: HostProcess, devices: number, opens: number): Promi
 export const resultKey = 'review';
 
 export async function run(): Promise<Record<string, unknown>> {
-  if (!existsSync(join(process.cwd(), 'out', 'renderer', 'index.html'))) throw new Error('bench review-ui: build the renderer first (npx electron-vite build)');
+  ensureRendererBuilt('review-ui');
   const figures: Record<string, unknown> = {};
   const big = await hostWithBigBatch('dockside-bench-review-ui-', DEVICES, FIRST_PKID);
   try {

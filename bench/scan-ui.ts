@@ -12,8 +12,8 @@
 //  - camera_first_read_ms: Alt+C on the scan page with the fake webcam (the label video) -> the first
 //    verdict painted for a camera read, median over 10 camera starts (the box is undone in between,
 //    so every first read is accepted).
-// Needs a built renderer (npx electron-vite build); the host serves out/renderer.
-import { existsSync, rmSync } from 'node:fs';
+// Needs a built renderer: built here when missing or stale (bench/_renderer.ts); the host serves out/renderer.
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, expect, type Browser, type Page } from '@playwright/test';
 import { isValidEan13 } from '../shared/domain/barcode';
@@ -21,6 +21,7 @@ import { startHostProcess, type HostProcess } from '../test/helpers/host-process
 import { makeTempDir, tempStation } from '../test/helpers/temp-station';
 import { writeLabelVideo } from '../test/fixtures/camera/make-label-video';
 import { seedDevices, withoutScheduledBackups } from './_seed';
+import { ensureRendererBuilt } from './_renderer';
 import { signInAsAdmin } from './_sign-in';
 import { percentile, round, summary } from './stats';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, fakeCameraFlags } from '../test/helpers/chromium';
@@ -205,7 +206,7 @@ async function cameraBench(host: HostProcess, videoPath: string): Promise<{ samp
 export const resultKey = 'scan';
 
 export async function run(): Promise<Record<string, unknown>> {
-  if (!existsSync(join(process.cwd(), 'out', 'renderer', 'index.html'))) throw new Error('bench scan-ui: build the renderer first (npx electron-vite build)');
+  ensureRendererBuilt('scan-ui');
   const dataDir = makeTempDir('dockside-bench-ui-');
   const t = await tempStation({ dataDir });
   let host: HostProcess | undefined;
