@@ -17,7 +17,7 @@ export function CameraPanel({ onRead, ignored }: { onRead: (read: CameraRead) =>
         {size && <AimOverlay width={size.width} height={size.height} />}
       </div>
       {camera.status === 'starting' && <p className="hint">Starting the camera…</p>}
-      {camera.status === 'on' && <p className="camera-help">Hold one barcode inside the yellow box.</p>}
+      {camera.status === 'on' && <p className="camera-help">Hold one barcode inside the yellow box, or close enough to fill the picture.</p>}
       {camera.cameras.length > 0 && <CameraPicker cameras={camera.cameras} deviceId={camera.deviceId} onChoose={camera.choose} />}
       {camera.error !== null && (
         <div className="message message-error camera-error" role="alert" data-testid="camera-error" data-kind={camera.error.kind}>
