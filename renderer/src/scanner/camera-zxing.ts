@@ -4,7 +4,7 @@
 // reader (and its tests) never see zxing types.
 import { BrowserMultiFormatReader } from '@zxing/browser';
 import { BarcodeFormat, ChecksumException, FormatException, NotFoundException, Result } from '@zxing/library';
-import type { AimFraction } from './camera-aim';
+import { aimBoxFor, type AimFraction } from './camera-aim';
 import type { CameraReadDecision } from './camera-confirm';
 import { cameraHints, type CameraSymbology } from './camera-formats';
 import { createFrameDecoder, type FrameRead } from './camera-frame-decoder';
@@ -39,17 +39,32 @@ interface LastAttempt {
   readonly decodeMs: number;
 }
 
-const WHOLE_FRAME_AIM: AimFraction = { width: 1, height: 1 };
+const WHOLE_FRAME: AimFraction = { width: 1, height: 1 };
+
+/** One attempt on the frame drawn on a canvas: reads only the pixels the view needs (the aim box
+ * alone is 42% of the frame), converts them as zxing would, decodes that one view. */
+export type CanvasAttempt = (context: CanvasRenderingContext2D, width: number, height: number, view: CameraView) => FrameRead | undefined;
+
+export function createCanvasAttempt(aim: AimFraction | undefined): CanvasAttempt {
+  const frames = createFrameDecoder(WHOLE_FRAME);
+  return (context, width, height, view) => {
+    // The aim box cut out is decoded as the 'aim' view of a frame that is only the box: the same
+    // pixels, converted the same way, as cropping the converted whole frame.
+    const box = view === 'aim' && aim !== undefined ? aimBoxFor(width, height, aim) : { left: 0, top: 0, width, height };
+    const frame = rgbaToFrame(context.getImageData(box.left, box.top, box.width, box.height).data, box.width, box.height);
+    return frames.decode(frames.views(frame), view);
+  };
+}
 
 class LabelVideoReader extends BrowserMultiFormatReader {
-  readonly #frames: ReturnType<typeof createFrameDecoder>;
+  readonly #attempt: CanvasAttempt;
   readonly schedule: ViewSchedule;
   /** The attempt decodeFromCanvas just made; zxing calls our callback synchronously after it. */
   last: LastAttempt | undefined;
 
   constructor(settings: ZxingSettings) {
     super(cameraHints(), { delayBetweenScanAttempts: settings.attemptDelayMs, delayBetweenScanSuccess: settings.successDelayMs });
-    this.#frames = createFrameDecoder(settings.aim ?? WHOLE_FRAME_AIM);
+    this.#attempt = createCanvasAttempt(settings.aim);
     this.schedule = createViewSchedule(settings.aim === undefined ? DEFAULT_CYCLE.filter((view) => view !== 'aim') : DEFAULT_CYCLE);
   }
 
@@ -59,9 +74,8 @@ class LabelVideoReader extends BrowserMultiFormatReader {
     const started = performance.now();
     const context = canvas.getContext('2d', { willReadFrequently: true });
     if (context === null) throw new Error('the camera frame canvas has no 2D context');
-    const frame = rgbaToFrame(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
     const view = this.schedule.next();
-    const read = this.#frames.decode(this.#frames.views(frame), view);
+    const read = this.#attempt(context, canvas.width, canvas.height, view);
     this.last = { view, read, decodeMs: performance.now() - started };
     if (read === undefined) throw new NotFoundException();
     // Only 'a code was found' matters to zxing's loop; the read itself is taken from `last`.

@@ -4,7 +4,6 @@ import { BrowserMultiFormatReader } from '@zxing/browser';
 import { BarcodeFormat } from '@zxing/library';
 import { AIM_FRACTION } from '../../../renderer/src/scanner/camera-aim';
 import { createCameraConfirmer, DEFAULT_REPEAT_MS } from '../../../renderer/src/scanner/camera-confirm';
-import { createFrameDecoder } from '../../../renderer/src/scanner/camera-frame-decoder';
 import {
   createCameraReader,
   DEFAULT_SCAN_INTERVAL_MS,
@@ -14,7 +13,8 @@ import {
   type CameraReader,
 } from '../../../renderer/src/scanner/camera-reader';
 import { createViewSchedule, DEFAULT_CYCLE } from '../../../renderer/src/scanner/camera-schedule';
-import { CAMERA_VIEWS, rgbaToFrame, type CameraView } from '../../../renderer/src/scanner/camera-views';
+import { CAMERA_VIEWS, type CameraView } from '../../../renderer/src/scanner/camera-views';
+import { createCanvasAttempt } from '../../../renderer/src/scanner/camera-zxing';
 import type { CameraHarness, CompareOptions, PhotoComparison } from './harness-state';
 
 const video = document.querySelector('video');
@@ -77,7 +77,7 @@ async function comparePhoto(name: string, options: CompareOptions): Promise<Phot
   const cycle = options.cycle?.filter(isView) ?? DEFAULT_CYCLE;
   const schedule = createViewSchedule(cycle);
   const confirmer = createCameraConfirmer();
-  const frames = createFrameDecoder(AIM_FRACTION);
+  const attempt = createCanvasAttempt(AIM_FRACTION);
   const total = options.attempts ?? DEFAULT_CYCLE.length + 4;
   const accepted: string[] = [];
   const raw: Array<{ text: string; view: string }> = [];
@@ -85,10 +85,9 @@ async function comparePhoto(name: string, options: CompareOptions): Promise<Phot
   let attemptsToAccept: number | null = null;
   for (let n = 0; n < total; n++) {
     const started = performance.now();
-    // Every attempt converts the frame afresh, as a live frame would be.
-    const frame = rgbaToFrame(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
+    // Every attempt reads the canvas afresh, as the live loop does with each new frame.
     const view = schedule.next();
-    const read = frames.decode(frames.views(frame), view);
+    const read = attempt(context, canvas.width, canvas.height, view);
     decodeMs.push(performance.now() - started);
     if (read === undefined) {
       schedule.report(view, 'miss');
