@@ -29,18 +29,12 @@ export interface CameraConfirmOptions {
   readonly repeatMs?: number;
   /** Longest gap between the two agreeing reads. */
   readonly confirmWindowMs?: number;
-  /** Attempts (reads and misses, see attempted()) a value must also go unseen before it can be
-   * accepted again: on a loaded machine a turn of the views can outlast repeatMs, and a label left
-   * in view must not be recorded twice. 0 = time alone. */
-  readonly repeatAttempts?: number;
 }
 
 export interface CameraConfirmer {
   /** One successful decode of `value` at time `at` (ms, any monotonic clock), in the part of the
    * frame named `view` (one view if omitted). */
   read(value: string, at: number, view?: string): CameraReadDecision;
-  /** An attempt that read nothing (reads count themselves). */
-  attempted(): void;
   /** Forget the candidate and every suppression, e.g. when the camera restarts. */
   reset(): void;
 }
@@ -51,25 +45,22 @@ export const DEFAULT_CONFIRM_WINDOW_MS = 500;
 export function createCameraConfirmer(options: CameraConfirmOptions = {}): CameraConfirmer {
   const repeatMs = options.repeatMs ?? DEFAULT_REPEAT_MS;
   const confirmWindowMs = options.confirmWindowMs ?? DEFAULT_CONFIRM_WINDOW_MS;
-  const repeatAttempts = options.repeatAttempts ?? 0;
-  let attempts = 0;
   // view -> its latest read not yet accepted
   const candidates = new Map<string, { value: string; at: number }>();
-  // value -> when (time, attempt count) it was last read after being accepted
-  const lastSeenAccepted = new Map<string, { at: number; attempt: number }>();
+  // value -> last time it was read after being accepted
+  const lastSeenAccepted = new Map<string, number>();
 
   function forgetExpired(at: number): void {
     for (const [value, seen] of lastSeenAccepted) {
-      if (at - seen.at >= repeatMs && attempts - seen.attempt >= repeatAttempts) lastSeenAccepted.delete(value);
+      if (at - seen >= repeatMs) lastSeenAccepted.delete(value);
     }
   }
 
   return {
     read(value, at, view = '') {
-      attempts += 1;
       forgetExpired(at);
       if (lastSeenAccepted.has(value)) {
-        lastSeenAccepted.set(value, { at, attempt: attempts });
+        lastSeenAccepted.set(value, at);
         candidates.delete(view);
         return 'suppressed';
       }
@@ -77,15 +68,12 @@ export function createCameraConfirmer(options: CameraConfirmOptions = {}): Camer
         if (candidate.value === value && at - candidate.at <= confirmWindowMs) {
           // Other views' candidates stay: they may be the label's other codes.
           for (const [key, other] of candidates) if (other.value === value) candidates.delete(key);
-          lastSeenAccepted.set(value, { at, attempt: attempts });
+          lastSeenAccepted.set(value, at);
           return 'accepted';
         }
       }
       candidates.set(view, { value, at });
       return 'pending';
-    },
-    attempted() {
-      attempts += 1;
     },
     reset() {
       candidates.clear();

@@ -8,7 +8,6 @@ import { createCameraConfirmer, type CameraConfirmOptions, type CameraReadDecisi
 import { AIM_FRACTION, type AimFraction } from './camera-aim';
 import { cameraErrorOf, toCameraError, type CameraError } from './camera-errors';
 import type { CameraSymbology } from './camera-formats';
-import { DEFAULT_CYCLE } from './camera-schedule';
 import type { CameraView } from './camera-views';
 import { zxingDecodeStream, type DecodeStream } from './camera-zxing';
 
@@ -105,8 +104,7 @@ export function createCameraReader(options: CameraReaderOptions): CameraReader {
 
 export function createCameraReaderWith<S extends CameraStream>(deps: CameraDeps<S>, options: CameraReaderOptions): CameraReader {
   const now = options.now ?? (() => performance.now());
-  // A value must stay unseen for a whole turn of the views too, not only repeatMs (camera-confirm).
-  const confirmer = createCameraConfirmer({ repeatAttempts: DEFAULT_CYCLE.length, ...options.confirm });
+  const confirmer = createCameraConfirmer(options.confirm);
   // Bumped by every start/stop so a start() overtaken by stop() cleans up instead of running.
   let generation = 0;
   let active: { stream: S; video: HTMLVideoElement; controls?: { stop(): void } } | undefined;
@@ -169,7 +167,6 @@ export function createCameraReaderWith<S extends CameraStream>(deps: CameraDeps<
             return decision;
           }
           if (attempt.kind === 'miss') {
-            confirmer.attempted();
             if (attempt.view !== undefined) options.onAttempt?.({ view: attempt.view, decodeMs: attempt.decodeMs ?? 0 });
           } else {
             failed(toCameraError(attempt.error));
