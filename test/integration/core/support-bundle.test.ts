@@ -109,7 +109,7 @@ describe('support bundle', () => {
     expect(settings).toMatchObject({ 'station.id': station.identity.id, 'station.name': 'Dockside station', 'backup.intervalHours': 24, 'backup.keep': 14, 'partnerCenter.savedSignIn': '(not set)' });
 
     const auditRows = (sqlite.prepare('SELECT count(*) AS n FROM audit').get() as { n: number }).n;
-    expect(text('verify.txt')).toBe(`overall: ok\nintegrity_check: ok\nforeign_key_check: ok\naudit chain: ok (${auditRows - 1} rows)\n`);
+    expect(text('verify.txt')).toBe(`overall: ok\nintegrity_check: ok\nforeign_key_check: ok\naudit chain: ok (${auditRows - 1} rows, sealed with the station's audit key and matching the head kept outside the database)\n`);
 
     const db = parsed('database.json');
     expect(db).toMatchObject({
