@@ -7,8 +7,8 @@
 // (a crash between the commit and the head write): verify accepts a table that is AHEAD of the head
 // only when the head's row is still there with the same hash and the rows after it chain from it.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { closeSync, fdatasyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, fdatasyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 export const HEAD_FILE = 'audit-head.json';
 export const HEAD_FORMAT = 'dockside-audit-head/1';
@@ -115,5 +115,29 @@ export function writeHeadFile(path: string, key: Buffer, head: AuditHead): void 
   } catch (err) {
     rmSync(temp, { force: true });
     throw err;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Temp files of head writes cut short by a kill (their process is gone); a live writer's are left alone. */
+export function removeAbandonedHeadTemps(path: string): void {
+  const prefix = `${basename(path)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = new RegExp(`^${prefix.replaceAll('.', '\\.')}(\\d+)\\.[0-9a-f]{12}\\.tmp$`).exec(name)?.[1];
+    if (pid !== undefined && !alive(Number(pid))) rmSync(join(dirname(path), name), { force: true });
   }
 }

@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { DatabaseOpenError } from '../../../db/errors';
 import { isKeyed, keyedHash, type HashedFields } from './format';
-import { headPath, openHead, peekHead, readHeadText, writeHeadFile, type HeadRead } from './head';
+import { headPath, openHead, removeAbandonedHeadTemps, peekHead, readHeadText, writeHeadFile, type HeadRead } from './head';
 import { currentHead, lastRow } from './table-head';
 import { findAuditKey, saveNewAuditKey, type AuditKeyStore } from './key-stores';
 import { stampBackupHead } from './backup-head';
@@ -115,6 +115,7 @@ function keyMissing(dataDir: string, problems: string[]): DatabaseOpenError {
 export async function openAuditSeal(options: OpenSealOptions): Promise<AuditSeal> {
   const { sqlite, dataDir, stores, now } = options;
   const path = headPath(dataDir);
+  removeAbandonedHeadTemps(path);
   const text = readHeadText(path);
   const last = lastRow(sqlite);
   const lastIsKeyed = last !== undefined && isKeyed(last.hash);
