@@ -63,9 +63,11 @@ class StationSeal implements AuditSeal {
   appended(): void {
     if (this.queued) return;
     this.queued = true;
-    // better-sqlite3 transactions are synchronous: by the next microtask the append has committed
-    // (or rolled back, and flush finds nothing new).
-    queueMicrotask(() => {
+    // better-sqlite3 transactions are synchronous: by the next turn of the event loop the append has
+    // committed (or rolled back, and flush finds nothing new). Not a microtask: the caller's answer (a
+    // scan's verdict) goes out first, and the head's fdatasync does not sit in front of it; commits
+    // that land in the same turn share one head write.
+    setImmediate(() => {
       try {
         this.flush();
       } catch {
@@ -79,8 +81,7 @@ class StationSeal implements AuditSeal {
     this.queued = false;
     if (!this.sqlite.open) return;
     if (this.sqlite.inTransaction) {
-      this.queued = false;
-      setImmediate(() => this.appended());
+      this.appended();
       return;
     }
     const read = openHead(readHeadText(this.headPath), this.key, this.headPath);

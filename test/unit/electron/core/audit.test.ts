@@ -11,7 +11,7 @@ async function stationWithHistory(): Promise<TempStation> {
   const s = await tempStation();
   const admin = await s.tokenFor('admin');
   for (const name of ['Ann', 'Ben', 'Cem']) await s.station.call('operators:add', { name, role: 'operator', pin: '739154' }, { sessionToken: admin });
-  await Promise.resolve(); // the head moves once the last commit's microtask has run
+  await new Promise((resolve) => setImmediate(resolve)); // the head moves on the turn after the last commit
   return s;
 }
 
