@@ -5,6 +5,7 @@ import type { StationDb } from '../../db/open';
 import type { StationTx } from '../../db/types';
 import type { TableName } from '../../shared/contract';
 import { appendAudit, type AuditEntry } from './audit';
+import type { AuditSeal } from './audit-seal/seal';
 import type { BoxAssembly } from './box-assembly';
 import type { EventBus } from './event-bus';
 import type { Session, SessionStore } from './sessions';
@@ -13,6 +14,8 @@ import type { Session, SessionStore } from './sessions';
 export interface StationIdentity {
   readonly id: string;
   readonly name: string;
+  /** The key and head its audit rows are sealed with (audit-seal/). */
+  readonly seal: AuditSeal;
 }
 
 export interface CoreDeps {
@@ -48,7 +51,7 @@ export function makeContext(deps: CoreDeps, session: Session | null): HandlerCon
     session,
     write: (tables, fn) => write(deps, tables, fn),
     audit: (tx, entry) =>
-      appendAudit(tx, deps.station.id, deps.now(), {
+      appendAudit(tx, deps.station, deps.now(), {
         operatorId: session?.operatorId ?? null,
         operatorName: session?.name ?? null,
         ...entry,

@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import type { Channel, ChannelInput, ChannelOutput, Result } from '../../shared/contract';
 import { openDatabase, type OpenedDatabase } from '../../db/open';
 import { appendAudit } from './audit';
+import { openAuditSeal, type AuditSeal } from './audit-seal/seal';
+import { defaultAuditKeyStores, type AuditKeyStore } from './audit-seal/key-stores';
 import type { CoreDeps, StationIdentity } from './context';
 import { databasePath } from './data-dir';
 import { createDispatcher, type CallContext, type Dispatch, type Handlers } from './dispatcher';
@@ -57,6 +59,11 @@ export interface StationConfig {
   backupSchedule?: boolean;
   /** Least time between two `backup:progress` events while a backup copies (default 200 ms; tests may set 0). */
   backupProgressEveryMs?: number;
+  /**
+   * Where the audit chain's key is looked for, in order (default: the OS keychain, then
+   * <dataDir>/audit.key). The desktop app adds its safeStorage store.
+   */
+  auditKeyStores?: (dataDir: string) => Promise<AuditKeyStore[]>;
 }
 
 export interface Station {
@@ -92,19 +99,38 @@ const handlers: Omit<Handlers, PartnerChannels> = {
   ...reportHandlers,
 };
 
-function loadIdentity(database: OpenedDatabase, now: () => number): StationIdentity {
+/** The station's identity and audit seal; a new station gets its id (and first audit row) here. */
+async function loadIdentity(database: OpenedDatabase, config: StationConfig, now: () => number): Promise<StationIdentity> {
   const existing = readSetting(database.db, 'station.id');
   const name = readSetting(database.db, 'station.name') ?? 'Dockside station';
-  if (existing) return { id: existing, name };
-  const id = randomUUID();
-  database.db.transaction(
-    (tx) => {
-      writeSetting(tx, 'station.id', id, now(), null);
-      appendAudit(tx, id, now(), { action: 'station:created', objectType: 'station', objectId: id });
-    },
-    { behavior: 'immediate' },
-  );
-  return { id, name };
+  const id = existing ?? randomUUID();
+  const seal: AuditSeal = await openAuditSeal({
+    sqlite: database.sqlite,
+    dataDir: config.dataDir,
+    stores: await (config.auditKeyStores ?? defaultAuditKeyStores)(config.dataDir),
+    now,
+    markKeyed: (s, unkeyedRows) =>
+      database.db.transaction(
+        (tx) =>
+          appendAudit(tx, { id, seal: s }, now(), {
+            action: 'audit:keyed',
+            objectType: 'station',
+            objectId: id,
+            detail: { unkeyedRows, note: 'From this row on the audit trail is sealed with the station key; earlier rows were written unkeyed.' },
+          }),
+        { behavior: 'immediate' },
+      ),
+  });
+  if (!existing) {
+    database.db.transaction(
+      (tx) => {
+        writeSetting(tx, 'station.id', id, now(), null);
+        appendAudit(tx, { id, seal }, now(), { action: 'station:created', objectType: 'station', objectId: id });
+      },
+      { behavior: 'immediate' },
+    );
+  }
+  return { id, name, seal };
 }
 
 export async function createStation(config: StationConfig): Promise<Station> {
@@ -112,7 +138,13 @@ export async function createStation(config: StationConfig): Promise<Station> {
   const logger = config.logger ?? createLogger();
   prepareDataDir(config.dataDir);
   const database = await openDatabase({ path: databasePath(config.dataDir), migrationsDir: config.migrationsDir, now });
-  const identity = loadIdentity(database, now);
+  let identity: StationIdentity;
+  try {
+    identity = await loadIdentity(database, config, now);
+  } catch (err) {
+    database.close();
+    throw err;
+  }
   // The first line of every run in the log: which build opened which station, for support bundles.
   logger.info('station opened', { version: stationVersion, station: identity.id, practiceMode: config.practiceMode ?? false, backupSchedule: config.backupSchedule ?? false });
   const events = new EventBus();
@@ -156,6 +188,8 @@ export async function createStation(config: StationConfig): Promise<Station> {
     close: () => {
       void sync.stop();
       backups.stop();
+      // The head catches up with the last commit before the database goes away.
+      if (database.sqlite.open) identity.seal.flush();
       database.close();
     },
   };

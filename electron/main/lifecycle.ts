@@ -7,6 +7,14 @@ import { defaultDataDir } from '../core/data-dir';
 import { createFileLogger, type Logger } from '../core/log';
 import { createStation, type Station } from '../core/station';
 import { desktopPartnerCenter } from './partner-center';
+import { safeStorageAuditKeyStore } from './audit-key-store';
+import { defaultAuditKeyStores } from '../core/audit-seal/key-stores';
+
+/** The OS keychain the CLI shares, then safeStorage, then the fallback file (just before it). */
+async function desktopAuditKeyStores(dataDir: string) {
+  const shared = await defaultAuditKeyStores(dataDir);
+  return [...shared.slice(0, -1), safeStorageAuditKeyStore(dataDir), ...shared.slice(-1)];
+}
 import { registerIpc, type IpcManager } from './ipc';
 import { appPaths } from './paths';
 import { registerAppScheme, serveApp } from './protocol';
@@ -62,7 +70,14 @@ export async function runApp({ env = process.env, logger: given }: RunOptions = 
   const paths = appPaths(app.getAppPath());
   try {
     const dataDir = defaultDataDir(env);
-    station = await createStation({ dataDir, migrationsDir: paths.migrationsDir, logger, partnerCenter: desktopPartnerCenter(dataDir, logger), backupSchedule: true });
+    station = await createStation({
+      dataDir,
+      migrationsDir: paths.migrationsDir,
+      logger,
+      partnerCenter: desktopPartnerCenter(dataDir, logger),
+      backupSchedule: true,
+      auditKeyStores: desktopAuditKeyStores,
+    });
     installPermissionHandlers(session.defaultSession);
     serveApp(paths.rendererRoot);
     ipc = registerIpc({ station, getWindow: () => window });

@@ -118,11 +118,32 @@ export interface KeyStore {
   save(key: Buffer): Promise<void>;
 }
 
-const SERVICE = 'dockside-partner-center';
+/**
+ * What a key is for: its keychain entry's service and account prefix, the label a user sees in the
+ * keychain, and on Windows the DPAPI-wrapped file and its entropy. The token cache's key is the default;
+ * the audit chain's key (electron/core/audit-seal) is another purpose, so neither can open the other.
+ */
+export interface KeyPurpose {
+  readonly service: string;
+  readonly accountPrefix: string;
+  readonly label: string;
+  readonly dpapiFile: string;
+  readonly dpapiEntropy: string;
+}
+
+export const DPAPI_KEY_FILE = 'partner-center-token-cache.key.dpapi';
+
+export const TOKEN_CACHE_KEY: KeyPurpose = {
+  service: 'dockside-partner-center',
+  accountPrefix: 'token-cache',
+  label: 'Dockside Partner Center sign-in key',
+  dpapiFile: DPAPI_KEY_FILE,
+  dpapiEntropy: 'dockside/partner-center-token-cache',
+};
 
 /** One key per data folder, so a portable install or a test station never shares the desk's key. */
-export function keyAccountName(dataDir: string): string {
-  return `token-cache-${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}`;
+export function keyAccountName(dataDir: string, purpose: KeyPurpose = TOKEN_CACHE_KEY): string {
+  return `${purpose.accountPrefix}-${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}`;
 }
 
 function failed(kind: KeyStoreKind, what: string, result: CommandResult): SecretBoxError {
@@ -137,8 +158,8 @@ function decodeKey(kind: KeyStoreKind, text: string): Buffer {
 }
 
 /** Linux Secret Service via libsecret's `secret-tool`. `lookup` exits 1 silently when nothing matches. */
-export function libsecretKeyStore(dataDir: string, run: CommandRunner = runCommand, tool = 'secret-tool'): KeyStore {
-  const attributes = ['service', SERVICE, 'account', keyAccountName(dataDir)];
+export function libsecretKeyStore(dataDir: string, run: CommandRunner = runCommand, tool = 'secret-tool', purpose: KeyPurpose = TOKEN_CACHE_KEY): KeyStore {
+  const attributes = ['service', purpose.service, 'account', keyAccountName(dataDir, purpose)];
   return {
     kind: 'libsecret',
     async load() {
@@ -148,7 +169,7 @@ export function libsecretKeyStore(dataDir: string, run: CommandRunner = runComma
       throw failed('libsecret', 'lookup', result);
     },
     async save(key) {
-      const label = `Dockside Partner Center sign-in key (${dataDir})`;
+      const label = `${purpose.label} (${dataDir})`;
       const result = await run(tool, ['store', `--label=${label}`, ...attributes], key.toString('base64'));
       if (result.code !== 0) throw failed('libsecret', 'store', result);
     },
@@ -160,41 +181,39 @@ export function libsecretKeyStore(dataDir: string, run: CommandRunner = runComma
  * Writing goes through `security -i`, which reads the command from stdin, so the key never appears in
  * the process list (the approach zalando/go-keyring takes).
  */
-export function macosKeychainKeyStore(dataDir: string, run: CommandRunner = runCommand, tool = '/usr/bin/security'): KeyStore {
-  const account = keyAccountName(dataDir);
+export function macosKeychainKeyStore(dataDir: string, run: CommandRunner = runCommand, tool = '/usr/bin/security', purpose: KeyPurpose = TOKEN_CACHE_KEY): KeyStore {
+  const account = keyAccountName(dataDir, purpose);
   return {
     kind: 'macos-keychain',
     async load() {
-      const result = await run(tool, ['find-generic-password', '-s', SERVICE, '-a', account, '-w']);
+      const result = await run(tool, ['find-generic-password', '-s', purpose.service, '-a', account, '-w']);
       if (result.code === 0) return decodeKey('macos-keychain', result.stdout);
       if (result.code === 44) return null;
       throw failed('macos-keychain', 'find-generic-password', result);
     },
     async save(key) {
-      const command = `add-generic-password -U -s ${SERVICE} -a ${account} -l "Dockside Partner Center sign-in key" -w ${key.toString('base64')}\n`;
+      const command = `add-generic-password -U -s ${purpose.service} -a ${account} -l "${purpose.label}" -w ${key.toString('base64')}\n`;
       const result = await run(tool, ['-i'], command);
       if (result.code !== 0) throw failed('macos-keychain', 'add-generic-password', result);
     },
   };
 }
 
-export const DPAPI_KEY_FILE = 'partner-center-token-cache.key.dpapi';
-
-const dpapiScript = (operation: 'Protect' | 'Unprotect'): string =>
+const dpapiScript = (operation: 'Protect' | 'Unprotect', entropy: string): string =>
   [
     "$ErrorActionPreference = 'Stop'",
     'Add-Type -AssemblyName System.Security',
     '$data = [Convert]::FromBase64String([Console]::In.ReadToEnd().Trim())',
-    "$entropy = [Text.Encoding]::UTF8.GetBytes('dockside/partner-center-token-cache')",
+    `$entropy = [Text.Encoding]::UTF8.GetBytes('${entropy}')`,
     `$out = [Security.Cryptography.ProtectedData]::${operation}($data, $entropy, [Security.Cryptography.DataProtectionScope]::CurrentUser)`,
     '[Console]::Out.Write([Convert]::ToBase64String($out))',
   ].join('; ');
 
 /** Windows DPAPI (CurrentUser) through Windows PowerShell; the wrapped key is a file in the data folder. */
-export function windowsDpapiKeyStore(dataDir: string, run: CommandRunner = runCommand, tool = 'powershell.exe'): KeyStore {
-  const keyFile = join(dataDir, DPAPI_KEY_FILE);
+export function windowsDpapiKeyStore(dataDir: string, run: CommandRunner = runCommand, tool = 'powershell.exe', purpose: KeyPurpose = TOKEN_CACHE_KEY): KeyStore {
+  const keyFile = join(dataDir, purpose.dpapiFile);
   const powershell = async (operation: 'Protect' | 'Unprotect', input: Buffer): Promise<Buffer> => {
-    const result = await run(tool, ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', dpapiScript(operation)], input.toString('base64'));
+    const result = await run(tool, ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', dpapiScript(operation, purpose.dpapiEntropy)], input.toString('base64'));
     if (result.code !== 0) throw failed('windows-dpapi', operation, result);
     return Buffer.from(result.stdout.trim(), 'base64');
   };
@@ -242,6 +261,8 @@ export interface DetectOptions {
   env?: NodeJS.ProcessEnv;
   run?: CommandRunner;
   findTool?: (name: string) => Promise<string | null>;
+  /** Which key (default: the token cache's). */
+  purpose?: KeyPurpose;
 }
 
 /** The store this machine offers, or null. Presence only: whether it works is found out by using it. */
@@ -252,17 +273,17 @@ export async function detectKeyStore(options: DetectOptions): Promise<KeyStore |
   const find = options.findTool ?? ((name: string) => findOnPath(name, env, platform));
   if (platform === 'linux' || platform === 'freebsd' || platform === 'openbsd') {
     const tool = await find('secret-tool');
-    return tool ? libsecretKeyStore(options.dataDir, run, tool) : null;
+    return tool ? libsecretKeyStore(options.dataDir, run, tool, options.purpose) : null;
   }
   if (platform === 'darwin') {
     const tool = await find('security');
-    return tool ? macosKeychainKeyStore(options.dataDir, run, tool) : null;
+    return tool ? macosKeychainKeyStore(options.dataDir, run, tool, options.purpose) : null;
   }
   if (platform === 'win32') {
     const systemRoot = env.SystemRoot ?? env.SYSTEMROOT;
     const builtIn = systemRoot ? join(systemRoot, 'System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe') : null;
     const tool = (builtIn && (await access(builtIn).then(() => builtIn, () => null))) || (await find('powershell'));
-    return tool ? windowsDpapiKeyStore(options.dataDir, run, tool) : null;
+    return tool ? windowsDpapiKeyStore(options.dataDir, run, tool, options.purpose) : null;
   }
   return null;
 }

@@ -40,7 +40,14 @@ export const auditEntry = z.object({
   detail: z.string(),
 });
 
-export const chainStatus = z.object({ ok: z.boolean(), rows: z.number().int(), problem: z.string().nullable(), rowId: z.number().nullable() });
+export const chainStatus = z.object({
+  ok: z.boolean(),
+  rows: z.number().int(),
+  problem: z.string().nullable(),
+  rowId: z.number().nullable(),
+  unkeyedRows: z.number().int(),
+  warnings: z.array(z.string()),
+});
 
 export const reportChannels = defineChannels({
   'reports:shift': {

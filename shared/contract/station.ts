@@ -6,7 +6,16 @@ export const verifyReport = z.object({
   ok: z.boolean(),
   integrity: z.array(z.string()),
   foreignKeys: z.array(z.string()),
-  audit: z.object({ ok: z.boolean(), rows: z.number().int(), problem: z.string().nullable(), rowId: z.number().nullable() }),
+  audit: z.object({
+    ok: z.boolean(),
+    rows: z.number().int(),
+    problem: z.string().nullable(),
+    rowId: z.number().nullable(),
+    /** Rows from before the chain was keyed (checked as a plain SHA-256 chain). */
+    unkeyedRows: z.number().int(),
+    /** What could not be checked here (no key, no head), in plain words. */
+    warnings: z.array(z.string()),
+  }),
 });
 export type VerifyReport = z.infer<typeof verifyReport>;
 

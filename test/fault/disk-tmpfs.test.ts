@@ -94,7 +94,7 @@ it('says "disk full", refuses new scans, keeps every acknowledged one, and scans
   station = await createStation({ dataDir, pinCost: 10, logger: silentLogger });
   const stored = (station.database.sqlite.prepare('SELECT pkid FROM devices WHERE removed_at IS NULL ORDER BY pkid').all() as { pkid: string }[]).map((r) => r.pkid);
   expect(stored).toEqual([...acknowledged].sort());
-  expect(verifyStation(station.database.sqlite)).toMatchObject({ ok: true });
+  expect(verifyStation(station.database.sqlite, station.identity.seal.chainKeys())).toMatchObject({ ok: true });
 
   const signIn = await station.call('session:signIn', OPERATOR);
   if (!signIn.ok) throw new Error(signIn.error.message);

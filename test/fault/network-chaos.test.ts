@@ -103,5 +103,5 @@ it(`uploads ${DEVICES} devices through seeded network chaos: none lost, none twi
   expect([...received].filter(([, n]) => n > 1)).toEqual([]);
 
   // The database and the audit chain are whole.
-  expect(verifyStation(sqlite)).toMatchObject({ ok: true });
+  expect(verifyStation(sqlite, w.t.station.identity.seal.chainKeys())).toMatchObject({ ok: true });
 }, 3_600_000);

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { verifyStation } from '../../electron/core/verify';
+import { chainKeysForDataDir } from '../../electron/core/audit-seal/data-dir-keys';
 import { startHostProcess } from '../helpers/host-process';
 import { tempStation, type TempStation } from '../helpers/temp-station';
 
@@ -65,7 +66,7 @@ it(`keeps every acknowledged scan exactly once across ${RUNS} SIGKILLs`, async (
       const stored = new Map(rows.map((r) => [r.pkid, r.n]));
       for (const pkid of acknowledged) expect(stored.get(pkid), `acknowledged ${pkid} after run ${run}`).toBe(1);
       for (const [pkid, n] of stored) expect(n, `stored ${pkid} more than once`).toBe(1);
-      const report = verifyStation(db);
+      const report = verifyStation(db, await chainKeysForDataDir(seed.dataDir));
       expect(report, `verify after run ${run}`).toMatchObject({ ok: true });
     } finally {
       db.close();

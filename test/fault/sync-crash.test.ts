@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../emulator';
 import { verifyStation } from '../../electron/core/verify';
+import { chainKeysForDataDir } from '../../electron/core/audit-seal/data-dir-keys';
 import { tempStation, type TempStation } from '../helpers/temp-station';
 import { CUSTOMER, filedPkids, TOKEN } from '../helpers/sync-world';
 
@@ -101,7 +102,7 @@ it(`registers every device exactly once across ${KILLS} SIGKILLs of dockside syn
   try {
     expect(db.prepare('SELECT state, count(*) AS n FROM devices GROUP BY state').all()).toEqual([{ state: 'registered', n: round * DEVICES }]);
     expect(db.prepare("SELECT count(*) AS n FROM uploads WHERE state != 'done'").get()).toEqual({ n: 0 });
-    expect(verifyStation(db).ok).toBe(true);
+    expect(verifyStation(db, await chainKeysForDataDir(seed.dataDir)).ok).toBe(true);
   } finally {
     db.close();
   }

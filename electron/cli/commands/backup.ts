@@ -45,6 +45,8 @@ export async function restore(argv: string[], io: Io): Promise<void> {
     if (values.json) io.out(JSON.stringify(report));
     else {
       io.out(`Checked ${report.restoredFrom}: integrity, foreign keys, ${report.migrations} migrations and ${report.auditRows} audit rows ok.`);
+      // Said on stderr too, so a script that only keeps errors still sees what could not be checked.
+      for (const warning of report.warnings) io.err(`Warning: ${warning}.`);
       io.out(report.safetyBackup ? `Kept the database it replaces as ${report.safetyBackup}.` : 'There was no database to replace.');
       io.out(`Restored it as ${report.databasePath}. Start the station again; run \`dockside verify\` if you want to check it yourself.`);
     }

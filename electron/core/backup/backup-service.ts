@@ -76,7 +76,7 @@ export class BackupService {
         if (this.stopped) throw new Error('The station is closing; the backup was stopped and its partial copy removed.');
         for (const listener of this.listeners) listener(p);
         progress.step(p);
-      });
+      }, (copy) => this.deps.station.seal.stampCopy(copy));
       this.audit('backup:created', 'ok', caller, { kind, fileName: result.fileName, bytes: result.bytes, tookMs: result.tookMs });
       this.prune();
       // Last, so a screen that reloads the list on it sees the new copy and not the pruned ones.
@@ -151,7 +151,7 @@ export class BackupService {
   private audit(action: string, result: 'ok' | 'failed', caller: BackupCaller | null, detail: Record<string, unknown>): void {
     try {
       this.deps.db.transaction(
-        (tx) => appendAudit(tx, this.deps.station.id, this.deps.now(), { action, result, operatorId: caller?.operatorId ?? null, operatorName: caller?.operatorName ?? null, objectType: 'backup', objectId: typeof detail.fileName === 'string' ? detail.fileName : null, detail }),
+        (tx) => appendAudit(tx, this.deps.station, this.deps.now(), { action, result, operatorId: caller?.operatorId ?? null, operatorName: caller?.operatorName ?? null, objectType: 'backup', objectId: typeof detail.fileName === 'string' ? detail.fileName : null, detail }),
         { behavior: 'immediate' },
       );
       this.deps.events.emit('db:changed', { tables: ['audit'] });

@@ -42,12 +42,17 @@ export function fsyncDir(dir: string): void {
   }
 }
 
-/** integrity_check on a finished copy, and switches it out of WAL so the backup is one file. */
-function checkAndSeal(path: string): void {
+/** Writes the copy's sealed audit head into it (AuditSeal.stampCopy); false when its chain did not check out. */
+export type StampHead = (copy: Database.Database) => boolean;
+
+/** integrity_check on a finished copy, its audit head stamped in, and out of WAL so the backup is one file. */
+function checkAndSeal(path: string, stamp?: StampHead): void {
   const copy = new Database(path, { fileMustExist: true, timeout: 0 });
   try {
     const rows = (copy.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     if (rows.length !== 1 || rows[0] !== 'ok') throw new BackupCheckFailed(`The backup copy failed its integrity check (${rows.slice(0, 3).join('; ')}); it was discarded.`);
+    // A copy whose chain does not check out is still kept (it may be all there is), unstamped: restoring it warns.
+    stamp?.(copy);
     copy.pragma('journal_mode = DELETE');
   } finally {
     copy.close();
@@ -59,6 +64,7 @@ export async function takeBackup(
   dir: string,
   fileName: string,
   onProgress?: (progress: BackupProgress) => void,
+  stamp?: StampHead,
 ): Promise<BackupResult> {
   ensurePrivateDir(dir);
   const started = performance.now();
@@ -73,7 +79,7 @@ export async function takeBackup(
         return PAGES_PER_STEP;
       },
     });
-    checkAndSeal(tempPath);
+    checkAndSeal(tempPath, stamp);
     fsyncFile(tempPath);
     renameSync(tempPath, finalPath);
     fsyncDir(dir);

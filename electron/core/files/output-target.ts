@@ -33,7 +33,7 @@ export interface OutputRequest {
 }
 
 /** Top-level names in the data folder that belong to the station (the database and its companions, secrets). */
-const STATION_FILE_PREFIXES = ['dockside.sqlite', 'partner-center-token-cache'];
+const STATION_FILE_PREFIXES = ['dockside.sqlite', 'partner-center-token-cache', 'audit-head.json', 'audit.key', 'audit-key.'];
 
 const fold = (path: string) => path.normalize('NFC').toLowerCase();
 

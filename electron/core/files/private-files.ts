@@ -74,7 +74,7 @@ export function tightenStationFiles(dataDir: string): void {
   } catch {
     return;
   }
-  for (const name of names) if (name.startsWith('dockside.sqlite') || name.startsWith('partner-center-token-cache')) makePrivateFile(join(dataDir, name));
+  for (const name of names) if (['dockside.sqlite', 'partner-center-token-cache', 'audit-head.json', 'audit.key', 'audit-key.'].some((prefix) => name.startsWith(prefix))) makePrivateFile(join(dataDir, name));
   for (const folder of [backupDirFor(dataDir), logDirFor(dataDir), supportDirFor(dataDir)]) {
     let inside: string[];
     try {

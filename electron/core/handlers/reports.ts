@@ -26,6 +26,6 @@ export const reportHandlers: Pick<Handlers, keyof typeof reportChannels> = {
 
   'audit:list': ({ verify, limit, ...filter }, ctx) => {
     const page = listAudit(ctx.db, filter, limit);
-    return ok({ ...page, chain: verify ? verifyAuditChain(ctx.sqlite) : null });
+    return ok({ ...page, chain: verify ? verifyAuditChain(ctx.sqlite, ctx.station.seal.chainKeys()) : null });
   },
 };

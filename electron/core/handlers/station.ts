@@ -28,5 +28,5 @@ export const stationHandlers: Pick<Handlers, keyof typeof stationChannels> = {
     });
   },
 
-  'station:verify': (_input, ctx) => ok(verifyStation(ctx.sqlite)),
+  'station:verify': (_input, ctx) => ok(verifyStation(ctx.sqlite, ctx.station.seal.chainKeys())),
 };

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { StationDb } from '../../../db/open';
 import type { SupportBundle } from '../../../shared/contract/support';
 import { appendAudit } from '../audit';
+import { readHeadText } from '../audit-seal/head';
 import { backupDirFor, listBackups } from '../backup/backup-files';
 import type { StationIdentity } from '../context';
 import { databasePath } from '../data-dir';
@@ -78,7 +79,10 @@ export async function bundleEntries(deps: SupportDeps): Promise<Record<string, U
   const at = new Date(deps.now()).toISOString();
   entries['versions.json'] = json({ createdAt: at, station: { id: deps.station.id, name: readSetting(deps.db, 'station.name') ?? deps.station.name }, ...collectVersions(deps.sqlite, deps.version) });
   entries['settings.json'] = json(settingsSnapshot(deps.db, deps.dataDir));
-  entries['verify.txt'] = strToU8(verifyText(verifyStation(deps.sqlite)));
+  entries['verify.txt'] = strToU8(verifyText(verifyStation(deps.sqlite, deps.station.seal.chainKeys())));
+  // The head kept outside the database, so support can tell a cut-off trail from a short one.
+  const head = readHeadText(deps.station.seal.headPath);
+  if (head !== null) entries['audit-head.json'] = strToU8(head);
   entries['database.json'] = json(databaseStats(deps.sqlite, databasePath(deps.dataDir)));
   entries['backups.json'] = json(backupsListing(deps));
   const logDir = logDirFor(deps.dataDir);
@@ -112,7 +116,7 @@ export async function createSupportBundle(deps: SupportDeps, caller: SupportCall
   const bundle: SupportBundle = { path, fileName, bytes: statSync(path).size, entries: Object.keys(files) };
   deps.db.transaction(
     (tx) =>
-      appendAudit(tx, deps.station.id, deps.now(), {
+      appendAudit(tx, deps.station, deps.now(), {
         action: 'support:createBundle',
         operatorId: caller?.operatorId ?? null,
         operatorName: caller?.operatorName ?? null,

@@ -50,7 +50,7 @@ export function tx<T>(ctx: SyncContext, fn: (tx: StationTx) => T): T {
 }
 
 export function auditSync(ctx: SyncContext, t: StationTx, entry: AuditEntry): void {
-  appendAudit(t, ctx.station.id, ctx.now(), { operatorName: 'upload engine', ...entry });
+  appendAudit(t, ctx.station, ctx.now(), { operatorName: 'upload engine', ...entry });
 }
 
 /** Full-jitter exponential back-off, capped (AWS architecture blog). */

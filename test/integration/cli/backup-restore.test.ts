@@ -78,7 +78,7 @@ describe('dockside restore', () => {
 
     const station = await createStation({ dataDir, logger: silentLogger, pinCost: 10 });
     try {
-      expect(verifyStation(station.database.sqlite)).toMatchObject({ ok: true });
+      expect(verifyStation(station.database.sqlite, station.identity.seal.chainKeys())).toMatchObject({ ok: true });
       expect(station.database.sqlite.prepare('SELECT id, batch_id, pkid, scanned_by, scanned_at FROM devices ORDER BY id').all()).toEqual(atBackup);
       expect(atBackup).toHaveLength(300);
       const safety = station.backups.list().find((b) => b.kind === 'before-restore');

@@ -31,7 +31,8 @@ function stationFiles(): Record<string, string> {
     for (const name of readdirSync(d)) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (!name.startsWith('dockside.sqlite')) files[p] = readFileSync(p).toString('base64');
+      // The audit head moves with every audited command (a refused export is audited too): it is a station file, not content.
+      else if (!name.startsWith('dockside.sqlite') && name !== 'audit-head.json') files[p] = readFileSync(p).toString('base64');
     }
   };
   walk(dir);

@@ -41,7 +41,7 @@ describe('every channel under generated input', () => {
         }),
         { numRuns: RUNS },
       );
-      expect(verifyStation(t.station.database.sqlite)).toMatchObject({ ok: true });
+      expect(verifyStation(t.station.database.sqlite, t.station.identity.seal.chainKeys())).toMatchObject({ ok: true });
     } finally {
       t.cleanup();
     }

@@ -33,5 +33,5 @@ it('reports a full disk, refuses new scans, and keeps every acknowledged one', a
   // Space comes back: scanning goes on, and the database is whole.
   sqlite.pragma('max_page_count = 1073741823');
   expect(await t.scan('3899999999991', { confirmPkid: true })).toMatchObject({ verdict: 'accepted' });
-  expect(verifyStation(sqlite)).toMatchObject({ ok: true });
+  expect(verifyStation(sqlite, t.station.identity.seal.chainKeys())).toMatchObject({ ok: true });
 });

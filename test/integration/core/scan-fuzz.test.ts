@@ -49,5 +49,5 @@ it('answers 10,000 random reads with a verdict and stores only well-formed boxes
     if (row.serial !== null) expect(row.serial).toMatch(/^[\x21-\x7e]+$/);
   }
   expect(new Set(stored.map((r) => r.pkid)).size).toBe(stored.length);
-  expect(verifyStation(sqlite)).toMatchObject({ ok: true });
+  expect(verifyStation(sqlite, t.station.identity.seal.chainKeys())).toMatchObject({ ok: true });
 }, 300_000);

@@ -85,7 +85,7 @@ describe('support bundle', () => {
     expect(bundle.path).toBe(join(dataDir, 'support', bundle.fileName));
     expect(bundle.fileName).toMatch(/^dockside-support-dockside-station-\d{8}T\d{6}Z\.zip$/);
     expect(bundle.bytes).toBe(statSync(bundle.path).size);
-    expect(bundle.entries).toEqual(['versions.json', 'settings.json', 'verify.txt', 'database.json', 'backups.json', 'logs/dockside.log']);
+    expect(bundle.entries).toEqual(['versions.json', 'settings.json', 'verify.txt', 'audit-head.json', 'database.json', 'backups.json', 'logs/dockside.log']);
 
     const files = unzipSync(readFileSync(bundle.path));
     expect(Object.keys(files)).toEqual(bundle.entries);
@@ -109,7 +109,7 @@ describe('support bundle', () => {
     expect(settings).toMatchObject({ 'station.id': station.identity.id, 'station.name': 'Dockside station', 'backup.intervalHours': 24, 'backup.keep': 14, 'partnerCenter.savedSignIn': '(not set)' });
 
     const auditRows = (sqlite.prepare('SELECT count(*) AS n FROM audit').get() as { n: number }).n;
-    expect(text('verify.txt')).toBe(`overall: ok\nintegrity_check: ok\nforeign_key_check: ok\naudit chain: ok (${auditRows - 1} rows)\n`);
+    expect(text('verify.txt')).toBe(`overall: ok\nintegrity_check: ok\nforeign_key_check: ok\naudit chain: ok (${auditRows - 1} rows, sealed with the station's audit key and matching the head kept outside the database)\n`);
 
     const db = parsed('database.json');
     expect(db).toMatchObject({
@@ -134,8 +134,12 @@ describe('support bundle', () => {
     expect(log.find((l) => l.msg === 'partner request failed')).toMatchObject({ level: 'error', pin: '[redacted]', sessionToken: '[redacted]', error: { name: 'Error', message: '401 Unauthorized; sent Authorization: Bearer [redacted]' } });
     expect(log.some((l) => typeof l.msg === 'string' && l.msg.startsWith('operator Olga signed in with pin=[redacted]'))).toBe(true);
 
-    // No entry holds a PIN, the Partner Center token or a session token.
-    const secrets = [PARTNER_TOKEN, ADMIN.pin, LEAD_PIN, OPERATOR_PIN, ...sessionTokens];
+    // The audit head travels with the bundle (support can tell a cut-off trail from a short one), its key never.
+    expect(parsed('audit-head.json')).toMatchObject({ format: 'dockside-audit-head/1', rows: expect.any(Number), mac: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const auditKey = Buffer.from(readFileSync(join(dataDir, 'audit.key'), 'utf8').trim(), 'base64');
+
+    // No entry holds a PIN, the Partner Center token, a session token or the audit key.
+    const secrets = [PARTNER_TOKEN, ADMIN.pin, LEAD_PIN, OPERATOR_PIN, ...sessionTokens, auditKey.toString('base64'), auditKey.toString('hex')];
     for (const name of bundle.entries) {
       for (const secret of secrets) expect(text(name).includes(secret), `${name} holds ${secret}`).toBe(false);
     }

@@ -163,7 +163,7 @@ describe('scans:recordTuple', () => {
     const stored = (sqlite.prepare('SELECT serial FROM devices WHERE removed_at IS NULL').all() as { serial: string }[]).map((r) => r.serial);
     expect(stored.sort()).toEqual([...acknowledged].sort());
     sqlite.pragma('max_page_count = 1073741823');
-    expect(verifyStation(sqlite)).toMatchObject({ ok: true });
+    expect(verifyStation(sqlite, t.station.identity.seal.chainKeys())).toMatchObject({ ok: true });
   });
 
   it('keeps the recorded box when the station is reopened from its file', async () => {
@@ -176,7 +176,7 @@ describe('scans:recordTuple', () => {
       if (!signIn.ok) throw new Error(signIn.error.message);
       const recent = await reopened.call('scans:recent', { batchId: s.batchId, limit: 5 }, { sessionToken: signIn.value.token });
       expect(recent).toMatchObject({ ok: true, value: [{ serial: HP_SERIAL, ...HP, pkid: null, identity: { kind: 'tuple' } }] });
-      expect(verifyStation(reopened.database.sqlite)).toMatchObject({ ok: true });
+      expect(verifyStation(reopened.database.sqlite, reopened.identity.seal.chainKeys())).toMatchObject({ ok: true });
     } finally {
       reopened.close();
       rmSync(s.dataDir, { recursive: true, force: true });
@@ -309,6 +309,6 @@ describe('scans:recordTuple under random input', () => {
     }
     const owners = stored.map((r) => `${r.serial}|${foldManufacturer(r.manufacturer)}`);
     expect(new Set(owners).size).toBe(owners.length);
-    expect(verifyStation(s.station.database.sqlite)).toMatchObject({ ok: true });
+    expect(verifyStation(s.station.database.sqlite, s.station.identity.seal.chainKeys())).toMatchObject({ ok: true });
   }, 300_000);
 });

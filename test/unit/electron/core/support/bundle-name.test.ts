@@ -20,11 +20,14 @@ describe('support bundle names', () => {
 
 describe('verify.txt', () => {
   it('says ok, or names what is wrong', () => {
-    expect(verifyText({ ok: true, integrity: [], foreignKeys: [], audit: { ok: true, rows: 12, problem: null, rowId: null } })).toBe(
-      'overall: ok\nintegrity_check: ok\nforeign_key_check: ok\naudit chain: ok (12 rows)\n',
+    expect(verifyText({ ok: true, integrity: [], foreignKeys: [], audit: { ok: true, rows: 12, problem: null, rowId: null, unkeyedRows: 0, warnings: [] } })).toBe(
+      "overall: ok\nintegrity_check: ok\nforeign_key_check: ok\naudit chain: ok (12 rows, sealed with the station's audit key and matching the head kept outside the database)\n",
     );
-    expect(verifyText({ ok: false, integrity: ['page 4 is never used'], foreignKeys: [], audit: { ok: false, rows: 12, problem: 'hash mismatch', rowId: 7 } })).toBe(
+    expect(verifyText({ ok: false, integrity: ['page 4 is never used'], foreignKeys: [], audit: { ok: false, rows: 12, problem: 'hash mismatch', rowId: 7, unkeyedRows: 0, warnings: [] } })).toBe(
       'overall: PROBLEMS FOUND\nintegrity_check: page 4 is never used\nforeign_key_check: ok\naudit chain: hash mismatch (row 7)\n',
+    );
+    expect(verifyText({ ok: false, integrity: [], foreignKeys: [], audit: { ok: false, rows: 3, problem: null, rowId: null, unkeyedRows: 2, warnings: ['no key here'] } })).toMatch(
+      /audit chain: not fully checked \(3 rows\): no key here; the first 2 were written before the chain was keyed/,
     );
   });
 });

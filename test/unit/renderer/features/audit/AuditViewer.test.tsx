@@ -11,7 +11,7 @@ const entry = (id: number, action = 'review:removeDevice', result = 'ok') => ({
   id, at: AT + id, station: 'Dock 3', operatorId: 1, operatorName: 'Liam', action, objectType: 'device', objectId: String(id), result, detail: JSON.stringify({ batchId: 1, reason: 'Box damaged' }),
 });
 
-function fake(chainOk = true): ReviewFake {
+function fake(chainOk: boolean | 'unchecked' = true): ReviewFake {
   const f = new ReviewFake();
   f.station.overrides.set('audit:list', (input) => {
     const before = typeof input.before === 'number' ? input.before : 251;
@@ -19,7 +19,13 @@ function fake(chainOk = true): ReviewFake {
     return ok({
       rows: ids.map((id) => entry(id, id === 249 ? 'approval:approve' : undefined, id === 249 ? 'denied' : 'ok')),
       nextBefore: (ids.at(-1) ?? 1) > 1 ? (ids.at(-1) ?? null) : null,
-      chain: input.verify ? (chainOk ? { ok: true, rows: 250, problem: null, rowId: null } : { ok: false, rows: 250, problem: 'the hash does not match', rowId: 17 }) : null,
+      chain: input.verify
+        ? chainOk === 'unchecked'
+          ? { ok: false, rows: 250, problem: null, rowId: null, unkeyedRows: 40, warnings: ["the station's audit key is not available here"] }
+          : chainOk
+            ? { ok: true, rows: 250, problem: null, rowId: null, unkeyedRows: 0, warnings: [] }
+            : { ok: false, rows: 250, problem: 'the hash does not match', rowId: 17, unkeyedRows: 0, warnings: [] }
+        : null,
     });
   });
   return f;
@@ -50,6 +56,15 @@ describe('audit viewer', () => {
     expect(chain.getAttribute('role')).toBe('alert');
     expect(chain.textContent).toContain('entry #17');
     expect(chain.textContent).toContain('the hash does not match');
+  });
+
+  it('says what it could not check, without a green tick and without an alarm', async () => {
+    renderSignedIn(fake('unchecked').api, <AuditViewer />);
+    const chain = await screen.findByTestId('audit-chain');
+    await waitFor(() => expect(chain.dataset.ok).toBe('unchecked'));
+    expect(chain.getAttribute('role')).toBe('status');
+    expect(chain.textContent).toContain("the station's audit key is not available here");
+    expect(chain.textContent).toContain('first 40 entries were written before the trail was sealed');
   });
 
   it('filters by operator, action, batch and time, checking the chain again', async () => {
