@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import { batches, devices, operators } from '../schema';
 import type { Queryable } from '../types';
 import type { DeviceView } from '../../shared/contract/scans';
@@ -99,12 +99,12 @@ export function updateDevice(db: Queryable, id: number, values: Partial<Omit<Dev
   db.update(devices).set(values).where(eq(devices.id, id)).run();
 }
 
-/** The operator's newest live box in a batch: what "undo" removes. */
+/** The operator's newest live scanned box in a batch (imported lines are no read): what "undo" looks at. */
 export function lastLiveDeviceOf(db: Queryable, batchId: number, operatorId: number): DeviceRow | undefined {
   return db
     .select()
     .from(devices)
-    .where(and(eq(devices.batchId, batchId), isNull(devices.removedAt), eq(devices.scannedBy, operatorId)))
+    .where(and(eq(devices.batchId, batchId), isNull(devices.removedAt), eq(devices.scannedBy, operatorId), ne(devices.source, 'import')))
     .orderBy(desc(devices.id))
     .limit(1)
     .get();

@@ -5,6 +5,7 @@ import type { StationDb } from '../../../db/open';
 import { findBatch } from '../../../db/repos/batches';
 import { activeBatchId, anyRetrying, attentionDeviceCount, batchUploadProgress, earliestPendingAt, nextDueChunk, waitingDeviceCount } from '../../../db/repos/uploads';
 import type { SyncStatus } from '../../../shared/contract/sync';
+import { withAttention } from '../../../shared/domain/sync-health';
 import type { PartnerCenterClient } from '../../partner-center/client';
 import type { StationIdentity } from '../context';
 import type { EventBus } from '../event-bus';
@@ -120,7 +121,9 @@ export class SyncEngine {
 
   private setStatus(patch: Partial<SyncStatus>): void {
     const waitingDevices = waitingDeviceCount(this.deps.db);
-    this.status = { ...this.status, ...patch, waitingDevices, attentionDevices: attentionDeviceCount(this.deps.db), updatedAt: this.deps.now() };
+    const next = { ...this.status, ...patch, waitingDevices, attentionDevices: attentionDeviceCount(this.deps.db), updatedAt: this.deps.now() };
+    // A patch that settles to idle starts from 'idle' again, so an old attention state never sticks.
+    this.status = withAttention(next.state === 'needs-attention' ? { ...next, state: 'idle' as const } : next);
     this.deps.events.emit('sync:status', this.status);
   }
 

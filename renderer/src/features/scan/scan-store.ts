@@ -131,12 +131,31 @@ export function createScanStore({ api, batch, feedback, retryMs = 1000 }: ScanSt
     }
 
     function onUndone(result: ChannelOutput<'scans:undo'>): void {
-      const removedId = result.removed?.id;
-      set({
-        count: result.count,
-        banner: show('undo', result.message),
-        entries: get().entries.map((e) => (removedId !== undefined && e.deviceId === removedId ? { ...e, undone: true } : e)),
-      });
+      const next: { -readonly [K in keyof ScanState]?: ScanState[K] } = { count: result.count, banner: show('undo', result.message) };
+      const entries = get().entries;
+      if (result.undid === 'box' && result.removed) {
+        const removedId = result.removed.id;
+        next.entries = entries.map((e) => (e.deviceId === removedId ? { ...e, undone: true } : e));
+      }
+      if (result.undid === 'serial' && result.box) {
+        // Only the newest line of that box (the serial's read) is taken back; its PKID line stays.
+        const box = result.box;
+        const newest = entries.find((e) => e.deviceId === box.id && !e.undone);
+        next.entries = entries.map((e) => (e === newest ? { ...e, undone: true } : e));
+      }
+      if (result.undid === 'waiting-serial') {
+        const serial = get().waitingSerial;
+        const newest = entries.find((e) => e.deviceId === null && e.kind === 'accepted' && e.serial === serial && !e.undone);
+        next.entries = entries.map((e) => (e === newest ? { ...e, undone: true } : e));
+        next.waitingSerial = null;
+        next.waitingBox = null;
+      }
+      if (result.waitingSerial !== null) {
+        const source = result.removed?.source === 'camera' ? 'camera' : 'wedge';
+        next.waitingSerial = result.waitingSerial;
+        next.waitingBox = { read: { raw: result.waitingSerial, source }, serial: result.waitingSerial, manufacturer: result.removed?.manufacturer ?? null };
+      }
+      set(next);
     }
 
     /** Runs one job; false when the core could not be reached (the job stays queued). */
