@@ -5,6 +5,14 @@ import type { DeviceView } from '../../shared/contract/scans';
 import { compactHash, sameSerialOwner, summariseIdentity, type IdentityFields } from '../../shared/domain/identity';
 
 export type DeviceRow = typeof devices.$inferSelect;
+
+/**
+ * The removal reason of a device row that continues as a new row in another batch ("Move failed to a
+ * new batch"): the old row keeps the batch's history (its error included), the box is one box.
+ */
+export const MOVED_REASON_PREFIX = 'moved to batch ';
+/** The removal reason of an undone scan: a read taken back, not a box. */
+export const UNDO_REASON = 'undo';
 export type NewDevice = typeof devices.$inferInsert;
 
 const viewColumns = {

@@ -7,7 +7,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { fail, ok, type Result } from '../../../shared/contract';
 import type { UndoResult } from '../../../shared/contract/scans';
 import { countLiveDevices, findBatch } from '../../../db/repos/batches';
-import { deviceView, lastLiveDeviceOf, updateDevice, type DeviceRow } from '../../../db/repos/devices';
+import { deviceView, lastLiveDeviceOf, UNDO_REASON, updateDevice, type DeviceRow } from '../../../db/repos/devices';
 import { audit } from '../../../db/schema';
 import type { StationTx } from '../../../db/types';
 import type { HandlerContext } from '../context';
@@ -48,7 +48,7 @@ function undoSerial(ctx: HandlerContext, tx: StationTx, session: Session, last: 
 
 function undoBox(ctx: HandlerContext, tx: StationTx, session: Session, last: DeviceRow): UndoResult {
   const removed = deviceView(tx, last.id) ?? null;
-  updateDevice(tx, last.id, { removedAt: ctx.now(), removedBy: session.operatorId, removedReason: 'undo' });
+  updateDevice(tx, last.id, { removedAt: ctx.now(), removedBy: session.operatorId, removedReason: UNDO_REASON });
   ctx.audit(tx, { action: UNDO, objectType: 'device', objectId: last.id, detail: { undid: 'box', pkid: last.pkid, serial: last.serial } });
   ctx.boxes.closeBox(session.sessionId, last.batchId);
   // A PKID that took a serial scanned before it: the serial was its own read, so it waits again.

@@ -155,6 +155,15 @@ describe('review', () => {
     expect(row.textContent).toContain('ZtdDeviceAssignedToOtherTenant');
   });
 
+  it('shows a moved line as not yet sent, with what Partner Center said about it last time', async () => {
+    const fake = new ReviewFake();
+    fake.devices = [device(1, 1, { state: 'scanned', errorCode: '813', errorText: 'ZtdDeviceIsNotUnique' })];
+    await openReview(fake);
+    const row = await screen.findByTestId('review-row-3000000000001');
+    expect(row.dataset.state).toBe('scanned');
+    expect(screen.getByTestId('review-error-3000000000001').textContent).toBe('Refused last time: 813 ZtdDeviceIsNotUnique');
+  });
+
   it('removes a line with a reason, and the list reloads on db:changed', async () => {
     const fake = new ReviewFake();
     fake.fill(1, 3);
