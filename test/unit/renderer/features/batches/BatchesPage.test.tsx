@@ -196,6 +196,22 @@ describe('review', () => {
     expect(screen.queryByTestId('line-dialog')).toBeNull();
   });
 
+  it('attaches a hardware hash from a file in the Fix dialog, without a serial change', async () => {
+    const fake = new ReviewFake();
+    fake.fill(1, 1);
+    fake.station.overrides.set('review:attachHash', () => ok({ ...fake.devices[0], hasHardwareHash: true }));
+    await openReview(fake);
+    fireEvent.click(await screen.findByTestId('fix-3000000000001'));
+    const csv = new File(['Device Serial Number,Windows Product ID,Hardware Hash\r\nPF1,,QUJD\r\n'], 'AutopilotHWID.csv', { type: 'text/csv' });
+    fireEvent.change(screen.getByTestId('fix-hash-file'), { target: { files: [csv] } });
+    await screen.findByText('File: AutopilotHWID.csv');
+    fireEvent.change(screen.getByTestId('line-reason'), { target: { value: '813: register by hash' } });
+    fireEvent.click(screen.getByTestId('line-confirm'));
+    await waitFor(() => expect(screen.queryByTestId('line-dialog')).toBeNull());
+    expect(fake.calls('review:attachHash')).toEqual([{ deviceId: 1, fileName: 'AutopilotHWID.csv', contentBase64: expect.any(String), reason: '813: register by hash' }]);
+    expect(fake.calls('review:fixDevice')).toEqual([]);
+  });
+
   it('closes an open batch; reopen is for leads; approved batches offer no corrections', async () => {
     const fake = new ReviewFake();
     fake.fill(2, 2);
@@ -259,7 +275,9 @@ describe('import PKIDs', () => {
   it('previews (accepted count, refused lines with numbers and reasons), commits, and errors clear', async () => {
     const fake = new ReviewFake();
     let commits = 0;
-    fake.station.overrides.set('import:preview', () => ok(fake.importPreview()));
+    fake.station.overrides.set('import:preview', () =>
+      ok(fake.importPreview({ sample: [{ line: 1, pkid: '3000000000101', serial: null, manufacturer: null, model: null, identity: { kind: 'pkid', label: 'PKID' } }, { line: 2, pkid: '', serial: 'PF3KQ2A1', manufacturer: null, model: null, identity: { kind: 'hash', label: 'Hardware hash' } }] })),
+    );
     fake.station.overrides.set('import:commit', () => {
       commits += 1;
       if (commits === 1) return { ok: false, error: { code: 'CONFLICT', message: 'The file or the batch changed since the preview: preview the file again before importing.' } };
@@ -271,6 +289,9 @@ describe('import PKIDs', () => {
     expect((await screen.findByTestId('import-accepted')).dataset.count).toBe('3');
     expect(screen.getByTestId('import-refused-count').dataset.count).toBe('1');
     expect(screen.getByTestId('import-refused-3').textContent).toContain('This is not a PKID');
+    // The preview says which lines carry a hardware hash (they are sent by it).
+    expect(screen.getByTestId('import-sample-hash-1').textContent).toBe('—');
+    expect(screen.getByTestId('import-sample-hash-2').textContent).toBe('Included: sent by its hash');
     fireEvent.click(screen.getByTestId('import-commit'));
     expect((await screen.findByTestId('import-error')).textContent).toContain('preview the file again');
     fireEvent.click(screen.getByTestId('import-commit'));

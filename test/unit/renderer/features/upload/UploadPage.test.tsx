@@ -123,6 +123,29 @@ describe('upload page', () => {
     expect(fake.calls('review:removeDevice')).toEqual([{ deviceId: 5, reason: 'sent back to supplier' }]);
   });
 
+  it('lets a lead attach a hardware hash file to a device refused for its identity (812), not to one owned elsewhere (808)', async () => {
+    const fake = world();
+    fake.station.overrides.set('review:attachHash', (input) => {
+      const d = fake.devices.find((x) => x.id === input.deviceId);
+      return { ok: true, value: { ...d, hasHardwareHash: true } };
+    });
+    renderPage(fake);
+    const owned = await screen.findByTestId('device-3377412745152');
+    expect(within(owned).queryByTestId('device-attach-hash')).toBeNull();
+    const row = screen.getByTestId('device-3396489167886');
+    fireEvent.click(within(row).getByTestId('device-attach-hash'));
+    const submit = within(row).getByTestId('attach-hash-submit') as HTMLButtonElement;
+    expect(submit.disabled).toBe(true);
+    const csv = new File(['Device Serial Number,Windows Product ID,Hardware Hash\r\nPF1,,QUJD\r\n'], 'AutopilotHWID.csv', { type: 'text/csv' });
+    fireEvent.change(within(row).getByTestId('attach-hash-file'), { target: { files: [csv] } });
+    await waitFor(() => expect(within(row).getByText('File: AutopilotHWID.csv')).toBeTruthy());
+    fireEvent.change(within(row).getByTestId('attach-hash-reason'), { target: { value: 'hash collected on the device' } });
+    fireEvent.click(submit);
+    await waitFor(() => expect(within(row).getByTestId('device-notice').textContent).toContain('Hardware hash from AutopilotHWID.csv attached'));
+    expect(fake.calls('review:attachHash')).toEqual([{ deviceId: 4, fileName: 'AutopilotHWID.csv', contentBase64: expect.any(String), reason: 'hash collected on the device' }]);
+    expect(within(row).queryByTestId('attach-hash-form')).toBeNull();
+  });
+
   it('shows the engine status live and lets a lead try now', async () => {
     const fake = world();
     fake.sync = { state: 'offline', message: 'Offline — 12 devices waiting. Retrying by itself.', waitingDevices: 12, attentionDevices: 0, active: null, lastError: 'connect ECONNREFUSED', updatedAt: Date.now() };
