@@ -78,7 +78,8 @@ export const scanChannels = defineChannels({
     input: z.strictObject({
       batchId: id,
       raw: z.string().max(MAX_RAW_SCAN, `A read is at most ${MAX_RAW_SCAN} characters; this looks like several scans or a stuck scanner.`),
-      source: z.enum(['wedge', 'camera']),
+      /** manual: typed by a person into the manual-entry field (a damaged label), not read by a scanner. */
+      source: z.enum(['wedge', 'camera', 'manual']),
       symbology: z.enum(SYMBOLOGIES).optional(),
       /** The operator confirmed a 13-digit read that also passes the EAN-13 check is a PKID. */
       confirmPkid: z.boolean().optional(),

@@ -49,7 +49,7 @@ export function RecentScans({ store }: { store: ScanStore }): ReactNode {
               {showMessage(entry) && <span className="recent-message">{entry.message}</span>}
               <span className="recent-meta">
                 {time(entry.at)}
-                {entry.source === 'camera' ? ' · camera' : ''}
+                {entry.source === 'camera' ? ' · camera' : entry.source === 'manual' ? ' · typed' : ''}
               </span>
             </li>
           ))}

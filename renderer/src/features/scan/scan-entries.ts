@@ -13,7 +13,7 @@ export interface ScanEntry {
   readonly pkid: string | null;
   readonly serial: string | null;
   readonly deviceId: number | null;
-  readonly source: 'wedge' | 'camera' | 'import';
+  readonly source: 'wedge' | 'camera' | 'import' | 'manual';
   readonly at: number;
   readonly undone: boolean;
   /** What the box will be sent to Partner Center as; null for a line that made no box. */
@@ -22,7 +22,7 @@ export interface ScanEntry {
 
 interface ReadLike {
   readonly raw: string;
-  readonly source: 'wedge' | 'camera';
+  readonly source: 'wedge' | 'camera' | 'manual';
   readonly symbology?: Symbology;
 }
 

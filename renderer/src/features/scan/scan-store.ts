@@ -28,7 +28,8 @@ export interface Banner {
 
 export interface ScanRead {
   readonly raw: string;
-  readonly source: 'wedge' | 'camera';
+  /** manual: typed into the manual-entry field by a person (a damaged label). */
+  readonly source: 'wedge' | 'camera' | 'manual';
   readonly symbology?: Symbology;
   readonly confirmPkid?: boolean;
 }
@@ -169,7 +170,7 @@ export function createScanStore({ api, batch, feedback, retryMs = 1000 }: ScanSt
       }
       const { read } = job;
       if (job.kind === 'tuple') {
-        const result = await api.call('scans:recordTuple', { batchId: batch.id, raw: read.raw, source: read.source, ...job.parts });
+        const result = await api.call('scans:recordTuple', { batchId: batch.id, raw: read.raw, source: read.source === 'camera' ? 'camera' : 'wedge', ...job.parts });
         if (!result.ok && result.error.code === 'OFFLINE') return false;
         if (result.ok) onVerdict(read, result.value);
         else onRefused(read, result.error.message);

@@ -83,6 +83,18 @@ describe('scans:record', () => {
     expect(await t.scan('PF1ABCDE')).toMatchObject({ verdict: 'duplicate' });
   });
 
+  it('records a PKID typed by hand like a scan, and its audit row says it was typed (source manual)', async () => {
+    t = await scanStation();
+    const typed = await t.station.call('scans:record', { batchId: t.batchId, raw: ` ${PKID} `, source: 'manual' }, { sessionToken: t.token });
+    expect(typed).toMatchObject({ ok: true, value: { verdict: 'accepted', device: { pkid: PKID } } });
+    const row = t.station.database.sqlite.prepare("SELECT detail FROM audit WHERE action = 'scans:record'").get() as { detail: string };
+    expect(JSON.parse(row.detail)).toMatchObject({ pkid: PKID, source: 'manual', typed: true });
+    // Typed twice is still a duplicate; typed rubbish is refused like a bad scan.
+    expect(await t.station.call('scans:record', { batchId: t.batchId, raw: PKID, source: 'manual' }, { sessionToken: t.token })).toMatchObject({ ok: true, value: { verdict: 'duplicate' } });
+    expect(await t.station.call('scans:record', { batchId: t.batchId, raw: '39050123456', source: 'manual' }, { sessionToken: t.token })).toMatchObject({ ok: true, value: { verdict: 'invalid' } });
+    expect(await t.station.call('scans:record', { batchId: t.batchId, raw: PKID_2, source: 'keyboard' as never }, { sessionToken: t.token })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
   it('refuses scans into a closed batch', async () => {
     t = await scanStation();
     await t.scan(PKID);

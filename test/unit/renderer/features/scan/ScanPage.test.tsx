@@ -201,3 +201,28 @@ describe('scanning view', () => {
     expect(screen.queryByTestId('camera-panel')).toBeNull();
   });
 });
+
+describe('a PKID typed by hand', () => {
+  it('is recorded from the manual-entry field as typed (source manual), and Enter there answers no scan question', async () => {
+    const fake = await scanning();
+    const input = screen.getByTestId('manual-input') as HTMLInputElement;
+    fireEvent.change(input, { target: { value: ` ${PKID} ` } });
+    fireEvent.submit(screen.getByTestId('manual-entry'));
+    await waitFor(() => expect(verdict().dataset.verdict).toBe('accepted'));
+    expect(fake.recordCalls().at(-1)).toMatchObject({ raw: PKID, source: 'manual' });
+    expect(input.value).toBe('');
+    expect(count()).toBe('3');
+    expect(screen.getAllByTestId('recent-scan')[0]?.textContent).toContain('typed');
+  });
+
+  it('typed slowly where scans go: says it was not recorded and where to type it, instead of nothing', async () => {
+    const fake = await scanning();
+    act(() => scan(PKID, 180));
+    expect((await screen.findByTestId('manual-hint')).textContent).toContain(`${PKID} was not recorded`);
+    const input = screen.getByTestId('manual-input') as HTMLInputElement;
+    expect(document.activeElement).toBe(input);
+    // What was typed is in the field, to check and send.
+    expect(input.value).toBe(PKID);
+    expect(fake.recordCalls()).toEqual([]);
+  });
+});
