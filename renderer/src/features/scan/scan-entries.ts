@@ -16,6 +16,8 @@ export interface ScanEntry {
   readonly source: 'wedge' | 'camera' | 'import' | 'manual';
   readonly at: number;
   readonly undone: boolean;
+  /** A "PKID?" question answered with Esc or replaced by the next scan: nothing was recorded. */
+  readonly dropped?: boolean;
   /** What the box will be sent to Partner Center as; null for a line that made no box. */
   readonly identity: IdentitySummary | null;
 }

@@ -5,7 +5,8 @@
 // Why a queue: a scanner can fire the next read while the core is still answering the last one. The
 // two must reach the core in order (a serial pairs with the PKID before or after it), and neither may
 // be dropped. A "confirm" answer pauses the queue until the operator says keep (Enter) or drop (Esc),
-// so what follows is never recorded ahead of the read it is waiting on. A box without a PKID (its
+// so what follows is never recorded ahead of the read it is waiting on; a new scan answers it too (the
+// same label: keep; another one: the question is dropped, visibly, and the new read goes on). A box without a PKID (its
 // serial waiting, manufacturer and model chosen in the tuple picker) goes through the same queue. When the core cannot be
 // reached, the job stays at the head of the queue and is retried.
 import { createStore, type StoreApi } from 'zustand/vanilla';
@@ -103,6 +104,13 @@ export function createScanStore({ api, batch, feedback, retryMs = 1000 }: ScanSt
   const store = createStore<ScanState>()((set, get) => {
     const show = (kind: BannerKind, message: string): Banner => ({ seq: ++seq, kind, message });
     const addEntry = (entry: Omit<ScanEntry, 'key'>): readonly ScanEntry[] => [{ ...entry, key: ++entryKey }, ...get().entries].slice(0, RECENT_LIMIT);
+
+    /** The newest open "PKID?" line for this value, shown as dropped. */
+    function markDropped(value: string): readonly ScanEntry[] {
+      const entries = get().entries;
+      const question = entries.find((e) => e.kind === 'confirm' && e.value === value && !e.dropped);
+      return entries.map((e) => (e === question ? { ...e, dropped: true, message: `Dropped: ${value} was not recorded.` } : e));
+    }
 
     function onVerdict(read: ScanRead, verdict: ScanVerdict): void {
       feedback?.(SOUND_OF[verdict.verdict]);
@@ -230,7 +238,16 @@ export function createScanStore({ api, batch, feedback, retryMs = 1000 }: ScanSt
       entries: [],
       waitingSerial: null,
       waitingBox: null,
-      submit: (read) => enqueue({ kind: 'scan', read }),
+      submit(read) {
+        const pending = get().confirm;
+        if (pending === null) return enqueue({ kind: 'scan', read });
+        // A scan while "Is this the PKID?" waits answers it: the same label again means yes; another
+        // read replaces the question (the first read is dropped, visibly) and is recorded as usual.
+        const classified = classifyRead({ raw: read.raw, symbology: read.symbology });
+        if ('value' in classified && classified.value === pending.value) return get().keepPkid();
+        set({ confirm: null, entries: markDropped(pending.value), banner: show('dropped', `Dropped ${pending.value}: not recorded. The new scan was taken instead.`) });
+        enqueue({ kind: 'scan', read });
+      },
       submitTuple(parts) {
         const waiting = get().waitingBox;
         if (waiting === null) return false;
@@ -240,13 +257,15 @@ export function createScanStore({ api, batch, feedback, retryMs = 1000 }: ScanSt
       keepPkid() {
         const pending = get().confirm;
         if (pending === null) return;
-        set({ confirm: null });
+        // The question's line gives way to the answer's line (accepted or duplicate).
+        const question = get().entries.find((e) => e.kind === 'confirm' && e.value === pending.value && !e.dropped);
+        set({ confirm: null, entries: get().entries.filter((e) => e !== question) });
         enqueue({ kind: 'scan', read: { ...pending.read, confirmPkid: true } }, true);
       },
       dropPkid() {
         const pending = get().confirm;
         if (pending === null) return;
-        set({ confirm: null, banner: show('dropped', `Dropped ${pending.value}: not recorded.`) });
+        set({ confirm: null, entries: markDropped(pending.value), banner: show('dropped', `Dropped ${pending.value}: not recorded.`) });
         void pump();
       },
       undo: () => enqueue({ kind: 'undo' }),
