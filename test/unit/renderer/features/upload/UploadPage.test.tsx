@@ -104,6 +104,24 @@ describe('upload page', () => {
     expect(fake.calls('uploads:retryFailed')[1]).toEqual({ batchId: 1 });
   });
 
+  it('stays on the batch the lead works in when a retry moves it out of "needs attention"', async () => {
+    const fake = world();
+    fake.batches = [batch(1, 'Pallet 7', 'needs_attention', 5), batch(3, 'Pallet 8', 'needs_attention', 1), batch(2, 'Pallet 6', 'registered', 1)];
+    fake.devices.push(device(7, 3, 'failed', '3301234567890', '808', 'ZtdDeviceAssignedToOtherTenant'));
+    renderPage(fake);
+    const row = await screen.findByTestId('device-3396489167886');
+    fireEvent.click(within(row).getByTestId('device-check'));
+    fireEvent.click(screen.getByTestId('retry-selected'));
+    await waitFor(() => expect(screen.getByTestId('failed-actions-done').textContent).toContain('1 device sent again'));
+    // The core moves Pallet 7 on; the list reloads with Pallet 8 first among those needing attention.
+    fake.batches = [batch(3, 'Pallet 8', 'needs_attention', 1), batch(1, 'Pallet 7', 'uploading', 5), batch(2, 'Pallet 6', 'registered', 1)];
+    act(() => fake.station.emit('db:changed', { tables: ['batches', 'devices'] }));
+    await waitFor(() => expect(screen.getByTestId('upload-batch-Pallet 7').dataset.state).toBe('uploading'));
+    expect(screen.getByTestId('upload-batch-Pallet 7').getAttribute('aria-current')).toBe('true');
+    expect(screen.getByTestId('upload-batch-Pallet 8').getAttribute('aria-current')).toBeNull();
+    expect(screen.getByTestId('device-3396489167886')).toBeTruthy();
+  });
+
   it('moves the failed devices to a new batch, and shows why a removal was refused', async () => {
     const fake = world();
     renderPage(fake);
