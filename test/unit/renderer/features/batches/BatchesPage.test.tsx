@@ -330,6 +330,26 @@ describe('export', () => {
 });
 
 describe('approve', () => {
+  it('greys out a customer without a reseller relationship, with the reason, and does not let it be chosen', async () => {
+    const fake = new ReviewFake();
+    fake.station.overrides.set('customers:list', () =>
+      ok({
+        refreshedAt: 0,
+        customers: [
+          { tenantId: 'tenant-contoso', companyName: 'Contoso Ltd', domain: 'contoso.onmicrosoft.com', relationship: 'reseller', refreshedAt: 0, listed: true },
+          { tenantId: 'tenant-adv', companyName: 'Advised Co', domain: 'adv.onmicrosoft.com', relationship: 'advisor', refreshedAt: 0, listed: true },
+        ],
+      }),
+    );
+    await openReview(fake);
+    fireEvent.click(await screen.findByTestId('approve-open'));
+    const advised = (await screen.findByTestId('approve-customer-tenant-adv')) as HTMLButtonElement;
+    expect(advised.disabled).toBe(true);
+    expect(screen.getByTestId('approve-customer-why-tenant-adv').textContent).toContain('Advised Co has an advisor relationship with you, not a reseller one');
+    fireEvent.click(advised);
+    expect(advised.getAttribute('aria-pressed')).toBe('false');
+    expect((screen.getByTestId('approve-customer-tenant-contoso') as HTMLButtonElement).disabled).toBe(false);
+  });
   it('shows count, duplicates and missing lines first, then a customer, then approves', async () => {
     const fake = new ReviewFake();
     await openReview(fake);
