@@ -97,8 +97,8 @@ export function ScanView({ batch, sounds, onLeave, onWedgeHandler }: ScanViewPro
         if (kind === 'pkid' || kind === 'pkid-unconfirmed') {
           typing.current = { text: '', lastEnd: -Infinity };
           setManualText(digits);
-          setTypedHint(`Typed by hand? ${digits} was not recorded: keys pressed that slowly are not a scan. It is in the field below: check it and press Enter.`);
-          manualInput.current?.focus({ preventScroll: true });
+          // Put in the field, not sent: the Enter that ended the typing must not record it unchecked.
+          setTypedHint(`Typed by hand? ${digits} was not recorded: keys pressed that slowly are not a scan. It is in the field below: check it, then press "Add typed".`);
         }
       },
     });

@@ -132,5 +132,10 @@ describe('batches', () => {
     expect(list.ok && list.value.map((b) => [b.name, b.deviceCount])).toEqual([['Pallet 7', 0], ['PO-4711', 1]]);
     expect(await t.station.call('batches:close', { id: t.batchId }, { sessionToken: t.token })).toMatchObject({ ok: true, value: { state: 'closed' } });
     expect(await t.station.call('batches:close', { id: t.batchId }, { sessionToken: t.token })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    // A closed batch cannot be resumed: the refusal of its name does not offer it.
+    const again = await call('batches:create', 'PO-4711');
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(again.ok ? '' : again.error.message).toBe('A batch called "PO-4711" already exists. It is ready for review, so it takes no more scans: choose another name.');
+    expect(await call('batches:create', 'pallet 7')).toMatchObject({ ok: false, error: { message: 'A batch called "Pallet 7" already exists. Resume it from the list of open batches, or choose another name.' } });
   });
 });

@@ -54,6 +54,10 @@ describe('batch picker', () => {
     await waitFor(() => expect(document.activeElement).toBe(name)); // no batch open: the name field has focus
     fireEvent.change(name, { target: { value: 'Pallet #1' } });
     expect(screen.getByTestId('new-batch-rule').textContent).toContain('letters, digits, spaces, dots, dashes and underscores only');
+    // Enter on a broken name: the rule line already says why; it is not said a second time.
+    fireEvent.click(screen.getByTestId('new-batch-submit'));
+    expect(screen.queryByTestId('new-batch-error')).toBeNull();
+    expect(screen.getAllByText(/dashes and underscores only/)).toHaveLength(1);
     fireEvent.change(name, { target: { value: 'Pallet 1' } });
     expect(screen.getByTestId('new-batch-rule').textContent).toContain('56 left');
     fireEvent.click(screen.getByTestId('new-batch-submit'));
@@ -220,9 +224,11 @@ describe('a PKID typed by hand', () => {
     act(() => scan(PKID, 180));
     expect((await screen.findByTestId('manual-hint')).textContent).toContain(`${PKID} was not recorded`);
     const input = screen.getByTestId('manual-input') as HTMLInputElement;
-    expect(document.activeElement).toBe(input);
-    // What was typed is in the field, to check and send.
+    // What was typed is in the field, to check and send; the Enter that ended the typing sent nothing.
     expect(input.value).toBe(PKID);
+    expect(document.activeElement).not.toBe(input);
+    act(() => press('Enter'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
     expect(fake.recordCalls()).toEqual([]);
   });
 });
