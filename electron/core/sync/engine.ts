@@ -122,9 +122,16 @@ export class SyncEngine {
 
   private setStatus(patch: Partial<SyncStatus>): void {
     const waitingDevices = waitingDeviceCount(this.deps.db);
+    const before = this.status;
     const next = { ...this.status, ...patch, waitingDevices, attentionDevices: attentionDeviceCount(this.deps.db), updatedAt: this.deps.now() };
     // A patch that settles to idle starts from 'idle' again, so an old attention state never sticks.
     this.status = withAttention(next.state === 'needs-attention' ? { ...next, state: 'idle' as const } : next);
+    // Changes only: a poll every few seconds must not flood the log with the same line.
+    if (this.status.state !== before.state || this.status.message !== before.message) {
+      const fields = { state: this.status.state, message: this.status.message, waiting: waitingDevices, attention: this.status.attentionDevices, batch: this.status.active?.batchName ?? null, lastError: this.status.lastError };
+      if (this.status.state === 'offline' || this.status.state === 'sign-in-needed') this.deps.logger.warn('upload status', fields);
+      else this.deps.logger.info('upload status', fields);
+    }
     this.deps.events.emit('sync:status', this.status);
   }
 
