@@ -1,10 +1,18 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import { batches, devices, operators } from '../schema';
 import type { Queryable } from '../types';
 import type { DeviceView } from '../../shared/contract/scans';
 import { compactHash, sameSerialOwner, summariseIdentity, type IdentityFields } from '../../shared/domain/identity';
 
 export type DeviceRow = typeof devices.$inferSelect;
+
+/**
+ * The removal reason of a device row that continues as a new row in another batch ("Move failed to a
+ * new batch"): the old row keeps the batch's history (its error included), the box is one box.
+ */
+export const MOVED_REASON_PREFIX = 'moved to batch ';
+/** The removal reason of an undone scan: a read taken back, not a box. */
+export const UNDO_REASON = 'undo';
 export type NewDevice = typeof devices.$inferInsert;
 
 const viewColumns = {
@@ -99,12 +107,12 @@ export function updateDevice(db: Queryable, id: number, values: Partial<Omit<Dev
   db.update(devices).set(values).where(eq(devices.id, id)).run();
 }
 
-/** The operator's newest live box in a batch: what "undo" removes. */
+/** The operator's newest live scanned box in a batch (imported lines are no read): what "undo" looks at. */
 export function lastLiveDeviceOf(db: Queryable, batchId: number, operatorId: number): DeviceRow | undefined {
   return db
     .select()
     .from(devices)
-    .where(and(eq(devices.batchId, batchId), isNull(devices.removedAt), eq(devices.scannedBy, operatorId)))
+    .where(and(eq(devices.batchId, batchId), isNull(devices.removedAt), eq(devices.scannedBy, operatorId), ne(devices.source, 'import')))
     .orderBy(desc(devices.id))
     .limit(1)
     .get();

@@ -5,6 +5,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../types';
 import type { ShiftReport } from '../../shared/contract/reports';
 import { identityKindOf, storedHashFacts, type IdentityKind } from '../../shared/domain/identity';
+import { MOVED_REASON_PREFIX, UNDO_REASON } from './devices';
 
 const QUARTER_MS = 15 * 60_000;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -24,10 +25,30 @@ function sumBy<R extends { n: number }>(rows: readonly R[], key: (row: R) => str
   return out;
 }
 
+/**
+ * A row that is a box someone scanned: not an undone read (taken back), not the old row of a box moved
+ * to another batch (its new row is the box).
+ */
+const countsAsBox = sql`(d.removed_at IS NULL OR (coalesce(d.removed_reason, '') != ${UNDO_REASON} AND coalesce(d.removed_reason, '') NOT LIKE ${`${MOVED_REASON_PREFIX}%`}))`;
+
+/**
+ * Every error a box had in the range, once per box and code, whether its row is live, moved on to another
+ * batch (the error stays in the report after the box is sent again) or removed by a lead afterwards.
+ * Only an undone read never reached Partner Center. `box` names the box across its rows.
+ */
+function errorRows(from: number, to: number): SQL {
+  return sql`SELECT d.id AS id, d.error_code AS code, d.error_text AS text, d.pkid AS pkid, d.serial AS serial, d.manufacturer AS manufacturer, d.model AS model,
+      octet_length(d.hardware_hash) AS hashLength,
+      coalesce('p:' || d.pkid, 's:' || upper(d.serial) || '|' || coalesce(upper(d.manufacturer), ''), 'h:' || substr(d.hardware_hash, 1, 200), 'd:' || d.id) AS box
+    FROM devices d LEFT JOIN uploads u ON u.id = d.upload_id
+    WHERE d.error_code IS NOT NULL AND coalesce(d.removed_reason, '') != ${UNDO_REASON}
+      AND coalesce(u.updated_at, d.scanned_at) >= ${from} AND coalesce(u.updated_at, d.scanned_at) < ${to}`;
+}
+
 export function shiftReport(db: Queryable, from: number, to: number): ShiftReport {
   const scans = db.all<{ q: number; operator: string; n: number }>(sql`SELECT d.scanned_at / ${QUARTER_MS} AS q, o.name AS operator, count(*) AS n
     FROM devices d JOIN operators o ON o.id = d.scanned_by
-    WHERE d.scanned_at >= ${from} AND d.scanned_at < ${to} AND d.source != 'import' GROUP BY q, d.scanned_by`);
+    WHERE d.scanned_at >= ${from} AND d.scanned_at < ${to} AND d.source != 'import' AND ${countsAsBox} GROUP BY q, d.scanned_by`);
   const perHour = sumBy(scans, (r) => `${localHour(r.q * QUARTER_MS)}\u0000${r.operator}`);
   const scansPerHour = [...perHour]
     .map(([key, count]) => {
@@ -45,10 +66,8 @@ export function shiftReport(db: Queryable, from: number, to: number): ShiftRepor
     WHERE d.state = 'registered' AND d.removed_at IS NULL AND u.updated_at >= ${from} AND u.updated_at < ${to} GROUP BY q`);
   const registeredPerDay = [...sumBy(registered, (r) => localDay(r.q * QUARTER_MS))].map(([day, count]) => ({ day, count })).sort((a, b) => a.day.localeCompare(b.day));
 
-  const errorCodes = db.all<{ code: string; text: string | null; count: number }>(sql`SELECT d.error_code AS code, max(d.error_text) AS text, count(*) AS count
-    FROM devices d LEFT JOIN uploads u ON u.id = d.upload_id
-    WHERE d.error_code IS NOT NULL AND d.removed_at IS NULL AND coalesce(u.updated_at, d.scanned_at) >= ${from} AND coalesce(u.updated_at, d.scanned_at) < ${to}
-    GROUP BY d.error_code ORDER BY count DESC, d.error_code`);
+  const errorCodes = db.all<{ code: string; text: string | null; count: number }>(sql`WITH e AS (${errorRows(from, to)})
+    SELECT code, max(text) AS text, count(DISTINCT box) AS count FROM e GROUP BY code ORDER BY count DESC, code`);
 
   return { from, to, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, scansPerHour, batchesByState, registeredPerDay, errorCodes, errorIdentities: errorIdentities(db, from, to) };
 }
@@ -57,10 +76,8 @@ export function shiftReport(db: Queryable, from: number, to: number): ShiftRepor
 function errorIdentities(db: Queryable, from: number, to: number): NonNullable<ShiftReport['errorIdentities']> {
   // Only whether a hash is there decides the kind, so the hashes themselves (kilobytes each) stay in the
   // database: octet_length() reads the size from the record header (a stored hash is compacted base64).
-  const rows = db.all<{ code: string; pkid: string | null; serial: string | null; manufacturer: string | null; model: string | null; hashLength: number | null }>(sql`SELECT d.error_code AS code,
-      d.pkid AS pkid, d.serial AS serial, d.manufacturer AS manufacturer, d.model AS model, octet_length(d.hardware_hash) AS hashLength
-    FROM devices d LEFT JOIN uploads u ON u.id = d.upload_id
-    WHERE d.error_code IS NOT NULL AND d.removed_at IS NULL AND coalesce(u.updated_at, d.scanned_at) >= ${from} AND coalesce(u.updated_at, d.scanned_at) < ${to}`);
+  const rows = db.all<{ code: string; pkid: string | null; serial: string | null; manufacturer: string | null; model: string | null; hashLength: number | null }>(sql`WITH e AS (${errorRows(from, to)})
+    SELECT code, pkid, serial, manufacturer, model, hashLength FROM e WHERE id IN (SELECT max(id) FROM e GROUP BY code, box)`);
   const counts = new Map<string, { code: string; identity: IdentityKind | null; count: number }>();
   for (const r of rows) {
     const identity = identityKindOf({ ...r, hardwareHash: storedHashFacts(r.hashLength) });

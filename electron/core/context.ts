@@ -9,6 +9,8 @@ import type { AuditSeal } from './audit-seal/seal';
 import type { BoxAssembly } from './box-assembly';
 import type { EventBus } from './event-bus';
 import type { Session, SessionStore } from './sessions';
+import type { Logger } from './log';
+import { auditLogFields } from './logging/audit-line';
 
 
 export interface StationIdentity {
@@ -29,6 +31,8 @@ export interface CoreDeps {
   readonly pinCost: number;
   readonly practiceMode: boolean;
   readonly version: string;
+  /** Where audited events are also written, for support (the support bundle's log). */
+  readonly logger?: Logger;
 }
 
 export interface HandlerContext extends CoreDeps {
@@ -50,11 +54,11 @@ export function makeContext(deps: CoreDeps, session: Session | null): HandlerCon
     ...deps,
     session,
     write: (tables, fn) => write(deps, tables, fn),
-    audit: (tx, entry) =>
-      appendAudit(tx, deps.station, deps.now(), {
-        operatorId: session?.operatorId ?? null,
-        operatorName: session?.name ?? null,
-        ...entry,
-      }),
+    audit: (tx, entry) => {
+      const full = { operatorId: session?.operatorId ?? null, operatorName: session?.name ?? null, ...entry };
+      appendAudit(tx, deps.station, deps.now(), full);
+      // The same event in the log, so a support bundle tells the shift's story (scalars only, redacted).
+      deps.logger?.info(`audit ${full.action}`, auditLogFields(full));
+    },
   };
 }

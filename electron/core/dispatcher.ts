@@ -55,7 +55,10 @@ export function createDispatcher(deps: CoreDeps, handlers: Handlers, log: (msg: 
       // TypeScript cannot correlate a channel's handler with its parsed input across the union of
       // channels; the contract lookup above guarantees they belong together.
       const handler = handlers[channel] as Handler<typeof channel>;
-      return await handler(parsed.data as never, makeContext(deps, session));
+      const result = await handler(parsed.data as never, makeContext(deps, session));
+      // A refusal the user saw (duplicate name, wrong state, Partner Center error) is in the log too.
+      if (!result.ok) deps.logger?.warn(`refused ${channel}`, { code: result.error.code, message: result.error.message, operator: session?.name ?? null });
+      return result;
     } catch (err) {
       return unexpected(err, log);
     }

@@ -160,6 +160,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
     pinCost: config.pinCost ?? 15,
     practiceMode: config.practiceMode ?? false,
     version: stationVersion,
+    logger,
   };
   const partner = createPartnerLink(typeof config.partnerCenter === 'function' ? config.partnerCenter((key) => readSetting(database.db, key)) : config.partnerCenter);
   const sync = new SyncEngine({ db: database.db, now, events, logger, station: identity, client: () => partner?.client ?? null, options: config.syncOptions });

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { defineChannels } from './define';
 import { id, identitySummary } from './common';
+import { importFile } from './import';
 
 export const deviceStateNames = ['scanned', 'queued', 'sending', 'registered', 'failed'] as const;
 export const deviceSourceNames = ['wedge', 'camera', 'import'] as const;
@@ -131,5 +132,11 @@ export const reviewChannels = defineChannels({
     output: reviewDevice,
     permission: 'batches:review',
     summary: "Correct a line's serial, make or model, saying why; refused when the line would be left without an identity or would repeat another box.",
+  },
+  'review:attachHash': {
+    input: z.strictObject({ deviceId: id, ...importFile, reason }),
+    output: reviewDevice,
+    permission: 'batches:review',
+    summary: "Attach the hardware hash from a Get-WindowsAutopilotInfo CSV to a line (before approval) or to a device Partner Center refused, so it registers by its hash; saying why.",
   },
 });

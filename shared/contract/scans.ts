@@ -44,6 +44,20 @@ export const scanVerdict = z.discriminatedUnion('verdict', [
 ]);
 export type ScanVerdict = z.infer<typeof scanVerdict>;
 
+/** What one undo took back: the newest read of the operator in the batch, and only that read. */
+export const undoResult = z.object({
+  /** box: the box is gone; serial: the serial that joined a box left it; waiting-serial: a serial not yet in a box was dropped; null: nothing to undo. */
+  undid: z.enum(['box', 'serial', 'waiting-serial']).nullable(),
+  removed: deviceView.nullable(),
+  /** The box as it is after its serial was taken back. */
+  box: deviceView.nullable(),
+  /** The serial that waits for its PKID again (it was read before the PKID that was undone). */
+  waitingSerial: z.string().nullable(),
+  message: z.string(),
+  count: z.number().int(),
+});
+export type UndoResult = z.infer<typeof undoResult>;
+
 export const tupleChoice = z.object({
   manufacturer: z.string(),
   model: z.string(),
@@ -64,7 +78,8 @@ export const scanChannels = defineChannels({
     input: z.strictObject({
       batchId: id,
       raw: z.string().max(MAX_RAW_SCAN, `A read is at most ${MAX_RAW_SCAN} characters; this looks like several scans or a stuck scanner.`),
-      source: z.enum(['wedge', 'camera']),
+      /** manual: typed by a person into the manual-entry field (a damaged label), not read by a scanner. */
+      source: z.enum(['wedge', 'camera', 'manual']),
       symbology: z.enum(SYMBOLOGIES).optional(),
       /** The operator confirmed a 13-digit read that also passes the EAN-13 check is a PKID. */
       confirmPkid: z.boolean().optional(),
@@ -95,9 +110,9 @@ export const scanChannels = defineChannels({
   },
   'scans:undo': {
     input: z.strictObject({ batchId: id }),
-    output: z.object({ removed: deviceView.nullable(), message: z.string(), count: z.number().int() }),
+    output: undoResult,
     permission: 'station:use',
-    summary: 'Undo your last accepted scan in this batch.',
+    summary: 'Undo your last accepted read in this batch: a serial that joined a box leaves it; the box stays.',
   },
   'scans:recent': {
     input: z.strictObject({ batchId: id, limit: z.number().int().min(1).max(100).default(20) }),

@@ -3,7 +3,8 @@ import { defineChannels } from './define';
 import { empty, id } from './common';
 import { batchName } from './batches';
 
-export const syncStates = ['not-configured', 'idle', 'working', 'waiting', 'offline', 'sign-in-needed', 'stopped'] as const;
+// needs-attention: nothing left to send, but devices Partner Center refused wait for a person.
+export const syncStates = ['not-configured', 'idle', 'needs-attention', 'working', 'waiting', 'offline', 'sign-in-needed', 'stopped'] as const;
 
 export const syncStatus = z.object({
   state: z.enum(syncStates),

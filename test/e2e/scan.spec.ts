@@ -154,6 +154,27 @@ test('wedge scans: accepted, human typing ignored, duplicate, refused, undo, AZE
   await expect(page.getByTestId('scan-notice')).toHaveText('Batch Pallet 1 is ready for review, with 2 boxes.');
 });
 
+test('Ctrl+Z after a serial joined a box takes back the serial only: the box and its count stay', async ({ page, station }) => {
+  await startScanning(page, station.url, 'Pallet U');
+  const count = page.getByTestId('batch-count');
+  await wedgeScan(page, PKID);
+  await expect(count).toHaveText('1');
+  await wedgeScan(page, '9ZB4K73');
+  await expect(page.getByTestId('scan-verdict-message')).toHaveText(`Serial 9ZB4K73 added to box ${PKID}.`);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('scan-verdict')).toHaveAttribute('data-verdict', 'undo');
+  await expect(page.getByTestId('scan-verdict-message')).toContainText(`Took back serial 9ZB4K73: box ${PKID} keeps its PKID`);
+  await expect(count).toHaveText('1');
+  // In "Last scans" the serial's line is undone, the PKID's line is not.
+  await expect(page.getByTestId('recent-scan').nth(0)).toHaveAttribute('data-undone', 'true');
+  await expect(page.getByTestId('recent-scan').nth(1)).toHaveAttribute('data-undone', 'false');
+  // The right serial joins the same box.
+  await wedgeScan(page, '9ZB4K74');
+  await expect(page.getByTestId('scan-verdict-message')).toHaveText(`Serial 9ZB4K74 added to box ${PKID}.`);
+  await expect(count).toHaveText('1');
+  await shot(page, 'scan-undo-serial');
+});
+
 test('the batch picker resumes an open batch with the arrow keys and Enter', async ({ page, station }) => {
   await startScanning(page, station.url, 'Dock A');
   await wedgeScan(page, PKID);

@@ -14,12 +14,13 @@ import type { Handlers } from '../dispatcher';
 import { readSetting } from '../settings';
 import { MAX_CHUNK, queueUploadChunks } from '../sync/outbox';
 import { devicesWithoutIdentity, missingIdentityMessage } from '../sync/identity-gate';
+import { registrationProblem } from '../../../shared/domain/customers';
 
 /** How many of the devices without an identity the preview lists (the count is always whole). */
 const NO_IDENTITY_LISTED = 50;
 
 function customer(db: Queryable, tenantId: string) {
-  return db.select({ tenantId: customers.tenantId, companyName: customers.companyName, domain: customers.domain }).from(customers).where(eq(customers.tenantId, tenantId)).get();
+  return db.select({ tenantId: customers.tenantId, companyName: customers.companyName, domain: customers.domain, relationship: customers.relationship }).from(customers).where(eq(customers.tenantId, tenantId)).get();
 }
 
 const noCustomer = (tenantId: string) =>
@@ -60,6 +61,8 @@ export const approvalHandlers: Pick<Handlers, keyof typeof approvalChannels> = {
     const found = customerTenantId === undefined ? undefined : customer(ctx.db, customerTenantId);
     if (customerTenantId === undefined) blockers.push('Choose the customer.');
     else if (!found) blockers.push(noCustomer(customerTenantId));
+    const relationship = found ? registrationProblem(found) : null;
+    if (relationship) blockers.push(relationship);
     const twoPerson = twoPersonProblem(ctx.db, batch, session.operatorId);
     if (twoPerson.problem) blockers.push(twoPerson.problem);
     const noIdentity = devicesWithoutIdentity(ctx.db, batchId);
@@ -71,7 +74,7 @@ export const approvalHandlers: Pick<Handlers, keyof typeof approvalChannels> = {
       deviceCount,
       sameSerial: sameSerialGroups(ctx.db, batchId),
       expected: { expected, matched, missing, missingLines },
-      customer: found ?? null,
+      customer: found ? { tenantId: found.tenantId, companyName: found.companyName, domain: found.domain } : null,
       twoPersonRule: { enabled: twoPerson.enabled, yourDevices: twoPerson.yourDevices },
       noIdentity: { count: noIdentity.length, devices: noIdentity.slice(0, NO_IDENTITY_LISTED) },
       blockers,
@@ -87,6 +90,8 @@ export const approvalHandlers: Pick<Handlers, keyof typeof approvalChannels> = {
       const batch = state.value;
       const found = customer(tx, customerTenantId);
       if (!found) return fail('NOT_FOUND', noCustomer(customerTenantId));
+      const relationship = registrationProblem(found);
+      if (relationship) return fail('INVALID_STATE', relationship, { rule: 'relationship', relationship: found.relationship });
       const devices = countLiveDevices(tx, batchId);
       if (devices === 0) return fail('INVALID_STATE', `Batch ${batch.name} has no devices to approve.`);
       const twoPerson = twoPersonProblem(tx, batch, session.operatorId);

@@ -3,6 +3,7 @@ import type { batchChannels } from '../../../shared/contract/batches';
 import { batchNameKey } from '../../../shared/domain/batch';
 import { batchSummary, countLiveDevices, findBatch, findBatchByNameKey, insertBatch, listBatches, updateBatch } from '../../../db/repos/batches';
 import type { Handlers } from '../dispatcher';
+import { batchStateLabels } from '../../../shared/domain/batch';
 
 export const batchHandlers: Pick<Handlers, keyof typeof batchChannels> = {
   'batches:create': ({ name }, ctx) => {
@@ -11,7 +12,11 @@ export const batchHandlers: Pick<Handlers, keyof typeof batchChannels> = {
     const key = batchNameKey(name);
     return ctx.write(['batches'], (tx) => {
       const existing = findBatchByNameKey(tx, key);
-      if (existing) return fail('CONFLICT', `A batch called "${existing.name}" already exists. Resume it, or choose another name.`, { batchId: existing.id });
+      if (existing) {
+        // Only an open batch can be resumed; a closed or uploaded one is past scanning.
+        const next = existing.state === 'open' ? 'Resume it from the list of open batches, or choose another name.' : `It is ${batchStateLabels[existing.state].toLowerCase()}, so it takes no more scans: choose another name.`;
+        return fail('CONFLICT', `A batch called "${existing.name}" already exists. ${next}`, { batchId: existing.id });
+      }
       const row = insertBatch(tx, { name, nameKey: key, createdBy: session.operatorId, at: ctx.now() });
       ctx.audit(tx, { action: 'batches:create', objectType: 'batch', objectId: row.id, detail: { name } });
       const summary = batchSummary(tx, row.id);

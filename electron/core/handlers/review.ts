@@ -15,6 +15,7 @@ import type { Handlers } from '../dispatcher';
 import { settleBatch } from '../sync/settle';
 import { when } from '../scanning/messages';
 import { isUniqueViolation } from '../../../db/sqlite-errors';
+import { attachHash } from '../review/attach-hash';
 
 const EDITABLE = new Set<BatchRow['state']>(['open', 'closed']);
 
@@ -166,4 +167,6 @@ export const reviewHandlers: Pick<Handlers, keyof typeof reviewChannels> = {
       return view ? ok(view) : fail('INTERNAL', 'The line could not be read back.');
     });
   },
+
+  'review:attachHash': (input, ctx) => attachHash(ctx, input),
 };

@@ -8,7 +8,7 @@ import type { Handlers } from '../dispatcher';
 import { burnPinCheck, hashPin, verifyPin } from '../pin-hash';
 
 function lockedMessage(name: string, until: number): string {
-  return `${name} is locked after too many wrong PINs until ${new Date(until).toISOString().slice(11, 16)} UTC. Wait, or ask a station admin to unlock.`;
+  return `${name} is locked after too many wrong PINs until ${new Date(until).toISOString().slice(11, 19)} UTC. Wait, or ask a station admin to unlock.`;
 }
 
 /** Counts a wrong PIN inside a transaction, so parallel attempts cannot both slip under the limit. */

@@ -4,6 +4,7 @@ import type { syncChannels } from '../../../shared/contract/sync';
 import { batchNameKey } from '../../../shared/domain/batch';
 import { devices } from '../../../db/schema';
 import { findBatch, findBatchByNameKey, insertBatch } from '../../../db/repos/batches';
+import { MOVED_REASON_PREFIX } from '../../../db/repos/devices';
 import type { Handlers } from '../dispatcher';
 import type { SyncEngine } from '../sync/engine';
 import { queueUploadChunks } from '../sync/outbox';
@@ -59,11 +60,12 @@ export function syncHandlers(engine: SyncEngine): Pick<Handlers, keyof typeof sy
         const target = insertBatch(tx, { name: newBatchName, nameKey: batchNameKey(newBatchName), createdBy: session.operatorId, at: ctx.now() });
         const at = ctx.now();
         // The old row is kept (removed, with its error) so the first batch's history stays whole; the
-        // box continues in the new batch as a fresh, unsent device.
+        // box continues in the new batch as an unsent device that still says why Partner Center refused
+        // it last time, until it is sent again.
         for (const d of failed) {
-          tx.update(devices).set({ removedAt: at, removedBy: session.operatorId, removedReason: `moved to batch ${newBatchName}` }).where(eq(devices.id, d.id)).run();
+          tx.update(devices).set({ removedAt: at, removedBy: session.operatorId, removedReason: `${MOVED_REASON_PREFIX}${newBatchName}` }).where(eq(devices.id, d.id)).run();
           tx.insert(devices)
-            .values({ batchId: target.id, pkid: d.pkid, serial: d.serial, manufacturer: d.manufacturer, model: d.model, hardwareHash: d.hardwareHash, raw: d.raw, source: d.source, scannedBy: d.scannedBy, scannedAt: d.scannedAt })
+            .values({ batchId: target.id, pkid: d.pkid, serial: d.serial, manufacturer: d.manufacturer, model: d.model, hardwareHash: d.hardwareHash, raw: d.raw, source: d.source, scannedBy: d.scannedBy, scannedAt: d.scannedAt, errorCode: d.errorCode, errorText: d.errorText })
             .run();
         }
         settleBatch(tx, batchId, at);

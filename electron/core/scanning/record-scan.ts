@@ -18,12 +18,14 @@ import { isUniqueViolation } from '../../../db/sqlite-errors';
 export interface ScanInput {
   batchId: number;
   raw: string;
-  source: 'wedge' | 'camera';
+  source: 'wedge' | 'camera' | 'manual';
   symbology?: ClassifiedRead['symbology'];
   confirmPkid?: boolean;
 }
 
 const ACTION = 'scans:record';
+
+const deviceSource = (source: ScanInput['source']): 'wedge' | 'camera' => (source === 'camera' ? 'camera' : 'wedge');
 
 /** Whether a serial (with its manufacturer, when known) already names another live box. */
 const serialTaken = (tx: StationTx, s: WaitingSerial) => findLiveDuplicate(tx, { pkid: null, hardwareHash: null, ...s });
@@ -44,11 +46,13 @@ function recordPkid(ctx: HandlerContext, tx: StationTx, session: Session, input:
     manufacturer: serialFree ? waiting.manufacturer : null,
     model: serialFree ? waiting.model : null,
     raw: input.raw,
-    source: input.source,
+    // The devices table knows keyboard (wedge), camera and import: a typed PKID came from the keyboard.
+    // That it was typed, not scanned, is kept in its audit row (source 'manual').
+    source: deviceSource(input.source),
     scannedBy: session.operatorId,
     scannedAt: ctx.now(),
   });
-  ctx.audit(tx, { action: ACTION, objectType: 'device', objectId: row.id, detail: { pkid, serial: row.serial, source: input.source } });
+  ctx.audit(tx, { action: ACTION, objectType: 'device', objectId: row.id, detail: { pkid, serial: row.serial, source: input.source, ...(input.source === 'manual' ? { typed: true } : {}) } });
   const device = deviceView(tx, row.id) ?? null;
   const withSerial = row.serial ? ` with serial ${row.serial}` : '';
   return { verdict: 'accepted', effect: 'new-box', message: `PKID ${pkid} accepted${withSerial}.`, device, count: countLiveDevices(tx, batchId) };

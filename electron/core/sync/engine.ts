@@ -5,6 +5,8 @@ import type { StationDb } from '../../../db/open';
 import { findBatch } from '../../../db/repos/batches';
 import { activeBatchId, anyRetrying, attentionDeviceCount, batchUploadProgress, earliestPendingAt, nextDueChunk, waitingDeviceCount } from '../../../db/repos/uploads';
 import type { SyncStatus } from '../../../shared/contract/sync';
+import { withAttention } from '../../../shared/domain/sync-health';
+import { plural } from '../../../shared/domain/words';
 import type { PartnerCenterClient } from '../../partner-center/client';
 import type { StationIdentity } from '../context';
 import type { EventBus } from '../event-bus';
@@ -54,11 +56,11 @@ export class SyncEngine {
     const client = this.deps.client();
     const waiting = waitingDeviceCount(this.deps.db);
     if (!client) {
-      this.setStatus({ state: 'not-configured', message: waiting > 0 ? `Partner Center is not set up: ${waiting} devices waiting.` : 'Partner Center is not set up.', active: null, lastError: null });
+      this.setStatus({ state: 'not-configured', message: waiting > 0 ? `Partner Center is not set up: ${plural(waiting, 'device')} waiting.` : 'Partner Center is not set up.', active: null, lastError: null });
       return 'blocked';
     }
     if (this.signInNeeded) {
-      this.setStatus({ state: 'sign-in-needed', message: `Sign-in needed: a shift lead must sign the station in to Partner Center. ${waiting} devices waiting.`, active: null });
+      this.setStatus({ state: 'sign-in-needed', message: `Sign-in needed: a shift lead must sign the station in to Partner Center. ${plural(waiting, 'device')} waiting.`, active: null });
       return 'blocked';
     }
     const chunk = nextDueChunk(this.deps.db, this.deps.now());
@@ -67,7 +69,7 @@ export class SyncEngine {
       return 'idle';
     }
     const ctx: SyncContext = { db: this.deps.db, now: this.deps.now, client, options: this.options, station: this.deps.station };
-    this.setStatus({ state: 'working', message: `Uploading: ${waiting} devices waiting.`, active: this.progressOf(chunk.batchId) });
+    this.setStatus({ state: 'working', message: `Uploading: ${plural(waiting, 'device')} waiting.`, active: this.progressOf(chunk.batchId) });
     let result: StepResult;
     try {
       result = chunk.state === 'pending' ? await sendChunk(ctx, chunk) : chunk.state === 'sending' ? await reconcileChunk(ctx, chunk) : await pollChunk(ctx, chunk);
@@ -86,14 +88,14 @@ export class SyncEngine {
     switch (result.kind) {
       case 'progress':
       case 'waiting':
-        this.setStatus({ state: 'working', message: `Uploading: ${waiting} devices waiting.`, active: this.progressOf(batchId), lastError: null });
+        this.setStatus({ state: 'working', message: `Uploading: ${plural(waiting, 'device')} waiting.`, active: this.progressOf(batchId), lastError: null });
         return result.kind === 'progress' ? 'worked' : 'idle';
       case 'offline':
-        this.setStatus({ state: 'offline', message: `Offline — ${waiting} devices waiting. Retrying by itself.`, lastError: result.error.message });
+        this.setStatus({ state: 'offline', message: `Offline — ${plural(waiting, 'device')} waiting. Retrying by itself.`, lastError: result.error.message });
         return 'blocked';
       case 'sign-in-needed':
         this.signInNeeded = true;
-        this.setStatus({ state: 'sign-in-needed', message: `Sign-in needed: a shift lead must sign the station in to Partner Center. ${waiting} devices waiting.`, lastError: result.error.message });
+        this.setStatus({ state: 'sign-in-needed', message: `Sign-in needed: a shift lead must sign the station in to Partner Center. ${plural(waiting, 'device')} waiting.`, lastError: result.error.message });
         return 'blocked';
       case 'refused':
         this.setStatus({ state: 'waiting', message: result.message, lastError: result.message });
@@ -106,9 +108,9 @@ export class SyncEngine {
     if (waiting === 0) return { state: 'idle', message: 'All uploads settled.', active: null, lastError: null };
     const active = this.progressOf(activeBatchId(this.deps.db));
     if (anyRetrying(this.deps.db) && this.status.lastError) {
-      return { state: 'waiting', message: `Will retry: ${waiting} devices waiting (${this.status.lastError}).`, active };
+      return { state: 'waiting', message: `Will retry: ${plural(waiting, 'device')} waiting (${this.status.lastError}).`, active };
     }
-    return { state: 'working', message: `Partner Center is processing the upload: ${waiting} devices on the way.`, active };
+    return { state: 'working', message: `Partner Center is processing the upload: ${plural(waiting, 'device')} on the way.`, active };
   }
 
   private progressOf(batchId: number | null): SyncStatus['active'] {
@@ -120,7 +122,16 @@ export class SyncEngine {
 
   private setStatus(patch: Partial<SyncStatus>): void {
     const waitingDevices = waitingDeviceCount(this.deps.db);
-    this.status = { ...this.status, ...patch, waitingDevices, attentionDevices: attentionDeviceCount(this.deps.db), updatedAt: this.deps.now() };
+    const before = this.status;
+    const next = { ...this.status, ...patch, waitingDevices, attentionDevices: attentionDeviceCount(this.deps.db), updatedAt: this.deps.now() };
+    // A patch that settles to idle starts from 'idle' again, so an old attention state never sticks.
+    this.status = withAttention(next.state === 'needs-attention' ? { ...next, state: 'idle' as const } : next);
+    // Changes only: a poll every few seconds must not flood the log with the same line.
+    if (this.status.state !== before.state || this.status.message !== before.message) {
+      const fields = { state: this.status.state, message: this.status.message, waiting: waitingDevices, attention: this.status.attentionDevices, batch: this.status.active?.batchName ?? null, lastError: this.status.lastError };
+      if (this.status.state === 'offline' || this.status.state === 'sign-in-needed') this.deps.logger.warn('upload status', fields);
+      else this.deps.logger.info('upload status', fields);
+    }
     this.deps.events.emit('sync:status', this.status);
   }
 

@@ -49,11 +49,16 @@ describe('upload engine', () => {
     await settle(w);
     expect(w.batchState(batchId)).toBe('needs_attention');
     expect(w.engine.getStatus().attentionDevices).toBe(1);
+    // Nothing left to send, but a person is needed: the engine never says all is well.
+    expect(w.engine.getStatus()).toMatchObject({ state: 'needs-attention', message: 'Uploads finished, but 1 device needs a person: Partner Center refused it.' });
+    expect(w.engine.getStatus().message).not.toMatch(/settled|up to date/i);
     const lead = await w.t.tokenFor('lead', 'Lena');
     const failed = w.t.station.database.sqlite.prepare('SELECT id FROM devices WHERE pkid = ?').get(owned) as { id: number };
     const removed = await w.t.station.call('review:removeDevice', { deviceId: failed.id, reason: 'owned by another tenant; returned to supplier' }, { sessionToken: lead });
     expect(removed.ok).toBe(true);
     expect(w.batchState(batchId)).toBe('registered');
+    await w.engine.step();
+    expect(w.engine.getStatus()).toMatchObject({ state: 'idle', attentionDevices: 0, message: 'All uploads settled.' });
     const registered = w.t.station.database.sqlite.prepare("SELECT id FROM devices WHERE batch_id = ? AND state = 'registered' LIMIT 1").get(batchId) as { id: number };
     expect(await w.t.station.call('review:removeDevice', { deviceId: registered.id, reason: 'changed my mind about this box' }, { sessionToken: lead })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
   });

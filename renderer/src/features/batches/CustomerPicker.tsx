@@ -1,5 +1,6 @@
 // Choose the customer a batch is registered for, from the cached list (works offline).
 import { useState, type ReactNode } from 'react';
+import { registrationProblem } from '../../../../shared/domain/customers';
 import { formatWhen } from './format';
 import { useCustomers } from './use-customers';
 
@@ -27,17 +28,32 @@ export function CustomerPicker({ chosen, onChoose }: Props): ReactNode {
         </p>
       )}
       <ul className="customer-options" role="listbox" aria-label="Customers">
-        {customers.map((c) => (
-          <li key={c.tenantId} role="option" aria-selected={chosen === c.tenantId}>
-            <button type="button" className="customer-option" aria-pressed={chosen === c.tenantId} onClick={() => onChoose(c.tenantId)} data-testid={`approve-customer-${c.tenantId}`}>
-              <span className="customer-name">{c.companyName}</span>
-              <span className="customer-domain">
-                {c.domain ?? 'no domain'}
-                {c.listed ? '' : ' · no longer listed by Partner Center'}
-              </span>
-            </button>
-          </li>
-        ))}
+        {customers.map((c) => {
+          const problem = registrationProblem(c);
+          return (
+            <li key={c.tenantId} role="option" aria-selected={chosen === c.tenantId} aria-disabled={problem !== null}>
+              <button
+                type="button"
+                className={`customer-option${problem ? ' customer-option-unusable' : ''}`}
+                aria-pressed={chosen === c.tenantId}
+                disabled={problem !== null}
+                onClick={() => onChoose(c.tenantId)}
+                data-testid={`approve-customer-${c.tenantId}`}
+              >
+                <span className="customer-name">{c.companyName}</span>
+                <span className="customer-domain">
+                  {c.domain ?? 'no domain'}
+                  {c.listed ? '' : ' · no longer listed by Partner Center'}
+                </span>
+                {problem && (
+                  <span className="customer-why" data-testid={`approve-customer-why-${c.tenantId}`}>
+                    {problem}
+                  </span>
+                )}
+              </button>
+            </li>
+          );
+        })}
       </ul>
       {refreshedAt !== null && <p className="hint">List fetched from Partner Center {formatWhen(refreshedAt)}.</p>}
     </fieldset>

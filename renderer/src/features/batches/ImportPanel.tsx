@@ -119,6 +119,7 @@ function PreviewTable({ preview: p }: { preview: ImportPreview }): ReactNode {
               <th scope="col">PKID</th>
               <th scope="col">Serial</th>
               <th scope="col">Make and model</th>
+              <th scope="col">Hardware hash</th>
             </tr>
           </thead>
           <tbody>
@@ -130,6 +131,8 @@ function PreviewTable({ preview: p }: { preview: ImportPreview }): ReactNode {
                 </td>
                 <td>{r.serial ?? '—'}</td>
                 <td>{[r.manufacturer, r.model].filter(Boolean).join(' ') || '—'}</td>
+                {/* The hash decides what the line is sent as, so the preview says it is there. */}
+                <td data-testid={`import-sample-hash-${r.line}`}>{r.identity?.kind === 'hash' ? 'Included: sent by its hash' : '—'}</td>
               </tr>
             ))}
           </tbody>

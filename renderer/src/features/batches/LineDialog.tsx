@@ -9,6 +9,7 @@ import { Message } from '../../components/Message';
 import { TupleFields } from '../tuple/TupleFields';
 import { useApi } from '../../store/provider';
 import { Dialog } from './Dialog';
+import { FilePick, type PickedFile } from './FilePick';
 import type { LineAction } from './ReviewRow';
 
 interface Props {
@@ -17,7 +18,7 @@ interface Props {
   onDone(notice: string | null): void;
 }
 
-const titles: Record<LineAction, string> = { remove: 'Remove this line', restore: 'Put this line back', fix: 'Fix serial, make or model' };
+const titles: Record<LineAction, string> = { remove: 'Remove this line', restore: 'Put this line back', fix: 'Fix serial, make, model or hash' };
 
 export function LineDialog({ action, device, onDone }: Props): ReactNode {
   const api = useApi();
@@ -26,6 +27,7 @@ export function LineDialog({ action, device, onDone }: Props): ReactNode {
   const [manufacturer, setManufacturer] = useState(device.manufacturer ?? '');
   const [model, setModel] = useState(device.model ?? '');
   const [error, setError] = useState<string | null>(null);
+  const [hashFile, setHashFile] = useState<PickedFile | null>(null);
   const [busy, setBusy] = useState(false);
   const name = device.pkid ?? device.serial ?? `line ${device.id}`;
   // While fixing, the badge shows what the line will be sent as once saved (the core checks again). A
@@ -39,18 +41,22 @@ export function LineDialog({ action, device, onDone }: Props): ReactNode {
     event.preventDefault();
     setBusy(true);
     const changed = (now: string, before: string | null) => (now.trim() === (before ?? '') ? undefined : now);
+    const fields = { serial: changed(serial, device.serial), manufacturer: changed(manufacturer, device.manufacturer), model: changed(model, device.model) };
+    const fieldsChanged = Object.values(fields).some((v) => v !== undefined);
+    // A hash file goes first: a line registered by its hash may then need no serial, make or model.
+    const hashed = action === 'fix' && hashFile ? await api.call('review:attachHash', { deviceId: device.id, fileName: hashFile.fileName, contentBase64: hashFile.contentBase64, reason }) : null;
+    if (hashed && !hashed.ok) {
+      setBusy(false);
+      return setError(hashed.error.message);
+    }
     const result =
       action === 'remove'
         ? await api.call('review:removeDevice', { deviceId: device.id, reason })
         : action === 'restore'
           ? await api.call('review:restoreDevice', { deviceId: device.id, reason })
-          : await api.call('review:fixDevice', {
-              deviceId: device.id,
-              serial: changed(serial, device.serial),
-              manufacturer: changed(manufacturer, device.manufacturer),
-              model: changed(model, device.model),
-              reason,
-            });
+          : hashed && !fieldsChanged
+            ? hashed
+            : await api.call('review:fixDevice', { deviceId: device.id, ...fields, reason });
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     onDone(action === 'remove' ? `${name} was removed from the batch.` : action === 'restore' ? `${name} is back in the batch.` : `${name} was corrected.`);
@@ -76,6 +82,10 @@ export function LineDialog({ action, device, onDone }: Props): ReactNode {
               </label>
             </div>
             <TupleFields idPrefix="fix" manufacturer={manufacturer} model={model} onManufacturer={setManufacturer} onModel={setModel} onDone={() => document.getElementById('line-reason')?.focus()} />
+            <div className="field">
+              <span>Hardware hash (the CSV Get-WindowsAutopilotInfo wrote on this device)</span>
+              <FilePick label={hashFile ? `File: ${hashFile.fileName}` : device.hasHardwareHash ? 'Replace hash from file…' : 'Attach hash from file…'} testId="fix-hash-file" onPick={setHashFile} onError={setError} />
+            </div>
           </>
         )}
         {action === 'restore' && device.removedReason && <p className="hint">Removed by {device.removedBy}: “{device.removedReason}”</p>}

@@ -49,10 +49,11 @@ export function ReviewRow({ device: d, editable, onAction }: Props): ReactNode {
           </>
         ) : (
           <>
-            <span className={`chip chip-${d.state}`}>{deviceStateLabels[d.state]}{error ? ` ${error.code}` : ''}</span>
+            <span className={`chip chip-${d.state}`}>{deviceStateLabels[d.state]}{error && d.state !== 'scanned' ? ` ${error.code}` : ''}</span>
             {error && (
-              <span className="review-sub review-error" title={`${error.meaning} ${error.action}`}>
-                {error.name}
+              // A line not yet sent again (moved from a batch) keeps what Partner Center said last time.
+              <span className="review-sub review-error" title={`${error.meaning} ${error.action}`} data-testid={`review-error-${key}`}>
+                {d.state === 'scanned' ? `Refused last time: ${error.code} ${error.name}` : error.name}
               </span>
             )}
           </>

@@ -22,8 +22,8 @@ export function NewBatchForm({ onCreated, autoFocus }: { onCreated: (batch: Batc
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
-    const blocking = batchNameProblem(name);
-    if (blocking !== null) return setError(blocking);
+    // The rule line under the field already says what is wrong: saying it a second time helps no one.
+    if (batchNameProblem(name) !== null) return field.current?.focus();
     setBusy(true);
     const result = await api.call('batches:create', { name });
     setBusy(false);

@@ -32,14 +32,15 @@ export function RecentScans({ store }: { store: ScanStore }): ReactNode {
           {entries.map((entry) => (
             <li
               key={entry.key}
-              className={`recent-item recent-${entry.kind}${entry.undone ? ' recent-undone' : ''}`}
+              className={`recent-item recent-${entry.kind}${entry.undone || entry.dropped ? ' recent-undone' : ''}`}
               data-testid="recent-scan"
               data-verdict={entry.kind}
               data-undone={entry.undone}
+              data-dropped={entry.dropped === true}
               data-pkid={entry.pkid ?? undefined}
               data-serial={entry.serial ?? undefined}
             >
-              <span className="recent-kind">{entry.undone ? 'Undone' : kindLabels[entry.kind]}</span>
+              <span className="recent-kind">{entry.dropped ? 'Dropped' : entry.undone ? 'Undone' : kindLabels[entry.kind]}</span>
               <span className="recent-what">{what(entry)}</span>
               {entry.identity !== null && !entry.undone && (
                 <span className="recent-identity">
@@ -49,7 +50,7 @@ export function RecentScans({ store }: { store: ScanStore }): ReactNode {
               {showMessage(entry) && <span className="recent-message">{entry.message}</span>}
               <span className="recent-meta">
                 {time(entry.at)}
-                {entry.source === 'camera' ? ' · camera' : ''}
+                {entry.source === 'camera' ? ' · camera' : entry.source === 'manual' ? ' · typed' : ''}
               </span>
             </li>
           ))}

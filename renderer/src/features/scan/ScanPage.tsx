@@ -13,21 +13,29 @@ import { useWedgeSettings } from './use-wedge-settings';
 import './scan.css';
 
 export type WedgeScanHandler = (burst: WedgeBurst, context: ScanContext) => void;
+/** The scanning view's handlers: scans, and bursts the detector took for a person's typing. */
+export interface WedgeHandlers {
+  readonly scan: WedgeScanHandler;
+  readonly human: (burst: WedgeBurst) => void;
+}
 
 export function ScanPage(): ReactNode {
   const [batch, setBatch] = useState<BatchSummary | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const handler = useRef<WedgeScanHandler | null>(null);
+  const handler = useRef<WedgeHandlers | null>(null);
   const { settings, problem } = useWedgeSettings();
   const sounds = useFeedbackSounds();
 
   useWedgeScans(settings, {
     onScan: (burst, context) => {
-      if (handler.current !== null) return handler.current(burst, context);
+      if (handler.current !== null) return handler.current.scan(burst, context);
       // At the picker: a scan into the batch-name field is the name; anything else is answered.
       if (context.optedIn) return;
       sounds.play('invalid');
       setNotice('Not recorded: choose or start a batch first, then scan again.');
+    },
+    onBurst: (burst) => {
+      if (!burst.accepted) handler.current?.human(burst);
     },
   });
 
@@ -39,8 +47,8 @@ export function ScanPage(): ReactNode {
     setNotice(message);
     setBatch(null);
   }, []);
-  const register = useCallback((scan: WedgeScanHandler | null) => {
-    handler.current = scan;
+  const register = useCallback((handlers: WedgeHandlers | null) => {
+    handler.current = handlers;
   }, []);
 
   return (

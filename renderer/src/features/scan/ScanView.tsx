@@ -12,7 +12,8 @@ import { CameraPanel } from './CameraPanel';
 import { CloseBatchDialog } from './CloseBatchDialog';
 import { RecentScans } from './RecentScans';
 import { ScanActions } from './ScanActions';
-import type { WedgeScanHandler } from './ScanPage';
+import type { WedgeHandlers } from './ScanPage';
+import { ManualEntry } from './ManualEntry';
 import { ScanHeader } from './ScanHeader';
 import type { ScanKeyAction } from './scan-keys';
 import type { ScanRead, WaitingBox } from './scan-store';
@@ -21,11 +22,14 @@ import { useScanKeys } from './use-scan-keys';
 import { VerdictBanner } from './VerdictBanner';
 import { WaitingSerial } from './WaitingSerial';
 
+/** A longer pause between a person's keys starts a new attempt. */
+const TYPING_PAUSE_MS = 2000;
+
 interface ScanViewProps {
   batch: BatchSummary;
   sounds: FeedbackSounds;
   onLeave: (notice: string | null) => void;
-  onWedgeHandler: (handler: WedgeScanHandler | null) => void;
+  onWedgeHandler: (handlers: WedgeHandlers | null) => void;
 }
 
 export function ScanView({ batch, sounds, onLeave, onWedgeHandler }: ScanViewProps): ReactNode {
@@ -75,10 +79,38 @@ export function ScanView({ batch, sounds, onLeave, onWedgeHandler }: ScanViewPro
     [store, closePicker],
   );
 
+  const manualInput = useRef<HTMLInputElement>(null);
+  const [typedHint, setTypedHint] = useState<string | null>(null);
+  const [manualText, setManualText] = useState('');
+  // A person's keys arrive as many short bursts (each ends in silence): joined while they keep coming.
+  const typing = useRef({ text: '', lastEnd: -Infinity });
   useEffect(() => {
-    onWedgeHandler((burst) => onRead({ raw: burst.text, source: 'wedge' }));
+    onWedgeHandler({
+      scan: (burst) => onRead({ raw: burst.text, source: 'wedge' }),
+      // Someone typed digits slowly where a scan goes: say it was not recorded and where typing is taken.
+      human: (burst) => {
+        if (document.activeElement === manualInput.current) return;
+        const joined = burst.startTime - typing.current.lastEnd < TYPING_PAUSE_MS ? typing.current.text + burst.text : burst.text;
+        typing.current = { text: joined.slice(-64), lastEnd: burst.endTime };
+        const digits = typing.current.text.trim();
+        const kind = classifyRead({ raw: digits }).kind;
+        if (kind === 'pkid' || kind === 'pkid-unconfirmed') {
+          typing.current = { text: '', lastEnd: -Infinity };
+          setManualText(digits);
+          // Put in the field, not sent: the Enter that ended the typing must not record it unchecked.
+          setTypedHint(`Typed by hand? ${digits} was not recorded: keys pressed that slowly are not a scan. It is in the field below: check it, then press "Add typed".`);
+        }
+      },
+    });
     return () => onWedgeHandler(null);
   }, [onRead, onWedgeHandler]);
+  const onTyped = useCallback(
+    (text: string) => {
+      setTypedHint(null);
+      onRead({ raw: text, source: 'manual' });
+    },
+    [onRead],
+  );
   useEffect(() => root.current?.focus({ preventScroll: true }), []);
 
   const onCameraRead = useCallback(
@@ -149,7 +181,10 @@ export function ScanView({ batch, sounds, onLeave, onWedgeHandler }: ScanViewPro
       <WaitingSerial store={store} picking={pickerOpen} onNoPkid={() => act('tuple')} />
       {picking !== null && <TuplePicker serial={picking.serial} initialManufacturer={picking.manufacturer ?? ''} scannedModel={scannedModel} onConfirm={recordTuple} onCancel={closePicker} />}
       <div className={cameraOn ? 'scan-body scan-body-camera' : 'scan-body'}>
-        <RecentScans store={store} />
+        <div className="scan-main">
+          <RecentScans store={store} />
+          <ManualEntry ref={manualInput} text={manualText} onText={setManualText} onSubmit={onTyped} hint={typedHint} />
+        </div>
         <aside className="scan-side">
           {cameraOn && <CameraPanel onRead={onCameraRead} ignored={ignored} />}
           <ScanActions store={store} cameraOn={cameraOn} onAction={act} />

@@ -13,16 +13,18 @@ export interface ScanEntry {
   readonly pkid: string | null;
   readonly serial: string | null;
   readonly deviceId: number | null;
-  readonly source: 'wedge' | 'camera' | 'import';
+  readonly source: 'wedge' | 'camera' | 'import' | 'manual';
   readonly at: number;
   readonly undone: boolean;
+  /** A "PKID?" question answered with Esc or replaced by the next scan: nothing was recorded. */
+  readonly dropped?: boolean;
   /** What the box will be sent to Partner Center as; null for a line that made no box. */
   readonly identity: IdentitySummary | null;
 }
 
 interface ReadLike {
   readonly raw: string;
-  readonly source: 'wedge' | 'camera';
+  readonly source: 'wedge' | 'camera' | 'manual';
   readonly symbology?: Symbology;
 }
 

@@ -5,7 +5,8 @@
 // Why a queue: a scanner can fire the next read while the core is still answering the last one. The
 // two must reach the core in order (a serial pairs with the PKID before or after it), and neither may
 // be dropped. A "confirm" answer pauses the queue until the operator says keep (Enter) or drop (Esc),
-// so what follows is never recorded ahead of the read it is waiting on. A box without a PKID (its
+// so what follows is never recorded ahead of the read it is waiting on; a new scan answers it too (the
+// same label: keep; another one: the question is dropped, visibly, and the new read goes on). A box without a PKID (its
 // serial waiting, manufacturer and model chosen in the tuple picker) goes through the same queue. When the core cannot be
 // reached, the job stays at the head of the queue and is retried.
 import { createStore, type StoreApi } from 'zustand/vanilla';
@@ -28,7 +29,8 @@ export interface Banner {
 
 export interface ScanRead {
   readonly raw: string;
-  readonly source: 'wedge' | 'camera';
+  /** manual: typed into the manual-entry field by a person (a damaged label). */
+  readonly source: 'wedge' | 'camera' | 'manual';
   readonly symbology?: Symbology;
   readonly confirmPkid?: boolean;
 }
@@ -103,6 +105,13 @@ export function createScanStore({ api, batch, feedback, retryMs = 1000 }: ScanSt
     const show = (kind: BannerKind, message: string): Banner => ({ seq: ++seq, kind, message });
     const addEntry = (entry: Omit<ScanEntry, 'key'>): readonly ScanEntry[] => [{ ...entry, key: ++entryKey }, ...get().entries].slice(0, RECENT_LIMIT);
 
+    /** The newest open "PKID?" line for this value, shown as dropped. */
+    function markDropped(value: string): readonly ScanEntry[] {
+      const entries = get().entries;
+      const question = entries.find((e) => e.kind === 'confirm' && e.value === value && !e.dropped);
+      return entries.map((e) => (e === question ? { ...e, dropped: true, message: `Dropped: ${value} was not recorded.` } : e));
+    }
+
     function onVerdict(read: ScanRead, verdict: ScanVerdict): void {
       feedback?.(SOUND_OF[verdict.verdict]);
       const next: { -readonly [K in keyof ScanState]?: ScanState[K] } = {
@@ -131,12 +140,31 @@ export function createScanStore({ api, batch, feedback, retryMs = 1000 }: ScanSt
     }
 
     function onUndone(result: ChannelOutput<'scans:undo'>): void {
-      const removedId = result.removed?.id;
-      set({
-        count: result.count,
-        banner: show('undo', result.message),
-        entries: get().entries.map((e) => (removedId !== undefined && e.deviceId === removedId ? { ...e, undone: true } : e)),
-      });
+      const next: { -readonly [K in keyof ScanState]?: ScanState[K] } = { count: result.count, banner: show('undo', result.message) };
+      const entries = get().entries;
+      if (result.undid === 'box' && result.removed) {
+        const removedId = result.removed.id;
+        next.entries = entries.map((e) => (e.deviceId === removedId ? { ...e, undone: true } : e));
+      }
+      if (result.undid === 'serial' && result.box) {
+        // Only the newest line of that box (the serial's read) is taken back; its PKID line stays.
+        const box = result.box;
+        const newest = entries.find((e) => e.deviceId === box.id && !e.undone);
+        next.entries = entries.map((e) => (e === newest ? { ...e, undone: true } : e));
+      }
+      if (result.undid === 'waiting-serial') {
+        const serial = get().waitingSerial;
+        const newest = entries.find((e) => e.deviceId === null && e.kind === 'accepted' && e.serial === serial && !e.undone);
+        next.entries = entries.map((e) => (e === newest ? { ...e, undone: true } : e));
+        next.waitingSerial = null;
+        next.waitingBox = null;
+      }
+      if (result.waitingSerial !== null) {
+        const source = result.removed?.source === 'camera' ? 'camera' : 'wedge';
+        next.waitingSerial = result.waitingSerial;
+        next.waitingBox = { read: { raw: result.waitingSerial, source }, serial: result.waitingSerial, manufacturer: result.removed?.manufacturer ?? null };
+      }
+      set(next);
     }
 
     /** Runs one job; false when the core could not be reached (the job stays queued). */
@@ -150,7 +178,7 @@ export function createScanStore({ api, batch, feedback, retryMs = 1000 }: ScanSt
       }
       const { read } = job;
       if (job.kind === 'tuple') {
-        const result = await api.call('scans:recordTuple', { batchId: batch.id, raw: read.raw, source: read.source, ...job.parts });
+        const result = await api.call('scans:recordTuple', { batchId: batch.id, raw: read.raw, source: read.source === 'camera' ? 'camera' : 'wedge', ...job.parts });
         if (!result.ok && result.error.code === 'OFFLINE') return false;
         if (result.ok) onVerdict(read, result.value);
         else onRefused(read, result.error.message);
@@ -210,7 +238,16 @@ export function createScanStore({ api, batch, feedback, retryMs = 1000 }: ScanSt
       entries: [],
       waitingSerial: null,
       waitingBox: null,
-      submit: (read) => enqueue({ kind: 'scan', read }),
+      submit(read) {
+        const pending = get().confirm;
+        if (pending === null) return enqueue({ kind: 'scan', read });
+        // A scan while "Is this the PKID?" waits answers it: the same label again means yes; another
+        // read replaces the question (the first read is dropped, visibly) and is recorded as usual.
+        const classified = classifyRead({ raw: read.raw, symbology: read.symbology });
+        if ('value' in classified && classified.value === pending.value) return get().keepPkid();
+        set({ confirm: null, entries: markDropped(pending.value), banner: show('dropped', `Dropped ${pending.value}: not recorded. The new scan was taken instead.`) });
+        enqueue({ kind: 'scan', read });
+      },
       submitTuple(parts) {
         const waiting = get().waitingBox;
         if (waiting === null) return false;
@@ -220,13 +257,15 @@ export function createScanStore({ api, batch, feedback, retryMs = 1000 }: ScanSt
       keepPkid() {
         const pending = get().confirm;
         if (pending === null) return;
-        set({ confirm: null });
+        // The question's line gives way to the answer's line (accepted or duplicate).
+        const question = get().entries.find((e) => e.kind === 'confirm' && e.value === pending.value && !e.dropped);
+        set({ confirm: null, entries: get().entries.filter((e) => e !== question) });
         enqueue({ kind: 'scan', read: { ...pending.read, confirmPkid: true } }, true);
       },
       dropPkid() {
         const pending = get().confirm;
         if (pending === null) return;
-        set({ confirm: null, banner: show('dropped', `Dropped ${pending.value}: not recorded.`) });
+        set({ confirm: null, entries: markDropped(pending.value), banner: show('dropped', `Dropped ${pending.value}: not recorded.`) });
         void pump();
       },
       undo: () => enqueue({ kind: 'undo' }),

@@ -1,5 +1,6 @@
 // One burst on the scanner test page: was it a scan, and why (not); its timing, its suffix, how the
 // text was read and what the classifier makes of it.
+import { plural } from '../../../../shared/domain/words';
 import type { ReactNode } from 'react';
 import { displayRaw } from '../../../../shared/domain/barcode';
 import type { WedgeBurst } from '../../scanner/wedge-detector';
@@ -24,7 +25,7 @@ export function BurstCard({ burst, settings }: { burst: WedgeBurst; settings: We
       <GapChart gaps={burst.gaps} maxGapMs={settings.maxGapMs} maxMeanGapMs={settings.maxMeanGapMs} />
       <dl className="burst-facts">
         <dt>Keys</dt>
-        <dd>{[...burst.text].length} characters</dd>
+        <dd>{plural([...burst.text].length, 'character')}</dd>
         <dt>Mean gap</dt>
         <dd data-testid="burst-mean">{ms(burst.meanGap)}</dd>
         <dt>Longest gap</dt>

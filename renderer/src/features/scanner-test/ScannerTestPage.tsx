@@ -10,6 +10,7 @@ import { useWedgeScans } from '../scan/use-wedge-scans';
 import { useWedgeSettings } from '../scan/use-wedge-settings';
 import { BurstCard } from './BurstCard';
 import { ThresholdForm } from './ThresholdForm';
+import { coalesceBurst } from './burst-view';
 import './scanner-test.css';
 
 export const BURSTS_SHOWN = 8;
@@ -21,7 +22,12 @@ export function ScannerTestPage(): ReactNode {
 
   useWedgeScans(settings, {
     onScan: () => undefined,
-    onBurst: (burst) => setBursts((list) => [{ id: (list[0]?.id ?? 0) + 1, burst }, ...list].slice(0, BURSTS_SHOWN)),
+    onBurst: (burst) =>
+      setBursts((list) => {
+        const joined = coalesceBurst(list[0]?.burst, burst);
+        if (joined !== null && list[0]) return [{ id: list[0].id, burst: joined }, ...list.slice(1)];
+        return [{ id: (list[0]?.id ?? 0) + 1, burst }, ...list].slice(0, BURSTS_SHOWN);
+      }),
   });
 
   return (

@@ -35,3 +35,31 @@ export function classificationOf(text: string): string {
 }
 
 export const ms = (n: number): string => `${Number.isFinite(n) ? (Number.isInteger(n) ? n : n.toFixed(1)) : '–'} ms`;
+
+/** Keys of one person's typing closer together than this are shown as one burst, not one card per key. */
+export const TYPING_JOIN_MS = 1500;
+
+/**
+ * A person's typing arrives as one short rejected burst per key (each ends in silence). Joined into the
+ * card before it while the keys keep coming, so the page shows "typed by a person", once.
+ */
+export function coalesceBurst(previous: WedgeBurst | undefined, next: WedgeBurst): WedgeBurst | null {
+  if (previous === undefined || previous.accepted || next.accepted) return null;
+  const pause = next.startTime - previous.endTime;
+  if (pause < 0 || pause > TYPING_JOIN_MS) return null;
+  const gaps = [...previous.gaps, pause, ...next.gaps];
+  const maxGap = Math.max(...gaps);
+  const meanGap = gaps.reduce((a, b) => a + b, 0) / gaps.length;
+  return {
+    ...next,
+    text: previous.text + next.text,
+    typed: previous.typed + next.typed,
+    recoveredFromCodes: previous.recoveredFromCodes || next.recoveredFromCodes,
+    layoutMismatch: previous.layoutMismatch || next.layoutMismatch,
+    gaps,
+    meanGap,
+    maxGap,
+    startTime: previous.startTime,
+    rejectReason: `typed by a person: ${[...(previous.text + next.text)].length} keys with gaps up to ${Math.round(maxGap)} ms (a scan has no gap over the limit below)`,
+  };
+}

@@ -1,3 +1,4 @@
+import { clockTime } from '../../../../shared/domain/words';
 import { useState, type ReactNode } from 'react';
 import type { OperatorView } from '../../../../shared/contract';
 import { roleLabels, roles, type Role } from '../../../../shared/domain/roles';
@@ -13,7 +14,7 @@ interface OperatorRowProps {
 
 function lockedText(lockedUntil: number | null): string | null {
   if (lockedUntil === null || lockedUntil <= Date.now()) return null;
-  return new Date(lockedUntil).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return clockTime(lockedUntil, true);
 }
 
 export function OperatorRow({ operator: o, busy, onSetActive, onSetRole, onUnlock, onSetPin }: OperatorRowProps): ReactNode {

@@ -1,9 +1,11 @@
 import type { AppErrorShape } from '../../../../shared/contract';
+import { clockTime } from '../../../../shared/domain/words';
 
 /** The core's message, plus the lock-out end in this station's local time when the core gave it. */
 export function signInErrorText(error: AppErrorShape): string {
   const until = typeof error.details === 'object' && error.details !== null && 'until' in error.details ? error.details.until : null;
   if (error.code !== 'LOCKED_OUT' || typeof until !== 'number') return error.message;
-  const local = new Date(until).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  // To the second, like the lock-out itself; on the station's one 24-hour clock.
+  const local = clockTime(until, true);
   return `${error.message} (That is ${local} on this station's clock.)`;
 }

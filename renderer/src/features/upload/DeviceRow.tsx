@@ -7,6 +7,7 @@ import { IdentityBadge } from '../../components/IdentityBadge';
 import { Message } from '../../components/Message';
 import { useApi } from '../../store/provider';
 import { useAction } from '../partner/use-action';
+import { AttachHashForm } from './AttachHashForm';
 
 const stateLabels: Record<ReviewDevice['state'], string> = {
   scanned: 'Not queued yet',
@@ -27,6 +28,10 @@ export function DeviceRow({ device, selectable, checked, onToggle, canRemove }: 
   const identity = device.identity;
   const explained = failed || (device.state === 'registered' && device.errorCode) ? explainDeviceError(device.errorCode, device.errorText, identity.kind) : null;
   const [removing, setRemoving] = useState(false);
+  const [hashing, setHashing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  // A device Partner Center could not match by PKID or serial registers by its hash (813, 812, 803, 802).
+  const hashHelps = failed && explained !== null && ['813', '812', '803', '802'].includes(explained.code);
   const name = deviceName(device);
   const tone = failed ? (explained?.outcome === 'retry-later' ? 'retry' : 'action') : device.state;
   return (
@@ -65,14 +70,34 @@ export function DeviceRow({ device, selectable, checked, onToggle, canRemove }: 
           Note ({explained.code}): {explained.meaning} {explained.action}
         </p>
       )}
-      {canRemove && failed && !removing && (
+      {canRemove && failed && !removing && !hashing && (
         <div className="device-tools">
+          {hashHelps && (
+            <button type="button" className="btn btn-small" onClick={() => setHashing(true)} data-testid="device-attach-hash">
+              Attach hardware hash…
+            </button>
+          )}
           <button type="button" className="btn btn-small" aria-expanded={removing} onClick={() => setRemoving(true)} data-testid="device-remove">
             Remove from batch…
           </button>
         </div>
       )}
+      {notice && (
+        <Message kind="success" testId="device-notice">
+          {notice}
+        </Message>
+      )}
       {removing && <RemoveForm device={device} onClose={() => setRemoving(false)} />}
+      {hashing && (
+        <AttachHashForm
+          device={device}
+          name={name}
+          onClose={(done) => {
+            setHashing(false);
+            setNotice(done);
+          }}
+        />
+      )}
     </div>
   );
 }

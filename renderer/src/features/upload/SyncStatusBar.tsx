@@ -3,7 +3,8 @@
 import { useEffect, type ReactNode } from 'react';
 import { useAppStore } from '../../store/provider';
 import { ProgressBar } from './ProgressBar';
-import { syncLabel, syncMessage } from './sync-view';
+import { plural, syncLabel, syncMessage } from './sync-view';
+import { roleAllows } from '../../../../shared/domain/roles';
 import './status-bar.css';
 
 export function SyncStatusBar(): ReactNode {
@@ -11,6 +12,8 @@ export function SyncStatusBar(): ReactNode {
   const partner = useAppStore((s) => s.partner);
   const loadSync = useAppStore((s) => s.loadSync);
   const loadPartner = useAppStore((s) => s.loadPartner);
+  // Operators have no Upload page: they are told who can act, not where they cannot go.
+  const mayUpload = useAppStore((s) => (s.operator ? roleAllows(s.operator.role, 'batches:approve') : false));
   useEffect(() => {
     void loadSync();
     void loadPartner();
@@ -19,7 +22,7 @@ export function SyncStatusBar(): ReactNode {
   const state = status?.state ?? 'unknown';
   const account = partner === null ? 'Partner Center: …' : !partner.configured ? 'Partner Center: not set up' : partner.signedIn ? `Partner Center: ${partner.account ?? 'signed in'}` : 'Partner Center: not signed in';
   return (
-    <footer className={`status-bar sync-${state}`} data-testid="sync-status" data-state={state} aria-label="Upload status">
+    <footer className={`status-bar sync-${status && status.state === 'idle' && status.attentionDevices > 0 ? 'needs-attention' : state}`} data-testid="sync-status" data-state={state} aria-label="Upload status">
       <span className="sync-state" aria-live="polite">
         <span className="sync-dot" aria-hidden="true" />
         {status ? syncLabel(status) : 'Upload status unknown'}
@@ -37,7 +40,7 @@ export function SyncStatusBar(): ReactNode {
       )}
       {status && status.attentionDevices > 0 && (
         <span className="sync-attention" data-testid="sync-attention">
-          {status.attentionDevices} {status.attentionDevices === 1 ? 'device needs' : 'devices need'} attention (Upload page)
+          {plural(status.attentionDevices, 'device')} {status.attentionDevices === 1 ? 'needs' : 'need'} attention{mayUpload ? ' (Upload page)' : ': tell a shift lead'}
         </span>
       )}
       <span className={`partner-account${partner?.signedIn ? '' : ' partner-account-missing'}`} data-testid="partner-account">

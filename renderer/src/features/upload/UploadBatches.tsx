@@ -1,5 +1,5 @@
 // Batches on their way to Windows Autopilot, grouped by state, beside the chosen batch's results.
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { BatchSummary } from '../../../../shared/contract/batches';
 import { batchStateLabels } from '../../../../shared/domain/batch';
 import { Message } from '../../components/Message';
@@ -20,9 +20,15 @@ export function UploadBatches(): ReactNode {
   const { batches, customerNames, error } = useUploadBatches();
   const active = useAppStore((s) => s.syncStatus?.active ?? null);
   const [chosen, setChosen] = useState<number | null>(null);
+  const selected = batches === null ? undefined : (batches.find((b) => b.id === chosen) ?? pickDefault(batches));
+  // The batch on screen stays on screen: a default is pinned once shown, so a retry that moves it from
+  // "needs attention" to "uploading" does not swap in another batch under the lead's hands.
+  const selectedId = selected?.id ?? null;
+  useEffect(() => {
+    if (selectedId !== null && selectedId !== chosen) setChosen(selectedId);
+  }, [selectedId, chosen]);
 
   if (batches === null) return error ? <Message kind="error" testId="upload-batches-error">{error}</Message> : <p className="big-text">Loading batches…</p>;
-  const selected = batches.find((b) => b.id === chosen) ?? pickDefault(batches);
 
   return (
     <div className="upload-layout">

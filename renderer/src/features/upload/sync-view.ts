@@ -1,9 +1,12 @@
 // How each upload-engine state reads at a glance: a short label in capitals and a colour class.
 import type { SyncStatus } from '../../../../shared/contract/sync';
+import { attentionMessage } from '../../../../shared/domain/sync-health';
+import { plural as sayPlural, shortTime as sayShortTime } from '../../../../shared/domain/words';
 
 export const syncStateLabels: Record<SyncStatus['state'], string> = {
   'not-configured': 'Not set up',
   idle: 'Up to date',
+  'needs-attention': 'Needs attention',
   working: 'Uploading',
   waiting: 'Waiting',
   offline: 'Offline',
@@ -13,6 +16,8 @@ export const syncStateLabels: Record<SyncStatus['state'], string> = {
 
 /** The state's label; a wait with no problem behind it is Partner Center still working on a job. */
 export function syncLabel(status: SyncStatus): string {
+  // Never "Up to date" next to refused devices, even from an engine that has not caught up yet.
+  if (status.state === 'idle' && status.attentionDevices > 0) return syncStateLabels['needs-attention'];
   if (status.state === 'waiting') return status.lastError ? 'Will retry' : 'In progress';
   return syncStateLabels[status.state];
 }
@@ -22,6 +27,7 @@ export function syncLabel(status: SyncStatus): string {
  * nothing failed: Partner Center is still working on the upload, so it is said that way.
  */
 export function syncMessage(status: SyncStatus): string {
+  if (status.state === 'idle' && status.attentionDevices > 0) return attentionMessage(status.attentionDevices);
   if (status.state === 'waiting' && !status.lastError && status.waitingDevices > 0) {
     return `Partner Center is processing the upload: ${plural(status.waitingDevices, 'device')} on the way.`;
   }
@@ -34,13 +40,7 @@ export function percent(done: number, total: number): number {
   return Math.max(0, Math.min(100, Math.round((done / total) * 100)));
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-}
+export const plural = sayPlural;
 
 /** "14:05" today, "3 Nov 14:05" on other days: local time, as the warehouse clock shows it. */
-export function shortTime(at: number, now = Date.now()): string {
-  const d = new Date(at);
-  const time = d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-  return new Date(now).toDateString() === d.toDateString() ? time : `${d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })} ${time}`;
-}
+export const shortTime = sayShortTime;

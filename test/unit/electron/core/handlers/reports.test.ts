@@ -36,6 +36,24 @@ describe('reports:shift', () => {
     expect(csv.fileName).toMatch(/^shift-report-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
   });
 
+  it('counts boxes, not scan events: an undone read is no box, a moved box counts once; its error too', async () => {
+    t = await reviewStation();
+    const sqlite = t.station.database.sqlite;
+    const now = new Date();
+    const at = new Date(now.getFullYear(), now.getMonth(), now.getDate(), 9, 10).getTime();
+    const olga = (sqlite.prepare("SELECT id FROM operators WHERE name = 'Olga'").get() as { id: number }).id;
+    const insert = sqlite.prepare("INSERT INTO devices (batch_id, pkid, raw, source, scanned_by, scanned_at, state, error_code, error_text, removed_at, removed_reason) VALUES (?, ?, 'x', 'wedge', ?, ?, ?, ?, ?, ?, ?)");
+    insert.run(t.batchId, '3905012345600', olga, at, 'scanned', null, null, null, null);
+    insert.run(t.batchId, '3905012345601', olga, at, 'scanned', null, null, at + 1000, 'undo');
+    insert.run(t.batchId, '3905012345602', olga, at, 'failed', '808', 'ZtdDeviceAssignedToOtherTenant', at + 5000, 'moved to batch Later');
+    insert.run(t.batchId, '3905012345602', olga, at, 'scanned', '808', 'ZtdDeviceAssignedToOtherTenant', null, null);
+    insert.run(t.batchId, '3905012345603', olga, at, 'failed', '813', 'ZtdDeviceIsNotUnique', at + 6000, 'returned to the supplier');
+    const r = await t.must('reports:shift', { from: at - 3_600_000, to: at + 3_600_000 });
+    // Four scans, one taken back; the moved box is one box; the box a lead removed later was scanned.
+    expect(r.scansPerHour.reduce((n, x) => n + x.count, 0)).toBe(3);
+    expect(r.errorCodes.map((e) => [e.code, e.count])).toEqual([['808', 1], ['813', 1]]);
+  });
+
   it('counts error devices per code by the identity they were sent with', async () => {
     t = await reviewStation();
     const sqlite = t.station.database.sqlite;

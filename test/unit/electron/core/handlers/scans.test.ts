@@ -83,6 +83,18 @@ describe('scans:record', () => {
     expect(await t.scan('PF1ABCDE')).toMatchObject({ verdict: 'duplicate' });
   });
 
+  it('records a PKID typed by hand like a scan, and its audit row says it was typed (source manual)', async () => {
+    t = await scanStation();
+    const typed = await t.station.call('scans:record', { batchId: t.batchId, raw: ` ${PKID} `, source: 'manual' }, { sessionToken: t.token });
+    expect(typed).toMatchObject({ ok: true, value: { verdict: 'accepted', device: { pkid: PKID } } });
+    const row = t.station.database.sqlite.prepare("SELECT detail FROM audit WHERE action = 'scans:record'").get() as { detail: string };
+    expect(JSON.parse(row.detail)).toMatchObject({ pkid: PKID, source: 'manual', typed: true });
+    // Typed twice is still a duplicate; typed rubbish is refused like a bad scan.
+    expect(await t.station.call('scans:record', { batchId: t.batchId, raw: PKID, source: 'manual' }, { sessionToken: t.token })).toMatchObject({ ok: true, value: { verdict: 'duplicate' } });
+    expect(await t.station.call('scans:record', { batchId: t.batchId, raw: '39050123456', source: 'manual' }, { sessionToken: t.token })).toMatchObject({ ok: true, value: { verdict: 'invalid' } });
+    expect(await t.station.call('scans:record', { batchId: t.batchId, raw: PKID_2, source: 'keyboard' as never }, { sessionToken: t.token })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
   it('refuses scans into a closed batch', async () => {
     t = await scanStation();
     await t.scan(PKID);
@@ -120,5 +132,10 @@ describe('batches', () => {
     expect(list.ok && list.value.map((b) => [b.name, b.deviceCount])).toEqual([['Pallet 7', 0], ['PO-4711', 1]]);
     expect(await t.station.call('batches:close', { id: t.batchId }, { sessionToken: t.token })).toMatchObject({ ok: true, value: { state: 'closed' } });
     expect(await t.station.call('batches:close', { id: t.batchId }, { sessionToken: t.token })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    // A closed batch cannot be resumed: the refusal of its name does not offer it.
+    const again = await call('batches:create', 'PO-4711');
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(again.ok ? '' : again.error.message).toBe('A batch called "PO-4711" already exists. It is ready for review, so it takes no more scans: choose another name.');
+    expect(await call('batches:create', 'pallet 7')).toMatchObject({ ok: false, error: { message: 'A batch called "Pallet 7" already exists. Resume it from the list of open batches, or choose another name.' } });
   });
 });

@@ -155,6 +155,15 @@ describe('review', () => {
     expect(row.textContent).toContain('ZtdDeviceAssignedToOtherTenant');
   });
 
+  it('shows a moved line as not yet sent, with what Partner Center said about it last time', async () => {
+    const fake = new ReviewFake();
+    fake.devices = [device(1, 1, { state: 'scanned', errorCode: '813', errorText: 'ZtdDeviceIsNotUnique' })];
+    await openReview(fake);
+    const row = await screen.findByTestId('review-row-3000000000001');
+    expect(row.dataset.state).toBe('scanned');
+    expect(screen.getByTestId('review-error-3000000000001').textContent).toBe('Refused last time: 813 ZtdDeviceIsNotUnique');
+  });
+
   it('removes a line with a reason, and the list reloads on db:changed', async () => {
     const fake = new ReviewFake();
     fake.fill(1, 3);
@@ -185,6 +194,22 @@ describe('review', () => {
     expect(fake.calls('review:fixDevice')[0]).toEqual({ deviceId: 1, serial: 'PF1', manufacturer: undefined, model: undefined, reason: 'Typo on the label' });
     fireEvent.keyDown(screen.getByTestId('line-dialog'), { key: 'Escape' });
     expect(screen.queryByTestId('line-dialog')).toBeNull();
+  });
+
+  it('attaches a hardware hash from a file in the Fix dialog, without a serial change', async () => {
+    const fake = new ReviewFake();
+    fake.fill(1, 1);
+    fake.station.overrides.set('review:attachHash', () => ok({ ...fake.devices[0], hasHardwareHash: true }));
+    await openReview(fake);
+    fireEvent.click(await screen.findByTestId('fix-3000000000001'));
+    const csv = new File(['Device Serial Number,Windows Product ID,Hardware Hash\r\nPF1,,QUJD\r\n'], 'AutopilotHWID.csv', { type: 'text/csv' });
+    fireEvent.change(screen.getByTestId('fix-hash-file'), { target: { files: [csv] } });
+    await screen.findByText('File: AutopilotHWID.csv');
+    fireEvent.change(screen.getByTestId('line-reason'), { target: { value: '813: register by hash' } });
+    fireEvent.click(screen.getByTestId('line-confirm'));
+    await waitFor(() => expect(screen.queryByTestId('line-dialog')).toBeNull());
+    expect(fake.calls('review:attachHash')).toEqual([{ deviceId: 1, fileName: 'AutopilotHWID.csv', contentBase64: expect.any(String), reason: '813: register by hash' }]);
+    expect(fake.calls('review:fixDevice')).toEqual([]);
   });
 
   it('closes an open batch; reopen is for leads; approved batches offer no corrections', async () => {
@@ -250,7 +275,9 @@ describe('import PKIDs', () => {
   it('previews (accepted count, refused lines with numbers and reasons), commits, and errors clear', async () => {
     const fake = new ReviewFake();
     let commits = 0;
-    fake.station.overrides.set('import:preview', () => ok(fake.importPreview()));
+    fake.station.overrides.set('import:preview', () =>
+      ok(fake.importPreview({ sample: [{ line: 1, pkid: '3000000000101', serial: null, manufacturer: null, model: null, identity: { kind: 'pkid', label: 'PKID' } }, { line: 2, pkid: '', serial: 'PF3KQ2A1', manufacturer: null, model: null, identity: { kind: 'hash', label: 'Hardware hash' } }] })),
+    );
     fake.station.overrides.set('import:commit', () => {
       commits += 1;
       if (commits === 1) return { ok: false, error: { code: 'CONFLICT', message: 'The file or the batch changed since the preview: preview the file again before importing.' } };
@@ -262,6 +289,9 @@ describe('import PKIDs', () => {
     expect((await screen.findByTestId('import-accepted')).dataset.count).toBe('3');
     expect(screen.getByTestId('import-refused-count').dataset.count).toBe('1');
     expect(screen.getByTestId('import-refused-3').textContent).toContain('This is not a PKID');
+    // The preview says which lines carry a hardware hash (they are sent by it).
+    expect(screen.getByTestId('import-sample-hash-1').textContent).toBe('—');
+    expect(screen.getByTestId('import-sample-hash-2').textContent).toBe('Included: sent by its hash');
     fireEvent.click(screen.getByTestId('import-commit'));
     expect((await screen.findByTestId('import-error')).textContent).toContain('preview the file again');
     fireEvent.click(screen.getByTestId('import-commit'));
@@ -300,6 +330,26 @@ describe('export', () => {
 });
 
 describe('approve', () => {
+  it('greys out a customer without a reseller relationship, with the reason, and does not let it be chosen', async () => {
+    const fake = new ReviewFake();
+    fake.station.overrides.set('customers:list', () =>
+      ok({
+        refreshedAt: 0,
+        customers: [
+          { tenantId: 'tenant-contoso', companyName: 'Contoso Ltd', domain: 'contoso.onmicrosoft.com', relationship: 'reseller', refreshedAt: 0, listed: true },
+          { tenantId: 'tenant-adv', companyName: 'Advised Co', domain: 'adv.onmicrosoft.com', relationship: 'advisor', refreshedAt: 0, listed: true },
+        ],
+      }),
+    );
+    await openReview(fake);
+    fireEvent.click(await screen.findByTestId('approve-open'));
+    const advised = (await screen.findByTestId('approve-customer-tenant-adv')) as HTMLButtonElement;
+    expect(advised.disabled).toBe(true);
+    expect(screen.getByTestId('approve-customer-why-tenant-adv').textContent).toContain('Advised Co has an advisor relationship with you, not a reseller one');
+    fireEvent.click(advised);
+    expect(advised.getAttribute('aria-pressed')).toBe('false');
+    expect((screen.getByTestId('approve-customer-tenant-contoso') as HTMLButtonElement).disabled).toBe(false);
+  });
   it('shows count, duplicates and missing lines first, then a customer, then approves', async () => {
     const fake = new ReviewFake();
     await openReview(fake);

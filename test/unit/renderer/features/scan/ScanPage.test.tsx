@@ -54,6 +54,10 @@ describe('batch picker', () => {
     await waitFor(() => expect(document.activeElement).toBe(name)); // no batch open: the name field has focus
     fireEvent.change(name, { target: { value: 'Pallet #1' } });
     expect(screen.getByTestId('new-batch-rule').textContent).toContain('letters, digits, spaces, dots, dashes and underscores only');
+    // Enter on a broken name: the rule line already says why; it is not said a second time.
+    fireEvent.click(screen.getByTestId('new-batch-submit'));
+    expect(screen.queryByTestId('new-batch-error')).toBeNull();
+    expect(screen.getAllByText(/dashes and underscores only/)).toHaveLength(1);
     fireEvent.change(name, { target: { value: 'Pallet 1' } });
     expect(screen.getByTestId('new-batch-rule').textContent).toContain('56 left');
     fireEvent.click(screen.getByTestId('new-batch-submit'));
@@ -199,5 +203,32 @@ describe('scanning view', () => {
     expect(error.textContent).toContain('Try again');
     act(() => press('c', { altKey: true, code: 'KeyC' }));
     expect(screen.queryByTestId('camera-panel')).toBeNull();
+  });
+});
+
+describe('a PKID typed by hand', () => {
+  it('is recorded from the manual-entry field as typed (source manual), and Enter there answers no scan question', async () => {
+    const fake = await scanning();
+    const input = screen.getByTestId('manual-input') as HTMLInputElement;
+    fireEvent.change(input, { target: { value: ` ${PKID} ` } });
+    fireEvent.submit(screen.getByTestId('manual-entry'));
+    await waitFor(() => expect(verdict().dataset.verdict).toBe('accepted'));
+    expect(fake.recordCalls().at(-1)).toMatchObject({ raw: PKID, source: 'manual' });
+    expect(input.value).toBe('');
+    expect(count()).toBe('3');
+    expect(screen.getAllByTestId('recent-scan')[0]?.textContent).toContain('typed');
+  });
+
+  it('typed slowly where scans go: says it was not recorded and where to type it, instead of nothing', async () => {
+    const fake = await scanning();
+    act(() => scan(PKID, 180));
+    expect((await screen.findByTestId('manual-hint')).textContent).toContain(`${PKID} was not recorded`);
+    const input = screen.getByTestId('manual-input') as HTMLInputElement;
+    // What was typed is in the field, to check and send; the Enter that ended the typing sent nothing.
+    expect(input.value).toBe(PKID);
+    expect(document.activeElement).not.toBe(input);
+    act(() => press('Enter'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fake.recordCalls()).toEqual([]);
   });
 });

@@ -56,9 +56,9 @@ export class ScanFake {
     o.set('scans:recent', (input) => ok(this.live(Number(input.batchId)).slice(-Number(input.limit ?? 20)).reverse()));
     o.set('scans:undo', (input) => {
       const last = this.live(Number(input.batchId)).at(-1);
-      if (!last) return ok({ removed: null, message: 'Nothing of yours to undo in this batch.', count: 0 });
+      if (!last) return ok({ undid: null, removed: null, box: null, waitingSerial: null, message: 'Nothing of yours to undo in this batch.', count: 0 });
       last.state = 'removed';
-      return ok({ removed: last, message: `Removed PKID ${last.pkid ?? ''}.`, count: this.live(last.batchId).length });
+      return ok({ undid: 'box', removed: last, box: null, waitingSerial: null, message: `Removed PKID ${last.pkid ?? ''}.`, count: this.live(last.batchId).length });
     });
     o.set('scans:tupleChoices', (input) => ok(this.tupleChoices(typeof input.manufacturer === 'string' ? input.manufacturer : undefined)));
     o.set('scans:recordTuple', (input) => this.recordTuple({ batchId: Number(input.batchId), raw: String(input.raw), source: input.source === 'camera' ? 'camera' : 'wedge', manufacturer: String(input.manufacturer), model: String(input.model) }));

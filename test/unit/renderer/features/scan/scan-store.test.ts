@@ -46,6 +46,42 @@ describe('scan store', () => {
     expect(store.getState().count).toBe(2);
   });
 
+  it('a new scan during the question answers it: the same label again keeps it, another one replaces it visibly', async () => {
+    const { fake, store } = setup();
+    store.getState().submit({ raw: '4006381333931', source: 'wedge' });
+    await vi.waitFor(() => expect(store.getState().confirm?.value).toBe('4006381333931'));
+    // Another box's label: the question is dropped on screen and in "Last scans", the new read is recorded.
+    store.getState().submit({ raw: '3905012345678', source: 'wedge' });
+    expect(store.getState().confirm).toBeNull();
+    expect(store.getState().banner).toMatchObject({ kind: 'dropped', message: 'Dropped 4006381333931: not recorded. The new scan was taken instead.' });
+    await vi.waitFor(() => expect(store.getState().queued).toBe(0));
+    expect(store.getState().entries.map((e) => [e.value, e.kind, e.dropped === true])).toEqual([
+      ['3905012345678', 'accepted', false],
+      ['4006381333931', 'confirm', true],
+    ]);
+    // The same label scanned again while asked: that is a yes.
+    store.getState().submit({ raw: '5012345678900', source: 'wedge' });
+    await vi.waitFor(() => expect(store.getState().confirm?.value).toBe('5012345678900'));
+    store.getState().submit({ raw: '5012345678900', source: 'wedge' });
+    await vi.waitFor(() => expect(store.getState().queued).toBe(0));
+    expect(fake.recordCalls().map((c) => [c.raw, c.confirmPkid ?? false])).toEqual([
+      ['4006381333931', false],
+      ['3905012345678', false],
+      ['5012345678900', false],
+      ['5012345678900', true],
+    ]);
+    expect(store.getState().entries[0]).toMatchObject({ value: '5012345678900', kind: 'accepted' });
+    expect(store.getState().entries.filter((e) => e.kind === 'confirm' && !e.dropped)).toEqual([]);
+  });
+
+  it('Esc leaves the dropped read in "Last scans" as dropped, not as an open question', async () => {
+    const { store } = setup();
+    store.getState().submit({ raw: '4006381333931', source: 'wedge' });
+    await vi.waitFor(() => expect(store.getState().confirm).not.toBeNull());
+    store.getState().dropPkid();
+    expect(store.getState().entries[0]).toMatchObject({ kind: 'confirm', dropped: true, message: 'Dropped: 4006381333931 was not recorded.' });
+  });
+
   it('keeps a scan when the station cannot be reached and sends it when it answers', async () => {
     const fake = new ScanFake();
     fake.install();

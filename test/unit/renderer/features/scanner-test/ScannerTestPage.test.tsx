@@ -57,6 +57,14 @@ describe('scanner test page', () => {
     await waitFor(() => expect(screen.getAllByTestId('burst')[0]?.querySelectorAll('.gap-bar-over')).toHaveLength(5));
   });
 
+  it("shows a person's slow typing as one card, not one 'not a scan' card per key", async () => {
+    await renderTest();
+    act(() => typeKeys([...'3905012345678'].map(keyOf), 180));
+    await waitFor(() => expect(screen.getByTestId('burst-reason').textContent).toContain('typed by a person: 13 keys'));
+    expect(screen.getAllByTestId('burst')).toHaveLength(1);
+    expect(screen.getByTestId('burst').dataset.accepted).toBe('false');
+  });
+
   it('says when digits were recovered from the physical keys (AZERTY)', async () => {
     await renderTest();
     act(() => typeKeys([...'6130760003760'].map((d) => ({ key: AZERTY[d] ?? d, code: `Digit${d}` }))));

@@ -86,7 +86,7 @@ describe('sign-in', () => {
       await waitFor(() => expect(screen.getByTestId('keypad-enter').hasAttribute('disabled')).toBe(false));
     }
     const error = screen.getByTestId('sign-in-error').textContent ?? '';
-    expect(error).toMatch(/That is \d\d:\d\d( [AP]M)? on this station's clock/);
+    expect(error).toMatch(/That is \d\d:\d\d:\d\d on this station's clock/);
     expect(screen.queryByTestId('shell')).toBeNull();
   });
 

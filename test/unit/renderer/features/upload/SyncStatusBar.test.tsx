@@ -26,6 +26,20 @@ describe('status bar', () => {
     expect(screen.queryByTestId('sync-attention')).toBeNull();
   });
 
+  it('never shows "Up to date" while devices need a person, and tells an operator who can act', async () => {
+    const fake = new UploadFake('operator');
+    fake.sync = { ...fake.sync, state: 'idle', message: 'All uploads settled.', attentionDevices: 1 };
+    renderBar(fake);
+    expect((await screen.findByTestId('sync-attention')).textContent).toBe('1 device needs attention: tell a shift lead');
+    const bar = screen.getByTestId('sync-status');
+    expect(bar.textContent).not.toMatch(/up to date|settled/i);
+    expect(bar.textContent).toContain('Needs attention');
+    expect(bar.className).toContain('sync-needs-attention');
+    act(() => fake.station.emit('sync:status', { ...fake.sync, state: 'needs-attention', message: 'Uploads finished, but 3 devices need a person: Partner Center refused them.', attentionDevices: 3, updatedAt: Date.now() }));
+    expect(screen.getByTestId('sync-message').textContent).toBe('Uploads finished, but 3 devices need a person: Partner Center refused them.');
+    expect(screen.getByTestId('sync-attention').textContent).toBe('3 devices need attention: tell a shift lead');
+  });
+
   it('loads the engine status and the Partner Center account at start', async () => {
     const fake = new UploadFake();
     fake.sync = { ...fake.sync, state: 'working', message: 'Uploading: 3 devices waiting.', waitingDevices: 3, active: { batchId: 1, batchName: 'Pallet 7', done: 2, total: 5 } };

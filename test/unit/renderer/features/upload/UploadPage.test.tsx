@@ -104,6 +104,24 @@ describe('upload page', () => {
     expect(fake.calls('uploads:retryFailed')[1]).toEqual({ batchId: 1 });
   });
 
+  it('stays on the batch the lead works in when a retry moves it out of "needs attention"', async () => {
+    const fake = world();
+    fake.batches = [batch(1, 'Pallet 7', 'needs_attention', 5), batch(3, 'Pallet 8', 'needs_attention', 1), batch(2, 'Pallet 6', 'registered', 1)];
+    fake.devices.push(device(7, 3, 'failed', '3301234567890', '808', 'ZtdDeviceAssignedToOtherTenant'));
+    renderPage(fake);
+    const row = await screen.findByTestId('device-3396489167886');
+    fireEvent.click(within(row).getByTestId('device-check'));
+    fireEvent.click(screen.getByTestId('retry-selected'));
+    await waitFor(() => expect(screen.getByTestId('failed-actions-done').textContent).toContain('1 device sent again'));
+    // The core moves Pallet 7 on; the list reloads with Pallet 8 first among those needing attention.
+    fake.batches = [batch(3, 'Pallet 8', 'needs_attention', 1), batch(1, 'Pallet 7', 'uploading', 5), batch(2, 'Pallet 6', 'registered', 1)];
+    act(() => fake.station.emit('db:changed', { tables: ['batches', 'devices'] }));
+    await waitFor(() => expect(screen.getByTestId('upload-batch-Pallet 7').dataset.state).toBe('uploading'));
+    expect(screen.getByTestId('upload-batch-Pallet 7').getAttribute('aria-current')).toBe('true');
+    expect(screen.getByTestId('upload-batch-Pallet 8').getAttribute('aria-current')).toBeNull();
+    expect(screen.getByTestId('device-3396489167886')).toBeTruthy();
+  });
+
   it('moves the failed devices to a new batch, and shows why a removal was refused', async () => {
     const fake = world();
     renderPage(fake);
@@ -121,6 +139,29 @@ describe('upload page', () => {
     fireEvent.click(within(row).getByTestId('remove-submit'));
     await waitFor(() => expect(within(row).getByTestId('remove-error').textContent).toContain('can no longer be changed'));
     expect(fake.calls('review:removeDevice')).toEqual([{ deviceId: 5, reason: 'sent back to supplier' }]);
+  });
+
+  it('lets a lead attach a hardware hash file to a device refused for its identity (812), not to one owned elsewhere (808)', async () => {
+    const fake = world();
+    fake.station.overrides.set('review:attachHash', (input) => {
+      const d = fake.devices.find((x) => x.id === input.deviceId);
+      return { ok: true, value: { ...d, hasHardwareHash: true } };
+    });
+    renderPage(fake);
+    const owned = await screen.findByTestId('device-3377412745152');
+    expect(within(owned).queryByTestId('device-attach-hash')).toBeNull();
+    const row = screen.getByTestId('device-3396489167886');
+    fireEvent.click(within(row).getByTestId('device-attach-hash'));
+    const submit = within(row).getByTestId('attach-hash-submit') as HTMLButtonElement;
+    expect(submit.disabled).toBe(true);
+    const csv = new File(['Device Serial Number,Windows Product ID,Hardware Hash\r\nPF1,,QUJD\r\n'], 'AutopilotHWID.csv', { type: 'text/csv' });
+    fireEvent.change(within(row).getByTestId('attach-hash-file'), { target: { files: [csv] } });
+    await waitFor(() => expect(within(row).getByText('File: AutopilotHWID.csv')).toBeTruthy());
+    fireEvent.change(within(row).getByTestId('attach-hash-reason'), { target: { value: 'hash collected on the device' } });
+    fireEvent.click(submit);
+    await waitFor(() => expect(within(row).getByTestId('device-notice').textContent).toContain('Hardware hash from AutopilotHWID.csv attached'));
+    expect(fake.calls('review:attachHash')).toEqual([{ deviceId: 4, fileName: 'AutopilotHWID.csv', contentBase64: expect.any(String), reason: 'hash collected on the device' }]);
+    expect(within(row).queryByTestId('attach-hash-form')).toBeNull();
   });
 
   it('shows the engine status live and lets a lead try now', async () => {
