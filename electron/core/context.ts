@@ -8,6 +8,7 @@ import { appendAudit, type AuditEntry } from './audit';
 import type { AuditSeal } from './audit-seal/seal';
 import type { BoxAssembly } from './box-assembly';
 import type { EventBus } from './event-bus';
+import type { UnknownNameGuard } from './pin-guard';
 import type { Session, SessionStore } from './sessions';
 
 
@@ -27,6 +28,8 @@ export interface CoreDeps {
   readonly sessions: SessionStore;
   readonly boxes: BoxAssembly;
   readonly pinCost: number;
+  /** The lock-out for names that match no active operator (in memory, nothing about them stored). */
+  readonly unknownNames: UnknownNameGuard;
   readonly practiceMode: boolean;
   readonly version: string;
 }
