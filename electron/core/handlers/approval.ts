@@ -49,7 +49,7 @@ function explain(enabled: boolean, batchName: string, approverId: number, change
   if (others.length === 0) {
     return `Nobody can approve batch ${batchName} under the two-person rule: everyone allowed to approve changed it (${who}). Add a shift lead who did not, or: ${WAY_OUT}`;
   }
-  return `Two-person rule: you ${describeChanges(mine.what)} lines of batch ${batchName}. ${others.join(', ')} may approve it, or confirm your approval here with their PIN.`;
+  return `Two-person rule: you ${describeChanges(mine.what)} lines of batch ${batchName}. ${others.join(', ')} may approve it, or confirm your approval with their PIN.`;
 }
 
 function twoPersonState(db: Queryable, batch: BatchRow, approverId: number): TwoPersonState {
@@ -134,7 +134,8 @@ export const approvalHandlers: Pick<Handlers, keyof typeof approvalChannels> = {
         // Refused approvals are part of the trail (who tried to approve what they changed).
         const changed = twoPerson.changers.find((c) => c.operatorId === session.operatorId)?.what ?? [];
         ctx.audit(tx, { action: 'approval:approve', result: 'denied', objectType: 'batch', objectId: batchId, detail: { batchId, rule: 'two-person', reason: verdict.reason, changed, secondPerson: confirmer?.id ?? null } });
-        const message = verdict.reason === 'approver-changed' && twoPerson.eligible.every((e) => e.id === session.operatorId) ? `${verdict.message} ${twoPerson.explanation}` : verdict.message;
+        // For the approver's own changes, the explanation says who may approve instead (or why nobody can).
+        const message = verdict.reason === 'approver-changed' ? twoPerson.explanation : verdict.message;
         return fail('INVALID_STATE', message, { rule: 'two-person', reason: verdict.reason, yourDevices: twoPerson.yourDevices, eligible: twoPerson.eligible.map((e) => e.name) });
       }
       const noIdentity = devicesWithoutIdentity(tx, batchId);

@@ -37,7 +37,7 @@ describe('approval:approve', () => {
     await t.scan('3905012345679');
     await t.must('batches:close', { id: t.batchId }, t.operator);
     const r = await t.station.call('approval:approve', { batchId: t.batchId, customerTenantId: TENANT }, { sessionToken: t.lead });
-    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: expect.stringMatching(/You scanned lines of batch PO-4711: under the two-person rule, someone who changed none of it must approve it/), details: { rule: 'two-person' } } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: expect.stringMatching(/you scanned lines of batch PO-4711\. Ada Admin, Liam may approve it, or confirm your approval with their PIN/), details: { rule: 'two-person' } } });
     expect(auditRows(t, 'approval:approve')).toEqual([expect.objectContaining({ result: 'denied', operator_name: 'Lena' })]);
     expect((t.station.database.sqlite.prepare('SELECT state FROM batches WHERE id = ?').get(t.batchId) as { state: string }).state).toBe('closed');
     // Another lead may; or this lead once the setting is off.
@@ -115,7 +115,7 @@ describe('two-person rule: whoever changed what is sent', () => {
     const [first] = deviceIds(t);
     await t.must('review:fixDevice', { deviceId: first!, serial: 'SN-EDITED-1', manufacturer: 'Contoso', model: 'Edit 1', reason: 'label smudged' });
     const alone = await t.station.call('approval:approve', { batchId: t.batchId, customerTenantId: TENANT }, { sessionToken: t.lead });
-    expect(alone).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: expect.stringMatching(/You fixed lines of batch PO-4711/), details: { rule: 'two-person', reason: 'approver-changed', eligible: expect.arrayContaining(['Liam']) } } });
+    expect(alone).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: expect.stringMatching(/you fixed lines of batch PO-4711/), details: { rule: 'two-person', reason: 'approver-changed', eligible: expect.arrayContaining(['Liam']) } } });
     const preview = await t.must('approval:preview', { batchId: t.batchId, customerTenantId: TENANT });
     expect(preview.twoPersonRule).toMatchObject({ needsSecondPerson: true, changers: expect.arrayContaining([{ operatorId: expect.any(Number), name: 'Lena', what: ['fixed'] }]) });
     expect(preview.twoPersonRule.eligible.map((e) => e.name)).toEqual(expect.arrayContaining(['Liam', 'Ada Admin']));
@@ -131,7 +131,7 @@ describe('two-person rule: whoever changed what is sent', () => {
     await t.must('review:removeDevice', { deviceId: second!, reason: 'check' });
     await t.must('review:restoreDevice', { deviceId: second!, reason: 'was fine' }, t.otherLead);
     const refused = await t.station.call('approval:approve', { batchId: t.batchId, customerTenantId: TENANT }, { sessionToken: t.otherLead });
-    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/You restored lines/) } });
+    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/you restored lines/) } });
     await t.must('approval:approve', { batchId: t.batchId, customerTenantId: TENANT });
   });
 
