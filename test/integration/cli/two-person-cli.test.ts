@@ -58,6 +58,8 @@ describe('dockside approve and settings: the two-person rule', () => {
     check.close();
     expect(rows).toEqual([
       expect.objectContaining({ action: 'approval:approve', result: 'denied', who: 'Lena' }),
+      // The wrong second PIN is counted against Ada, like a wrong sign-in.
+      expect.objectContaining({ action: 'approval:confirm', result: 'failed', who: 'Ada', detail: '{"reason":"wrong PIN","failedAttempts":1}' }),
       expect.objectContaining({ action: 'approval:confirm', result: 'ok', who: 'Ada' }),
       expect.objectContaining({ action: 'approval:approve', result: 'ok', who: 'Lena', detail: expect.stringContaining('"confirmedByName":"Ada"') }),
       expect.objectContaining({ action: 'settings:update', result: 'ok', who: 'Ada', detail: '{"before":true,"after":false}' }),

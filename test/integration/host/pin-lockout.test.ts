@@ -2,6 +2,7 @@
 // of concurrent sign-ins over real sockets, and the CLI as concurrent child processes.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -17,6 +18,34 @@ afterEach(async () => {
 });
 
 type Reply = Awaited<ReturnType<HostProcess['rpc']>>;
+
+/**
+ * One request on its own connection (no keep-alive pool), so each guess is its own socket, as from
+ * many attackers, and no reply is lost to a pooled connection the server is just closing.
+ */
+function rpcOn(h: HostProcess, channel: string, input: unknown, session?: string): Promise<Reply> {
+  const url = new URL(`${h.origin}/rpc/${channel}`);
+  const body = JSON.stringify(input);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-dockside-token': h.token, ...(session ? { 'x-dockside-session': session } : {}) },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve(JSON.parse(text) as Reply));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 async function stationWithOlga(): Promise<{ dir: string; host: HostProcess; admin: string }> {
   const dir = makeTempDir();
@@ -45,13 +74,13 @@ const checkedWrong = (rows: ReturnType<typeof audit>, action: string) => rows.fi
 describe('PIN lock-out under concurrent guessing (real host, real sockets)', () => {
   it('200 wrong PINs at once plus the right one: at most the threshold are checked, the right PIN is refused, and stays refused', async () => {
     const { dir, host: h } = await stationWithOlga();
-    const replies: Reply[] = await Promise.all([...wrongPins(200), OLGA.pin].map((pin) => h.rpc('session:signIn', { name: OLGA.name, pin })));
+    const replies: Reply[] = await Promise.all([...wrongPins(200), OLGA.pin].map((pin) => rpcOn(h, 'session:signIn', { name: OLGA.name, pin })));
     expect(replies.filter((r) => r.ok)).toHaveLength(0);
     for (const r of replies) expect(['BAD_CREDENTIALS', 'LOCKED_OUT']).toContain(r.error?.code);
     expect(replies.at(-1)?.error?.code).toBe('LOCKED_OUT');
     expect(replies.filter((r) => r.error?.code === 'LOCKED_OUT').length).toBeGreaterThanOrEqual(201 - LOCKOUT_THRESHOLD);
     // Afterwards, with nothing in flight, the right PIN is still refused: the lock-out holds.
-    expect((await h.rpc('session:signIn', OLGA)).error?.code).toBe('LOCKED_OUT');
+    expect((await rpcOn(h, 'session:signIn', OLGA)).error?.code).toBe('LOCKED_OUT');
     await h.kill();
     const rows = audit(dir);
     expect(checkedWrong(rows, 'session:signIn')).toBeLessThanOrEqual(LOCKOUT_THRESHOLD);
@@ -62,11 +91,11 @@ describe('PIN lock-out under concurrent guessing (real host, real sockets)', () 
   it("changing one's PIN shares the lock-out: guessing the current PIN locks sign-in too, and the right current PIN is refused while locked", async () => {
     const { dir, host: h } = await stationWithOlga();
     const session = (await h.rpc<{ token: string }>('session:signIn', OLGA)).value!.token;
-    const replies = await Promise.all([...wrongPins(60), OLGA.pin].map((currentPin) => h.rpc('session:changePin', { currentPin, newPin: '951846' }, session)));
+    const replies = await Promise.all([...wrongPins(60), OLGA.pin].map((currentPin) => rpcOn(h, 'session:changePin', { currentPin, newPin: '951846' }, session)));
     expect(replies.filter((r) => r.ok)).toHaveLength(0);
     expect(replies.at(-1)?.error?.code).toBe('LOCKED_OUT');
-    expect((await h.rpc('session:changePin', { currentPin: OLGA.pin, newPin: '951846' }, session)).error?.code).toBe('LOCKED_OUT');
-    expect((await h.rpc('session:signIn', OLGA)).error?.code).toBe('LOCKED_OUT');
+    expect((await rpcOn(h, 'session:changePin', { currentPin: OLGA.pin, newPin: '951846' }, session)).error?.code).toBe('LOCKED_OUT');
+    expect((await rpcOn(h, 'session:signIn', OLGA)).error?.code).toBe('LOCKED_OUT');
     await h.kill();
     expect(checkedWrong(audit(dir), 'session:changePin')).toBeLessThanOrEqual(LOCKOUT_THRESHOLD);
     expect(audit(dir).filter((r) => r.action === 'session:changePin' && r.result === 'ok')).toHaveLength(0);
@@ -78,7 +107,7 @@ describe('PIN lock-out under concurrent guessing (real host, real sockets)', () 
     const typed = ADMIN.pin;
     const sequential = async (name: string) => {
       const out: Reply[] = [];
-      for (const pin of wrongPins(LOCKOUT_THRESHOLD + 1)) out.push(await h.rpc('session:signIn', { name, pin }));
+      for (const pin of wrongPins(LOCKOUT_THRESHOLD + 1)) out.push(await rpcOn(h, 'session:signIn', { name, pin }));
       return out;
     };
     const real = await sequential(OLGA.name);
@@ -87,7 +116,7 @@ describe('PIN lock-out under concurrent guessing (real host, real sockets)', () 
     expect(ghost.map((r) => shape(r, typed))).toEqual(real.map((r) => shape(r, OLGA.name)));
     expect(ghost.at(-1)?.error?.code).toBe('LOCKED_OUT');
     // Concurrent guesses at a made-up name are limited too.
-    const burst = await Promise.all(wrongPins(100).map((pin) => h.rpc('session:signIn', { name: 'Mallory', pin })));
+    const burst = await Promise.all(wrongPins(100).map((pin) => rpcOn(h, 'session:signIn', { name: 'Mallory', pin })));
     expect(burst.filter((r) => r.error?.code === 'LOCKED_OUT').length).toBeGreaterThanOrEqual(100 - LOCKOUT_THRESHOLD);
     await h.kill();
     const rows = audit(dir);
