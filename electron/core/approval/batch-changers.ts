@@ -31,7 +31,9 @@ export function batchChangers(db: Queryable, batchId: number, failedOnly = false
       FROM devices d WHERE d.batch_id = ${batchId} AND d.removed_at IS NULL ${state}
     UNION
     SELECT a.operator_id, a.action FROM devices d
-      JOIN audit a ON a.object_type = 'device' AND a.object_id = CAST(d.id AS TEXT)
+      -- CROSS JOIN keeps devices outside: one audit_object lookup per live device of this batch, never
+      -- a walk of every device row in the audit (SQLite otherwise picks that order).
+      CROSS JOIN audit a ON a.object_type = 'device' AND a.object_id = CAST(d.id AS TEXT)
       WHERE d.batch_id = ${batchId} AND d.removed_at IS NULL ${state}
         AND a.result = 'ok' AND a.operator_id IS NOT NULL AND a.action NOT IN (${sql.join(NOT_A_CHANGE.map((a) => sql`${a}`), sql`, `)})
     UNION
