@@ -9,13 +9,14 @@ import { operators, operatorsHelp } from './commands/operators';
 import { partner, partnerHelp } from './commands/partner';
 import { approve, exportBatch, importFile, reviewHelp, status } from './commands/review';
 import { serve, serveHelp } from './commands/serve';
+import { settings, settingsHelp } from './commands/settings';
 import { supportBundle, supportHelp } from './commands/support';
 import { sync, syncHelp } from './commands/sync';
 import { verify, verifyHelp } from './commands/verify';
 import { CommandFailed, processIo, type Io } from './run';
 import { OutputRefused, writeProblem } from '../core/files/output-target';
 
-const commands: Record<string, (argv: string[], io: Io) => Promise<void>> = { init, operators, batches, customers, partner, serve, demo, sync, verify, import: importFile, export: exportBatch, approve, status, backup, restore, 'support-bundle': supportBundle };
+const commands: Record<string, (argv: string[], io: Io) => Promise<void>> = { init, operators, batches, customers, partner, serve, demo, sync, verify, import: importFile, export: exportBatch, approve, status, backup, restore, 'support-bundle': supportBundle, settings };
 
 const commonHelp = [
   'Common options: --data-dir DIR (default: the platform app-data folder, or DOCKSIDE_DATA_DIR), --json, --help.',
@@ -25,7 +26,7 @@ const commonHelp = [
   '--host-token - or DOCKSIDE_HOST_TOKEN.',
 ].join('\n');
 
-export const usage = ['Usage: dockside <command> [options]', '', initHelp, operatorsHelp, batchesHelp, reviewHelp, customersHelp, partnerHelp, serveHelp, demoHelp, syncHelp, verifyHelp, backupHelp, restoreHelp, supportHelp, '', commonHelp].join('\n');
+export const usage = ['Usage: dockside <command> [options]', '', initHelp, operatorsHelp, batchesHelp, reviewHelp, customersHelp, settingsHelp, partnerHelp, serveHelp, demoHelp, syncHelp, verifyHelp, backupHelp, restoreHelp, supportHelp, '', commonHelp].join('\n');
 
 /** The lines of a help block about one command (`dockside NAME …` and the indented lines that continue it). */
 function linesFor(name: string, block: string): string {
@@ -43,6 +44,7 @@ const helpBlocks: Record<string, string> = {
   operators: operatorsHelp,
   batches: batchesHelp,
   customers: customersHelp,
+  settings: settingsHelp,
   partner: partnerHelp,
   serve: serveHelp,
   demo: demoHelp,

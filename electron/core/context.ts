@@ -8,6 +8,7 @@ import { appendAudit, type AuditEntry } from './audit';
 import type { AuditSeal } from './audit-seal/seal';
 import type { BoxAssembly } from './box-assembly';
 import type { EventBus } from './event-bus';
+import type { UnknownNameGuard } from './pin-guard';
 import type { Session, SessionStore } from './sessions';
 import type { Logger } from './log';
 import { auditLogFields } from './logging/audit-line';
@@ -29,6 +30,8 @@ export interface CoreDeps {
   readonly sessions: SessionStore;
   readonly boxes: BoxAssembly;
   readonly pinCost: number;
+  /** The lock-out for names that match no active operator (in memory, nothing about them stored). */
+  readonly unknownNames: UnknownNameGuard;
   readonly practiceMode: boolean;
   readonly version: string;
   /** Where audited events are also written, for support (the support bundle's log). */

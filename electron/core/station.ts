@@ -1,6 +1,7 @@
 // createStation() composes the core: open the database, load the station's identity, wire the
 // dispatcher to the handlers. Every front door (Electron main, browser host, CLI, tests) starts here.
 import { prepareDataDir } from './files/private-files';
+import { UnknownNameGuard } from './pin-guard';
 import { randomUUID } from 'node:crypto';
 import type { Channel, ChannelInput, ChannelOutput, Result } from '../../shared/contract';
 import { openDatabase, type OpenedDatabase } from '../../db/open';
@@ -158,6 +159,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
     sessions,
     boxes: new BoxAssembly(),
     pinCost: config.pinCost ?? 15,
+    unknownNames: new UnknownNameGuard(now),
     practiceMode: config.practiceMode ?? false,
     version: stationVersion,
     logger,

@@ -1,7 +1,7 @@
 // Schemas shared by several domains.
 import { z } from 'zod';
 import { roles } from '../domain/roles';
-import { operatorNamePattern } from '../domain/names';
+import { nameLooksLikePin, operatorNamePattern, PIN_LIKE_NAME } from '../domain/names';
 import { pinProblem } from '../domain/pin';
 
 export const empty = z.strictObject({});
@@ -12,7 +12,8 @@ export const role = z.enum(roles);
 export const operatorName = z
   .string()
   .trim()
-  .regex(operatorNamePattern, 'A name is 1 to 40 letters, digits, spaces, dots, apostrophes or dashes, starting with a letter or digit.');
+  .regex(operatorNamePattern, 'A name is 1 to 40 letters, digits, spaces, dots, apostrophes or dashes, starting with a letter or digit.')
+  .refine((name) => !nameLooksLikePin(name), PIN_LIKE_NAME);
 
 export const pin = z.string().superRefine((value, ctx) => {
   const problem = pinProblem(value);

@@ -17,6 +17,8 @@ export const reviewHelp = [
   'dockside export NAME --format partner-center|report --out FILE|FOLDER [--force]',
   '                                                                     write a batch as CSV (atomically); an existing file is replaced only with --force',
   'dockside approve NAME --customer TENANT_ID                           approve a closed batch for upload',
+  '      [--second-as NAME --second-pin PIN]                              ... confirmed by a second person who changed none of it (two-person rule;',
+  '                                                                       or DOCKSIDE_SECOND_AS / DOCKSIDE_SECOND_PIN)',
   'dockside status NAME [--json]                                        every device of a batch with its state',
 ].join('\n');
 
@@ -98,15 +100,20 @@ async function exportCommand(argv: string[], io: Io): Promise<void> {
 }
 
 async function approveCommand(argv: string[], io: Io): Promise<void> {
-  const { values, positionals } = parse(argv, { customer: { type: 'string' } });
+  const { values, positionals } = parse(argv, { customer: { type: 'string' }, 'second-as': { type: 'string' }, 'second-pin': { type: 'string' } });
   const name = positionals.join(' ');
   if (!name || typeof values.customer !== 'string') throw new UsageError(`approve needs NAME and --customer TENANT_ID.\n${reviewHelp}`);
+  const secondName = values['second-as'] ?? process.env.DOCKSIDE_SECOND_AS;
+  const secondPin = values['second-pin'] ?? process.env.DOCKSIDE_SECOND_PIN;
+  if ((secondName === undefined) !== (secondPin === undefined)) throw new UsageError('A second person needs both --second-as NAME and --second-pin PIN.');
+  const secondPerson = secondName !== undefined && secondPin !== undefined ? { name: secondName, pin: secondPin } : undefined;
   const station = await openStation(dataDirFrom(values['data-dir']));
   try {
     await asOperator(station, await credentialsFrom(values), async (call) => {
       const batch = await batchByName(call, name);
-      const done = await call('approval:approve', { batchId: batch.id, customerTenantId: values.customer as string });
-      io.out(values.json ? JSON.stringify(done) : `Batch ${done.batch.name} (${done.batch.deviceCount} devices) is approved for ${done.customerName} by ${done.approvedBy}.`);
+      const done = await call('approval:approve', { batchId: batch.id, customerTenantId: values.customer as string, ...(secondPerson ? { secondPerson } : {}) });
+      const confirmed = done.confirmedBy ? `, confirmed by ${done.confirmedBy}` : '';
+      io.out(values.json ? JSON.stringify(done) : `Batch ${done.batch.name} (${done.batch.deviceCount} devices) is approved for ${done.customerName} by ${done.approvedBy}${confirmed}.`);
     });
   } finally {
     station.close();

@@ -1,6 +1,6 @@
 // approval:preview / approval:approve. A closed batch, a customer from the cached list, and (by
-// default) a second person: the approver may not have scanned or imported any of the batch's live
-// lines. Approving sets the batch's customer and state and, in the same transaction, writes the
+// default) a second person: whoever changed what the batch sends may not approve it alone (the rule
+// is shared/domain/two-person.ts; who changed what is read from recorded facts). Approving sets the batch's customer and state and, in the same transaction, writes the
 // batch's upload chunks, so an approved batch is never without its outbox rows.
 import { eq } from 'drizzle-orm';
 import { fail, ok, type Result } from '../../../shared/contract';
@@ -10,6 +10,10 @@ import type { Queryable } from '../../../db/types';
 import { batchSummary, countLiveDevices, findBatch, updateBatch, type BatchRow } from '../../../db/repos/batches';
 import { reconcile } from '../../../db/repos/expected';
 import { liveDevicesScannedBy, sameSerialGroups } from '../../../db/repos/review';
+import { listOperators } from '../../../db/repos/operators';
+import { describeChanges, eligibleApprovers, twoPersonVerdict, type BatchChanger, type Candidate } from '../../../shared/domain/two-person';
+import { batchChangers } from '../approval/batch-changers';
+import { checkNamedPin } from '../pin-guard';
 import type { Handlers } from '../dispatcher';
 import { readSetting } from '../settings';
 import { MAX_CHUNK, queueUploadChunks } from '../sync/outbox';
@@ -26,14 +30,39 @@ function customer(db: Queryable, tenantId: string) {
 const noCustomer = (tenantId: string) =>
   `Customer ${tenantId} is not in this station's customer list: refresh the customer list (it needs Partner Center), then choose the customer again.`;
 
-function twoPersonProblem(db: Queryable, batch: BatchRow, operatorId: number): { enabled: boolean; yourDevices: number; problem: string | null } {
+interface TwoPersonState {
+  enabled: boolean;
+  yourDevices: number;
+  changers: BatchChanger[];
+  eligible: Candidate[];
+  needsSecondPerson: boolean;
+  explanation: string;
+}
+
+const WAY_OUT = 'A station admin can turn the two-person rule off in Settings > Station (or: dockside settings set batches.twoPersonRule off).';
+
+function explain(enabled: boolean, batchName: string, approverId: number, changers: BatchChanger[], eligible: Candidate[]): string {
+  if (!enabled) return 'The two-person rule is off on this station: any shift lead or admin may approve alone.';
+  const mine = changers.find((c) => c.operatorId === approverId);
+  const others = eligible.filter((e) => e.id !== approverId).map((e) => e.name);
+  const who = changers.map((c) => `${c.name} ${describeChanges(c.what)}`).join('; ');
+  if (!mine) return `Two-person rule: you changed none of batch ${batchName}, so you may approve it.${who ? ` (${who}.)` : ''}`;
+  if (others.length === 0) {
+    return `Nobody can approve batch ${batchName} under the two-person rule: everyone allowed to approve changed it (${who}). Add a shift lead who did not, or: ${WAY_OUT}`;
+  }
+  return `Two-person rule: you ${describeChanges(mine.what)} lines of batch ${batchName}. ${others.join(', ')} may approve it, or confirm your approval with their PIN.`;
+}
+
+function twoPersonState(db: Queryable, batch: BatchRow, approverId: number): TwoPersonState {
   const enabled = readSetting(db, 'batches.twoPersonRule') ?? true;
-  const yourDevices = liveDevicesScannedBy(db, batch.id, operatorId);
-  const problem =
-    enabled && yourDevices > 0
-      ? `You scanned or imported ${yourDevices} of batch ${batch.name}'s devices: another lead must approve it (two-person rule).`
-      : null;
-  return { enabled, yourDevices, problem };
+  const changers = batchChangers(db, batch.id);
+  const eligible = eligibleApprovers(enabled, candidates(db), changers);
+  const needsSecondPerson = enabled && changers.some((c) => c.operatorId === approverId);
+  return { enabled, yourDevices: liveDevicesScannedBy(db, batch.id, approverId), changers, eligible, needsSecondPerson, explanation: explain(enabled, batch.name, approverId, changers, eligible) };
+}
+
+function candidates(db: Queryable): Candidate[] {
+  return listOperators(db, true).map((o) => ({ id: o.id, name: o.name, role: o.role, active: o.active }));
 }
 
 function approvable(db: Queryable, batchId: number): Result<BatchRow> {
@@ -63,8 +92,9 @@ export const approvalHandlers: Pick<Handlers, keyof typeof approvalChannels> = {
     else if (!found) blockers.push(noCustomer(customerTenantId));
     const relationship = found ? registrationProblem(found) : null;
     if (relationship) blockers.push(relationship);
-    const twoPerson = twoPersonProblem(ctx.db, batch, session.operatorId);
-    if (twoPerson.problem) blockers.push(twoPerson.problem);
+    const twoPerson = twoPersonState(ctx.db, batch, session.operatorId);
+    // Listed as a blocker: without a second person's PIN this approval would be refused.
+    if (twoPerson.needsSecondPerson) blockers.push(twoPerson.explanation);
     const noIdentity = devicesWithoutIdentity(ctx.db, batchId);
     const identityProblem = missingIdentityMessage(batch.name, noIdentity);
     if (identityProblem) blockers.push(identityProblem);
@@ -75,15 +105,24 @@ export const approvalHandlers: Pick<Handlers, keyof typeof approvalChannels> = {
       sameSerial: sameSerialGroups(ctx.db, batchId),
       expected: { expected, matched, missing, missingLines },
       customer: found ? { tenantId: found.tenantId, companyName: found.companyName, domain: found.domain } : null,
-      twoPersonRule: { enabled: twoPerson.enabled, yourDevices: twoPerson.yourDevices },
+      twoPersonRule: { ...twoPerson, eligible: twoPerson.eligible.map(({ id, name, role }) => ({ id, name, role })) },
       noIdentity: { count: noIdentity.length, devices: noIdentity.slice(0, NO_IDENTITY_LISTED) },
       blockers,
     });
   },
 
-  'approval:approve': ({ batchId, customerTenantId }, ctx) => {
+  'approval:approve': async ({ batchId, customerTenantId, secondPerson }, ctx) => {
     const session = ctx.session;
     if (!session) return fail('NOT_SIGNED_IN', 'Sign in first.');
+    // The second person's PIN goes through the same lock-out as signing in.
+    let confirmer: Candidate | null = null;
+    if (secondPerson) {
+      const checked = await checkNamedPin(ctx, secondPerson.name, secondPerson.pin, 'approval:confirm', (tx, row) =>
+        ctx.audit(tx, { operatorId: row.id, operatorName: row.name, action: 'approval:confirm', objectType: 'batch', objectId: batchId, detail: { batchId, approver: session.name } }),
+      );
+      if (!checked.ok) return checked;
+      confirmer = { id: checked.value.id, name: checked.value.name, role: checked.value.role, active: checked.value.active };
+    }
     return ctx.write(['batches', 'uploads', 'devices'], (tx) => {
       const state = approvable(tx, batchId);
       if (!state.ok) return state;
@@ -94,11 +133,15 @@ export const approvalHandlers: Pick<Handlers, keyof typeof approvalChannels> = {
       if (relationship) return fail('INVALID_STATE', relationship, { rule: 'relationship', relationship: found.relationship });
       const devices = countLiveDevices(tx, batchId);
       if (devices === 0) return fail('INVALID_STATE', `Batch ${batch.name} has no devices to approve.`);
-      const twoPerson = twoPersonProblem(tx, batch, session.operatorId);
-      if (twoPerson.problem) {
-        // Refused approvals are part of the trail (who tried to approve their own scans).
-        ctx.audit(tx, { action: 'approval:approve', result: 'denied', objectType: 'batch', objectId: batchId, detail: { batchId, rule: 'two-person', yourDevices: twoPerson.yourDevices } });
-        return fail('INVALID_STATE', twoPerson.problem, { rule: 'two-person', yourDevices: twoPerson.yourDevices });
+      const twoPerson = twoPersonState(tx, batch, session.operatorId);
+      const verdict = twoPersonVerdict({ enabled: twoPerson.enabled, batchName: batch.name, approverId: session.operatorId, changers: twoPerson.changers, confirmer });
+      if (!verdict.ok) {
+        // Refused approvals are part of the trail (who tried to approve what they changed).
+        const changed = twoPerson.changers.find((c) => c.operatorId === session.operatorId)?.what ?? [];
+        ctx.audit(tx, { action: 'approval:approve', result: 'denied', objectType: 'batch', objectId: batchId, detail: { batchId, rule: 'two-person', reason: verdict.reason, changed, secondPerson: confirmer?.id ?? null } });
+        // For the approver's own changes, the explanation says who may approve instead (or why nobody can).
+        const message = verdict.reason === 'approver-changed' ? twoPerson.explanation : verdict.message;
+        return fail('INVALID_STATE', message, { rule: 'two-person', reason: verdict.reason, yourDevices: twoPerson.yourDevices, eligible: twoPerson.eligible.map((e) => e.name) });
       }
       const noIdentity = devicesWithoutIdentity(tx, batchId);
       const identityProblem = missingIdentityMessage(batch.name, noIdentity);
@@ -106,14 +149,15 @@ export const approvalHandlers: Pick<Handlers, keyof typeof approvalChannels> = {
       const at = ctx.now();
       updateBatch(tx, batchId, { state: 'approved', customerTenantId, approvedBy: session.operatorId, approvedAt: at });
       const chunks = queueUploadChunks(tx, batchId, readSetting(tx, 'uploads.chunkSize') ?? MAX_CHUNK, at);
+      const confirmedBy = verdict.confirmedBy === null ? null : (confirmer?.name ?? null);
       ctx.audit(tx, {
         action: 'approval:approve',
         objectType: 'batch',
         objectId: batchId,
-        detail: { batchId, name: batch.name, customerTenantId, customerName: found.companyName, devices, chunks, twoPersonRule: twoPerson.enabled },
+        detail: { batchId, name: batch.name, customerTenantId, customerName: found.companyName, devices, chunks, twoPersonRule: twoPerson.enabled, confirmedBy: verdict.confirmedBy, confirmedByName: confirmedBy },
       });
       const summary = batchSummary(tx, batchId);
-      return summary ? ok({ batch: summary, approvedBy: session.name, approvedAt: at, customerName: found.companyName }) : fail('INTERNAL', 'The batch could not be read back.');
+      return summary ? ok({ batch: summary, approvedBy: session.name, confirmedBy, approvedAt: at, customerName: found.companyName }) : fail('INTERNAL', 'The batch could not be read back.');
     });
   },
 };

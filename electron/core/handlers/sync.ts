@@ -3,8 +3,9 @@ import { fail, ok } from '../../../shared/contract';
 import type { syncChannels } from '../../../shared/contract/sync';
 import { batchNameKey } from '../../../shared/domain/batch';
 import { devices } from '../../../db/schema';
-import { findBatch, findBatchByNameKey, insertBatch } from '../../../db/repos/batches';
+import { findBatch, findBatchByNameKey, insertBatch, updateBatch } from '../../../db/repos/batches';
 import { MOVED_REASON_PREFIX } from '../../../db/repos/devices';
+import { batchChangers, MOVED_IN } from '../approval/batch-changers';
 import type { Handlers } from '../dispatcher';
 import type { SyncEngine } from '../sync/engine';
 import { queueUploadChunks } from '../sync/outbox';
@@ -57,7 +58,11 @@ export function syncHandlers(engine: SyncEngine): Pick<Handlers, keyof typeof sy
         if (findBatchByNameKey(tx, batchNameKey(newBatchName))) return fail('CONFLICT', `A batch called "${newBatchName}" already exists.`);
         const failed = tx.select().from(devices).where(and(eq(devices.batchId, batchId), eq(devices.state, 'failed'), isNull(devices.removedAt))).all();
         if (failed.length === 0) return fail('INVALID_STATE', 'There are no failed devices to move in this batch.');
+        // Who changed these devices stays on record in the new batch: the two-person rule follows them.
+        const changedBy = batchChangers(tx, batchId, true).map((c) => c.operatorId);
         const target = insertBatch(tx, { name: newBatchName, nameKey: batchNameKey(newBatchName), createdBy: session.operatorId, at: ctx.now() });
+        // The devices were meant for this customer: the new batch keeps it, so approving needs no second guess.
+        if (batch.customerTenantId) updateBatch(tx, target.id, { customerTenantId: batch.customerTenantId });
         const at = ctx.now();
         // The old row is kept (removed, with its error) so the first batch's history stays whole; the
         // box continues in the new batch as an unsent device that still says why Partner Center refused
@@ -70,6 +75,7 @@ export function syncHandlers(engine: SyncEngine): Pick<Handlers, keyof typeof sy
         }
         settleBatch(tx, batchId, at);
         ctx.audit(tx, { action: 'uploads:moveFailed', objectType: 'batch', objectId: batchId, detail: { to: newBatchName, devices: failed.length } });
+        ctx.audit(tx, { action: MOVED_IN, objectType: 'batch', objectId: target.id, detail: { from: batch.name, fromBatchId: batchId, devices: failed.length, changedBy } });
         return ok({ batchId: target.id, moved: failed.length });
       });
     },

@@ -9,6 +9,7 @@ import { useApi } from '../../store/provider';
 import { CustomerPicker } from './CustomerPicker';
 import { Dialog } from './Dialog';
 import { formatCount, plural } from './format';
+import { canConfirmHere, TwoPersonPanel, type SecondPerson } from './TwoPersonPanel';
 
 interface Props {
   batch: BatchSummary;
@@ -23,13 +24,17 @@ export function ApproveDialog({ batch, onDone }: Props): ReactNode {
   const [preview, setPreview] = useState<ApprovalPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [second, setSecond] = useState<SecondPerson>({ name: '', pin: '' });
 
   useEffect(() => {
     let live = true;
     void api.call('approval:preview', { batchId: batch.id, customerTenantId: tenant ?? undefined }).then((result) => {
       if (!live) return;
-      if (result.ok) setPreview(result.value);
-      else setError(result.error.message);
+      if (result.ok) {
+        setPreview(result.value);
+        const first = result.value.twoPersonRule.eligible[0]?.name ?? '';
+        setSecond((s) => (result.value.twoPersonRule.eligible.some((e) => e.name === s.name) ? s : { name: first, pin: '' }));
+      } else setError(result.error.message);
     });
     return () => {
       live = false;
@@ -39,15 +44,24 @@ export function ApproveDialog({ batch, onDone }: Props): ReactNode {
   async function approve(): Promise<void> {
     if (!tenant) return;
     setBusy(true);
-    const result = await api.call('approval:approve', { batchId: batch.id, customerTenantId: tenant });
+    const withSecond = preview && canConfirmHere(preview.twoPersonRule);
+    const result = await api.call('approval:approve', { batchId: batch.id, customerTenantId: tenant, ...(withSecond ? { secondPerson: second } : {}) });
     setBusy(false);
-    if (!result.ok) return setError(result.error.message);
-    onDone(`Batch ${result.value.batch.name} is approved for ${result.value.customerName}: its upload has started (see the Upload page).`);
+    if (!result.ok) {
+      setSecond((s) => ({ ...s, pin: '' }));
+      return setError(result.error.message);
+    }
+    const confirmed = result.value.confirmedBy ? `, confirmed by ${result.value.confirmedBy}` : '';
+    onDone(`Batch ${result.value.batch.name} is approved for ${result.value.customerName}${confirmed}: its upload has started (see the Upload page).`);
   }
 
   const p = preview;
-  const twoPerson = p?.twoPersonRule.enabled && p.twoPersonRule.yourDevices > 0;
-  const blockers = p?.blockers.filter((b) => b !== 'Choose the customer.') ?? [];
+  // The two-person line is shown by its own panel; it blocks only when nobody can confirm here.
+  const confirmHere = p ? canConfirmHere(p.twoPersonRule) : false;
+  const others = p?.blockers.filter((b) => b !== p.twoPersonRule.explanation) ?? [];
+  const blockers = others.filter((b) => b !== 'Choose the customer.');
+  const secondMissing = confirmHere && (second.name === '' || second.pin.length < 6);
+  const blocked = !p || others.length > 0 || (p.twoPersonRule.needsSecondPerson && !confirmHere) || secondMissing;
   const duplicates = p?.sameSerial ?? [];
   return (
     <Dialog title={`Approve batch ${batch.name}`} testId="approve-dialog" onClose={() => onDone(null)} wide>
@@ -106,12 +120,15 @@ export function ApproveDialog({ batch, onDone }: Props): ReactNode {
               setTenant(t);
             }}
           />
-          {twoPerson && (
-            <p className="message message-error" data-testid="approve-two-person" role="alert">
-              Two-person rule: you scanned or imported {plural(p.twoPersonRule.yourDevices, 'line')} of this batch, so another shift lead must approve it.
-            </p>
-          )}
-          {blockers.filter((b) => !twoPerson || !/two-person/.test(b)).map((b) => (
+          <TwoPersonPanel
+            rule={p.twoPersonRule}
+            second={second}
+            onSecond={(next) => {
+              setError(null);
+              setSecond(next);
+            }}
+          />
+          {blockers.map((b) => (
             <p key={b} className="message message-error" data-testid="approve-blocker">
               {b}
             </p>
@@ -128,8 +145,8 @@ export function ApproveDialog({ batch, onDone }: Props): ReactNode {
         {error}
       </Message>
       <div className="lead-actions">
-        <button type="button" className="btn btn-primary" disabled={busy || !p || !tenant || p.blockers.length > 0} onClick={() => void approve()} data-testid="approve-confirm">
-          Approve and upload
+        <button type="button" className="btn btn-primary" disabled={busy || !tenant || blocked} onClick={() => void approve()} data-testid="approve-confirm">
+          {confirmHere && second.name ? `Approve with ${second.name}'s PIN` : 'Approve and upload'}
         </button>
         <button type="button" className="btn" onClick={() => onDone(null)} data-testid="approve-cancel">
           Cancel

@@ -1,6 +1,6 @@
 // First run: nobody can sign in yet, so the first station admin is created here (name + PIN twice).
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { operatorNamePattern } from '../../../../shared/domain/names';
+import { nameLooksLikePin, operatorNamePattern, PIN_LIKE_NAME } from '../../../../shared/domain/names';
 import { pinProblem } from '../../../../shared/domain/pin';
 import { Message } from '../../components/Message';
 import { PinInput } from '../../components/PinInput';
@@ -9,6 +9,7 @@ import { useApi, useAppStore } from '../../store/provider';
 
 function problemOf(name: string, pin: string, again: string): string | null {
   if (!operatorNamePattern.test(name.trim())) return 'Type a name: letters, digits, spaces, dots, apostrophes or dashes, up to 40.';
+  if (nameLooksLikePin(name.trim())) return PIN_LIKE_NAME;
   const pinIssue = pinProblem(pin);
   if (pinIssue) return pinIssue;
   if (pin !== again) return 'The two PINs are not the same. Type the PIN again in both boxes.';

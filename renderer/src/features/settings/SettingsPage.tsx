@@ -6,14 +6,15 @@ import { ScannerTestPage } from '../scanner-test/ScannerTestPage';
 import { ChangeMyPin } from './ChangeMyPin';
 import { MaintenancePage } from './MaintenancePage';
 import { OperatorsPage } from './OperatorsPage';
+import { StationRules } from './StationRules';
 
-type Tab = 'operators' | 'pin' | 'scanner' | 'partner' | 'maintenance';
+type Tab = 'operators' | 'station' | 'pin' | 'scanner' | 'partner' | 'maintenance';
 
 export function SettingsPage(): ReactNode {
   const isAdmin = useAppStore((s) => (s.operator ? roleAllows(s.operator.role, 'operators:manage') : false));
   const mayMaintain = useAppStore((s) => (s.operator ? roleAllows(s.operator.role, 'station:maintain') : false));
   const [chosen, setChosen] = useState<Tab>('operators');
-  const tab: Tab = (chosen === 'operators' && !isAdmin) || (chosen === 'maintenance' && !mayMaintain) ? 'pin' : chosen;
+  const tab: Tab = ((chosen === 'operators' || chosen === 'station') && !isAdmin) || (chosen === 'maintenance' && !mayMaintain) ? 'pin' : chosen;
   return (
     <section className="settings" data-testid="settings">
       <h1>Settings</h1>
@@ -21,6 +22,11 @@ export function SettingsPage(): ReactNode {
         {isAdmin && (
           <button type="button" className="tab" aria-pressed={tab === 'operators'} onClick={() => setChosen('operators')} data-testid="settings-tab-operators">
             Operators
+          </button>
+        )}
+        {isAdmin && (
+          <button type="button" className="tab" aria-pressed={tab === 'station'} onClick={() => setChosen('station')} data-testid="settings-tab-station">
+            Station
           </button>
         )}
         <button type="button" className="tab" aria-pressed={tab === 'pin'} onClick={() => setChosen('pin')} data-testid="settings-tab-pin">
@@ -38,7 +44,7 @@ export function SettingsPage(): ReactNode {
           </button>
         )}
       </div>
-      {tab === 'operators' ? <OperatorsPage /> : tab === 'maintenance' ? <MaintenancePage /> : tab === 'scanner' ? <ScannerTestPage /> : tab === 'partner' ? <PartnerSettings /> : <ChangeMyPin />}
+      {tab === 'operators' ? <OperatorsPage /> : tab === 'station' ? <StationRules /> : tab === 'maintenance' ? <MaintenancePage /> : tab === 'scanner' ? <ScannerTestPage /> : tab === 'partner' ? <PartnerSettings /> : <ChangeMyPin />}
     </section>
   );
 }

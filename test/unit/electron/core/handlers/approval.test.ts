@@ -37,7 +37,7 @@ describe('approval:approve', () => {
     await t.scan('3905012345679');
     await t.must('batches:close', { id: t.batchId }, t.operator);
     const r = await t.station.call('approval:approve', { batchId: t.batchId, customerTenantId: TENANT }, { sessionToken: t.lead });
-    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: expect.stringMatching(/You scanned or imported 1 of batch PO-4711's devices: another lead must approve it \(two-person rule\)/), details: { rule: 'two-person' } } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: expect.stringMatching(/you scanned lines of batch PO-4711\. Ada Admin, Liam may approve it, or confirm your approval with their PIN/), details: { rule: 'two-person' } } });
     expect(auditRows(t, 'approval:approve')).toEqual([expect.objectContaining({ result: 'denied', operator_name: 'Lena' })]);
     expect((t.station.database.sqlite.prepare('SELECT state FROM batches WHERE id = ?').get(t.batchId) as { state: string }).state).toBe('closed');
     // Another lead may; or this lead once the setting is off.
@@ -104,5 +104,98 @@ describe('approval:preview', () => {
       blockers: [],
     });
     expect((await t.must('approval:preview', { batchId: t.batchId, customerTenantId: 'x' })).blockers).toEqual([expect.stringMatching(/refresh the customer list/)]);
+  });
+});
+
+describe('two-person rule: whoever changed what is sent', () => {
+  const deviceIds = (s: ReviewStation) => (s.station.database.sqlite.prepare('SELECT id FROM devices WHERE batch_id = ? ORDER BY id').all(s.batchId) as { id: number }[]).map((r) => r.id);
+
+  it('refuses a lead who fixed a line (serial, make, model) and then approves alone; another lead may', async () => {
+    t = await closedBatch();
+    const [first] = deviceIds(t);
+    await t.must('review:fixDevice', { deviceId: first!, serial: 'SN-EDITED-1', manufacturer: 'Contoso', model: 'Edit 1', reason: 'label smudged' });
+    const alone = await t.station.call('approval:approve', { batchId: t.batchId, customerTenantId: TENANT }, { sessionToken: t.lead });
+    expect(alone).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: expect.stringMatching(/you fixed lines of batch PO-4711/), details: { rule: 'two-person', reason: 'approver-changed', eligible: expect.arrayContaining(['Liam']) } } });
+    const preview = await t.must('approval:preview', { batchId: t.batchId, customerTenantId: TENANT });
+    expect(preview.twoPersonRule).toMatchObject({ needsSecondPerson: true, changers: expect.arrayContaining([{ operatorId: expect.any(Number), name: 'Lena', what: ['fixed'] }]) });
+    expect(preview.twoPersonRule.eligible.map((e) => e.name)).toEqual(expect.arrayContaining(['Liam', 'Ada Admin']));
+    expect(preview.twoPersonRule.eligible.map((e) => e.name)).not.toContain('Lena');
+    await t.must('approval:approve', { batchId: t.batchId, customerTenantId: TENANT }, t.otherLead);
+  });
+
+  it('counts restoring a removed line as a change, removing one not', async () => {
+    t = await closedBatch();
+    const [first, second] = deviceIds(t);
+    await t.must('review:removeDevice', { deviceId: first!, reason: 'damaged box' }, t.otherLead);
+    expect((await t.must('approval:preview', { batchId: t.batchId, customerTenantId: TENANT }, t.otherLead)).twoPersonRule.needsSecondPerson).toBe(false);
+    await t.must('review:removeDevice', { deviceId: second!, reason: 'check' });
+    await t.must('review:restoreDevice', { deviceId: second!, reason: 'was fine' }, t.otherLead);
+    const refused = await t.station.call('approval:approve', { batchId: t.batchId, customerTenantId: TENANT }, { sessionToken: t.otherLead });
+    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/you restored lines/) } });
+    await t.must('approval:approve', { batchId: t.batchId, customerTenantId: TENANT });
+  });
+
+  it("a second person who changed nothing confirms with their PIN; the approval records both", async () => {
+    t = await closedBatch();
+    const [first] = deviceIds(t);
+    await t.must('review:fixDevice', { deviceId: first!, serial: 'SN-EDITED-1', manufacturer: 'Contoso', model: 'Edit 1', reason: 'label smudged' });
+    const done = await t.must('approval:approve', { batchId: t.batchId, customerTenantId: TENANT, secondPerson: { name: 'liam', pin: '739154' } });
+    expect(done).toMatchObject({ approvedBy: 'Lena', confirmedBy: 'Liam', batch: { state: 'approved' } });
+    expect(auditRows(t, 'approval:approve').at(-1)).toMatchObject({ result: 'ok', operator_name: 'Lena', detail: { confirmedByName: 'Liam' } });
+    expect(auditRows(t, 'approval:confirm')).toEqual([expect.objectContaining({ result: 'ok', operator_name: 'Liam' })]);
+  });
+
+  it('refuses a second person who changed the batch too, an operator, oneself, and a wrong PIN (which counts toward their lock-out)', async () => {
+    t = await closedBatch();
+    const [first, second] = deviceIds(t);
+    await t.must('review:fixDevice', { deviceId: first!, serial: 'SN-EDITED-1', manufacturer: 'Contoso', model: 'Edit 1', reason: 'label a' });
+    await t.must('review:fixDevice', { deviceId: second!, serial: 'SN-EDITED-2', manufacturer: 'Contoso', model: 'Edit 2', reason: 'label b' }, t.otherLead);
+    const approve = (secondPerson: { name: string; pin: string }) => t!.station.call('approval:approve', { batchId: t!.batchId, customerTenantId: TENANT, secondPerson }, { sessionToken: t!.lead });
+    expect(await approve({ name: 'Liam', pin: '739154' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Liam fixed lines of batch PO-4711 too/) } });
+    expect(await approve({ name: 'Olga', pin: '602817' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Olga may not approve batches/) } });
+    expect(await approve({ name: 'Lena', pin: '739154' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/someone else/) } });
+    for (let i = 0; i < 4; i++) expect(await approve({ name: 'Ada Admin', pin: '111222' })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
+    expect(await approve({ name: 'Ada Admin', pin: '111222' })).toMatchObject({ ok: false, error: { code: 'LOCKED_OUT' } });
+    // The admin's lock-out is the sign-in lock-out: the right PIN is refused everywhere now.
+    expect(await t.station.call('session:signIn', { name: 'Ada Admin', pin: '482913' })).toMatchObject({ ok: false, error: { code: 'LOCKED_OUT' } });
+    expect((t.station.database.sqlite.prepare('SELECT state FROM batches WHERE id = ?').get(t.batchId) as { state: string }).state).toBe('closed');
+  });
+
+  it('says why nobody can approve, and the way out, when every lead and admin changed the batch', async () => {
+    t = await closedBatch();
+    const [first, second] = deviceIds(t);
+    const admin = await t.tokenFor('admin');
+    await t.must('review:fixDevice', { deviceId: first!, serial: 'SN-1', manufacturer: 'Contoso', model: 'M', reason: 'label a' });
+    await t.must('review:fixDevice', { deviceId: second!, serial: 'SN-2', manufacturer: 'Contoso', model: 'M', reason: 'label b' }, t.otherLead);
+    await t.must('review:fixDevice', { deviceId: second!, serial: 'SN-3', manufacturer: 'Contoso', model: 'M', reason: 'label c' }, admin);
+    const preview = await t.must('approval:preview', { batchId: t.batchId, customerTenantId: TENANT });
+    expect(preview.twoPersonRule.eligible).toEqual([]);
+    expect(preview.twoPersonRule.explanation).toMatch(/Nobody can approve batch PO-4711.*turn the two-person rule off in Settings/);
+    expect(preview.blockers).toContain(preview.twoPersonRule.explanation);
+    await t.must('settings:update', { key: 'batches.twoPersonRule', value: false }, admin);
+    expect(auditRows(t, 'settings:update').at(-1)).toMatchObject({ operator_name: 'Ada Admin', detail: { before: true, after: false } });
+    await t.must('approval:approve', { batchId: t.batchId, customerTenantId: TENANT });
+  });
+});
+
+describe('moving failed devices to a new batch', () => {
+  it('keeps the customer, and whoever changed the devices before the move still may not approve them alone (the mover may)', async () => {
+    t = await closedBatch();
+    const [first] = (t.station.database.sqlite.prepare('SELECT id FROM devices WHERE batch_id = ? ORDER BY id').all(t.batchId) as { id: number }[]).map((r) => r.id);
+    await t.must('review:fixDevice', { deviceId: first!, serial: 'SN-EDITED-1', manufacturer: 'Contoso', model: 'Edit 1', reason: 'label smudged' });
+    await t.must('approval:approve', { batchId: t.batchId, customerTenantId: TENANT }, t.otherLead);
+    // What the upload engine records when Partner Center refuses every device (808: already claimed).
+    t.station.database.sqlite.prepare("UPDATE devices SET state = 'failed', error_code = '808', error_text = 'claimed' WHERE batch_id = ?").run(t.batchId);
+    t.station.database.sqlite.prepare("UPDATE batches SET state = 'needs_attention' WHERE id = ?").run(t.batchId);
+    const moved = await t.must('uploads:moveFailed', { batchId: t.batchId, newBatchName: 'PO-4711-again' }, t.otherLead);
+    expect(moved.moved).toBe(2);
+    await t.must('batches:close', { id: moved.batchId }, t.otherLead);
+    const summary = await t.must('approval:preview', { batchId: moved.batchId }, t.otherLead);
+    expect(summary.batch.customerTenantId).toBe(TENANT);
+    expect(summary.twoPersonRule).toMatchObject({ needsSecondPerson: false });
+    expect(summary.twoPersonRule.changers).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Lena', what: ['changed before a move'] })]));
+    const lena = await t.station.call('approval:approve', { batchId: moved.batchId, customerTenantId: TENANT }, { sessionToken: t.lead });
+    expect(lena).toMatchObject({ ok: false, error: { details: { rule: 'two-person' } } });
+    await t.must('approval:approve', { batchId: moved.batchId, customerTenantId: TENANT }, t.otherLead);
   });
 });

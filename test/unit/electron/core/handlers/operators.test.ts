@@ -15,6 +15,16 @@ describe('operators', () => {
     expect(rows.some((r) => r.detail.includes('739154') || r.detail.includes('scrypt'))).toBe(false);
   });
 
+  it('refuses a name of digits alone (a PIN typed into the name field) and stores nothing of it', async () => {
+    t = await tempStation();
+    const admin = await t.tokenFor('admin');
+    for (const name of ['739154', ' 602 817 ']) {
+      expect(await t.station.call('operators:add', { name, role: 'lead', pin: '739154' }, { sessionToken: admin })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/at least one letter/) } });
+    }
+    const stored = JSON.stringify(t.station.database.sqlite.prepare('SELECT * FROM audit').all()) + JSON.stringify(t.station.database.sqlite.prepare('SELECT name FROM operators').all());
+    expect(stored).not.toMatch(/739154|602 817/);
+  });
+
   it('never disables or demotes the last active admin', async () => {
     t = await tempStation();
     const admin = await t.tokenFor('admin');

@@ -37,6 +37,9 @@ export class ReviewFake {
   devices: ReviewDevice[] = [];
   reconciliation: Reconciliation = { expected: 0, scanned: 0, matched: 0, missing: 0, unexpected: 0, missingLines: [], unexpectedDevices: [] };
   yourDevices = 0;
+  /** With yourDevices > 0: whether another lead or admin may confirm (the fake's station), or nobody can. */
+  othersEligible = true;
+  twoPersonRuleOn = true;
   /** What approval:preview says about devices without an identity (the core lists at most 20). */
   noIdentity: ApprovalPreview['noIdentity'] = { count: 0, devices: [] };
 
@@ -89,8 +92,10 @@ export class ReviewFake {
     o.set('approval:approve', (input) => {
       const b = this.batches.find((x) => x.id === input.batchId);
       if (!b) return { ok: false, error: { code: 'NOT_FOUND', message: 'no batch' } };
+      const second = input.secondPerson as { name: string; pin: string } | undefined;
+      if (second && second.pin !== '739154') return { ok: false, error: { code: 'BAD_CREDENTIALS', message: `That PIN is wrong, or there is no active operator called ${second.name}. 4 tries left before ${second.name} is locked for a while.` } };
       b.state = 'approved';
-      return ok({ batch: b, approvedBy: 'Liam', approvedAt: AT, customerName: 'Contoso Ltd' });
+      return ok({ batch: b, approvedBy: 'Liam', confirmedBy: second?.name ?? null, approvedAt: AT, customerName: 'Contoso Ltd' });
     });
   }
 
@@ -129,11 +134,33 @@ export class ReviewFake {
     return ok(d);
   }
 
+  private twoPersonRule(): ApprovalPreview['twoPersonRule'] {
+    const mine = this.yourDevices > 0;
+    const others = this.othersEligible ? [{ id: 7, name: 'Ada Admin', role: 'admin' as const }, { id: 8, name: 'Lee Lead', role: 'lead' as const }] : [];
+    const me = { id: 1, name: 'Liam', role: 'lead' as const };
+    const enabled = this.twoPersonRuleOn;
+    const explanation = !enabled
+      ? 'The two-person rule is off on this station: any shift lead or admin may approve alone.'
+      : !mine
+        ? 'Two-person rule: you changed none of batch PO-4711, so you may approve it.'
+        : others.length > 0
+          ? `Two-person rule: you imported lines of batch PO-4711. ${others.map((o) => o.name).join(', ')} may approve it, or confirm your approval here with their PIN.`
+          : 'Nobody can approve batch PO-4711 under the two-person rule: everyone allowed to approve changed it (Liam imported). Add a shift lead who did not, or: A station admin can turn the two-person rule off in Settings > Station.';
+    return {
+      enabled,
+      yourDevices: this.yourDevices,
+      changers: mine ? [{ operatorId: me.id, name: me.name, what: ['imported'] }] : [],
+      eligible: !enabled || !mine ? [me, ...others] : others,
+      needsSecondPerson: enabled && mine,
+      explanation,
+    };
+  }
+
   private preview(tenant: string | undefined): ApprovalPreview {
     const b = this.batches[0] as BatchSummary;
     const blockers = [
       ...(tenant ? [] : ['Choose the customer.']),
-      ...(this.yourDevices ? ['You scanned or imported 2 of batch PO-4711 (two-person rule).'] : []),
+      ...(this.twoPersonRuleOn && this.yourDevices ? [this.twoPersonRule().explanation] : []),
       ...(this.noIdentity.count ? [`Batch PO-4711 has ${this.noIdentity.count} devices that Partner Center cannot identify.`] : []),
     ];
     return {
@@ -141,7 +168,7 @@ export class ReviewFake {
       expected: { expected: 201, matched: 198, missing: 3, missingLines: [1, 2, 3].map((i) => ({ id: i, line: 199 + i, sourceFile: 'asn.csv', pkid: `390000000000${i}`, serial: null, manufacturer: null, model: null })) },
       customer: tenant === 'tenant-contoso' ? { tenantId: tenant, companyName: 'Contoso Ltd', domain: 'contoso.onmicrosoft.com' } : null,
       noIdentity: this.noIdentity,
-      twoPersonRule: { enabled: true, yourDevices: this.yourDevices }, blockers,
+      twoPersonRule: this.twoPersonRule(), blockers,
     };
   }
 

@@ -1,0 +1,67 @@
+// The two-person rule on the approve dialog: whether it is on, who may approve (or why nobody can,
+// and the way out), and, when the signed-in lead changed the batch, a second person's name and PIN.
+// The core decides all of it; this only shows what approval:preview said.
+import type { ReactNode } from 'react';
+import type { ApprovalPreview } from '../../../../shared/contract/approval';
+import { roleLabels } from '../../../../shared/domain/roles';
+import { describeChanges } from '../../../../shared/domain/two-person';
+import { PinInput } from '../../components/PinInput';
+
+export interface SecondPerson {
+  name: string;
+  pin: string;
+}
+
+interface Props {
+  rule: ApprovalPreview['twoPersonRule'];
+  second: SecondPerson;
+  onSecond(next: SecondPerson): void;
+}
+
+/** Someone may sign off with their PIN on this dialog. */
+export const canConfirmHere = (rule: ApprovalPreview['twoPersonRule']): boolean => rule.needsSecondPerson && rule.eligible.length > 0;
+
+export function TwoPersonPanel({ rule, second, onSecond }: Props): ReactNode {
+  const nobody = rule.enabled && rule.eligible.length === 0;
+  const kind = nobody ? 'message-error' : rule.needsSecondPerson ? 'message-info' : 'message-success';
+  return (
+    <section className="approve-two-person" data-testid="approve-two-person" data-enabled={rule.enabled} data-needs-second={rule.needsSecondPerson}>
+      <p className="approve-rule-state" data-testid="approve-rule-state">
+        Two-person rule: <strong>{rule.enabled ? 'on' : 'off'}</strong> for this station{rule.enabled ? '' : ' (an admin turned it off in Settings)'}.
+      </p>
+      <p className={`message ${kind}`} data-testid="approve-who" role={nobody ? 'alert' : undefined}>
+        {rule.explanation}
+      </p>
+      {rule.enabled && rule.changers.length > 0 && (
+        <ul className="approve-list" data-testid="approve-changers">
+          {rule.changers.map((c) => (
+            <li key={c.operatorId}>
+              {c.name}: {describeChanges(c.what)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {rule.enabled && rule.eligible.length > 0 && (
+        <p data-testid="approve-eligible">
+          May approve: {rule.eligible.map((e) => `${e.name} (${roleLabels[e.role]})`).join(', ')}
+        </p>
+      )}
+      {canConfirmHere(rule) && (
+        <fieldset className="approve-second" data-testid="approve-second">
+          <legend>Second person confirms with their PIN</legend>
+          <div className="field">
+            <label htmlFor="approve-second-name">Who confirms</label>
+            <select id="approve-second-name" value={second.name} onChange={(e) => onSecond({ name: e.target.value, pin: '' })} data-testid="approve-second-name">
+              {rule.eligible.map((e) => (
+                <option key={e.id} value={e.name}>
+                  {e.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <PinInput id="approve-second-pin" label={second.name ? `${second.name}'s PIN` : 'Their PIN'} value={second.pin} onChange={(pin) => onSecond({ ...second, pin })} testId="approve-second-pin" />
+        </fieldset>
+      )}
+    </section>
+  );
+}
