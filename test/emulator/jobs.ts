@@ -61,9 +61,18 @@ export function jobStatus(state: EmulatorState, job: Job): string {
   return anyFailed ? state.switches.batchStatusWithFailures : 'finished';
 }
 
+/** Whether a device's status entry carries its id (the `statusDeviceIds` switch; INFERRED default). */
+function statusNamesDevice(state: EmulatorState, item: JobItem | undefined): boolean {
+  if (item?.kind !== 'upload') return true;
+  const mode = state.switches.statusDeviceIds;
+  if (mode === 'never') return false;
+  const hashOnly = item.device.hardwareHash !== undefined && !item.device.serialNumber && !item.device.productKey;
+  return mode === 'always' || !hashOnly;
+}
+
 function jobWire(state: EmulatorState, job: Job): Record<string, unknown> {
-  const finished = job.outcomes.map((o) => ({
-    deviceId: o.deviceId,
+  const finished = job.outcomes.map((o, i) => ({
+    ...(statusNamesDevice(state, job.items[i]) ? { deviceId: o.deviceId } : {}),
     serialNumber: o.serialNumber ?? null,
     productKey: o.productKey ?? null,
     status: o.ok ? 'finished' : 'finished_with_errors',

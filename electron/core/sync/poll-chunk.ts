@@ -6,12 +6,13 @@ import { applyJobResults, markFailed, markRegistered } from './apply-results';
 import { matchRemote } from './device-match';
 import { failureResult } from './send-chunk';
 import { settleBatch } from './settle';
+import { remoteBatchName } from './remote-name';
 import { auditSync, backoffMs, pollDelayMs, tx, type StepResult, type SyncContext } from './sync-context';
 
 export async function pollChunk(ctx: SyncContext, chunk: UploadRow): Promise<StepResult> {
   const batch = findBatch(ctx.db, chunk.batchId);
   if (!batch?.customerTenantId) return { kind: 'refused', message: `Batch ${chunk.batchId} has no customer.` };
-  if (chunk.trackingId === null) return watchDeviceList(ctx, chunk, batch.id, batch.customerTenantId, batch.name);
+  if (chunk.trackingId === null) return watchDeviceList(ctx, chunk, batch.id, batch.customerTenantId, remoteBatchName(batch));
   const status = await ctx.client.jobs.status(batch.customerTenantId, chunk.trackingId);
   if (!status.ok) {
     if (status.error.kind === 'not-found') {
