@@ -46,6 +46,14 @@ export const switchesSchema = z.object({
   latency: latencySchema,
   faults: z.array(faultRuleSchema),
   stuckJobs: z.boolean(),
+  /**
+   * Where a stuck job stops: before deciding any device (nothing registered), or after deciding them
+   * all while its status stays `processing` (the devices are in the batch list; only the job never
+   * says so). Both are seen as "check again in 10 minutes" in the wild (CIPP); which is real is UNVERIFIED.
+   */
+  stuckJobsAt: z.enum(['before-devices', 'after-devices']),
+  /** What a successful device's errorCode reads: null, "" or "0" (all seen in clients' handling; UNVERIFIED which). */
+  successErrorCode: z.enum(['null', 'empty', 'zero']),
   jobAdvance: jobAdvanceSchema,
   /** List not-yet-finished devices as `in-progress` in devicesStatus (else the list fills as they finish). */
   pendingDevicesInStatus: z.boolean(),
@@ -95,6 +103,8 @@ export function defaultSwitches(): Switches {
     latency: { ms: 0, jitterMs: 0 },
     faults: [],
     stuckJobs: false,
+    stuckJobsAt: 'before-devices',
+    successErrorCode: 'null',
     jobAdvance: { pollsPerStep: 1, msPerStep: 0, devicesPerStep: 0 },
     pendingDevicesInStatus: false,
     locationStyle: 'relative',

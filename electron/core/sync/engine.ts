@@ -3,7 +3,7 @@
 // throttling in normal use; waits come from the chunks' own next-attempt times, never a tight loop.
 import type { StationDb } from '../../../db/open';
 import { findBatch } from '../../../db/repos/batches';
-import { activeBatchId, anyRetrying, attentionDeviceCount, batchUploadProgress, earliestPendingAt, nextDueChunk, waitingDeviceCount } from '../../../db/repos/uploads';
+import { activeBatchId, anyRetrying, slowChunkNote, attentionDeviceCount, batchUploadProgress, earliestPendingAt, nextDueChunk, waitingDeviceCount } from '../../../db/repos/uploads';
 import type { SyncStatus } from '../../../shared/contract/sync';
 import type { PartnerCenterClient } from '../../partner-center/client';
 import type { StationIdentity } from '../context';
@@ -84,6 +84,9 @@ export class SyncEngine {
   private afterStep(result: StepResult, batchId: number): StepOutcome {
     const waiting = waitingDeviceCount(this.deps.db);
     switch (result.kind) {
+      case 'slow':
+        this.setStatus({ state: 'working', message: result.message, active: this.progressOf(batchId), lastError: null });
+        return 'idle';
       case 'progress':
       case 'waiting':
         this.setStatus({ state: 'working', message: `Uploading: ${waiting} devices waiting.`, active: this.progressOf(batchId), lastError: null });
@@ -108,6 +111,9 @@ export class SyncEngine {
     if (anyRetrying(this.deps.db) && this.status.lastError) {
       return { state: 'waiting', message: `Will retry: ${waiting} devices waiting (${this.status.lastError}).`, active };
     }
+    // A slow job's message stays up between its (rarer) polls instead of a generic "processing".
+    const slow = slowChunkNote(this.deps.db);
+    if (slow) return { state: 'working', message: slow, active };
     return { state: 'working', message: `Partner Center is processing the upload: ${waiting} devices on the way.`, active };
   }
 
