@@ -5,7 +5,8 @@ import type { StationDb } from '../../../db/open';
 import { findBatch } from '../../../db/repos/batches';
 import { activeBatchId, anyRetrying, slowChunkNote, attentionDeviceCount, batchUploadProgress, earliestPendingAt, nextDueChunk, waitingDeviceCount } from '../../../db/repos/uploads';
 import type { SyncStatus } from '../../../shared/contract/sync';
-import type { PartnerCenterClient } from '../../partner-center/client';
+import type { PartnerCenterClient, PartnerCenterError } from '../../partner-center/client';
+import { MFA_REQUIRED_CODE } from '../../../shared/domain/refusals';
 import type { StationIdentity } from '../context';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../log';
@@ -23,6 +24,13 @@ export interface SyncEngineDeps {
   /** Null while the station has no Partner Center configuration. */
   client: () => PartnerCenterClient | null;
   options?: Partial<SyncOptions>;
+}
+
+function signInMessage(error: PartnerCenterError, waiting: number): string {
+  if (error.code === MFA_REQUIRED_CODE) {
+    return `Sign-in with MFA needed: Partner Center refuses sign-ins without multi-factor authentication. A shift lead must sign the station in again and complete MFA. ${waiting} devices waiting.`;
+  }
+  return `Sign-in needed: a shift lead must sign the station in to Partner Center. ${waiting} devices waiting.`;
 }
 
 export type StepOutcome = 'worked' | 'idle' | 'blocked';
@@ -96,7 +104,7 @@ export class SyncEngine {
         return 'blocked';
       case 'sign-in-needed':
         this.signInNeeded = true;
-        this.setStatus({ state: 'sign-in-needed', message: `Sign-in needed: a shift lead must sign the station in to Partner Center. ${waiting} devices waiting.`, lastError: result.error.message });
+        this.setStatus({ state: 'sign-in-needed', message: signInMessage(result.error, waiting), lastError: result.error.message });
         return 'blocked';
       case 'refused':
         this.setStatus({ state: 'waiting', message: result.message, lastError: result.message });
@@ -108,7 +116,8 @@ export class SyncEngine {
   private betweenSteps(waiting: number): Partial<SyncStatus> {
     if (waiting === 0) return { state: 'idle', message: 'All uploads settled.', active: null, lastError: null };
     const active = this.progressOf(activeBatchId(this.deps.db));
-    if (anyRetrying(this.deps.db) && this.status.lastError) {
+    // A refusal before anything was sent counts too: "processing" would hide why nothing moves.
+    if ((anyRetrying(this.deps.db) || this.status.state === 'waiting') && this.status.lastError) {
       return { state: 'waiting', message: `Will retry: ${waiting} devices waiting (${this.status.lastError}).`, active };
     }
     // A slow job's message stays up between its (rarer) polls instead of a generic "processing".

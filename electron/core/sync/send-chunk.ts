@@ -12,6 +12,8 @@ import { toDeviceInput } from './device-match';
 import { lookRemote } from './inventory';
 import { auditSync, backoffMs, isTransient, tx, type StepResult, type SyncContext } from './sync-context';
 import { settleBatch } from './settle';
+import { explainPartnerRefusal } from '../refusal';
+import { refusalText, type RefusalExplanation, type RefusedOperation } from '../../../shared/domain/refusals';
 import { remoteBatchName, remoteSpelling } from './remote-name';
 
 type Choice = { method: 'create' | 'append'; remoteName: string };
@@ -101,7 +103,7 @@ export async function sendChunk(ctx: SyncContext, chunk: UploadRow): Promise<Ste
   let remoteName = remoteBatchName(batch);
   if (method === null) {
     const chosen = await chooseMethod(ctx, chunk, customerId, batch);
-    if ('kind' in chosen) return postponed(ctx, chunk, chosen);
+    if ('kind' in chosen) return postponed(ctx, chunk, chosen, false, await refusalOf(ctx, chosen, 'read-devices', customerId));
     method = chosen.method;
     remoteName = chosen.remoteName;
   }
@@ -140,7 +142,12 @@ export async function sendChunk(ctx: SyncContext, chunk: UploadRow): Promise<Ste
   if ((error.kind === 'conflict' && method === 'create') || (error.kind === 'not-found' && method === 'append')) {
     return resolveMismatch(ctx, chunk, batch, customerId, method, remoteName, error);
   }
-  return postponed(ctx, chunk, error, true);
+  return postponed(ctx, chunk, error, true, await refusalOf(ctx, error, method === 'create' ? 'create-batch' : 'add-devices', customerId));
+}
+
+async function refusalOf(ctx: SyncContext, error: PartnerCenterError, operation: RefusedOperation, customerId: string): Promise<RefusalExplanation | undefined> {
+  if (error.kind !== 'forbidden') return undefined;
+  return explainPartnerRefusal(ctx.db, ctx.client, error, operation, customerId, ctx.now());
 }
 
 /**
@@ -148,7 +155,7 @@ export async function sendChunk(ctx: SyncContext, chunk: UploadRow): Promise<Ste
  * stays `sending` and is reconciled before anything is sent again; a definite refusal goes back to
  * `pending` (auth, forbidden) or fails the chunk's devices (bad request).
  */
-function postponed(ctx: SyncContext, chunk: UploadRow, error: PartnerCenterError, sent = false): StepResult {
+function postponed(ctx: SyncContext, chunk: UploadRow, error: PartnerCenterError, sent = false, refusal?: RefusalExplanation): StepResult {
   const at = ctx.now();
   tx(ctx, (t) => {
     if (sent && isTransient(error)) {
@@ -162,11 +169,12 @@ function postponed(ctx: SyncContext, chunk: UploadRow, error: PartnerCenterError
       const wait = error.kind === 'forbidden' ? ctx.options.retryMaxMs : Math.max(backoffMs(ctx.options, chunk.attempts), error.retryAfterMs ?? 0);
       updateChunk(t, chunk.id, { state: chunk.state === 'sending' ? 'sending' : 'pending', nextAttemptAt: at + wait, updatedAt: at });
       t.update(devices).set({ state: 'queued' }).where(eq(devices.uploadId, chunk.id)).run();
+      if (refusal) {
+        auditSync(ctx, t, { action: 'uploads:forbidden', result: 'failed', objectType: 'batch', objectId: chunk.batchId, detail: { chunk: chunk.seq, cause: refusal.cause, certain: refusal.certain, status: error.status, requestId: error.requestId } });
+      }
     }
   });
-  if (error.kind === 'forbidden') {
-    return { kind: 'refused', message: `Partner Center refused this customer (${error.message}). The customer has probably not approved the reseller relationship: send them the relationship request link.` };
-  }
+  if (refusal) return { kind: 'refused', message: `${refusalText(refusal)} (MS-RequestId ${error.requestId})` };
   return failureResult(error);
 }
 
