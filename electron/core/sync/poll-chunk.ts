@@ -7,6 +7,7 @@ import { matchRemote } from './device-match';
 import { failureResult } from './send-chunk';
 import { settleBatch } from './settle';
 import { remoteBatchName } from './remote-name';
+import { identifyRegistered } from './identify-registered';
 import { auditSync, backoffMs, pollDelayMs, slowPollDelayMs, STEADY_POLLS, tx, type StepResult, type SyncContext } from './sync-context';
 
 export async function pollChunk(ctx: SyncContext, chunk: UploadRow): Promise<StepResult> {
@@ -35,6 +36,7 @@ export async function pollChunk(ctx: SyncContext, chunk: UploadRow): Promise<Ste
     auditSync(ctx, t, { action: 'uploads:finished', objectType: 'batch', objectId: batch.id, detail: { chunk: chunk.seq, trackingId: chunk.trackingId, ...counts } });
     settleBatch(t, batch.id, ctx.now());
   });
+  await identifyRegistered(ctx, batch, batch.customerTenantId);
   return { kind: 'progress' };
 }
 

@@ -42,6 +42,11 @@ export interface SyncContext {
   station: StationIdentity;
 }
 
+/** A sync context for work a handler does while the lead waits (profiles, removals): default options. */
+export function syncContextFor(deps: { db: StationDb; now: () => number; station: StationIdentity }, client: PartnerCenterClient): SyncContext {
+  return { db: deps.db, now: deps.now, station: deps.station, client, options: defaultSyncOptions };
+}
+
 export type StepResult =
   | { kind: 'progress' }
   | { kind: 'waiting' }
