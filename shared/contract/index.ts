@@ -15,6 +15,7 @@ import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
 import { syncChannels } from './sync';
 import { profileChannels } from './profiles';
+import { deregisterChannels } from './deregister';
 import { stationChannels } from './station';
 import { backupChannels } from './backup';
 import { supportChannels } from './support';
@@ -36,6 +37,7 @@ export const contract = {
   ...reportChannels,
   ...syncChannels,
   ...profileChannels,
+  ...deregisterChannels,
   ...backupChannels,
   ...supportChannels,
 };

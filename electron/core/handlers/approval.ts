@@ -25,7 +25,8 @@ function customer(db: Queryable, tenantId: string) {
 const noCustomer = (tenantId: string) =>
   `Customer ${tenantId} is not in this station's customer list: refresh the customer list (it needs Partner Center), then choose the customer again.`;
 
-function twoPersonProblem(db: Queryable, batch: BatchRow, operatorId: number): { enabled: boolean; yourDevices: number; problem: string | null } {
+/** The two-person rule as approval applies it; deregistration (sync/deregister.ts) asks the same. */
+export function twoPersonProblem(db: Queryable, batch: BatchRow, operatorId: number): { enabled: boolean; yourDevices: number; problem: string | null } {
   const enabled = readSetting(db, 'batches.twoPersonRule') ?? true;
   const yourDevices = liveDevicesScannedBy(db, batch.id, operatorId);
   const problem =

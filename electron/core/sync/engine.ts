@@ -11,6 +11,7 @@ import type { StationIdentity } from '../context';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../log';
 import { pollChunk } from './poll-chunk';
+import { dueDeregistrations, processDeregistrations } from './deregister';
 import { reconcileChunk } from './reconcile-chunk';
 import { sendChunk } from './send-chunk';
 import { defaultSyncOptions, type StepResult, type SyncContext, type SyncOptions } from './sync-context';
@@ -68,6 +69,13 @@ export class SyncEngine {
     if (this.signInNeeded) {
       this.setStatus({ state: 'sign-in-needed', message: `Sign-in needed: a shift lead must sign the station in to Partner Center. ${waiting} devices waiting.`, active: null });
       return 'blocked';
+    }
+    const ctx0: SyncContext = { db: this.deps.db, now: this.deps.now, client, options: this.options, station: this.deps.station };
+    // Removals left waiting (offline, throttled, a crash between the DELETE and its record) go first.
+    if (dueDeregistrations(ctx0).length > 0) {
+      const done = await processDeregistrations(ctx0);
+      this.deps.events.emit('db:changed', { tables: ['deregistrations', 'devices', 'batches', 'audit'] });
+      if (done.deregistered + done.failed.length > 0) return 'worked';
     }
     const chunk = nextDueChunk(this.deps.db, this.deps.now());
     if (!chunk) {

@@ -29,7 +29,7 @@ describe('upload engine', () => {
     expect(postsTo(w, /\/deviceBatches\/[^/]+\/devices$/i)).toBe(2);
   });
 
-  it('records every refused device with its code and an action, and counts 806 as registered (the customer's own record, said so)', async () => {
+  it('records every refused device with its code and an action, and counts 806 as registered (the customer\'s own record, said so)', async () => {
     const owned = '3300000000017';
     const notFiled = '3300000000024';
     const mine = '3300000000031';
