@@ -16,6 +16,7 @@ import { settingsChannels } from './settings';
 import { syncChannels } from './sync';
 import { profileChannels } from './profiles';
 import { deregisterChannels } from './deregister';
+import { inventoryChannels } from './inventory';
 import { stationChannels } from './station';
 import { backupChannels } from './backup';
 import { supportChannels } from './support';
@@ -38,6 +39,7 @@ export const contract = {
   ...syncChannels,
   ...profileChannels,
   ...deregisterChannels,
+  ...inventoryChannels,
   ...backupChannels,
   ...supportChannels,
 };

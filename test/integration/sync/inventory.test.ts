@@ -53,3 +53,25 @@ describe('inventory refresh', () => {
     expect(await refreshInventory(ctx, CUSTOMER, { full: true })).toMatchObject({ ok: true, value: { batchesRead: 3, batchesUnchanged: 0 } });
   });
 });
+
+describe('inventory channels', () => {
+  it('inventory:refresh on demand, then inventory:batches shows status and count as Partner Center listed them', async () => {
+    const { createStation } = await import('../../../electron/core/station');
+    const { silentLogger } = await import('../../../electron/core/log');
+    const { staticTokenProvider } = await import('../../../electron/partner-center/token-provider');
+    w = await syncWorld({ filed: 2 });
+    await w.client.deviceBatches.create(CUSTOMER, { batchId: 'Manual', devices: filedPkids(2).map((productKey) => ({ productKey })) });
+    w.emu.control.completeJobs();
+    w.t.station.close();
+    const station = await createStation({ dataDir: w.t.dataDir, logger: silentLogger, pinCost: 10, partnerCenter: { baseUrl: w.emu.url, tokenProvider: staticTokenProvider('emulator-app-user-token') } });
+    try {
+      const s = await station.call('session:signIn', { name: 'Ada Admin', pin: '482913' });
+      const token = s.ok ? s.value.token : '';
+      expect(await station.call('inventory:batches', { customerTenantId: CUSTOMER }, { sessionToken: token })).toEqual({ ok: true, value: { batches: [], refreshedAt: null } });
+      expect(await station.call('inventory:refresh', { customerTenantId: CUSTOMER }, { sessionToken: token })).toEqual({ ok: true, value: { batchesRead: 1, batchesUnchanged: 0, batchesDropped: 0 } });
+      expect(await station.call('inventory:batches', { customerTenantId: CUSTOMER }, { sessionToken: token })).toMatchObject({ ok: true, value: { batches: [{ remoteBatchId: 'Manual', devicesCount: 2, status: 'finished' }], refreshedAt: expect.any(Number) } });
+    } finally {
+      station.close();
+    }
+  });
+});
