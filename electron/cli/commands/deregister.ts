@@ -13,7 +13,7 @@ export async function deregister(argv: string[], io: Io): Promise<void> {
   if (typeof values.reason !== 'string' || values.reason.trim() === '') throw new UsageError(`deregister needs --reason TEXT (a return, the wrong customer, a motherboard swap).\n${deregisterHelp}`);
   const { station } = await openPartnerStation(dataDirFrom(values['data-dir']), values, { required: 'failure' });
   try {
-    await asOperator(station, credentialsFrom(values), async (call) => {
+    await asOperator(station, await credentialsFrom(values), async (call) => {
       let batchId: number | undefined;
       if (batchName !== undefined) {
         const wanted = batchName.trim().replace(/\s+/g, ' ').toLowerCase();
