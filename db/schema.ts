@@ -55,6 +55,9 @@ export const batches = sqliteTable(
     closedAt: epochMs('closed_at'),
     approvedBy: integer('approved_by').references(() => operators.id),
     approvedAt: epochMs('approved_at'),
+    // Partner Center's own spelling of the batch id once seen (it may hold the batch under another
+    // casing, made by another tool); every later call on the batch uses it.
+    remoteName: text('remote_name'),
   },
   (t) => [
     uniqueIndex('batches_name_key').on(t.nameKey),
@@ -162,6 +165,8 @@ export const uploads = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: epochMs('next_attempt_at'),
     lastError: text('last_error'),
+    // When Partner Center accepted the chunk (202): a job still processing long after is reported slow.
+    acceptedAt: epochMs('accepted_at'),
     createdAt: epochMs('created_at').notNull(),
     updatedAt: epochMs('updated_at').notNull(),
   },
@@ -194,6 +199,58 @@ export const remoteDevices = sqliteTable(
     index('remote_devices_serial').on(t.customerTenantId, t.serial),
     // "Is this serial registered for anyone?" when a tuple is scanned, before a customer is chosen.
     index('remote_devices_any_serial').on(t.serial),
+  ],
+);
+
+// The customer's batch list as Partner Center last answered it: the Upload page shows each batch's remote
+// status and count, and an inventory refresh re-reads only the batches whose count or status changed.
+export const remoteBatches = sqliteTable(
+  'remote_batches',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    customerTenantId: text('customer_tenant_id').notNull(),
+    remoteBatchId: text('remote_batch_id').notNull(),
+    devicesCount: integer('devices_count'),
+    status: text('status'),
+    // The count the stored device rows were read at; differs from devicesCount until re-read.
+    devicesReadCount: integer('devices_read_count'),
+    refreshedAt: epochMs('refreshed_at').notNull(),
+  },
+  (t) => [uniqueIndex('remote_batches_id').on(t.customerTenantId, t.remoteBatchId)],
+);
+
+export const deregistrationStates = ['pending', 'sending', 'done', 'failed'] as const;
+
+// The outbox of removals from Autopilot: one row per device. The request id is stored before the DELETE,
+// and a row left `sending` by a crash is checked against the batch's device list before deleting again.
+export const deregistrations = sqliteTable(
+  'deregistrations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    deviceId: integer('device_id')
+      .notNull()
+      .references(() => devices.id),
+    customerTenantId: text('customer_tenant_id').notNull(),
+    remoteBatchId: text('remote_batch_id').notNull(),
+    remoteDeviceId: text('remote_device_id'),
+    reason: text('reason').notNull(),
+    // A box moved to another customer continues in this (new, open) batch once removed.
+    moveToBatchId: integer('move_to_batch_id').references(() => batches.id),
+    requestedBy: integer('requested_by')
+      .notNull()
+      .references(() => operators.id),
+    state: text('state', { enum: deregistrationStates }).notNull().default('pending'),
+    requestId: text('request_id').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: epochMs('next_attempt_at'),
+    lastError: text('last_error'),
+    createdAt: epochMs('created_at').notNull(),
+    updatedAt: epochMs('updated_at').notNull(),
+  },
+  (t) => [
+    index('deregistrations_due').on(t.state, t.nextAttemptAt),
+    index('deregistrations_device').on(t.deviceId),
+    check('deregistrations_state_check', sql`${t.state} in ('pending', 'sending', 'done', 'failed')`),
   ],
 );
 
@@ -230,5 +287,5 @@ export const settings = sqliteTable('settings', {
 });
 
 // Every table is named in the db:changed event vocabulary, and nothing else is.
-export const tables = { operators, customers, batches, devices, expected, uploads, remoteDevices, audit, settings } satisfies Record<TableName, SQLiteTable>;
+export const tables = { operators, customers, batches, devices, expected, uploads, remoteDevices, remoteBatches, deregistrations, audit, settings } satisfies Record<TableName, SQLiteTable>;
 

@@ -1,6 +1,6 @@
 // The local copy of what Partner Center holds for a customer.
 import { and, eq, inArray, isNull, max } from 'drizzle-orm';
-import { devices, remoteDevices } from '../schema';
+import { devices, remoteBatches, remoteDevices } from '../schema';
 import type { Queryable } from '../types';
 import { sameSerialOwner, type IdentityFields } from '../../shared/domain/identity';
 
@@ -93,4 +93,50 @@ export function findRemoteDuplicate(db: Queryable, fields: Pick<IdentityFields, 
     .all();
   const hit = candidates.find((c) => sameSerialOwner(c.manufacturer, fields.manufacturer ?? null));
   return hit ? { customerTenantId: hit.customerTenantId, remoteBatchId: hit.remoteBatchId, refreshedAt: hit.refreshedAt, on: 'serial' } : undefined;
+}
+
+export type RemoteBatchRow = typeof remoteBatches.$inferSelect;
+
+export function storedRemoteBatches(db: Queryable, customerTenantId: string): RemoteBatchRow[] {
+  return db.select().from(remoteBatches).where(eq(remoteBatches.customerTenantId, customerTenantId)).all();
+}
+
+/** A batch as listed (count, status), without touching its device rows. */
+export function upsertRemoteBatch(db: Queryable, customerTenantId: string, b: { remoteBatchId: string; devicesCount: number | null; status: string | null }, at: number, devicesReadCount?: number): void {
+  const values = { customerTenantId, remoteBatchId: b.remoteBatchId, devicesCount: b.devicesCount, status: b.status, refreshedAt: at, ...(devicesReadCount === undefined ? {} : { devicesReadCount }) };
+  db.insert(remoteBatches).values(values).onConflictDoUpdate({ target: [remoteBatches.customerTenantId, remoteBatches.remoteBatchId], set: values }).run();
+}
+
+/** One batch's devices as just read, replacing what was stored for it. */
+export function replaceBatchDevices(db: Queryable, customerTenantId: string, remoteBatchId: string, records: readonly Omit<RemoteDeviceRecord, 'remoteBatchId'>[], at: number): void {
+  db.delete(remoteDevices).where(and(eq(remoteDevices.customerTenantId, customerTenantId), eq(remoteDevices.remoteBatchId, remoteBatchId))).run();
+  for (let i = 0; i < records.length; i += 500) {
+    const slice = records.slice(i, i + 500).map((r) => ({ ...r, remoteBatchId, customerTenantId, refreshedAt: at }));
+    if (slice.length > 0) db.insert(remoteDevices).values(slice).onConflictDoNothing().run();
+  }
+}
+
+/** A batch Partner Center no longer lists: its row and its devices go. */
+export function dropRemoteBatch(db: Queryable, customerTenantId: string, remoteBatchId: string): void {
+  db.delete(remoteDevices).where(and(eq(remoteDevices.customerTenantId, customerTenantId), eq(remoteDevices.remoteBatchId, remoteBatchId))).run();
+  db.delete(remoteBatches).where(and(eq(remoteBatches.customerTenantId, customerTenantId), eq(remoteBatches.remoteBatchId, remoteBatchId))).run();
+}
+
+/** When the customer's batch list was last read (null: never). */
+export function batchListRefreshedAt(db: Queryable, customerTenantId: string): number | null {
+  return db.select({ at: max(remoteBatches.refreshedAt) }).from(remoteBatches).where(eq(remoteBatches.customerTenantId, customerTenantId)).get()?.at ?? null;
+}
+
+/** A remote record for a PKID or (same manufacturer) serial of this customer: the partner holds the device. */
+export function findCustomerRemote(db: Queryable, customerTenantId: string, fields: Pick<IdentityFields, 'pkid' | 'serial' | 'manufacturer'>): { remoteBatchId: string; remoteDeviceId: string } | undefined {
+  if (fields.pkid) {
+    const hit = db.select({ remoteBatchId: remoteDevices.remoteBatchId, remoteDeviceId: remoteDevices.remoteDeviceId }).from(remoteDevices)
+      .where(and(eq(remoteDevices.customerTenantId, customerTenantId), eq(remoteDevices.pkid, fields.pkid))).limit(1).get();
+    if (hit) return hit;
+  }
+  if (!fields.serial) return undefined;
+  const rows = db.select({ remoteBatchId: remoteDevices.remoteBatchId, remoteDeviceId: remoteDevices.remoteDeviceId, manufacturer: remoteDevices.manufacturer }).from(remoteDevices)
+    .where(and(eq(remoteDevices.customerTenantId, customerTenantId), eq(remoteDevices.serial, fields.serial))).all();
+  const hit = rows.find((r) => sameSerialOwner(r.manufacturer, fields.manufacturer ?? null));
+  return hit ? { remoteBatchId: hit.remoteBatchId, remoteDeviceId: hit.remoteDeviceId } : undefined;
 }

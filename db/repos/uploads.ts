@@ -97,3 +97,15 @@ export function unsentIdentityFacts(db: Queryable, batchId: number): (Pick<Chunk
     .orderBy(asc(devices.id))
     .all();
 }
+
+/** The note of the oldest chunk a slow job is holding up (poll-chunk writes it as `slow: ...`), or null. */
+export function slowChunkNote(db: Queryable): string | null {
+  const row = db
+    .select({ note: uploads.lastError })
+    .from(uploads)
+    .where(and(eq(uploads.state, 'accepted'), sql`${uploads.lastError} like 'slow:%'`))
+    .orderBy(asc(uploads.id))
+    .limit(1)
+    .get();
+  return row?.note ? row.note.replace(/^slow:\s*/, '') : null;
+}

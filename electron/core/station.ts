@@ -28,6 +28,8 @@ import { sessionHandlers } from './handlers/session';
 import { settingsHandlers } from './handlers/settings';
 import { syncHandlers } from './handlers/sync';
 import { profileHandlers } from './handlers/profiles';
+import { deregisterHandlers } from './handlers/deregister';
+import { inventoryHandlers } from './handlers/inventory';
 import { SyncEngine } from './sync/engine';
 import type { SyncOptions } from './sync/sync-context';
 import { stationHandlers } from './handlers/station';
@@ -83,7 +85,7 @@ export interface Station {
   close(): void;
 }
 
-type PartnerChannels = keyof ReturnType<typeof partnerHandlers> | keyof ReturnType<typeof customerHandlers> | keyof ReturnType<typeof syncHandlers> | keyof ReturnType<typeof profileHandlers> | keyof ReturnType<typeof backupHandlers> | keyof ReturnType<typeof supportHandlers>;
+type PartnerChannels = keyof ReturnType<typeof partnerHandlers> | keyof ReturnType<typeof customerHandlers> | keyof ReturnType<typeof syncHandlers> | keyof ReturnType<typeof profileHandlers> | keyof ReturnType<typeof deregisterHandlers> | keyof ReturnType<typeof inventoryHandlers> | keyof ReturnType<typeof backupHandlers> | keyof ReturnType<typeof supportHandlers>;
 
 const handlers: Omit<Handlers, PartnerChannels> = {
   ...stationHandlers,
@@ -176,7 +178,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
   };
   const backups = new BackupService({ sqlite: database.sqlite, db: database.db, dataDir: config.dataDir, now, station: identity, events, logger, progressEveryMs: config.backupProgressEveryMs });
   if (config.backupSchedule) backups.start();
-  const allHandlers: Handlers = { ...handlers, ...partnerChannelHandlers, ...customerHandlers(partner), ...syncHandlers(sync), ...profileHandlers(partner), ...backupHandlers(backups), ...supportHandlers({ dataDir: config.dataDir, logger }) };
+  const allHandlers: Handlers = { ...handlers, ...partnerChannelHandlers, ...customerHandlers(partner), ...syncHandlers(sync), ...profileHandlers(partner), ...deregisterHandlers(partner), ...inventoryHandlers(partner), ...backupHandlers(backups), ...supportHandlers({ dataDir: config.dataDir, logger }) };
   const dispatch = createDispatcher(deps, allHandlers, (msg, err) => logger.error(msg, err));
   return {
     dispatch,

@@ -5,6 +5,7 @@ import { deviceBatchesApi } from './device-batches';
 import { jobsApi } from './jobs';
 import { policiesApi } from './policies';
 import { createRequester, type PartnerCenterClientOptions } from './request';
+import { tokenFacts, UNKNOWN_TOKEN, type TokenFacts } from './token-claims';
 
 export type PartnerCenterClient = ReturnType<typeof createPartnerCenterClient>;
 
@@ -18,6 +19,14 @@ export function createPartnerCenterClient(options: PartnerCenterClientOptions) {
     deviceBatches: deviceBatchesApi(requester),
     jobs: jobsApi(requester),
     policies: policiesApi(requester),
+    /** What the current token says about itself (App-only? MFA?), to explain a refusal; never throws. */
+    async tokenFacts(): Promise<TokenFacts> {
+      try {
+        return tokenFacts(await options.tokenProvider.getToken());
+      } catch {
+        return UNKNOWN_TOKEN;
+      }
+    },
   };
 }
 

@@ -58,6 +58,7 @@ export const deviceBatchSchema = z.object({
   createdBy: b.createdBy ?? null,
   creationDate: b.creationDate ?? null,
   devicesCount: b.devicesCount ?? b.deviceCount ?? null,
+  status: b.status ?? null,
 }));
 export type DeviceBatch = z.output<typeof deviceBatchSchema>;
 

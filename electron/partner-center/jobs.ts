@@ -28,7 +28,7 @@ export function deviceState(value: string | null | undefined): DeviceJobState {
   return 'unknown';
 }
 
-const text = z.union([z.string(), z.number()]).nullish().transform((v) => (v === null || v === undefined || v === '' ? null : String(v)));
+const text = z.union([z.string(), z.number()]).nullish().transform((v) => (v === null || v === undefined || String(v).trim() === '' ? null : String(v)));
 
 const deviceStatusSchema = z.object({
   deviceId: z.string().nullish(),
@@ -44,10 +44,13 @@ const deviceStatusSchema = z.object({
     serialNumber: d.serialNumber ?? null,
     productKey: d.productKey ?? null,
     status,
-    errorCode: d.errorCode,
+    errorCode: d.errorCode !== null && d.errorCode.trim() === '0' ? null : d.errorCode,
     errorDescription: d.errorDescription,
-    /** Decided per device: an error code, or a finished_with_errors status, is a failure. */
-    failed: d.errorCode !== null || status === 'finished_with_errors',
+    /**
+     * Decided per device: a finished_with_errors status, or a real error code, is a failure. An empty
+     * or "0" errorCode is how some answers spell "no error": not a failure.
+     */
+    failed: status === 'finished_with_errors' || (d.errorCode !== null && d.errorCode.trim() !== '0'),
   };
 });
 export type DeviceJobStatus = z.output<typeof deviceStatusSchema>;

@@ -5,7 +5,7 @@ import { operatorView } from './common';
 import { syncStatus } from './sync';
 import { backupProgress } from './backup';
 
-export const tableNames = ['operators', 'customers', 'batches', 'devices', 'expected', 'uploads', 'remoteDevices', 'audit', 'settings'] as const;
+export const tableNames = ['operators', 'customers', 'batches', 'devices', 'expected', 'uploads', 'remoteDevices', 'remoteBatches', 'deregistrations', 'audit', 'settings'] as const;
 export type TableName = (typeof tableNames)[number];
 
 export const eventSchemas = {

@@ -15,6 +15,8 @@ import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
 import { syncChannels } from './sync';
 import { profileChannels } from './profiles';
+import { deregisterChannels } from './deregister';
+import { inventoryChannels } from './inventory';
 import { stationChannels } from './station';
 import { backupChannels } from './backup';
 import { supportChannels } from './support';
@@ -36,6 +38,8 @@ export const contract = {
   ...reportChannels,
   ...syncChannels,
   ...profileChannels,
+  ...deregisterChannels,
+  ...inventoryChannels,
   ...backupChannels,
   ...supportChannels,
 };

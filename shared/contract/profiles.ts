@@ -15,7 +15,8 @@ export const profileChannels = defineChannels({
     summary: "The customer's Autopilot profiles in Partner Center.",
   },
   'profiles:assign': {
-    input: z.strictObject({ batchId: id, policyId: z.string().min(1).max(100) }),
+    /** policyId null: unassign (the devices keep no Partner Center profile). */
+    input: z.strictObject({ batchId: id, policyId: z.string().min(1).max(100).nullable() }),
     output: z.object({
       assigned: z.number().int(),
       skipped: z.number().int(),
@@ -23,6 +24,18 @@ export const profileChannels = defineChannels({
       stillRunning: z.number().int(),
     }),
     permission: 'batches:approve',
-    summary: "Assign an Autopilot profile to a batch's registered devices.",
+    summary: "Assign an Autopilot profile to a batch's registered devices, or unassign (policyId null).",
+  },
+  'profiles:waiting': {
+    input: z.strictObject({ batchId: id }),
+    output: z.object({
+      registered: z.number().int(),
+      withProfile: z.number().int(),
+      waitingCount: z.number().int(),
+      /** At most 500 listed; waitingCount is whole. */
+      waiting: z.array(z.object({ deviceId: z.number().int(), pkid: z.string().nullable(), serial: z.string().nullable(), reason: z.string(), manageable: z.boolean() })),
+    }),
+    permission: 'batches:approve',
+    summary: "A batch's registered devices that still wait for an Autopilot profile, and why.",
   },
 });

@@ -20,9 +20,9 @@ const table: Record<string, Omit<DeviceErrorExplanation, 'code'>> = {
   '801': { name: 'InvalidZtdRequestBody', outcome: 'needs-action', meaning: 'Partner Center could not read this device in the request.', action: 'Check the PKID or serial for typing errors, then retry the device.' },
   '802': { name: 'InvalidZtdHardwareHash', outcome: 'needs-action', meaning: 'The hardware hash is not a full (4K) hardware hash: it is damaged, cut short or an old 128-byte hash.', action: 'Collect the hash again on the device with Get-WindowsAutopilotInfo (Windows 10 1703 or later), import the new file, and retry.' },
   '803': { name: 'MissingZtdSerialNumberAndProductKey', outcome: 'needs-action', meaning: 'The device had neither a PKID, nor a hardware hash, nor a complete tuple (serial + manufacturer + model).', action: 'Scan the PKID, or add the serial with the manufacturer and model exactly as the firmware reports them (the tuple), then retry.' },
-  '806': { name: 'ZtdDeviceAlreadyAssigned', outcome: 'registered', meaning: 'The device is already registered to this customer (often from an earlier upload, Intune or Microsoft Store for Business).', action: 'Nothing to do: it is counted as registered.' },
+  '806': { name: 'ZtdDeviceAlreadyAssigned', outcome: 'registered', meaning: 'The device is already registered to this customer: either by this partner (an earlier upload) or by the customer itself (Intune or Microsoft Store for Business), which the partner cannot manage.', action: 'Nothing to send again. If the station cannot find it among the partner\'s batches, the customer added it: the customer assigns its profile in Intune, or deletes it there so the partner can register and manage it.' },
   '807': { name: 'ZtdDeviceIsNotRegistered', outcome: 'needs-action', meaning: 'The device is not registered to this customer, so the profile could not be assigned.', action: 'Register the device first, then assign the profile again.' },
-  '808': { name: 'ZtdDeviceAssignedToOtherTenant', outcome: 'needs-action', meaning: 'The device is registered to another organisation.', action: 'Ask that organisation to delete it from Autopilot, or open a Microsoft support case with proof of ownership (invoice), then retry.' },
+  '808': { name: 'ZtdDeviceAssignedToOtherTenant', outcome: 'needs-action', meaning: 'The device is registered to another organisation (another customer tenant, or a record someone added through Intune or Microsoft Store for Business there); this partner cannot manage or remove it.', action: 'Ask that organisation to delete it from Autopilot (Intune > Windows Autopilot devices, or Store for Business), or open a Microsoft support case with proof of ownership (invoice), then retry.' },
   '809': { name: 'ZtdProfileIsNotRegistered', outcome: 'needs-action', meaning: 'The Autopilot profile does not exist for this customer.', action: 'Refresh the profile list and choose an existing profile.' },
   '810': { name: 'ZtdProfileAssignedToOtherTenant', outcome: 'needs-action', meaning: 'The profile belongs to another organisation.', action: "Choose one of this customer's profiles." },
   '811': { name: 'ZtdDeviceRegisteredByOtherTenant', outcome: 'needs-action', meaning: 'Another organisation registered this device; only it can remove it.', action: 'Ask the other organisation to delete the device, then retry.' },
@@ -70,3 +70,18 @@ export function explainDeviceError(code: string | null | undefined, description?
 }
 
 export const knownDeviceErrorCodes = Object.keys(table);
+
+/** 806 and the device is among the partner's own batches for the customer: fully managed. */
+export const ALREADY_PARTNER_REGISTERED = {
+  code: '806',
+  text: "Already registered to this customer by this partner (it is in the partner's batch list): nothing to do.",
+} as const;
+
+/**
+ * 806 and the device is in none of the partner's batches: the customer added it itself (Intune, Store
+ * for Business). It is registered, but the partner cannot assign its profile or remove it.
+ */
+export const CUSTOMER_ADDED = {
+  code: '806-customer',
+  text: "Registered to this customer by the customer itself (Intune or Microsoft Store for Business), not in any of this partner's batches: the partner cannot assign its profile or deregister it. Ask the customer to assign the Autopilot profile in Intune, or to delete the device there so the partner can register and manage it (then retry).",
+} as const;

@@ -9,6 +9,14 @@ import type { PartnerRole, Principal, TokenClass, TokenGrant } from './types';
 const APP_USER_ONLY = new Set(['deviceBatches.create', 'customers.relationshipRequests']);
 /** Only admin agents create or apply profiles. */
 const POLICY_WRITES = new Set(['policies.create', 'policies.update', 'policies.delete', 'devicePolicyUpdates.patch']);
+/** A user with neither agent role (e.g. only a billing admin) may not touch devices or profiles. UNVERIFIED wording. */
+const AGENT_ROUTES = /^(deviceBatches|devices|batchJobStatus|policies|devicePolicyUpdates)\./;
+
+/**
+ * Partner Center's documented answer to an App+User token without an MFA claim since 1 April 2026:
+ * 401 with error code 900421 (Partner Center announcements; the fault body's wording is UNVERIFIED).
+ */
+export const MFA_REQUIRED_CODE = 900421;
 
 function unauthorized(partnerId: string, description: string): HttpError {
   return new HttpError(401, description, 401, { 'WWW-Authenticate': `OAuth realm=urn:cpsvc:cpid:${partnerId}` });
@@ -31,7 +39,8 @@ export function grantFromJwt(token: string, nowMs: number): TokenGrant | undefin
   } catch {
     return undefined;
   }
-  const role: PartnerRole = claimList(claims.roles).includes('sales_agent') ? 'sales_agent' : 'admin_agent';
+  const roles = claimList(claims.roles);
+  const role: PartnerRole = roles.includes('sales_agent') ? 'sales_agent' : roles.includes('no_agent_role') ? 'none' : 'admin_agent';
   let tokenClass: TokenClass;
   if (typeof claims.exp === 'number' && claims.exp * 1000 <= nowMs) tokenClass = 'expired';
   else if (claims.idtyp === 'app') tokenClass = 'app-only';
@@ -55,7 +64,9 @@ export function authenticate(
   if (!grant) throw unauthorized(partnerId, 'The access token is invalid.');
   if (grant.tokenClass === 'expired') throw unauthorized(partnerId, 'The access token has expired.');
   if (grant.tokenClass === 'no-mfa' && switches.strictMfa) {
-    throw unauthorized(partnerId, 'Multi-factor authentication is required for App+User access.');
+    throw new HttpError(401, 'Multi-factor authentication is required for App+User access: the access token has no MFA claim.', MFA_REQUIRED_CODE, {
+      'WWW-Authenticate': `OAuth realm=urn:cpsvc:cpid:${partnerId}`,
+    });
   }
   return { token, ...grant };
 }
@@ -63,6 +74,9 @@ export function authenticate(
 export function authorize(principal: Principal, routeId: string): void {
   if (principal.tokenClass === 'app-only' && APP_USER_ONLY.has(routeId)) {
     throw new HttpError(403, 'This operation requires App+User authentication.');
+  }
+  if (principal.role === 'none' && AGENT_ROUTES.test(routeId)) {
+    throw new HttpError(403, 'The user does not have the Admin agent or Sales agent role required for this operation.');
   }
   if (principal.role === 'sales_agent' && POLICY_WRITES.has(routeId)) {
     throw new HttpError(403, 'Only admin agents may create or apply configuration policies.');

@@ -6,9 +6,9 @@ import { assignPolicies, identifiedBy, requestIdentity, unregisterDevice } from 
 import { HttpError } from './faults';
 import { accepted, collection, link, objectType, parseBody, requireCustomer } from './handler-kit';
 import type { Handler, Link } from './handler-kit';
-import { createJob } from './jobs';
+import { createJob, jobStatus } from './jobs';
 import type { EmulatorState } from './state';
-import type { Batch, DeviceInput, DeviceRecord, JobItem, RequestContext } from './types';
+import type { Batch, DeviceInput, DeviceRecord, Job, JobItem, RequestContext } from './types';
 
 // The SDK sends nulls for fields it does not use; empty strings count as absent too.
 const optionalText = z.string().nullish().transform((v) => (v === null || v === undefined || v.trim() === '' ? undefined : v));
@@ -70,7 +70,7 @@ export const createBatch: Handler = (ctx, state) => {
 
 function requireBatch(ctx: RequestContext, state: EmulatorState): Batch {
   const customer = requireCustomer(ctx, state);
-  const batch = state.batch(customer.id, ctx.params.batchId ?? '');
+  const batch = state.batchByPath(customer.id, ctx.params.batchId ?? '');
   if (!batch) throw new HttpError(404, `Device batch ${ctx.params.batchId ?? ''} was not found.`);
   return batch;
 }
@@ -84,6 +84,18 @@ function devicesPath(batch: Batch): string {
   return `/customers/${batch.customerId}/deviceBatches/${encodeURIComponent(batch.id)}/devices`;
 }
 
+/**
+ * A DeviceBatch's `status`: only the doc sample shows it, with no list of values. INFERRED: the state of
+ * the batch's newest upload job (`queued|processing|finished|finished_with_errors`), `finished` when none.
+ */
+function batchStatus(state: EmulatorState, batch: Batch): string {
+  let newest: Job | undefined;
+  for (const job of state.jobs.values()) {
+    if (job.batchId === batch.id && job.customerId === batch.customerId && (!newest || job.createdAt >= newest.createdAt)) newest = job;
+  }
+  return newest ? jobStatus(state, newest) : 'finished';
+}
+
 export const listBatches: Handler = (ctx, state) => {
   const customer = requireCustomer(ctx, state);
   const items = [...state.batches.values()].filter((b) => b.customerId === customer.id).map((b) => ({
@@ -91,6 +103,7 @@ export const listBatches: Handler = (ctx, state) => {
     createdBy: b.createdBy,
     creationDate: b.creationDate,
     devicesCount: b.deviceIds.length,
+    status: batchStatus(state, b),
     devicesLink: link(devicesPath(b)),
     ...objectType('DeviceBatch'),
   }));

@@ -33,6 +33,9 @@ export function requireCustomer(ctx: RequestContext, state: EmulatorState): Cust
       ? `Customer ${id} was not found.`
       : `The partner has no relationship with tenant ${id}.`);
   }
+  if (ctx.switches.forbiddenCustomers.some((c) => c.toLowerCase() === customer.id)) {
+    throw new HttpError(403, 'Access is denied.');
+  }
   return customer;
 }
 

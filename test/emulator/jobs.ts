@@ -34,7 +34,8 @@ export function jobDone(job: Job): boolean {
 export function advanceJob(state: EmulatorState, job: Job, force = false): void {
   if (jobDone(job)) return;
   let step = force ? Number.POSITIVE_INFINITY : stepsReached(state, job);
-  if (state.switches.stuckJobs && !force) step = Math.min(step, 1);
+  const stuck = state.switches.stuckJobs && !force;
+  if (stuck && state.switches.stuckJobsAt === 'before-devices') step = Math.min(step, 1);
   if (step < 1) return;
   job.startedTime ??= state.nowIso();
   const perStep = state.switches.jobAdvance.devicesPerStep;
@@ -46,7 +47,7 @@ export function advanceJob(state: EmulatorState, job: Job, force = false): void 
       ? registerDevice(state, job.customerId, job.batchId ?? '', item)
       : assignPolicies(state, job.customerId, item.deviceId, item.policies));
   }
-  if (job.outcomes.length === job.items.length && step >= 2) job.completedTime = state.nowIso();
+  if (job.outcomes.length === job.items.length && step >= 2 && !stuck) job.completedTime = state.nowIso();
 }
 
 /** Time-driven jobs move without polls, so every request first catches all of them up. */
@@ -61,13 +62,24 @@ export function jobStatus(state: EmulatorState, job: Job): string {
   return anyFailed ? state.switches.batchStatusWithFailures : 'finished';
 }
 
+const SUCCESS_CODE = { null: null, empty: '', zero: '0' } as const;
+
+/** Whether a device's status entry carries its id (the `statusDeviceIds` switch; INFERRED default). */
+function statusNamesDevice(state: EmulatorState, item: JobItem | undefined): boolean {
+  if (item?.kind !== 'upload') return true;
+  const mode = state.switches.statusDeviceIds;
+  if (mode === 'never') return false;
+  const hashOnly = item.device.hardwareHash !== undefined && !item.device.serialNumber && !item.device.productKey;
+  return mode === 'always' || !hashOnly;
+}
+
 function jobWire(state: EmulatorState, job: Job): Record<string, unknown> {
-  const finished = job.outcomes.map((o) => ({
-    deviceId: o.deviceId,
+  const finished = job.outcomes.map((o, i) => ({
+    ...(statusNamesDevice(state, job.items[i]) ? { deviceId: o.deviceId } : {}),
     serialNumber: o.serialNumber ?? null,
     productKey: o.productKey ?? null,
     status: o.ok ? 'finished' : 'finished_with_errors',
-    errorCode: o.errorCode ?? null,
+    errorCode: o.errorCode ?? SUCCESS_CODE[state.switches.successErrorCode],
     errorDescription: o.errorDescription ?? null,
     ...objectType('DeviceUploadDetails'),
   }));

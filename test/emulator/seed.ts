@@ -48,7 +48,7 @@ export const tokenSeedSchema = z
     token: z.string().min(1),
     tokenClass: tokenClass.optional(),
     class: tokenClass.optional(),
-    role: z.enum(['admin_agent', 'sales_agent']).default('admin_agent'),
+    role: z.enum(['admin_agent', 'sales_agent', 'none']).default('admin_agent'),
   })
   .refine((t) => (t.tokenClass ?? t.class) !== undefined, { message: 'token needs a class' })
   .transform((t): { token: string } & TokenGrant => ({
@@ -75,6 +75,7 @@ export const DEFAULT_TOKENS: readonly TokenSeed[] = [
   { token: 'emulator-expired-token', tokenClass: 'expired' },
   { token: 'emulator-no-mfa-token', tokenClass: 'no-mfa' },
   { token: 'emulator-sales-agent-token', tokenClass: 'app+user', role: 'sales_agent' },
+  { token: 'emulator-no-role-token', tokenClass: 'app+user', role: 'none' },
 ];
 
 export async function loadSeedFile(path: string): Promise<ParsedSeed> {

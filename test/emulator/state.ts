@@ -23,7 +23,11 @@ export class EmulatorState {
   /** PKID -> registry entries; the registry only grows between resets, so entries are indexed as pushed. */
   registryByPkid = new Map<string, RegistryDevice[]>();
   readonly tokens = new Map<string, TokenGrant>();
-  /** Keyed by `customerId|batchId` lower-cased: batch ids are matched case-insensitively, like PS does. */
+  /**
+   * Keyed by `customerId|batchId` lower-cased: creating a batch is refused (409) when one exists under
+   * any casing, so there is at most one per folded name. Path lookups may still be exact: see
+   * `batchByPath` and the `batchIdMatching` switch.
+   */
   readonly batches = new Map<string, Batch>();
   readonly devices = new Map<string, DeviceRecord>();
   readonly policies = new Map<string, Policy>();
@@ -109,6 +113,18 @@ export class EmulatorState {
 
   batch(customerId: string, batchId: string): Batch | undefined {
     return this.batches.get(`${customerId.toLowerCase()}|${batchId.toLowerCase()}`);
+  }
+
+  /**
+   * The batch a path names (append, list devices, update, delete). INFERRED (issue 16, not documented):
+   * the real service matches the id in the path case-sensitively while its create check is
+   * case-insensitive, which is what makes a client that appends with its own spelling see 404 and then
+   * 409. `batchIdMatching: 'case-insensitive'` models the friendlier behaviour PowerShell assumes.
+   */
+  batchByPath(customerId: string, batchId: string): Batch | undefined {
+    const batch = this.batch(customerId, batchId);
+    if (!batch) return undefined;
+    return this.switches.batchIdMatching === 'exact' && batch.id !== batchId ? undefined : batch;
   }
 
   putBatch(batch: Batch): void {

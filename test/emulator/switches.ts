@@ -46,6 +46,14 @@ export const switchesSchema = z.object({
   latency: latencySchema,
   faults: z.array(faultRuleSchema),
   stuckJobs: z.boolean(),
+  /**
+   * Where a stuck job stops: before deciding any device (nothing registered), or after deciding them
+   * all while its status stays `processing` (the devices are in the batch list; only the job never
+   * says so). Both are seen as "check again in 10 minutes" in the wild (CIPP); which is real is UNVERIFIED.
+   */
+  stuckJobsAt: z.enum(['before-devices', 'after-devices']),
+  /** What a successful device's errorCode reads: null, "" or "0" (all seen in clients' handling; UNVERIFIED which). */
+  successErrorCode: z.enum(['null', 'empty', 'zero']),
   jobAdvance: jobAdvanceSchema,
   /** List not-yet-finished devices as `in-progress` in devicesStatus (else the list fills as they finish). */
   pendingDevicesInStatus: z.boolean(),
@@ -54,6 +62,14 @@ export const switchesSchema = z.object({
   pascalCaseOutput: z.boolean(),
   bom: z.boolean(),
   batchExists: z.enum(['conflict', 'append']),
+  /** How a batch id in a path is matched (INFERRED: exact, see EmulatorState.batchByPath). */
+  batchIdMatching: z.enum(['exact', 'case-insensitive']),
+  /**
+   * Which devicesStatus entries carry a deviceId. INFERRED: the status doc's own sample has none, and
+   * CIPP notes hash-only uploads come back with no serial, product key or id; so by default a device
+   * sent by hash alone gets no id in the job status (it must be found in the batch's device list).
+   */
+  statusDeviceIds: z.enum(['always', 'omit-hash-only', 'never']),
   maxDevicesPerRequest: z.number().int().positive(),
   strictMfa: z.boolean(),
   strictContractVersion: z.boolean(),
@@ -65,6 +81,11 @@ export const switchesSchema = z.object({
   customersPageCap: z.number().int().positive(),
   devicesPageSize: z.number().int().positive(),
   nonCustomerStatus: z.union([z.literal(403), z.literal(404)]),
+  /**
+   * Customers whose device calls answer 403 although they are listed customers (CIPP #2527: one
+   * customer refused while others work; cause not published, so the body says nothing specific).
+   */
+  forbiddenCustomers: z.array(z.string()),
   idempotency: z.enum(['all', 'writes', 'off']),
   idempotencyTtlMs: z.number().int().positive(),
 });
@@ -82,6 +103,8 @@ export function defaultSwitches(): Switches {
     latency: { ms: 0, jitterMs: 0 },
     faults: [],
     stuckJobs: false,
+    stuckJobsAt: 'before-devices',
+    successErrorCode: 'null',
     jobAdvance: { pollsPerStep: 1, msPerStep: 0, devicesPerStep: 0 },
     pendingDevicesInStatus: false,
     locationStyle: 'relative',
@@ -89,8 +112,11 @@ export function defaultSwitches(): Switches {
     pascalCaseOutput: false,
     bom: false,
     batchExists: 'conflict',
+    batchIdMatching: 'exact',
+    statusDeviceIds: 'omit-hash-only',
     maxDevicesPerRequest: 500,
-    strictMfa: false,
+    // App+User calls without an MFA claim are refused since 1 April 2026 (401, error code 900421).
+    strictMfa: true,
     strictContractVersion: false,
     tupleOnly500: false,
     batchStatusWithFailures: 'finished_with_errors',
@@ -106,6 +132,7 @@ export function defaultSwitches(): Switches {
     customersPageCap: 500,
     devicesPageSize: 100,
     nonCustomerStatus: 403,
+    forbiddenCustomers: [],
     idempotency: 'all',
     idempotencyTtlMs: 24 * 60 * 60 * 1000,
   };

@@ -4,7 +4,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Switches } from './switches';
 
 export type TokenClass = 'app+user' | 'app-only' | 'expired' | 'no-mfa';
-export type PartnerRole = 'admin_agent' | 'sales_agent';
+/** `none`: a partner user with neither agent role (a billing admin, say). */
+export type PartnerRole = 'admin_agent' | 'sales_agent' | 'none';
 
 export interface TokenGrant {
   tokenClass: TokenClass;

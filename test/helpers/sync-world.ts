@@ -15,7 +15,7 @@ export const CUSTOMER = '6f1c4a2e-8d3b-4c5f-9a7e-2b1d0c9e8f71';
 export const OTHER_TENANT = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c64';
 export const TOKEN = 'emulator-app-user-token';
 
-export const fastSync: Partial<SyncOptions> = { firstPollMs: 5, maxPollMs: 40, retryBaseMs: 10, retryMaxMs: 80, idleMs: 10, slowJobMs: 2_000 };
+export const fastSync: Partial<SyncOptions> = { firstPollMs: 5, maxPollMs: 40, retryBaseMs: 10, retryMaxMs: 80, idleMs: 10, slowJobMs: 2_000, slowPollMaxMs: 160 };
 
 export interface SyncWorld {
   t: TempStation;
@@ -32,7 +32,8 @@ export interface SyncWorld {
   closedBatch(name: string, devices: readonly Partial<IdentityFields>[]): number;
   batchState(batchId: number): string;
   deviceStates(batchId: number): Record<string, number>;
-  newEngine(options?: Partial<SyncOptions>): SyncEngine;
+  /** `now` replaces the engine's clock (slow jobs are tested without waiting). */
+  newEngine(options?: Partial<SyncOptions>, now?: () => number): SyncEngine;
   close(): Promise<void>;
 }
 
@@ -56,8 +57,8 @@ export async function syncWorld(options: { switches?: SwitchesPatch; registry?: 
   const tokens = { current: TOKEN };
   const tokenProvider: TokenProvider = options.tokenProvider ?? { ...staticTokenProvider(TOKEN), getToken: async () => tokens.current };
   const client = createPartnerCenterClient({ baseUrl: emu.url, tokenProvider, timeoutMs: options.clientTimeoutMs ?? 2_000, retry: { baseDelayMs: 5, maxDelayMs: 40, maxAttempts: 3 } });
-  const newEngine = (opts: Partial<SyncOptions> = {}) =>
-    new SyncEngine({ db: t.station.database.db, now: Date.now, events: t.station.events, logger: silentLogger, station: t.station.identity, client: () => client, options: { ...fastSync, ...opts } });
+  const newEngine = (opts: Partial<SyncOptions> = {}, now: () => number = Date.now) =>
+    new SyncEngine({ db: t.station.database.db, now, events: t.station.events, logger: silentLogger, station: t.station.identity, client: () => client, options: { ...fastSync, ...opts } });
 
   // Written with SQL, not the scan channels: tests need records the station's own paths would refuse.
   function storeBatch(name: string, list: readonly Partial<IdentityFields>[], state: 'approved' | 'closed'): number {

@@ -61,6 +61,14 @@ function twoPersonState(db: Queryable, batch: BatchRow, approverId: number): Two
   return { enabled, yourDevices: liveDevicesScannedBy(db, batch.id, approverId), changers, eligible, needsSecondPerson, explanation: explain(enabled, batch.name, approverId, changers, eligible) };
 }
 
+/** The same rule for removing a batch's devices from Autopilot (handlers/deregister.ts): whoever changed the batch may not. */
+export function twoPersonProblem(db: Queryable, batch: BatchRow, operatorId: number): { enabled: boolean; yourDevices: number; problem: string | null } {
+  const state = twoPersonState(db, batch, operatorId);
+  const mine = state.changers.find((c) => c.operatorId === operatorId);
+  const problem = state.needsSecondPerson && mine ? `You ${describeChanges(mine.what)} lines of batch ${batch.name}: another lead must remove its devices from Autopilot (two-person rule).` : null;
+  return { enabled: state.enabled, yourDevices: state.yourDevices, problem };
+}
+
 function candidates(db: Queryable): Candidate[] {
   return listOperators(db, true).map((o) => ({ id: o.id, name: o.name, role: o.role, active: o.active }));
 }

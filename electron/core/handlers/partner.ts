@@ -8,6 +8,7 @@ import { createPartnerCenterClient, type PartnerCenterClient, type PartnerCenter
 import { supportLine, type PartnerCenterError } from '../../partner-center/errors';
 import type { TokenProvider } from '../../partner-center/token-provider';
 import type { Handlers } from '../dispatcher';
+import { explainRefusal, MFA_REQUIRED_CODE, refusalText, type RefusalExplanation } from '../../../shared/domain/refusals';
 
 export interface PartnerCenterConfig {
   baseUrl: string;
@@ -35,7 +36,7 @@ export function notConfigured<T>(): Result<T> {
 }
 
 /** A Partner Center failure as a station error: what happened, what to do, and the ids for a support ticket. */
-export function remoteFailure<T>(error: PartnerCenterError, consequence: string): Result<T> {
+export function remoteFailure<T>(error: PartnerCenterError, consequence: string, refusal?: RefusalExplanation): Result<T> {
   const details = {
     kind: error.kind,
     status: error.status,
@@ -52,9 +53,15 @@ export function remoteFailure<T>(error: PartnerCenterError, consequence: string)
     case 'timeout':
       return fail('OFFLINE', `Partner Center could not be reached (the station may be offline, or the service is not answering).${then}`, details);
     case 'auth':
+      if (error.code === MFA_REQUIRED_CODE) {
+        return fail('REMOTE_ERROR', `Partner Center sign-in with MFA is needed: the token has no multi-factor authentication claim. A shift lead must sign the station in again and complete MFA.${then}`, { ...details, cause: 'mfa' });
+      }
       return fail('REMOTE_ERROR', `Partner Center sign-in is needed: a shift lead must sign the station in again.${then}`, details);
-    case 'forbidden':
-      return fail('REMOTE_ERROR', `Partner Center refused: the signed-in account may not do this (it needs the Admin agent or Sales agent role, signed in as a user with MFA).${then}`, details);
+    case 'forbidden': {
+      // Without the caller's facts, the answer's own words are all there is to go on.
+      const why = refusal ?? explainRefusal({ status: error.status, code: error.code, description: error.description, operation: 'read-devices', appOnly: null, mfa: null, customerListed: null, otherCustomersWork: null });
+      return fail('REMOTE_ERROR', `${refusalText(why)}${then} (MS-RequestId ${error.requestId})`, { ...details, cause: why.cause, certain: why.certain });
+    }
     case 'throttled': {
       const wait = error.retryAfterMs === null ? '' : ` Try again in ${Math.ceil(error.retryAfterMs / 1000)} seconds.`;
       return fail('REMOTE_ERROR', `Partner Center is limiting how fast this partner may call it.${wait}${then}`, details);

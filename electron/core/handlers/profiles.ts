@@ -9,9 +9,20 @@ import { devices } from '../../../db/schema';
 import { findBatch } from '../../../db/repos/batches';
 import type { Handlers } from '../dispatcher';
 import { notConfigured, remoteFailure, type PartnerLink } from './partner';
+import { explainPartnerRefusal } from '../refusal';
+import { identifyRegistered } from '../sync/identify-registered';
+import { syncContextFor } from '../sync/sync-context';
+import { CUSTOMER_ADDED } from '../../../shared/domain/device-errors';
 
 const CHUNK = 500;
 const POLL_MS = [1_000, 1_000, 2_000, 3_000, 5_000, 8_000, 10_000, 15_000, 15_000];
+
+function waitingReason(d: { profileError: string | null; errorCode: string | null; remoteDeviceId: string | null }): string {
+  if (d.errorCode === CUSTOMER_ADDED.code) return 'Added by the customer itself (Intune or Store for Business): the customer assigns its profile in Intune.';
+  if (d.profileError) return `Assigning the profile failed: ${d.profileError}`;
+  if (d.remoteDeviceId === null) return 'Partner Center has not named this device yet: assigning a profile looks it up in the batch first.';
+  return 'No profile assigned yet.';
+}
 
 export function profileHandlers(link: PartnerLink | null, sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))): Pick<Handlers, keyof typeof profileChannels> {
   return {
@@ -29,18 +40,24 @@ export function profileHandlers(link: PartnerLink | null, sleep = (ms: number) =
       if (!batch) return fail('NOT_FOUND', `There is no batch with id ${batchId}.`);
       if (!batch.customerTenantId) return fail('INVALID_STATE', `Batch ${batch.name} has no customer yet: approve and upload it first.`);
       const customerId = batch.customerTenantId;
+      // Devices a job status did not name (hash-only uploads) are found in the batch's device list first.
+      await identifyRegistered(syncContextFor(ctx, link.client), batch, customerId);
       const live = ctx.db.select().from(devices).where(and(eq(devices.batchId, batchId), isNull(devices.removedAt), eq(devices.state, 'registered'))).all();
       const targets = live.filter((d) => d.remoteDeviceId !== null);
       const skipped = live.length - targets.length;
-      if (targets.length === 0) return fail('INVALID_STATE', `Batch ${batch.name} has no registered devices with a Partner Center id to assign a profile to.`);
+      if (targets.length === 0) return fail('INVALID_STATE', `Batch ${batch.name} has no registered devices with a Partner Center id to ${policyId === null ? 'unassign a profile from' : 'assign a profile to'} (devices the customer added itself are not the partner's to manage).`);
       const byRemote = new Map(targets.map((d) => [d.remoteDeviceId ?? '', d]));
       const failed: { deviceId: number; pkid: string | null; code: string; meaning: string; action: string }[] = [];
       let assigned = 0;
       let stillRunning = 0;
       for (let i = 0; i < targets.length; i += CHUNK) {
         const slice = targets.slice(i, i + CHUNK);
+        // Unassigning sends the o_o_b_e key with no value (the SDK's own null policy); UNVERIFIED on the real service.
         const sent = await link.client.policies.assign(customerId, slice.map((d) => ({ id: d.remoteDeviceId ?? '', policies: [{ key: 'o_o_b_e', value: policyId }] })));
-        if (!sent.ok) return remoteFailure(sent.error, `The profile was assigned to ${assigned} devices before this failure; assign again to finish.`);
+        if (!sent.ok) {
+          const refusal = sent.error.kind === 'forbidden' ? await explainPartnerRefusal(ctx.db, link.client, sent.error, 'profile-write', customerId, ctx.now()) : undefined;
+          return remoteFailure(sent.error, `The profile was ${policyId === null ? 'unassigned from' : 'assigned to'} ${assigned} devices before this failure; try again to finish.`, refusal);
+        }
         const trackingId = sent.value.trackingId;
         let finished = false;
         for (const wait of trackingId ? POLL_MS : []) {
@@ -62,13 +79,27 @@ export function profileHandlers(link: PartnerLink | null, sleep = (ms: number) =
                 tx.update(devices).set({ profileId: policyId, profileError: null }).where(eq(devices.id, device.id)).run();
               }
             }
-            ctx.audit(tx, { action: 'profiles:assign', objectType: 'batch', objectId: batchId, detail: { policyId, devices: slice.length, failed: failed.length, trackingId } });
+            ctx.audit(tx, { action: policyId === null ? 'profiles:unassign' : 'profiles:assign', objectType: 'batch', objectId: batchId, detail: { policyId, devices: slice.length, failed: failed.length, trackingId } });
           });
           break;
         }
         if (!finished) stillRunning += slice.length;
       }
       return ok({ assigned, skipped, failed, stillRunning });
+    },
+
+    'profiles:waiting': ({ batchId }, ctx) => {
+      const batch = findBatch(ctx.db, batchId);
+      if (!batch) return fail('NOT_FOUND', `There is no batch with id ${batchId}.`);
+      const registered = ctx.db.select().from(devices).where(and(eq(devices.batchId, batchId), isNull(devices.removedAt), eq(devices.state, 'registered'))).all();
+      const waiting = registered.filter((d) => d.profileId === null).map((d) => ({
+        deviceId: d.id,
+        pkid: d.pkid,
+        serial: d.serial,
+        reason: waitingReason(d),
+        manageable: d.errorCode !== CUSTOMER_ADDED.code,
+      }));
+      return ok({ registered: registered.length, withProfile: registered.length - waiting.length, waiting: waiting.slice(0, 500), waitingCount: waiting.length });
     },
   };
 }

@@ -3,15 +3,17 @@
 // throttling in normal use; waits come from the chunks' own next-attempt times, never a tight loop.
 import type { StationDb } from '../../../db/open';
 import { findBatch } from '../../../db/repos/batches';
-import { activeBatchId, anyRetrying, attentionDeviceCount, batchUploadProgress, earliestPendingAt, nextDueChunk, waitingDeviceCount } from '../../../db/repos/uploads';
+import { activeBatchId, anyRetrying, slowChunkNote, attentionDeviceCount, batchUploadProgress, earliestPendingAt, nextDueChunk, waitingDeviceCount } from '../../../db/repos/uploads';
 import type { SyncStatus } from '../../../shared/contract/sync';
 import { withAttention } from '../../../shared/domain/sync-health';
 import { plural } from '../../../shared/domain/words';
-import type { PartnerCenterClient } from '../../partner-center/client';
+import type { PartnerCenterClient, PartnerCenterError } from '../../partner-center/client';
+import { MFA_REQUIRED_CODE } from '../../../shared/domain/refusals';
 import type { StationIdentity } from '../context';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../log';
 import { pollChunk } from './poll-chunk';
+import { dueDeregistrations, processDeregistrations } from './deregister';
 import { reconcileChunk } from './reconcile-chunk';
 import { sendChunk } from './send-chunk';
 import { defaultSyncOptions, type StepResult, type SyncContext, type SyncOptions } from './sync-context';
@@ -25,6 +27,13 @@ export interface SyncEngineDeps {
   /** Null while the station has no Partner Center configuration. */
   client: () => PartnerCenterClient | null;
   options?: Partial<SyncOptions>;
+}
+
+function signInMessage(error: PartnerCenterError, waiting: number): string {
+  if (error.code === MFA_REQUIRED_CODE) {
+    return `Sign-in with MFA needed: Partner Center refuses sign-ins without multi-factor authentication. A shift lead must sign the station in again and complete MFA. ${plural(waiting, 'device')} waiting.`;
+  }
+  return `Sign-in needed: a shift lead must sign the station in to Partner Center. ${plural(waiting, 'device')} waiting.`;
 }
 
 export type StepOutcome = 'worked' | 'idle' | 'blocked';
@@ -63,6 +72,13 @@ export class SyncEngine {
       this.setStatus({ state: 'sign-in-needed', message: `Sign-in needed: a shift lead must sign the station in to Partner Center. ${plural(waiting, 'device')} waiting.`, active: null });
       return 'blocked';
     }
+    const ctx0: SyncContext = { db: this.deps.db, now: this.deps.now, client, options: this.options, station: this.deps.station };
+    // Removals left waiting (offline, throttled, a crash between the DELETE and its record) go first.
+    if (dueDeregistrations(ctx0).length > 0) {
+      const done = await processDeregistrations(ctx0);
+      this.deps.events.emit('db:changed', { tables: ['deregistrations', 'devices', 'batches', 'audit'] });
+      if (done.deregistered + done.failed.length > 0) return 'worked';
+    }
     const chunk = nextDueChunk(this.deps.db, this.deps.now());
     if (!chunk) {
       this.setStatus(this.betweenSteps(waiting));
@@ -86,6 +102,9 @@ export class SyncEngine {
   private afterStep(result: StepResult, batchId: number): StepOutcome {
     const waiting = waitingDeviceCount(this.deps.db);
     switch (result.kind) {
+      case 'slow':
+        this.setStatus({ state: 'working', message: result.message, active: this.progressOf(batchId), lastError: null });
+        return 'idle';
       case 'progress':
       case 'waiting':
         this.setStatus({ state: 'working', message: `Uploading: ${plural(waiting, 'device')} waiting.`, active: this.progressOf(batchId), lastError: null });
@@ -95,7 +114,7 @@ export class SyncEngine {
         return 'blocked';
       case 'sign-in-needed':
         this.signInNeeded = true;
-        this.setStatus({ state: 'sign-in-needed', message: `Sign-in needed: a shift lead must sign the station in to Partner Center. ${plural(waiting, 'device')} waiting.`, lastError: result.error.message });
+        this.setStatus({ state: 'sign-in-needed', message: signInMessage(result.error, waiting), lastError: result.error.message });
         return 'blocked';
       case 'refused':
         this.setStatus({ state: 'waiting', message: result.message, lastError: result.message });
@@ -107,9 +126,13 @@ export class SyncEngine {
   private betweenSteps(waiting: number): Partial<SyncStatus> {
     if (waiting === 0) return { state: 'idle', message: 'All uploads settled.', active: null, lastError: null };
     const active = this.progressOf(activeBatchId(this.deps.db));
-    if (anyRetrying(this.deps.db) && this.status.lastError) {
+    // A refusal before anything was sent counts too: "processing" would hide why nothing moves.
+    if ((anyRetrying(this.deps.db) || this.status.state === 'waiting') && this.status.lastError) {
       return { state: 'waiting', message: `Will retry: ${plural(waiting, 'device')} waiting (${this.status.lastError}).`, active };
     }
+    // A slow job's message stays up between its (rarer) polls instead of a generic "processing".
+    const slow = slowChunkNote(this.deps.db);
+    if (slow) return { state: 'working', message: slow, active };
     return { state: 'working', message: `Partner Center is processing the upload: ${plural(waiting, 'device')} on the way.`, active };
   }
 

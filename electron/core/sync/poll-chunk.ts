@@ -1,17 +1,19 @@
 // An accepted chunk: poll its job with growing waits (never a tight loop) until it finishes, then
 // record every device's answer and settle the batch.
-import { findBatch } from '../../../db/repos/batches';
+import { findBatch, type BatchRow } from '../../../db/repos/batches';
 import { chunkDevices, updateChunk, type UploadRow } from '../../../db/repos/uploads';
 import { applyJobResults, markFailed, markRegistered } from './apply-results';
 import { matchRemote } from './device-match';
 import { failureResult } from './send-chunk';
 import { settleBatch } from './settle';
-import { auditSync, backoffMs, pollDelayMs, tx, type StepResult, type SyncContext } from './sync-context';
+import { remoteBatchName } from './remote-name';
+import { identifyRegistered } from './identify-registered';
+import { auditSync, backoffMs, pollDelayMs, slowPollDelayMs, STEADY_POLLS, tx, type StepResult, type SyncContext } from './sync-context';
 
 export async function pollChunk(ctx: SyncContext, chunk: UploadRow): Promise<StepResult> {
   const batch = findBatch(ctx.db, chunk.batchId);
   if (!batch?.customerTenantId) return { kind: 'refused', message: `Batch ${chunk.batchId} has no customer.` };
-  if (chunk.trackingId === null) return watchDeviceList(ctx, chunk, batch.id, batch.customerTenantId, batch.name);
+  if (chunk.trackingId === null) return watchDeviceList(ctx, chunk, batch.id, batch.customerTenantId, remoteBatchName(batch));
   const status = await ctx.client.jobs.status(batch.customerTenantId, chunk.trackingId);
   if (!status.ok) {
     if (status.error.kind === 'not-found') {
@@ -23,6 +25,8 @@ export async function pollChunk(ctx: SyncContext, chunk: UploadRow): Promise<Ste
     return failureResult(status.error);
   }
   if (!status.value.done) {
+    const age = ctx.now() - (chunk.acceptedAt ?? chunk.createdAt);
+    if (age >= ctx.options.slowJobMs) return slowJob(ctx, chunk, batch, batch.customerTenantId, age);
     tx(ctx, (t) => updateChunk(t, chunk.id, { nextAttemptAt: ctx.now() + pollDelayMs(ctx.options, chunk.attempts), attempts: chunk.attempts + 1, updatedAt: ctx.now() }));
     return { kind: 'waiting' };
   }
@@ -32,6 +36,7 @@ export async function pollChunk(ctx: SyncContext, chunk: UploadRow): Promise<Ste
     auditSync(ctx, t, { action: 'uploads:finished', objectType: 'batch', objectId: batch.id, detail: { chunk: chunk.seq, trackingId: chunk.trackingId, ...counts } });
     settleBatch(t, batch.id, ctx.now());
   });
+  await identifyRegistered(ctx, batch, batch.customerTenantId);
   return { kind: 'progress' };
 }
 
@@ -46,7 +51,8 @@ async function watchDeviceList(ctx: SyncContext, chunk: UploadRow, batchId: numb
     tx(ctx, (t) => updateChunk(t, chunk.id, { nextAttemptAt: ctx.now() + backoffMs(ctx.options, chunk.attempts), attempts: chunk.attempts + 1, updatedAt: ctx.now() }));
     return failureResult(remote.error);
   }
-  const givenUp = ctx.now() - chunk.updatedAt > ctx.options.slowJobMs;
+  // No job to ask: three slow-job spans (30 min by default) without the devices appearing is giving up.
+  const givenUp = ctx.now() - (chunk.acceptedAt ?? chunk.updatedAt) > 3 * ctx.options.slowJobMs;
   return tx(ctx, (t): StepResult => {
     let left = 0;
     const list = chunkDevices(t, chunk.id);
@@ -66,5 +72,54 @@ async function watchDeviceList(ctx: SyncContext, chunk: UploadRow, batchId: numb
     updateChunk(t, chunk.id, { state: 'done', updatedAt: ctx.now() });
     settleBatch(t, batchId, ctx.now());
     return { kind: 'progress' };
+  });
+}
+
+const SLOW = 'slow:';
+
+/** One line for the status bar and the log about a job that has run long. */
+export function slowJobMessage(batchName: string, ageMs: number, confirmed: number, left: number, nextMs: number): string {
+  const minutes = Math.floor(ageMs / 60_000);
+  const next = nextMs >= 60_000 ? `${Math.round(nextMs / 60_000)} min` : `${Math.max(1, Math.round(nextMs / 1000))} s`;
+  const found = confirmed > 0 ? ` ${confirmed} of its devices already appear in the batch's device list and are counted as registered;` : '';
+  return `Slow: Partner Center has been processing batch ${batchName} for ${minutes} min.${found} ${left} still wait for an answer. The station checks again in ${next} (and the batch's device list each time); nothing needs to be sent again.`;
+}
+
+/**
+ * A job still processing long after its 202: reported as slow (once in the audit, every time in the
+ * status), polled with a growing wait, and reconciled against the batch's device list, so devices
+ * Partner Center already holds are registered even if the job never says it finished.
+ */
+async function slowJob(ctx: SyncContext, chunk: UploadRow, batch: BatchRow, customerId: string, age: number): Promise<StepResult> {
+  const slowPolls = Math.max(0, chunk.attempts - STEADY_POLLS);
+  const nextMs = slowPollDelayMs(ctx.options, slowPolls);
+  const remote = await ctx.client.deviceBatches.listDevices(customerId, remoteBatchName(batch));
+  return tx(ctx, (t): StepResult => {
+    let confirmed = 0;
+    let left = 0;
+    const list = chunkDevices(t, chunk.id);
+    if (remote.ok) {
+      const matched = matchRemote(list, remote.value.items);
+      for (const device of list) {
+        if (device.state === 'registered') continue;
+        const match = matched.get(device);
+        if (match) {
+          markRegistered(t, device.id, match.id);
+          confirmed++;
+        } else left++;
+      }
+    } else left = list.filter((d) => d.state !== 'registered').length;
+    const firstTime = !(chunk.lastError ?? '').startsWith(SLOW);
+    if (firstTime || confirmed > 0) {
+      auditSync(ctx, t, { action: firstTime ? 'uploads:slow' : 'uploads:reconciled', objectType: 'batch', objectId: batch.id, detail: { chunk: chunk.seq, trackingId: chunk.trackingId, minutes: Math.floor(age / 60_000), confirmed, left } });
+    }
+    if (left === 0) {
+      updateChunk(t, chunk.id, { state: 'done', lastError: null, updatedAt: ctx.now() });
+      settleBatch(t, batch.id, ctx.now());
+      return { kind: 'progress' };
+    }
+    const message = slowJobMessage(batch.name, age, list.length - left, left, nextMs);
+    updateChunk(t, chunk.id, { nextAttemptAt: ctx.now() + nextMs, attempts: chunk.attempts + 1, lastError: `${SLOW} ${message}`, updatedAt: ctx.now() });
+    return { kind: 'slow', message };
   });
 }

@@ -2,12 +2,13 @@
 // Partner Center. Before anything is sent again, the remote batch's devices (all pages) are read:
 // what is already there is recorded as registered, and only the rest is sent again, with the same
 // request id and the same call, so a service that honours MS-RequestId replays its first answer.
-import { findBatch } from '../../../db/repos/batches';
+import { findBatch, updateBatch } from '../../../db/repos/batches';
 import { chunkDevices, updateChunk, type UploadRow } from '../../../db/repos/uploads';
 import { markRegistered } from './apply-results';
 import { matchRemote } from './device-match';
 import { failureResult, sendChunk } from './send-chunk';
 import { settleBatch } from './settle';
+import { remoteBatchName, remoteSpelling } from './remote-name';
 import { auditSync, backoffMs, tx, type StepResult, type SyncContext } from './sync-context';
 
 export async function reconcileChunk(ctx: SyncContext, chunk: UploadRow): Promise<StepResult> {
@@ -16,10 +17,11 @@ export async function reconcileChunk(ctx: SyncContext, chunk: UploadRow): Promis
   const customerId = batch.customerTenantId;
   const batches = await ctx.client.deviceBatches.list(customerId);
   if (!batches.ok) return postpone(ctx, chunk, batches.error);
-  const exists = batches.value.items.some((b) => b.id.toLowerCase() === batch.name.toLowerCase());
+  const spelled = remoteSpelling(batches.value.items.map((b) => b.id), remoteBatchName(batch));
   let found = 0;
-  if (exists) {
-    const remote = await ctx.client.deviceBatches.listDevices(customerId, batch.name);
+  if (spelled !== undefined) {
+    if (spelled !== remoteBatchName(batch)) tx(ctx, (t) => updateBatch(t, batch.id, { remoteName: spelled }));
+    const remote = await ctx.client.deviceBatches.listDevices(customerId, spelled);
     if (!remote.ok) return postpone(ctx, chunk, remote.error);
     tx(ctx, (t) => {
       const list = chunkDevices(t, chunk.id);

@@ -15,8 +15,10 @@ export interface SyncOptions {
   retryMaxMs: number;
   /** How long to wait after an idle look at the outbox before looking again. */
   idleMs: number;
-  /** A job still processing after this long is reported as slow (it keeps being polled). */
+  /** A job still processing this long after its 202 is reported as slow (it keeps being polled). */
   slowJobMs: number;
+  /** Cap of the growing wait between polls of a slow job. */
+  slowPollMaxMs: number;
   random: () => number;
 }
 
@@ -26,7 +28,9 @@ export const defaultSyncOptions: SyncOptions = {
   retryBaseMs: 5_000,
   retryMaxMs: 5 * 60_000,
   idleMs: 2_000,
-  slowJobMs: 30 * 60_000,
+  // CIPP tells its users a job "might still be running, check in 10 minutes"; past that, say so.
+  slowJobMs: 10 * 60_000,
+  slowPollMaxMs: 5 * 60_000,
   random: Math.random,
 };
 
@@ -38,9 +42,15 @@ export interface SyncContext {
   station: StationIdentity;
 }
 
+/** A sync context for work a handler does while the lead waits (profiles, removals): default options. */
+export function syncContextFor(deps: { db: StationDb; now: () => number; station: StationIdentity }, client: PartnerCenterClient): SyncContext {
+  return { db: deps.db, now: deps.now, station: deps.station, client, options: defaultSyncOptions };
+}
+
 export type StepResult =
   | { kind: 'progress' }
   | { kind: 'waiting' }
+  | { kind: 'slow'; message: string }
   | { kind: 'offline'; error: PartnerCenterError }
   | { kind: 'sign-in-needed'; error: PartnerCenterError }
   | { kind: 'refused'; message: string };
@@ -69,6 +79,12 @@ export const STEADY_POLLS = 5;
 export function pollDelayMs(options: SyncOptions, polls: number): number {
   const doublings = Math.max(0, polls - STEADY_POLLS + 1);
   return Math.min(options.maxPollMs, options.firstPollMs * 2 ** Math.min(doublings, 20));
+}
+
+/** Waits between polls of a slow job: doubling from maxPollMs with each poll, capped at slowPollMaxMs. */
+export function slowPollDelayMs(options: SyncOptions, slowPolls: number): number {
+  const cap = Math.max(options.maxPollMs, options.slowPollMaxMs);
+  return Math.min(cap, options.maxPollMs * 2 ** Math.min(Math.max(0, slowPolls), 20));
 }
 
 export function isTransient(error: PartnerCenterError): boolean {

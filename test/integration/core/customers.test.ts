@@ -116,7 +116,7 @@ describe('customers', () => {
 
   it.each([
     ['an expired token', 'emulator-expired-token', {}, 'REMOTE_ERROR', /sign-in is needed/, 'auth'],
-    ['a token without MFA once MFA is enforced', 'emulator-no-mfa-token', { strictMfa: true }, 'REMOTE_ERROR', /sign-in is needed/, 'auth'],
+    ['a token without MFA once MFA is enforced', 'emulator-no-mfa-token', { strictMfa: true }, 'REMOTE_ERROR', /sign-in with MFA is needed/, 'auth'],
     ['throttling on page 2 (Retry-After beyond what the station waits)', 'emulator-app-user-token',
       { throttle: { routes: { 'customers.list': { partner: { capacity: 1, refillPerSecond: 0.001 } } } } }, 'REMOTE_ERROR', /limiting how fast.*Try again in \d+ seconds/, 'throttled'],
   ] as const)('refresh with %s fails with an explanation and leaves the cached list alone', async (_name, token, switches, code, message, kind) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../emulator/index';
-import { CONTOSO, PK, call, createBatch, start } from './helpers';
+import { CONTOSO, FABRIKAM, PK, call, createBatch, start } from './helpers';
 
 const PARTNER = '11111111-2222-4333-8444-555555555555';
 let emu: RunningEmulator;
@@ -33,11 +33,26 @@ describe('bearer tokens', () => {
     }
   });
 
-  it('no-mfa passes unless strictMfa is on', async () => {
-    expect((await call(emu, 'GET', batches, { token: 'emulator-no-mfa-token' })).status).toBe(200);
-    emu.control.setSwitches({ strictMfa: true });
-    expect((await call(emu, 'GET', batches, { token: 'emulator-no-mfa-token' })).status).toBe(401);
+  it('no-mfa is refused by default (MFA enforced since April 2026: 401, code 900421), passes with strictMfa off', async () => {
+    const refused = await call(emu, 'GET', batches, { token: 'emulator-no-mfa-token' });
+    expect(refused.status).toBe(401);
+    expect(refused.json).toMatchObject({ code: 900421, description: expect.stringMatching(/MFA claim/) });
+    expect(refused.headers.get('www-authenticate')).toContain('urn:cpsvc:cpid:');
     expect((await call(emu, 'GET', batches)).status).toBe(200);
+    emu.control.setSwitches({ strictMfa: false });
+    expect((await call(emu, 'GET', batches, { token: 'emulator-no-mfa-token' })).status).toBe(200);
+  });
+
+  it('a user without an agent role gets 403 on device calls, but may still list customers', async () => {
+    const token = 'emulator-no-role-token';
+    expect((await call(emu, 'GET', batches, { token })).status).toBe(403);
+    expect((await call(emu, 'GET', '/v1/customers?size=10', { token })).status).toBe(200);
+  });
+
+  it('one customer can be refused (403) while others work', async () => {
+    emu.control.setSwitches({ forbiddenCustomers: [CONTOSO] });
+    expect((await call(emu, 'GET', batches)).status).toBe(403);
+    expect((await call(emu, 'GET', `/v1/customers/${FABRIKAM}/deviceBatches`)).status).toBe(200);
   });
 
   it('app-only may list and append but not create a batch or ask for a relationship link', async () => {

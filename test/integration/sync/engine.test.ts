@@ -29,14 +29,14 @@ describe('upload engine', () => {
     expect(postsTo(w, /\/deviceBatches\/[^/]+\/devices$/i)).toBe(2);
   });
 
-  it('records every refused device with its code and an action, and counts 806 as registered', async () => {
+  it('records every refused device with its code and an action, and counts 806 as registered (the customer\'s own record, said so)', async () => {
     const owned = '3300000000017';
     const notFiled = '3300000000024';
     const mine = '3300000000031';
     w = await syncWorld({ filed: 3, registry: [{ pkid: owned, ownerTenant: OTHER_TENANT }, { pkid: mine, ownerTenant: '6f1c4a2e-8d3b-4c5f-9a7e-2b1d0c9e8f71' }] });
     const batchId = w.approvedBatch('Mixed', [...filedPkids(3), owned, notFiled, mine]);
     await settle(w);
-    expect(w.deviceStates(batchId)).toEqual({ registered: 3, '806': 1, '808': 1, '812': 1 });
+    expect(w.deviceStates(batchId)).toEqual({ registered: 3, '806-customer': 1, '808': 1, '812': 1 });
     expect(w.batchState(batchId)).toBe('needs_attention');
     const row = w.t.station.database.sqlite.prepare('SELECT state, error_text FROM devices WHERE pkid = ?').get(owned) as { state: string; error_text: string };
     expect(row).toMatchObject({ state: 'failed', error_text: expect.stringMatching(/another organisation/) });

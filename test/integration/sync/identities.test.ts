@@ -80,7 +80,7 @@ describe('upload of every identity', () => {
     w = await syncWorld({ registry: [{ ...mine, ownerTenant: CUSTOMER }, { ...theirs, ownerTenant: OTHER_TENANT }] });
     const batchId = w.approvedDevices('Owned', [mine, theirs]);
     await settle(w);
-    expect(w.deviceStates(batchId)).toEqual({ '806': 1, '808': 1 });
+    expect(w.deviceStates(batchId)).toEqual({ '806-customer': 1, '808': 1 });
     expect(row(w, 'serial', mine.serial).state).toBe('registered');
     expect(row(w, 'serial', theirs.serial)).toMatchObject({ state: 'failed', error_text: expect.stringMatching(/another organisation/) });
   });

@@ -1,0 +1,77 @@
+// devices:deregister: a lead removes registered devices from Autopilot (one, a list, or a whole batch)
+// with a reason. The two-person rule is approval's own (the lead may not have scanned the batch's
+// devices), so removing is held to the same standard as sending. The request rows and their audit are
+// written first, in one transaction; then the DELETEs run (sync/deregister.ts), and the engine finishes
+// any left waiting (offline, throttled, a crash).
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { fail, ok } from '../../../shared/contract';
+import type { deregisterChannels } from '../../../shared/contract/deregister';
+import { batchNameKey } from '../../../shared/domain/batch';
+import { CUSTOMER_ADDED } from '../../../shared/domain/device-errors';
+import { deregistrations, devices } from '../../../db/schema';
+import { findBatch, findBatchByNameKey, insertBatch } from '../../../db/repos/batches';
+import type { Handlers } from '../dispatcher';
+import { processDeregistrations, remoteHomeOf } from '../sync/deregister';
+import { syncContextFor } from '../sync/sync-context';
+import { twoPersonProblem } from './approval';
+import { notConfigured, type PartnerLink } from './partner';
+
+export function deregisterHandlers(link: PartnerLink | null): Pick<Handlers, keyof typeof deregisterChannels> {
+  return {
+    'devices:deregister': async (input, ctx) => {
+      const session = ctx.session;
+      if (!session) return fail('NOT_SIGNED_IN', 'Sign in first.');
+      if (!link) return notConfigured();
+      const live = and(isNull(devices.removedAt));
+      const chosen = input.deviceIds
+        ? ctx.db.select().from(devices).where(and(live, inArray(devices.id, input.deviceIds))).all()
+        : input.identifier
+          ? ctx.db.select().from(devices).where(and(live, or(eq(devices.pkid, input.identifier), eq(devices.serial, input.identifier)))).all()
+          : ctx.db.select().from(devices).where(and(live, eq(devices.batchId, input.batchId ?? -1))).all();
+      const what = input.identifier ? `"${input.identifier}"` : input.batchId ? `batch ${findBatch(ctx.db, input.batchId)?.name ?? input.batchId}` : 'the chosen devices';
+      if (chosen.length === 0) return fail('NOT_FOUND', `No live device matches ${what}.`);
+      const targets = chosen.filter((d) => d.state === 'registered' && d.errorCode !== CUSTOMER_ADDED.code);
+      const notRegistered = chosen.length - targets.length;
+      if (targets.length === 0) {
+        return fail('INVALID_STATE', `None of ${what} is registered by this partner in Partner Center, so there is nothing to remove (${notRegistered} not registered, or added by the customer itself: the customer removes those in Intune).`);
+      }
+      const requested = await Promise.resolve(ctx.write(['deregistrations', 'batches', 'devices'], (t) => {
+        for (const batchId of new Set(targets.map((d) => d.batchId))) {
+          const batch = findBatch(t, batchId);
+          const rule = batch ? twoPersonProblem(t, batch, session.operatorId) : null;
+          if (rule?.problem) {
+            ctx.audit(t, { action: 'devices:deregister', result: 'denied', objectType: 'batch', objectId: batchId, detail: { rule: 'two-person', yourDevices: rule.yourDevices } });
+            return fail('INVALID_STATE', rule.problem, { rule: 'two-person' });
+          }
+        }
+        let moveTo: number | null = null;
+        if (input.moveToBatchName) {
+          if (findBatchByNameKey(t, batchNameKey(input.moveToBatchName))) return fail('CONFLICT', `A batch called "${input.moveToBatchName}" already exists: choose a new name for the moved boxes.`);
+          moveTo = insertBatch(t, { name: input.moveToBatchName, nameKey: batchNameKey(input.moveToBatchName), createdBy: session.operatorId, at: ctx.now() }).id;
+        }
+        const at = ctx.now();
+        const ids: number[] = [];
+        for (const d of targets) {
+          const home = remoteHomeOf(t, d.id);
+          if (!home) continue;
+          const open = t.select({ id: deregistrations.id }).from(deregistrations).where(and(eq(deregistrations.deviceId, d.id), inArray(deregistrations.state, ['pending', 'sending']))).get();
+          if (open) {
+            ids.push(open.id);
+            continue;
+          }
+          ids.push(t.insert(deregistrations).values({
+            deviceId: d.id, customerTenantId: home.customerTenantId, remoteBatchId: home.remoteBatchId, remoteDeviceId: d.remoteDeviceId, reason: input.reason,
+            moveToBatchId: moveTo, requestedBy: session.operatorId, requestId: randomUUID(), createdAt: at, updatedAt: at, nextAttemptAt: at,
+          }).returning({ id: deregistrations.id }).get().id);
+        }
+        ctx.audit(t, { action: 'devices:deregisterRequested', objectType: input.batchId ? 'batch' : 'device', objectId: input.batchId ?? targets[0]?.id ?? null, detail: { devices: ids.length, notRegistered, reason: input.reason, moveToBatch: input.moveToBatchName ?? null } });
+        return ok({ ids, moveTo });
+      }));
+      if (!requested.ok) return requested;
+      const done = await processDeregistrations(syncContextFor(ctx, link.client), requested.value.ids);
+      ctx.events.emit('db:changed', { tables: ['deregistrations', 'devices', 'batches', 'audit'] });
+      return ok({ requested: requested.value.ids.length, ...done, movedToBatchId: requested.value.moveTo });
+    },
+  };
+}
