@@ -1,6 +1,6 @@
 import { classifyRead } from '../../../shared/domain/barcode';
 import type { Keystroke } from '../../../shared/domain/wedge/keystroke';
-import { couldStillBeScan, DEFAULT_PACE, judgePace, paceFacts, STALL_FLOOR_MS, type PaceFacts, type PaceLimits } from '../../../shared/domain/wedge/pace';
+import { couldStillBeScan, DEFAULT_PACE, judgePace, median, paceFacts, STALL_FLOOR_MS, type PaceFacts, type PaceLimits } from '../../../shared/domain/wedge/pace';
 import { readWithProfile, type ScannerProfile } from '../../../shared/domain/wedge/profile';
 import { typedAsUs, usCharOf } from '../../../shared/domain/wedge/us-keys';
 import { altCodeChar, meaningOf, type WedgeKeyEvent } from './wedge-keys';
@@ -25,9 +25,9 @@ export interface WedgeBurst {
   readonly usReading?: string;
   /** The learned scanner profile that read this burst. */
   readonly profileId?: string;
-  /** Characters at the start that had been split off by a pause (their own burst, already typed
-   * into the field) and proved to be this scan's first keys after a stall. */
-  readonly joinedPrefix: number;
+  /** Characters at the start that a person typed just before the scan began (typing, then scanning):
+   * not part of `text`, and theirs to keep in the field. */
+  readonly leadingHuman: string;
   /** One per character, for learning a scanner. */
   readonly keys: readonly Keystroke[];
   /** ms between consecutive keystrokes (Alt+numpad digits included; modifiers and the suffix not). */
@@ -62,6 +62,8 @@ export interface WedgeDetector {
   readonly settings: WedgeSettings;
   /** Feeds one keydown; returns the bursts it completed (a silence before it, or its own Enter/Tab). */
   feed(event: WedgeKeyEvent): WedgeBurst[];
+  /** Feeds one keyup: how long keys are held tells fingers from a scanner on the slow path. */
+  release(event: { readonly code: string; readonly time: number }): void;
   /** Ends the open burst if `now` is at least silenceMs after its last key. */
   flush(now: number): WedgeBurst[];
   /** When flush() should next be called, or undefined with no burst open. */
@@ -73,6 +75,9 @@ export interface WedgeDetector {
 interface CharRecord {
   readonly stroke: Keystroke;
   readonly codeDigit: string | undefined;
+  readonly downTime: number;
+  /** When its key came up, if that was seen while the burst was open. */
+  upTime?: number;
 }
 
 interface OpenBurst {
@@ -83,8 +88,8 @@ interface OpenBurst {
 }
 
 const GS_SPELLINGS = /<GS>|\{GS\}/gi;
-/** Keys typed just before a scan, split off by a pause: up to this many may still prove to be its start. */
-const MERGEABLE_PREFIX = 2;
+/** A person's key is held this long at least, and twice a scanner's. */
+const FINGER_HOLD_MS = 30;
 
 export interface DetectorOptions {
   /** Learned scanners, tried before the defaults (see shared/domain/wedge/profile.ts). */
@@ -102,14 +107,12 @@ export function createWedgeDetector(partial: Partial<WedgeSettings> = {}, option
   const profiles = [...(options.profiles ?? [])].sort((a, b) => Number(b.prefix !== '') - Number(a.prefix !== ''));
   const allLimits = [limits, ...profiles.map((p) => p.pace)];
   let open: OpenBurst | undefined;
-  /** The few keys split off just before the open burst, in case they were its first keys after all. */
-  let splitOff: { readonly chars: readonly CharRecord[]; readonly times: readonly number[] } | undefined;
 
   const lastTime = (): number | undefined => open?.times[open.times.length - 1];
 
   function closeAlt(burst: OpenBurst): void {
     if (burst.altDigits === '') return;
-    burst.chars.push({ stroke: { key: altCodeChar(burst.altDigits), code: 'Alt', shift: false, altGr: false, composed: 'alt-code' }, codeDigit: undefined });
+    burst.chars.push({ stroke: { key: altCodeChar(burst.altDigits), code: 'Alt', shift: false, altGr: false, composed: 'alt-code' }, codeDigit: undefined, downTime: burst.times[burst.times.length - 1] ?? 0 });
     burst.altDigits = '';
   }
 
@@ -118,13 +121,7 @@ export function createWedgeDetector(partial: Partial<WedgeSettings> = {}, option
     open = undefined;
     if (burst === undefined) return [];
     closeAlt(burst);
-    const prefix = splitOff;
-    splitOff = undefined;
-    return [finishBurst(burst, prefix, { settings, limits, profiles }, terminator, endTime, interruptedBy)];
-  }
-
-  function openFacts(): PaceFacts | undefined {
-    return open === undefined ? undefined : paceFacts(gapsOf(open.times));
+    return [finishBurst(burst, { settings, limits, profiles }, terminator, endTime, interruptedBy)];
   }
 
   function feed(event: WedgeKeyEvent): WedgeBurst[] {
@@ -133,18 +130,6 @@ export function createWedgeDetector(partial: Partial<WedgeSettings> = {}, option
     const done: WedgeBurst[] = [];
     const last = lastTime();
     if (last !== undefined && event.time - last >= settings.silenceMs) done.push(...complete('silence', last + settings.silenceMs));
-    else if (last !== undefined && open !== undefined && (meaning.type === 'char' || meaning.type === 'alt-digit') && event.time - last > STALL_FLOOR_MS) {
-      // A pause shorter than the silence: a slow scanner's stall, or a person's last key before a scan
-      // begins (typing, then scanning). A stall needs a scanner-like burst before it; a person's one or
-      // two keys, or slow ones, end here as a burst of their own.
-      const facts = openFacts();
-      const scannerSoFar = open.times.length > MERGEABLE_PREFIX && facts !== undefined && allLimits.some((l) => couldStillBeScan(facts, l));
-      if (!scannerSoFar) {
-        const few = open.times.length <= MERGEABLE_PREFIX && event.time - last <= settings.maxGapMs ? { chars: [...open.chars], times: [...open.times] } : undefined;
-        done.push(...complete('silence', event.time));
-        splitOff = few;
-      }
-    }
     switch (meaning.type) {
       case 'terminator':
         done.push(...complete(meaning.terminator, event.time));
@@ -154,7 +139,6 @@ export function createWedgeDetector(partial: Partial<WedgeSettings> = {}, option
         return done;
       case 'alt-digit':
       case 'char': {
-        if (open === undefined && done.length === 0) splitOff = undefined;
         open ??= { chars: [], times: [], altDigits: '', repeated: false };
         if (meaning.type === 'alt-digit') {
           open.altDigits += meaning.digit;
@@ -167,7 +151,7 @@ export function createWedgeDetector(partial: Partial<WedgeSettings> = {}, option
             altGr: event.ctrlKey === true && event.altKey === true,
             ...(meaning.composed === undefined ? {} : { composed: meaning.composed }),
           };
-          open.chars.push({ stroke, codeDigit: meaning.composed === undefined ? meaning.codeDigit : undefined });
+          open.chars.push({ stroke, codeDigit: meaning.composed === undefined ? meaning.codeDigit : undefined, downTime: event.time });
         }
         open.times.push(event.time);
         if (event.repeat === true) open.repeated = true;
@@ -179,6 +163,15 @@ export function createWedgeDetector(partial: Partial<WedgeSettings> = {}, option
   return {
     settings,
     feed,
+    release({ code, time }) {
+      const chars = open?.chars ?? [];
+      for (let i = chars.length - 1; i >= 0; i--) {
+        const c = chars[i];
+        if (c === undefined || c.stroke.code !== code) continue;
+        if (c.upTime === undefined) c.upTime = Math.max(c.downTime, time);
+        return;
+      }
+    },
     flush(now) {
       const last = lastTime();
       if (last === undefined || now - last < settings.silenceMs) return [];
@@ -203,7 +196,6 @@ export function createWedgeDetector(partial: Partial<WedgeSettings> = {}, option
     },
     reset() {
       open = undefined;
-      splitOff = undefined;
     },
   };
 }
@@ -242,6 +234,8 @@ function defaultReading(chars: readonly CharRecord[]): Reading {
 /** How much a text looks like something the station stores: PKID > retail > a maker's serial > any serial. */
 function shapeRank(text: string): number {
   const read = classifyRead({ raw: text });
+  // Several fields (GS-separated): a 2D or GS1 code, whatever its fields hold.
+  if (text.includes('\u001d') && read.kind !== 'invalid') return Math.max(3, read.kind === 'pkid' ? 4 : 3);
   switch (read.kind) {
     case 'pkid':
     case 'pkid-unconfirmed':
@@ -267,27 +261,43 @@ interface DetectorConfig {
   readonly profiles: readonly ScannerProfile[];
 }
 
+/** Median key hold over the median gap, when enough key-ups were seen to tell. */
+function holdRatioOf(chars: readonly CharRecord[], facts: PaceFacts): number | undefined {
+  const holds = chars.flatMap((c) => (c.upTime === undefined || c.stroke.composed !== undefined ? [] : [c.upTime - c.downTime]));
+  if (holds.length < 3 || facts.paceMs <= 0) return undefined;
+  return median(holds) / facts.paceMs;
+}
+
 function judge(chars: readonly CharRecord[], facts: PaceFacts, b: { repeated: boolean; terminator: BurstTerminator; interruptedBy: string | undefined }, config: DetectorConfig): Judged {
   const terminated = b.terminator === 'Enter' || b.terminator === 'Tab';
+  const hold = holdRatioOf(chars, facts);
   const strokes = chars.map((c) => c.stroke);
   for (const profile of config.profiles) {
     const read = readWithProfile(strokes, profile);
     if (read === undefined) continue;
     const text = read.text.replace(GS_SPELLINGS, '\u001d');
-    const reason = whyNotAScan(text, facts, b, profile.pace, terminated);
+    const reason = whyNotAScan(text, facts, b, profile.pace, terminated, hold);
     if (reason === undefined) return { reading: { text, recovered: false, mismatch: read.unmapped, usReading: undefined }, profileId: profile.id, reason };
   }
   const base = defaultReading(chars);
   const reading = { ...base, text: base.text.replace(GS_SPELLINGS, '\u001d') };
-  return { reading, profileId: undefined, reason: whyNotAScan(reading.text, facts, b, config.limits, terminated, reading.usReading) };
+  return { reading, profileId: undefined, reason: whyNotAScan(reading.text, facts, b, config.limits, terminated, hold, reading.usReading) };
 }
 
-function whyNotAScan(text: string, facts: PaceFacts, b: { repeated: boolean; terminator: BurstTerminator; interruptedBy: string | undefined }, limits: PaceLimits, terminated: boolean, usReading?: string): string | undefined {
+function whyNotAScan(
+  text: string,
+  facts: PaceFacts,
+  b: { repeated: boolean; terminator: BurstTerminator; interruptedBy: string | undefined },
+  limits: PaceLimits,
+  terminated: boolean,
+  holdRatio: number | undefined,
+  usReading?: string,
+): string | undefined {
   if (b.terminator === 'interrupted') return `ended by the ${b.interruptedBy ?? 'other'} key, not by Enter, Tab or a pause`;
   if (b.repeated) return 'a held-down key repeating, not a scan';
   const length = [...text].length;
   if (length < limits.minLength) return `too short: ${length} character${length === 1 ? '' : 's'} (a scan has at least ${limits.minLength})`;
-  const pace = judgePace(facts, terminated, limits);
+  const pace = judgePace(facts, terminated, limits, holdRatio);
   if (!pace.ok) return pace.reason;
   // The slow path overlaps the fastest typists: there the payload must also look like a code.
   if (pace.path === 'slow' && shapeRank(text) === 0 && (usReading === undefined || shapeRank(usReading) === 0) && !text.includes('\u001d')) {
@@ -296,30 +306,49 @@ function whyNotAScan(text: string, facts: PaceFacts, b: { repeated: boolean; ter
   return undefined;
 }
 
-function finishBurst(burst: OpenBurst, prefix: { chars: readonly CharRecord[]; times: readonly number[] } | undefined, config: DetectorConfig, terminator: BurstTerminator, endTime: number, interruptedBy?: string): WedgeBurst {
+/** Whether the keys before a pause were a person's: held like fingers, or typed at a person's pace. */
+function humanLead(lead: readonly CharRecord[], leadTimes: readonly number[], rest: readonly CharRecord[], restFacts: PaceFacts, limits: PaceLimits): boolean {
+  const holds = (cs: readonly CharRecord[]): number[] => cs.flatMap((c) => (c.upTime === undefined ? [] : [c.upTime - c.downTime]));
+  const leadHold = holds(lead);
+  const restHold = holds(rest);
+  if (leadHold.length > 0 && restHold.length >= 3 && median(leadHold) >= FINGER_HOLD_MS && median(leadHold) >= 2 * median(restHold)) return true;
+  const leadGaps = gapsOf(leadTimes);
+  return leadGaps.some((g) => g > limits.maxGapMs) || (leadGaps.length > 0 && median(leadGaps) > 2 * Math.max(restFacts.paceMs, 1));
+}
+
+function finishBurst(burst: OpenBurst, config: DetectorConfig, terminator: BurstTerminator, endTime: number, interruptedBy?: string): WedgeBurst {
   const shape = { repeated: burst.repeated, terminator, interruptedBy };
-  let chars: readonly CharRecord[] = burst.chars;
-  let times: readonly number[] = burst.times;
-  let facts = paceFacts(gapsOf(times));
-  let judged = judge(chars, facts, shape, config);
-  let joinedPrefix = 0;
-  // Keys split off by a pause just before this scan: its own first keys after a stall, when the whole
-  // reads as a better code than the rest alone (a PKID's 13th digit), else a person's keys before it.
-  if (judged.reason === undefined && prefix !== undefined) {
-    const mergedChars = [...prefix.chars, ...chars];
-    const mergedTimes = [...prefix.times, ...times];
-    const mergedFacts = paceFacts(gapsOf(mergedTimes));
-    const merged = judge(mergedChars, mergedFacts, shape, config);
-    if (merged.reason === undefined && shapeRank(merged.reading.text) > shapeRank(judged.reading.text)) {
-      chars = mergedChars;
-      times = mergedTimes;
-      facts = mergedFacts;
-      judged = merged;
-      joinedPrefix = prefix.chars.length;
-    }
+  const allFacts = paceFacts(gapsOf(burst.times));
+  let best = { from: 0, facts: allFacts, judged: judge(burst.chars, allFacts, shape, config) };
+  // Typing, then scanning: a person's keys just before a scan join its burst (the silence had not
+  // passed). Each pause over STALL_FLOOR_MS may be where the scan began: the keys after it are a
+  // candidate on their own. It wins over the whole burst when only it is a scan, when it reads as a
+  // code the whole does not (a PKID rather than a letter + PKID), or when the keys before the pause
+  // were plainly a person's (held like fingers, or slow). Otherwise the pause was a scanner's stall.
+  const bestRank = (j: Judged): number => (j.reason === undefined ? shapeRank(j.reading.text) : -1);
+  for (let i = 1; i < burst.times.length; i++) {
+    const gap = (burst.times[i] ?? 0) - (burst.times[i - 1] ?? 0);
+    if (gap <= STALL_FLOOR_MS) continue;
+    const chars = burst.chars.slice(i);
+    const facts = paceFacts(gapsOf(burst.times.slice(i)));
+    const judged = judge(chars, facts, shape, config);
+    if (judged.reason !== undefined) continue;
+    const rank = bestRank(judged);
+    const current = bestRank(best.judged);
+    // The keys between the current choice's start and this pause: were those a person's?
+    const lead = burst.chars.slice(best.from, i);
+    // A serial shape proves little (a serial less its first character is often still one), so only a
+    // code the whole is not (a PKID, a retail code, several fields) wins on shape alone.
+    const betterCode = rank >= 3 && current < 3;
+    // A long run of scanner-paced keys before the pause is the same scan cut by it, never a person's.
+    const fewKeys = lead.length <= 2 && (current < 0 || betterCode);
+    if (fewKeys || humanLead(lead, burst.times.slice(best.from, i), chars, facts, config.limits)) best = { from: i, facts, judged };
   }
+  const chars = burst.chars.slice(best.from);
+  const times = burst.times.slice(best.from);
+  const { facts } = best;
   const typed = chars.map((c) => c.stroke.key).join('');
-  const { reading, profileId, reason } = judged;
+  const { reading, profileId, reason } = best.judged;
   return {
     text: reading.text,
     typed,
@@ -327,7 +356,7 @@ function finishBurst(burst: OpenBurst, prefix: { chars: readonly CharRecord[]; t
     layoutMismatch: reading.mismatch,
     ...(reading.usReading !== undefined && reading.usReading !== reading.text ? { usReading: reading.usReading } : {}),
     ...(profileId === undefined ? {} : { profileId }),
-    joinedPrefix,
+    leadingHuman: burst.chars.slice(0, best.from).map((c) => c.stroke.key).join(''),
     keys: chars.map((c) => c.stroke),
     gaps: facts.gaps,
     meanGap: facts.meanGap,

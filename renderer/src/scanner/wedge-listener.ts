@@ -70,8 +70,6 @@ export function listenForWedgeScans(options: WedgeListenerOptions): () => void {
   const now = options.now ?? (() => win.performance.now());
   const timeOf = options.timeOf ?? ((e: KeyboardEvent) => (e.timeStamp > 0 ? e.timeStamp : now()));
   let dom: BurstDom | undefined;
-  /** The last burst that was not a scan: a stall may yet prove its keys a scan's first ones. */
-  let splitOff: BurstDom | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   function release(state: BurstDom): void {
@@ -89,20 +87,14 @@ export function listenForWedgeScans(options: WedgeListenerOptions): () => void {
       dom = undefined;
       options.onBurst?.(burst);
       if (state === undefined) continue;
-      const before = splitOff;
-      splitOff = undefined;
       if (!burst.accepted) {
         release(state);
-        splitOff = state;
         continue;
       }
-      // The scan's first keys were split off by a stall and typed as a burst of their own: take them
-      // out with the rest, from the field as it was before them.
-      const from = burst.joinedPrefix > 0 && before !== undefined && before.field === state.field ? before : state;
-      const typed = from === state ? state.leaked : from.leaked + state.leaked;
+      // Typing, then scanning: the person's own keys before the scan stay in the field; only the scan's go.
       let leaked: ScanContext['leaked'] = 'none';
-      if (!state.optedIn && typed !== '') {
-        leaked = from.field !== undefined && from.snapshot !== undefined && removeLeakedText(from.field, from.snapshot, typed) ? 'removed' : 'left';
+      if (!state.optedIn && state.leaked !== '') {
+        leaked = state.field !== undefined && state.snapshot !== undefined && removeLeakedText(state.field, state.snapshot, state.leaked, burst.leadingHuman) ? 'removed' : 'left';
       }
       options.onScan(burst, { target: state.target, optedIn: state.optedIn, leaked });
     }
@@ -123,7 +115,7 @@ export function listenForWedgeScans(options: WedgeListenerOptions): () => void {
   function onKeyDown(event: KeyboardEvent): void {
     // An IME is composing: its keys are not ours to judge.
     if (event.isComposing || event.key === 'Process') return;
-    const key = { key: event.key, code: event.code, time: timeOf(event), altKey: event.altKey, ctrlKey: event.ctrlKey, metaKey: event.metaKey, repeat: event.repeat };
+    const key = { key: event.key, code: event.code, time: timeOf(event), altKey: event.altKey, ctrlKey: event.ctrlKey, metaKey: event.metaKey, shiftKey: event.shiftKey, repeat: event.repeat };
     const meaning = meaningOf(key);
     const completed = detector.feed(key);
     const terminator = meaning.type === 'terminator' ? meaning.terminator : undefined;
@@ -170,9 +162,15 @@ export function listenForWedgeScans(options: WedgeListenerOptions): () => void {
     };
   }
 
+  function onKeyUp(event: KeyboardEvent): void {
+    detector.release({ code: event.code, time: timeOf(event) });
+  }
+
   win.addEventListener('keydown', onKeyDown, { capture: true });
+  win.addEventListener('keyup', onKeyUp, { capture: true });
   return () => {
     win.removeEventListener('keydown', onKeyDown, { capture: true });
+    win.removeEventListener('keyup', onKeyUp, { capture: true });
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     // Keys held for a burst that will now never finish go back where they were headed.

@@ -5,7 +5,8 @@
 // pace alone cannot separate a slow scanner from a typist near 40 ms. What still can:
 //  - stalls are few and far above the burst's own pace; a person's slow keys are many and spread;
 //  - a scanner's gaps (stalls aside) are even; a person's vary;
-//  - a scanner ends with its suffix (Enter/Tab) and sends a whole code.
+//  - a scanner ends with its suffix (Enter/Tab) and sends a whole code;
+//  - a scanner releases each key at once; a person holds keys down for most of the gap, or rolls over.
 // So a burst is a scan on the fast path (stalls aside, a mean gap at most fastMeanMs) or, only when it
 // ends with Enter/Tab, on the slow path (mean at most slowMeanMs and even gaps). The caller adds the
 // payload-shape check for the slow path (see wedge-detector).
@@ -25,10 +26,13 @@ export interface PaceLimits {
   readonly maxSpread: number;
 }
 
-export const DEFAULT_PACE: PaceLimits = Object.freeze({ minLength: 6, fastMeanMs: 35, slowMeanMs: 45, maxGapMs: 100, maxStalls: 2, maxSpread: 0.5 });
+export const DEFAULT_PACE: PaceLimits = Object.freeze({ minLength: 6, fastMeanMs: 35, slowMeanMs: 48, maxGapMs: 100, maxStalls: 2, maxSpread: 0.5 });
 
 /** Below this a gap is never a stall, whatever the pace (a 45 ms scanner jitters up to ~60). */
 export const STALL_FLOOR_MS = 60;
+/** Slow path: a key held down this share of the gap to the next key (median) is a finger, not a scanner,
+ * which sends each key's release in the report after its press. Judged only when key-ups were seen. */
+export const MAX_HOLD_RATIO = 0.75;
 /** A stall stands out from the burst's own pace: a person's slow keys are spread, not 1.6x the median. */
 export const STALL_FACTOR = 1.6;
 
@@ -67,16 +71,17 @@ const ms = (n: number): string => `${Number.isInteger(n) ? n : n.toFixed(1)} ms`
 
 /** Whether these gaps (of a burst of `length` characters) can be a scanner's. `terminated`: it ended
  * with Enter or Tab (the slow path needs that). Length and payload are judged by the caller. */
-export function judgePace(facts: PaceFacts, terminated: boolean, limits: PaceLimits): PaceVerdict {
+export function judgePace(facts: PaceFacts, terminated: boolean, limits: PaceLimits, holdRatio?: number): PaceVerdict {
   if (facts.maxGap > limits.maxGapMs) return { ok: false, reason: `a pause of ${ms(facts.maxGap)} between two keys (a scanner pauses at most ${ms(limits.maxGapMs)})` };
-  // Stalls are rare: a long burst may hold a few more than a short one, never one in four keys.
-  const allowed = Math.min(limits.maxStalls, Math.floor(facts.gaps.length / 4));
+  // Stalls are rare: never more than one gap in three.
+  const allowed = Math.min(limits.maxStalls, Math.max(1, Math.floor(facts.gaps.length / 3)));
   if (facts.stalls > allowed) return { ok: false, reason: `${facts.stalls} slow keys among ${facts.gaps.length + 1}: a person typing, not a scanner's stall` };
   if (facts.paceMs <= limits.fastMeanMs) return { ok: true, path: 'fast' };
   const slow = `too slow for a scanner: ${ms(facts.paceMs)} per key on average`;
   if (facts.paceMs > limits.slowMeanMs) return { ok: false, reason: `${slow} (a scanner takes at most ${ms(limits.slowMeanMs)})` };
   if (!terminated) return { ok: false, reason: `${slow} with no Enter or Tab at the end (a scan this slow must end with its suffix; fast ones take at most ${ms(limits.fastMeanMs)})` };
   if (facts.spread > limits.maxSpread) return { ok: false, reason: `${slow} and uneven (gaps vary by ${Math.round(facts.spread * 100)} %): a person typing` };
+  if (holdRatio !== undefined && holdRatio >= MAX_HOLD_RATIO) return { ok: false, reason: `${slow}, each key held down ${Math.round(holdRatio * 100)} % of the time to the next: a person's fingers (a scanner lets go at once)` };
   return { ok: true, path: 'slow' };
 }
 
