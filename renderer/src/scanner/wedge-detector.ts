@@ -313,7 +313,8 @@ function humanLead(lead: readonly CharRecord[], leadTimes: readonly number[], re
   const restHold = holds(rest);
   if (leadHold.length > 0 && restHold.length >= 3 && median(leadHold) >= FINGER_HOLD_MS && median(leadHold) >= 2 * median(restHold)) return true;
   const leadGaps = gapsOf(leadTimes);
-  return leadGaps.some((g) => g > limits.maxGapMs) || (leadGaps.length > 0 && median(leadGaps) > 2 * Math.max(restFacts.paceMs, 1));
+  // Every gap slow, and more than one: a stall inside the lead is still a scanner's.
+  return leadGaps.some((g) => g > limits.maxGapMs) || (leadGaps.length > 1 && Math.min(...leadGaps) > 2 * Math.max(restFacts.paceMs, 1));
 }
 
 function finishBurst(burst: OpenBurst, config: DetectorConfig, terminator: BurstTerminator, endTime: number, interruptedBy?: string): WedgeBurst {
@@ -341,7 +342,7 @@ function finishBurst(burst: OpenBurst, config: DetectorConfig, terminator: Burst
     // code the whole is not (a PKID, a retail code, several fields) wins on shape alone.
     const betterCode = rank >= 3 && current < 3;
     // A long run of scanner-paced keys before the pause is the same scan cut by it, never a person's.
-    const fewKeys = lead.length <= 2 && (current < 0 || betterCode);
+    const fewKeys = lead.length <= 2 && betterCode;
     if (fewKeys || humanLead(lead, burst.times.slice(best.from, i), chars, facts, config.limits)) best = { from: i, facts, judged };
   }
   const chars = burst.chars.slice(best.from);

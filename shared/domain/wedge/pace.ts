@@ -26,7 +26,7 @@ export interface PaceLimits {
   readonly maxSpread: number;
 }
 
-export const DEFAULT_PACE: PaceLimits = Object.freeze({ minLength: 6, fastMeanMs: 35, slowMeanMs: 48, maxGapMs: 100, maxStalls: 2, maxSpread: 0.5 });
+export const DEFAULT_PACE: PaceLimits = Object.freeze({ minLength: 6, fastMeanMs: 35, slowMeanMs: 45, maxGapMs: 100, maxStalls: 2, maxSpread: 0.5 });
 
 /** Below this a gap is never a stall, whatever the pace (a 45 ms scanner jitters up to ~60). */
 export const STALL_FLOOR_MS = 60;

@@ -102,8 +102,8 @@ describe('wedge detector thresholds', () => {
     expect(run([...keys('1234567890123', 40), enter(600)])[0]).toMatchObject({ accepted: true, paceMs: 40 });
     const [noSuffix] = run(keys('1234567890123', 40));
     expect(noSuffix?.rejectReason).toMatch(/with no Enter or Tab at the end/);
-    const [tooSlow] = run([...keys('1234567890123', 49), enter(700)]);
-    expect(tooSlow?.rejectReason).toMatch(/too slow for a scanner: 49 ms per key/);
+    const [tooSlow] = run([...keys('1234567890123', 46), enter(700)]);
+    expect(tooSlow?.rejectReason).toMatch(/too slow for a scanner: 46 ms per key/);
   });
 
   it('ends a burst on a silence of silenceMs, not one ms earlier', () => {
@@ -130,7 +130,7 @@ describe('wedge detector thresholds', () => {
     const d = createWedgeDetector({ minLength: 3, maxMeanGapMs: 60, maxGapMs: 70, silenceMs: 300 });
     const [burst] = run([...keys('ABC', 60), enter(200)], d);
     expect(burst?.accepted).toBe(true);
-    expect(d.settings).toEqual({ minLength: 3, maxMeanGapMs: 60, slowMeanGapMs: 48, maxGapMs: 70, silenceMs: 300 });
+    expect(d.settings).toEqual({ minLength: 3, maxMeanGapMs: 60, slowMeanGapMs: 45, maxGapMs: 70, silenceMs: 300 });
     expect(createWedgeDetector().settings).toEqual(DEFAULT_WEDGE_SETTINGS);
   });
 
