@@ -66,8 +66,12 @@ export const scanChannels = defineChannels({
       raw: z.string().max(MAX_RAW_SCAN, `A read is at most ${MAX_RAW_SCAN} characters; this looks like several scans or a stuck scanner.`),
       source: z.enum(['wedge', 'camera']),
       symbology: z.enum(SYMBOLOGIES).optional(),
-      /** The operator confirmed a 13-digit read that also passes the EAN-13 check is a PKID. */
+      /** The operator said yes to a confirm verdict: a 13-digit read that passes the EAN-13 check is the PKID, or a serial joins the box it named. */
       confirmPkid: z.boolean().optional(),
+      /** The wedge saw keys typing other characters than a US layout types on them, unexplained by a learned scanner: the core refuses the read and says how to fix it. */
+      layoutMismatch: z.boolean().optional(),
+      /** The same keys read as a US keyboard types them (for the message). */
+      usReading: z.string().max(MAX_RAW_SCAN).optional(),
     }),
     output: scanVerdict,
     permission: 'station:use',

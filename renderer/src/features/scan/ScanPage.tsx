@@ -18,7 +18,7 @@ export function ScanPage(): ReactNode {
   const [batch, setBatch] = useState<BatchSummary | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const handler = useRef<WedgeScanHandler | null>(null);
-  const { settings, problem } = useWedgeSettings();
+  const { settings, profiles, problem } = useWedgeSettings();
   const sounds = useFeedbackSounds();
 
   useWedgeScans(settings, {
@@ -29,7 +29,7 @@ export function ScanPage(): ReactNode {
       sounds.play('invalid');
       setNotice('Not recorded: choose or start a batch first, then scan again.');
     },
-  });
+  }, profiles);
 
   const open = useCallback((chosen: BatchSummary) => {
     setNotice(null);

@@ -76,7 +76,7 @@ export function ScanView({ batch, sounds, onLeave, onWedgeHandler }: ScanViewPro
   );
 
   useEffect(() => {
-    onWedgeHandler((burst) => onRead({ raw: burst.text, source: 'wedge' }));
+    onWedgeHandler((burst) => onRead({ raw: burst.text, source: 'wedge', ...(burst.layoutMismatch ? { layoutMismatch: true, ...(burst.usReading ? { usReading: burst.usReading } : {}) } : {}) }));
     return () => onWedgeHandler(null);
   }, [onRead, onWedgeHandler]);
   useEffect(() => root.current?.focus({ preventScroll: true }), []);
