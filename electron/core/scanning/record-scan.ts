@@ -154,9 +154,19 @@ export function recordScan(ctx: HandlerContext, input: ScanInput): Result<ScanVe
       else ctx.boxes.closeBox(session.sessionId, input.batchId);
     }
     if (verdict.effect === 'serial-attached') ctx.boxes.closeBox(session.sessionId, input.batchId);
-  } else if (!(result.ok && result.value.verdict === 'confirm')) {
+  } else if (!(result.ok && result.value.verdict === 'confirm') && !sameBoxAgain(ctx, session, input.batchId, result)) {
     // A duplicate, a refusal, an error: whatever was open no longer pairs without asking.
     ctx.boxes.interrupt(session.sessionId, input.batchId);
   }
   return result;
+}
+
+/** The open box's own PKID (or the waiting serial) read again, as a camera does while the label stays
+ * in view: not another box in between. */
+function sameBoxAgain(ctx: HandlerContext, session: Session, batchId: number, result: Result<ScanVerdict>): boolean {
+  if (!result.ok || result.value.verdict !== 'duplicate') return false;
+  const value = result.value.value;
+  const boxId = ctx.boxes.boxAwaitingSerial(session.sessionId, batchId);
+  const box = boxId === undefined ? undefined : deviceView(ctx.db, boxId);
+  return box?.pkid === value || ctx.boxes.peekWaitingSerial(session.sessionId, batchId)?.serial === value;
 }
