@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { tempStation } from '../test/helpers/temp-station';
 import { seedDevices } from './_seed';
 import { summary } from './stats';
+import { wedgeFigures } from './_wedge-corpus';
 
 export async function run(): Promise<Record<string, unknown>> {
   const t = await tempStation();
@@ -24,7 +25,7 @@ export async function run(): Promise<Record<string, unknown>> {
       samples.push(performance.now() - started);
       if (!result.ok || result.value.verdict !== 'accepted') throw new Error(`scan ${pkid} not accepted: ${JSON.stringify(result)}`);
     }
-    return { record_ms: summary(samples), record_devices_in_db: 100_500 };
+    return { record_ms: summary(samples), record_devices_in_db: 100_500, ...wedgeFigures() };
   } finally {
     t.cleanup();
     rmSync(t.dataDir, { recursive: true, force: true });

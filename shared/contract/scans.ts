@@ -81,8 +81,12 @@ export const scanChannels = defineChannels({
       /** manual: typed by a person into the manual-entry field (a damaged label), not read by a scanner. */
       source: z.enum(['wedge', 'camera', 'manual']),
       symbology: z.enum(SYMBOLOGIES).optional(),
-      /** The operator confirmed a 13-digit read that also passes the EAN-13 check is a PKID. */
+      /** The operator said yes to a confirm verdict: a 13-digit read that passes the EAN-13 check is the PKID, or a serial joins the box it named. */
       confirmPkid: z.boolean().optional(),
+      /** The wedge saw keys typing other characters than a US layout types on them, unexplained by a learned scanner: the core refuses the read and says how to fix it. */
+      layoutMismatch: z.boolean().optional(),
+      /** The same keys read as a US keyboard types them (for the message). */
+      usReading: z.string().max(MAX_RAW_SCAN).optional(),
     }),
     output: scanVerdict,
     permission: 'station:use',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { editableSettingKeys, settingSchemas } from '../domain/settings';
+import { ScannerProfileSchema } from '../domain/wedge/profile';
 import { defineChannels } from './define';
 
 const { 'station.id': _stationId, ...editable } = settingSchemas;
@@ -18,5 +19,17 @@ export const settingsChannels = defineChannels({
     output: settingValues,
     permission: 'settings:manage',
     summary: 'Change one station setting.',
+  },
+  'scanner:saveProfile': {
+    input: ScannerProfileSchema,
+    output: z.array(ScannerProfileSchema),
+    permission: 'settings:manage',
+    summary: 'Keep a scanner learned on the scanner test page (replaces the one with the same id).',
+  },
+  'scanner:removeProfile': {
+    input: z.strictObject({ id: z.string().min(1).max(40) }),
+    output: z.array(ScannerProfileSchema),
+    permission: 'settings:manage',
+    summary: 'Forget a learned scanner.',
   },
 });

@@ -1,6 +1,7 @@
 // Station settings: one table of typed keys with defaults, shared so the screens can show and
 // validate them the same way the core does.
 import { z } from 'zod';
+import { ScannerProfilesSchema } from './wedge/profile';
 
 export const settingSchemas = {
   'station.id': z.string(),
@@ -10,6 +11,12 @@ export const settingSchemas = {
   'scanner.maxMeanGapMs': z.number().int().min(5).max(200),
   'scanner.maxGapMs': z.number().int().min(10).max(500),
   'scanner.silenceMs': z.number().int().min(20).max(1000),
+  /** Slow path (Bluetooth scanners): bursts ending in Enter/Tab with even gaps may average this much. */
+  'scanner.slowMeanGapMs': z.number().int().min(5).max(200),
+  /** A serial joins the box just scanned only within this many seconds, with no read in between. */
+  'scanner.pairWindowSeconds': z.number().int().min(1).max(600),
+  /** Scanners learned on Settings > Scanner test (changed with scanner:saveProfile / scanner:removeProfile). */
+  'scanner.profiles': ScannerProfilesSchema,
   'batches.twoPersonRule': z.boolean(),
   'uploads.chunkSize': z.number().int().min(1).max(500),
   /** The station's Entra app registration (public client) for Partner Center sign-in; empty = not set up. */
@@ -30,8 +37,11 @@ export const settingDefaults: Omit<SettingValues, 'station.id'> = {
   'session.idleMinutes': 60,
   'scanner.minLength': 6,
   'scanner.maxMeanGapMs': 35,
-  'scanner.maxGapMs': 80,
-  'scanner.silenceMs': 100,
+  'scanner.maxGapMs': 100,
+  'scanner.silenceMs': 150,
+  'scanner.slowMeanGapMs': 45,
+  'scanner.pairWindowSeconds': 10,
+  'scanner.profiles': [],
   'batches.twoPersonRule': true,
   'uploads.chunkSize': 500,
   'partnerCenter.clientId': '',

@@ -5,7 +5,7 @@ import { tempStation, type TempStation } from './temp-station';
 export interface ScanStation extends TempStation {
   token: string;
   batchId: number;
-  scan(raw: string, extra?: { symbology?: 'ean13' | 'code128' | 'upca'; confirmPkid?: boolean; token?: string; batchId?: number }): Promise<ScanVerdict>;
+  scan(raw: string, extra?: { symbology?: 'ean13' | 'code128' | 'upca'; confirmPkid?: boolean; layoutMismatch?: boolean; usReading?: string; token?: string; batchId?: number }): Promise<ScanVerdict>;
 }
 
 export async function scanStation(role: 'operator' | 'lead' = 'operator'): Promise<ScanStation> {

@@ -9,6 +9,8 @@ function allSettings(db: Queryable): Omit<SettingValues, 'station.id'> {
   return Object.fromEntries(editableSettingKeys.map((key) => [key, readSetting(db, key)])) as Omit<SettingValues, 'station.id'>;
 }
 
+const MAX_PROFILES = 20;
+
 export const settingsHandlers: Pick<Handlers, keyof typeof settingsChannels> = {
   'settings:get': (_input, ctx) => ok(allSettings(ctx.db)),
 
@@ -22,4 +24,26 @@ export const settingsHandlers: Pick<Handlers, keyof typeof settingsChannels> = {
       return ok(allSettings(tx));
     });
   },
+
+  'scanner:saveProfile': (profile, ctx) =>
+    ctx.write(['settings'], (tx) => {
+      const before = readSetting(tx, 'scanner.profiles') ?? [];
+      const replaced = before.some((p) => p.id === profile.id);
+      if (!replaced && before.length >= MAX_PROFILES) return fail('INVALID_INPUT', `The station knows ${MAX_PROFILES} scanners already: forget one first.`);
+      const after = replaced ? before.map((p) => (p.id === profile.id ? profile : p)) : [...before, profile];
+      writeSetting(tx, 'scanner.profiles', after, ctx.now(), ctx.session?.operatorId ?? null);
+      ctx.audit(tx, { action: 'scanner:saveProfile', objectType: 'setting', objectId: 'scanner.profiles', detail: { id: profile.id, name: profile.name, replaced, prefix: profile.prefix, aim: profile.aim, terminator: profile.terminator } });
+      return ok(after);
+    }),
+
+  'scanner:removeProfile': ({ id }, ctx) =>
+    ctx.write(['settings'], (tx) => {
+      const before = readSetting(tx, 'scanner.profiles') ?? [];
+      const gone = before.find((p) => p.id === id);
+      if (gone === undefined) return fail('NOT_FOUND', `No learned scanner has the id ${id}.`);
+      const after = before.filter((p) => p.id !== id);
+      writeSetting(tx, 'scanner.profiles', after, ctx.now(), ctx.session?.operatorId ?? null);
+      ctx.audit(tx, { action: 'scanner:removeProfile', objectType: 'setting', objectId: 'scanner.profiles', detail: { id, name: gone.name } });
+      return ok(after);
+    }),
 };

@@ -69,14 +69,17 @@ export function insertText(field: TextField, text: string): void {
   announce(field, 'insertText', text);
 }
 
-/** Puts the field back as the snapshot was, if and only if its value is exactly the snapshot plus
- * `leaked` typed at the caret: anything else means someone else edited it, and it is left alone. */
-export function removeLeakedText(field: TextField, snapshot: FieldSnapshot, leaked: string): boolean {
+/** Puts the field back as the snapshot was with only `keep` typed at its caret (a person's keys just
+ * before a scan), if and only if its value is exactly the snapshot plus `leaked` typed at the caret:
+ * anything else means someone else edited it, and it is left alone. */
+export function removeLeakedText(field: TextField, snapshot: FieldSnapshot, leaked: string, keep = ''): boolean {
   if (field.value !== valueAfterTyping(snapshot, leaked)) return false;
-  setNativeValue(field, snapshot.value);
+  setNativeValue(field, keep === '' ? snapshot.value : valueAfterTyping(snapshot, keep));
   if (snapshot.start !== null && snapshot.end !== null) {
     try {
-      field.setSelectionRange(snapshot.start, snapshot.end);
+      const caret = snapshot.start + keep.length;
+      if (keep === '') field.setSelectionRange(snapshot.start, snapshot.end);
+      else field.setSelectionRange(caret, caret);
     } catch {
       // selection API missing for this input type: value restored, caret wherever the browser puts it
     }

@@ -9,6 +9,7 @@ export interface WedgeKeyEvent {
   readonly altKey?: boolean;
   readonly ctrlKey?: boolean;
   readonly metaKey?: boolean;
+  readonly shiftKey?: boolean;
   /** Auto-repeat of a held-down key. */
   readonly repeat?: boolean;
 }
@@ -16,7 +17,7 @@ export interface WedgeKeyEvent {
 export type KeyMeaning =
   | { readonly type: 'modifier' }
   /** A character; `codeDigit` is the digit its physical key carries, if it is a digit key. */
-  | { readonly type: 'char'; readonly char: string; readonly codeDigit: string | undefined }
+  | { readonly type: 'char'; readonly char: string; readonly codeDigit: string | undefined; readonly composed?: 'ctrl-bracket' }
   /** Windows Alt+numpad entry: one digit of the decimal character code. */
   | { readonly type: 'alt-digit'; readonly digit: string }
   | { readonly type: 'terminator'; readonly terminator: 'Enter' | 'Tab' }
@@ -28,6 +29,7 @@ const DIGIT_CODE = /^(?:Digit|Numpad)([0-9])$/;
 // Replacement character: a key that produced no usable character stays visible as damage, so the payload
 // can never classify as a valid code by accident.
 export const DAMAGED = '\uFFFD';
+const GS = '\u001d';
 
 export function digitOfCode(code: string): string | undefined {
   return DIGIT_CODE.exec(code)?.[1];
@@ -42,6 +44,9 @@ export function meaningOf(event: WedgeKeyEvent): KeyMeaning {
   // Windows sends AltGr as Ctrl+Alt, so only Ctrl or Alt alone marks a shortcut.
   const altGr = event.ctrlKey === true && event.altKey === true;
   if (event.altKey === true && !altGr && code.startsWith('Numpad') && codeDigit !== undefined) return { type: 'alt-digit', digit: codeDigit };
+  // Ctrl+] is the ASCII control key for GS (0x1D), a common scanner setting for the GS1 separator. The
+  // key is the US "]" position whatever the PC's layout makes of it ("+" on German, "$" on French).
+  if (event.ctrlKey === true && !altGr && event.metaKey !== true && (code === 'BracketRight' || key === ']' || key === GS)) return { type: 'char', char: GS, codeDigit: undefined, composed: 'ctrl-bracket' };
   if (event.metaKey === true || (!altGr && (event.ctrlKey === true || event.altKey === true))) return { type: 'other', name: describeShortcut(event) };
   // [...key] counts code points: an astral character is one character, "ArrowLeft" is a name.
   if ([...key].length === 1) return { type: 'char', char: key, codeDigit };

@@ -1,5 +1,6 @@
 import { createWedgeDetector, type WedgeBurst } from './wedge-detector';
 import { meaningOf } from './wedge-keys';
+import type { ScannerProfile } from '../../../shared/domain/wedge/profile';
 import type { WedgeSettings } from './wedge-settings';
 import { asTextField, insertText, removeLeakedText, snapshotField, type FieldSnapshot, type TextField } from './text-field';
 
@@ -10,8 +11,10 @@ import { asTextField, insertText, removeLeakedText, snapshotField, type FieldSna
 // stopped while its own keydown is dispatched, before anyone knows whether a scan follows.
 //  - The first HOLD_AFTER_KEYSTROKES - 1 keys of a burst are let through: no timing evidence yet, and
 //    holding every key would delay all human typing.
-//  - From then on, while the timing is still scanner-like, each key is held: preventDefault (no
-//    character), stopPropagation (app handlers do not see it).
+//  - From then on, while the timing is still a fast (USB) scanner's, each key is held: preventDefault
+//    (no character), stopPropagation (app handlers do not see it). Slower bursts (a Bluetooth scanner
+//    or a fast typist: the two overlap) are never held; their keys reach the field and come back out
+//    if the burst proves a scan, so a typist never waits for a character.
 //  - The burst ends as a scan: its Enter/Tab suffix is held too (no form submit, no focus move), and the
 //    keys that got through are taken back out of the field, but only if the field holds exactly what those
 //    keys typed (see removeLeakedText), so a field someone else changed is never clobbered.
@@ -39,6 +42,8 @@ export interface WedgeListenerOptions {
   /** Every completed burst, rejected ones included (the scanner test page). */
   readonly onBurst?: (burst: WedgeBurst) => void;
   readonly settings?: Partial<WedgeSettings>;
+  /** Learned scanners (Settings > Scanner test). */
+  readonly profiles?: readonly ScannerProfile[];
   readonly window?: Window;
   /** Clock for the silence timer; must share an origin with timeOf (default performance.now). */
   readonly now?: () => number;
@@ -61,7 +66,7 @@ interface BurstDom {
 /** Starts listening; returns the function that stops it. */
 export function listenForWedgeScans(options: WedgeListenerOptions): () => void {
   const win = options.window ?? window;
-  const detector = createWedgeDetector(options.settings);
+  const detector = createWedgeDetector(options.settings, { profiles: options.profiles ?? [] });
   const now = options.now ?? (() => win.performance.now());
   const timeOf = options.timeOf ?? ((e: KeyboardEvent) => (e.timeStamp > 0 ? e.timeStamp : now()));
   let dom: BurstDom | undefined;
@@ -86,9 +91,10 @@ export function listenForWedgeScans(options: WedgeListenerOptions): () => void {
         release(state);
         continue;
       }
+      // Typing, then scanning: the person's own keys before the scan stay in the field; only the scan's go.
       let leaked: ScanContext['leaked'] = 'none';
       if (!state.optedIn && state.leaked !== '') {
-        leaked = state.field !== undefined && state.snapshot !== undefined && removeLeakedText(state.field, state.snapshot, state.leaked) ? 'removed' : 'left';
+        leaked = state.field !== undefined && state.snapshot !== undefined && removeLeakedText(state.field, state.snapshot, state.leaked, burst.leadingHuman) ? 'removed' : 'left';
       }
       options.onScan(burst, { target: state.target, optedIn: state.optedIn, leaked });
     }
@@ -109,7 +115,7 @@ export function listenForWedgeScans(options: WedgeListenerOptions): () => void {
   function onKeyDown(event: KeyboardEvent): void {
     // An IME is composing: its keys are not ours to judge.
     if (event.isComposing || event.key === 'Process') return;
-    const key = { key: event.key, code: event.code, time: timeOf(event), altKey: event.altKey, ctrlKey: event.ctrlKey, metaKey: event.metaKey, repeat: event.repeat };
+    const key = { key: event.key, code: event.code, time: timeOf(event), altKey: event.altKey, ctrlKey: event.ctrlKey, metaKey: event.metaKey, shiftKey: event.shiftKey, repeat: event.repeat };
     const meaning = meaningOf(key);
     const completed = detector.feed(key);
     const terminator = meaning.type === 'terminator' ? meaning.terminator : undefined;
@@ -126,14 +132,16 @@ export function listenForWedgeScans(options: WedgeListenerOptions): () => void {
       const typedChar = [...event.key].length === 1 && meaning.type === 'char' ? event.key : '';
       if (dom.optedIn) {
         // the field types it natively
-      } else if (!dom.released && progress.couldBeScan && progress.keystrokes >= HOLD_AFTER_KEYSTROKES) {
+      } else if (!dom.released && progress.fastSoFar && progress.keystrokes >= HOLD_AFTER_KEYSTROKES) {
         // Alt+numpad entry is typed by the OS when Alt is released, not by this keydown; a GS control
         // character is not inserted into text fields anyway.
         event.preventDefault();
         event.stopPropagation();
         dom.held += typedChar;
       } else {
-        if (!progress.couldBeScan) release(dom);
+        // Slower than a USB scanner (a Bluetooth one, or a fast typist): the keys go to the field as
+        // typed, never held up, and come back out if the burst proves a scan.
+        if (!progress.fastSoFar) release(dom);
         if (dom.field !== undefined) dom.leaked += typedChar;
       }
     }
@@ -154,9 +162,15 @@ export function listenForWedgeScans(options: WedgeListenerOptions): () => void {
     };
   }
 
+  function onKeyUp(event: KeyboardEvent): void {
+    detector.release({ code: event.code, time: timeOf(event) });
+  }
+
   win.addEventListener('keydown', onKeyDown, { capture: true });
+  win.addEventListener('keyup', onKeyUp, { capture: true });
   return () => {
     win.removeEventListener('keydown', onKeyDown, { capture: true });
+    win.removeEventListener('keyup', onKeyUp, { capture: true });
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     // Keys held for a burst that will now never finish go back where they were headed.

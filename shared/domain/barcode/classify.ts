@@ -1,7 +1,8 @@
 import { displayRaw } from './display';
 import { hasValidGtinCheckDigit, isValidEan13, isValidUpcA } from './gtin';
 import { normaliseRead } from './normalise';
-import { DEFAULT_SERIAL_PATTERNS, matchSerial, type SerialPattern } from './serial-patterns';
+import { readFields } from './fields';
+import { DEFAULT_SERIAL_PATTERNS, matchSerial, type SerialMatch, type SerialPattern } from './serial-patterns';
 import { isRetailSymbology, isSymbology, type Symbology } from './symbology';
 
 export interface ReadInput {
@@ -24,7 +25,8 @@ interface ReadBase {
 }
 
 export type ClassifiedRead =
-  | (ReadBase & { readonly kind: 'pkid'; readonly value: string })
+  /** `serial`: the same read also carried the box's serial (a multi-field 2D or GS1 code). */
+  | (ReadBase & { readonly kind: 'pkid'; readonly value: string; readonly serial?: SerialMatch })
   | (ReadBase & { readonly kind: 'pkid-unconfirmed'; readonly value: string; readonly reason: string })
   | (ReadBase & { readonly kind: 'gtin'; readonly value: string; readonly format: GtinFormat })
   | (ReadBase & {
@@ -64,13 +66,7 @@ export function classifyRead(input: ReadInput, options: ClassifyOptions = {}): C
   const symbology = isSymbology(given) ? given : read.ok ? read.aim?.symbology : undefined;
   const base: ReadBase = { raw, symbology };
   if (!read.ok) return { ...base, kind: 'invalid', reason: read.reason };
-  if (read.fields.length > 1) {
-    return {
-      ...base,
-      kind: 'unknown',
-      reason: `the read (${displayRaw(raw)}) holds ${read.fields.length} fields separated by GS: GS1 data, not a PKID or a serial`,
-    };
-  }
+  if (read.fields.length > 1) return classifyFields(base, read.fields, read.aim?.gs1 === true, patterns);
 
   const pkidCaption = PKID_CAPTION.exec(read.value);
   if (pkidCaption !== null) {
@@ -80,6 +76,8 @@ export function classifyRead(input: ReadInput, options: ClassifyOptions = {}): C
   }
   const serialCaption = SERIAL_CAPTION.exec(read.value);
   const value = serialCaption === null ? read.value : read.value.slice(serialCaption[0].length);
+  // GS1 data in one field (AIM ]C1, ]d2, ]Q3): AI 21 serial or AI 240 PKID.
+  if (read.aim?.gs1 === true && /^(?:21|240)/.test(value) && !PKID.test(value)) return classifyFields(base, [value], true, patterns);
 
   if (DIGITS.test(value)) return classifyDigits(base, value, symbology);
   return classifyText(base, value, patterns);
@@ -178,4 +176,27 @@ function gluedPkid(value: string, patterns: readonly SerialPattern[]): string | 
   const trailing = TRAILING_PKID.exec(value);
   if (trailing?.[1] !== undefined && trailing[2] !== undefined && isCode(trailing[1])) return trailing[2];
   return undefined;
+}
+
+/** Several fields in one read (GS/RS-separated, or a 15434 envelope): the PKID and the serial it holds. */
+function classifyFields(base: ReadBase, fields: readonly string[], gs1: boolean, patterns: readonly SerialPattern[]): ClassifiedRead {
+  // EAN/UPC carry one number and no fields: GS there is a misread.
+  if (isRetailSymbology(base.symbology)) return { ...base, kind: 'invalid', reason: `a retail barcode cannot hold several fields (${displayRaw(base.raw)}): a misread; scan it again` };
+  const { pkid, serial } = readFields(fields, gs1, patterns);
+  if (pkid !== undefined) return { ...base, kind: 'pkid', value: pkid, ...(serial === undefined ? {} : { serial }) };
+  if (serial !== undefined) {
+    return {
+      ...base,
+      kind: 'serial',
+      value: serial.serial,
+      pattern: serial.pattern,
+      ...(serial.manufacturer === undefined ? {} : { manufacturer: serial.manufacturer }),
+      ...(serial.model === undefined ? {} : { model: serial.model }),
+    };
+  }
+  return {
+    ...base,
+    kind: 'unknown',
+    reason: `the read (${displayRaw(base.raw)}) holds ${fields.length} fields, and none is a PKID (13 digits) or a known serial format`,
+  };
 }

@@ -1,5 +1,6 @@
 import { splitAimPrefix, type AimIdentifier } from './aim';
 import { displayRaw } from './display';
+import { unwrapEnvelope } from './fields';
 
 /** Longer than any PKID, serial or GTIN by far; a longer read is a wrong code or several reads run together. */
 export const MAX_READ_LENGTH = 128;
@@ -48,7 +49,8 @@ export function normaliseRead(raw: string): NormalisedRead {
   }
   let text = raw.replace(EDGE_SPACE, '');
   const { aim, rest } = splitAimPrefix(text);
-  text = trimGs(trimGs(rest.replace(GS_FORMS, GS)).replace(EDGE_SPACE, ''));
+  // A 2D label's ISO/IEC 15434 envelope ("[)>" RS 06 GS … RS EOT): its fields, GS-separated.
+  text = trimGs(trimGs(unwrapEnvelope(rest.replace(GS_FORMS, GS)).text).replace(EDGE_SPACE, ''));
   if (text === '') {
     return refuse(raw, raw.trim() === '' ? 'nothing was read (empty scan)' : `only separators were read (${displayRaw(raw)})`);
   }

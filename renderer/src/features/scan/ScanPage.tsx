@@ -23,7 +23,7 @@ export function ScanPage(): ReactNode {
   const [batch, setBatch] = useState<BatchSummary | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const handler = useRef<WedgeHandlers | null>(null);
-  const { settings, problem } = useWedgeSettings();
+  const { settings, profiles, problem } = useWedgeSettings();
   const sounds = useFeedbackSounds();
 
   useWedgeScans(settings, {
@@ -37,7 +37,7 @@ export function ScanPage(): ReactNode {
     onBurst: (burst) => {
       if (!burst.accepted) handler.current?.human(burst);
     },
-  });
+  }, profiles);
 
   const open = useCallback((chosen: BatchSummary) => {
     setNotice(null);

@@ -86,7 +86,7 @@ export function ScanView({ batch, sounds, onLeave, onWedgeHandler }: ScanViewPro
   const typing = useRef({ text: '', lastEnd: -Infinity });
   useEffect(() => {
     onWedgeHandler({
-      scan: (burst) => onRead({ raw: burst.text, source: 'wedge' }),
+      scan: (burst) => onRead({ raw: burst.text, source: 'wedge', ...(burst.layoutMismatch ? { layoutMismatch: true, ...(burst.usReading ? { usReading: burst.usReading } : {}) } : {}) }),
       // Someone typed digits slowly where a scan goes: say it was not recorded and where typing is taken.
       human: (burst) => {
         if (document.activeElement === manualInput.current) return;

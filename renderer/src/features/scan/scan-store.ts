@@ -33,6 +33,9 @@ export interface ScanRead {
   readonly source: 'wedge' | 'camera' | 'manual';
   readonly symbology?: Symbology;
   readonly confirmPkid?: boolean;
+  /** From the wedge: layout damage the core refuses (see WedgeBurst.layoutMismatch). */
+  readonly layoutMismatch?: boolean;
+  readonly usReading?: string;
 }
 
 export interface TupleParts {
@@ -184,7 +187,7 @@ export function createScanStore({ api, batch, feedback, retryMs = 1000 }: ScanSt
         else onRefused(read, result.error.message);
         return true;
       }
-      const input = { batchId: batch.id, raw: read.raw, source: read.source, ...(read.symbology ? { symbology: read.symbology } : {}), ...(read.confirmPkid ? { confirmPkid: true } : {}) };
+      const input = { batchId: batch.id, raw: read.raw, source: read.source, ...(read.symbology ? { symbology: read.symbology } : {}), ...(read.confirmPkid ? { confirmPkid: true } : {}), ...(read.layoutMismatch ? { layoutMismatch: true, ...(read.usReading ? { usReading: read.usReading } : {}) } : {}) };
       const result = await api.call('scans:record', input);
       if (!result.ok && result.error.code === 'OFFLINE') return false;
       if (result.ok) onVerdict(read, result.value);

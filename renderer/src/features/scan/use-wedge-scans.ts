@@ -4,13 +4,16 @@ import { useEffect, useRef } from 'react';
 import type { WedgeBurst } from '../../scanner/wedge-detector';
 import { listenForWedgeScans, type ScanContext } from '../../scanner/wedge-listener';
 import type { WedgeSettings } from '../../scanner/wedge-settings';
+import type { ScannerProfile } from '../../../../shared/domain/wedge/profile';
+
+const NO_PROFILES: readonly ScannerProfile[] = [];
 
 export interface WedgeScanHandlers {
   readonly onScan: (burst: WedgeBurst, context: ScanContext) => void;
   readonly onBurst?: (burst: WedgeBurst) => void;
 }
 
-export function useWedgeScans(settings: WedgeSettings, handlers: WedgeScanHandlers): void {
+export function useWedgeScans(settings: WedgeSettings, handlers: WedgeScanHandlers, profiles: readonly ScannerProfile[] = NO_PROFILES): void {
   const latest = useRef(handlers);
   useEffect(() => {
     latest.current = handlers;
@@ -19,9 +22,10 @@ export function useWedgeScans(settings: WedgeSettings, handlers: WedgeScanHandle
     () =>
       listenForWedgeScans({
         settings,
+        profiles,
         onScan: (burst, context) => latest.current.onScan(burst, context),
         onBurst: (burst) => latest.current.onBurst?.(burst),
       }),
-    [settings],
+    [settings, profiles],
   );
 }

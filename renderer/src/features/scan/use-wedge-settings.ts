@@ -4,12 +4,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/contract';
 import { useApi } from '../../store/provider';
+import type { ScannerProfile } from '../../../../shared/domain/wedge/profile';
 import { DEFAULT_WEDGE_SETTINGS, resolveWedgeSettings, type WedgeSettings } from '../../scanner/wedge-settings';
 
 export type StationSettings = ChannelOutput<'settings:get'>;
 
 export interface WedgeSettingsState {
   readonly settings: WedgeSettings;
+  /** Learned scanners, read with their own map and pace. */
+  readonly profiles: readonly ScannerProfile[];
   readonly station: StationSettings | null;
   readonly problem: string | null;
   reload(): Promise<void>;
@@ -19,6 +22,7 @@ export function toWedgeSettings(values: StationSettings): { settings: WedgeSetti
   const wanted = {
     minLength: values['scanner.minLength'],
     maxMeanGapMs: values['scanner.maxMeanGapMs'],
+    slowMeanGapMs: values['scanner.slowMeanGapMs'],
     maxGapMs: values['scanner.maxGapMs'],
     silenceMs: values['scanner.silenceMs'],
   };
@@ -29,10 +33,13 @@ export function toWedgeSettings(values: StationSettings): { settings: WedgeSetti
   }
 }
 
+const NO_PROFILES: readonly ScannerProfile[] = [];
+
 export function useWedgeSettings(): WedgeSettingsState {
   const api = useApi();
-  const [state, setState] = useState<{ settings: WedgeSettings; station: StationSettings | null; problem: string | null }>({
+  const [state, setState] = useState<{ settings: WedgeSettings; profiles: readonly ScannerProfile[]; station: StationSettings | null; problem: string | null }>({
     settings: DEFAULT_WEDGE_SETTINGS,
+    profiles: NO_PROFILES,
     station: null,
     problem: null,
   });
@@ -42,7 +49,14 @@ export function useWedgeSettings(): WedgeSettingsState {
     if (!result.ok) return;
     const { settings, problem } = toWedgeSettings(result.value);
     // Same numbers: keep the same object, so the listener is not torn down and rebuilt.
-    setState((s) => ({ settings: sameSettings(s.settings, settings) ? s.settings : settings, station: result.value, problem }));
+    const profiles = result.value['scanner.profiles'];
+    setState((s) => ({
+      settings: sameSettings(s.settings, settings) ? s.settings : settings,
+      // Same profiles: the same array, so the listener is not rebuilt.
+      profiles: JSON.stringify(s.profiles) === JSON.stringify(profiles) ? s.profiles : profiles,
+      station: result.value,
+      problem,
+    }));
   }, [api]);
 
   useEffect(() => {
@@ -56,5 +70,5 @@ export function useWedgeSettings(): WedgeSettingsState {
 }
 
 function sameSettings(a: WedgeSettings, b: WedgeSettings): boolean {
-  return a.minLength === b.minLength && a.maxMeanGapMs === b.maxMeanGapMs && a.maxGapMs === b.maxGapMs && a.silenceMs === b.silenceMs;
+  return a.minLength === b.minLength && a.maxMeanGapMs === b.maxMeanGapMs && a.slowMeanGapMs === b.slowMeanGapMs && a.maxGapMs === b.maxGapMs && a.silenceMs === b.silenceMs;
 }

@@ -11,24 +11,36 @@ import { useWedgeSettings } from '../scan/use-wedge-settings';
 import { BurstCard } from './BurstCard';
 import { ThresholdForm } from './ThresholdForm';
 import { coalesceBurst } from './burst-view';
+import { LearnScanner } from './LearnScanner';
+import { LABEL_DIGITS } from '../../../../shared/domain/wedge/test-label';
+
+/** A burst that holds the test label: its digit run by physical keys, whatever the layout typed. */
+const isLabelRead = (b: WedgeBurst): boolean => b.keys.length >= 40 && b.keys.map((k) => /^(?:Digit|Numpad)(\d)$/.exec(k.code)?.[1] ?? '.').join('').includes(LABEL_DIGITS);
 import './scanner-test.css';
 
 export const BURSTS_SHOWN = 8;
 
 export function ScannerTestPage(): ReactNode {
   const canEdit = useAppStore((s) => (s.operator ? roleAllows(s.operator.role, 'settings:manage') : false));
-  const { settings, station, problem, reload } = useWedgeSettings();
+  const { settings, profiles, station, problem, reload } = useWedgeSettings();
   const [bursts, setBursts] = useState<readonly { id: number; burst: WedgeBurst }[]>([]);
+  const [labelReads, setLabelReads] = useState<readonly WedgeBurst[]>([]);
 
-  useWedgeScans(settings, {
-    onScan: () => undefined,
-    onBurst: (burst) =>
-      setBursts((list) => {
-        const joined = coalesceBurst(list[0]?.burst, burst);
-        if (joined !== null && list[0]) return [{ id: list[0].id, burst: joined }, ...list.slice(1)];
-        return [{ id: (list[0]?.id ?? 0) + 1, burst }, ...list].slice(0, BURSTS_SHOWN);
-      }),
-  });
+  useWedgeScans(
+    settings,
+    {
+      onScan: () => undefined,
+      onBurst: (burst) => {
+        setBursts((list) => {
+          const joined = coalesceBurst(list[0]?.burst, burst);
+          if (joined !== null && list[0]) return [{ id: list[0].id, burst: joined }, ...list.slice(1)];
+          return [{ id: (list[0]?.id ?? 0) + 1, burst }, ...list].slice(0, BURSTS_SHOWN);
+        });
+        if (isLabelRead(burst)) setLabelReads((list) => [...list, burst].slice(-5));
+      },
+    },
+    profiles,
+  );
 
   return (
     <section className="scanner-test" data-testid="scanner-test">
@@ -56,6 +68,7 @@ export function ScannerTestPage(): ReactNode {
           ))}
         </ol>
       )}
+      <LearnScanner reads={labelReads} canEdit={canEdit} profiles={profiles} onClear={() => setLabelReads([])} />
       {canEdit && station !== null && <ThresholdForm station={station} onSaved={() => void reload()} />}
     </section>
   );

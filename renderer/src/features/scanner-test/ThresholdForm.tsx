@@ -7,23 +7,20 @@ import { Message } from '../../components/Message';
 import { useApi } from '../../store/provider';
 import type { StationSettings } from '../scan/use-wedge-settings';
 
-type ScannerKey = Extract<EditableSettingKey, `scanner.${string}`>;
+type ScannerKey = Exclude<Extract<EditableSettingKey, `scanner.${string}`>, 'scanner.profiles'>;
 
 export const THRESHOLDS: readonly { readonly key: ScannerKey; readonly label: string; readonly unit: string; readonly help: string }[] = [
   { key: 'scanner.minLength', label: 'Shortest scan', unit: 'characters', help: 'Fewer characters than this is never a scan.' },
-  { key: 'scanner.maxMeanGapMs', label: 'Mean gap at most', unit: 'ms', help: 'Average time between keys of a scan.' },
+  { key: 'scanner.maxMeanGapMs', label: 'Mean gap at most', unit: 'ms', help: 'Average time between keys of a scan (stalls left out).' },
+  { key: 'scanner.slowMeanGapMs', label: 'Slow scanner mean gap at most', unit: 'ms', help: 'Bluetooth scanners: taken up to this pace when the scan ends with Enter or Tab and its gaps are even.' },
   { key: 'scanner.maxGapMs', label: 'Longest gap at most', unit: 'ms', help: 'Any single pause longer than this means a person.' },
   { key: 'scanner.silenceMs', label: 'Pause that ends a scan', unit: 'ms', help: 'For scanners that send no Enter or Tab.' },
+  { key: 'scanner.pairWindowSeconds', label: 'Serial joins its box within', unit: 's', help: 'A serial scanned this soon after a PKID, with nothing in between, joins that box; later, the station asks.' },
 ];
 
 type Values = Record<ScannerKey, string>;
 
-const valuesOf = (s: StationSettings): Values => ({
-  'scanner.minLength': String(s['scanner.minLength']),
-  'scanner.maxMeanGapMs': String(s['scanner.maxMeanGapMs']),
-  'scanner.maxGapMs': String(s['scanner.maxGapMs']),
-  'scanner.silenceMs': String(s['scanner.silenceMs']),
-});
+const valuesOf = (s: StationSettings): Values => Object.fromEntries(THRESHOLDS.map(({ key }) => [key, String(s[key])])) as Values;
 
 export function ThresholdForm({ station, onSaved }: { station: StationSettings; onSaved: () => void }): ReactNode {
   const api = useApi();

@@ -46,18 +46,19 @@ describe('wedge detector on recorded timings', () => {
 
   it('rejects every human keystroke, saying why', () => {
     const bursts = run(recording('human-typing').events);
-    expect(bursts.every((b) => !b.accepted && b.rejectReason === 'too short: 1 character (a scan has at least 6)')).toBe(true);
+    expect(bursts.length).toBeGreaterThan(5);
+    expect(bursts.every((b) => !b.accepted && /^too short: \d characters? \(a scan has at least 6\)$/.test(b.rejectReason ?? ''))).toBe(true);
   });
 
   it('recovers the AZERTY PKID and the classifier then takes it as a PKID', () => {
     const [burst] = run(recording('azerty-pkid').events);
-    expect(burst).toMatchObject({ text: '6130760003769', typed: '-&"àè-ààà"è-ç', layoutMismatch: true, recoveredFromCodes: true });
+    expect(burst).toMatchObject({ text: '6130760003769', typed: '-&"àè-ààà"è-ç', layoutMismatch: false, recoveredFromCodes: true });
     expect(classifyRead({ raw: burst?.text ?? '' }).kind).toBe('pkid-unconfirmed');
   });
 
-  it('does not repair a non-digit key, and flags no layout mismatch for it', () => {
+  it('does not repair a non-digit key, but flags it as layout damage', () => {
     const [burst] = run(recording('keycode-garbage-minus').events);
-    expect(burst).toMatchObject({ text: 'PF1½ABCDE', recoveredFromCodes: false, layoutMismatch: false });
+    expect(burst).toMatchObject({ text: 'PF1½ABCDE', recoveredFromCodes: false, layoutMismatch: true, usReading: 'PF1-ABCDE' });
     expect(classifyRead({ raw: burst?.text ?? '' }).kind).toBe('unknown');
   });
 
@@ -85,29 +86,34 @@ describe('wedge detector thresholds', () => {
   });
 
   it('refuses a single gap over maxGapMs even when the mean is fast', () => {
-    const gaps = [10, 10, 10, 10, 10, 81, 10, 10, 10, 10, 10, 10];
+    const gaps = [10, 10, 10, 10, 10, 101, 10, 10, 10, 10, 10, 10];
     const [burst] = run([...keys('1234567890123', gaps), enter(500)]);
-    expect(burst).toMatchObject({ accepted: false, maxGap: 81 });
-    expect(burst?.rejectReason).toMatch(/a pause of 81 ms between two keys/);
-    const [ok] = run([...keys('1234567890123', gaps.map((g) => (g === 81 ? 80 : g))), enter(500)]);
+    expect(burst).toMatchObject({ accepted: false, maxGap: 101 });
+    expect(burst?.rejectReason).toMatch(/a pause of 101 ms between two keys/);
+    const [ok] = run([...keys('1234567890123', gaps.map((g) => (g === 101 ? 100 : g))), enter(500)]);
     expect(ok?.accepted).toBe(true);
   });
 
-  it('refuses a mean gap over maxMeanGapMs with no single long gap', () => {
+  it('refuses a mean gap over maxMeanGapMs unless the slow path (suffix, even gaps, a code) holds', () => {
     const [slow] = run([...keys('1234567', 36), enter(300)]);
     expect(slow).toMatchObject({ accepted: false, meanGap: 36 });
-    expect(slow?.rejectReason).toMatch(/too slow for a scanner: 36 ms per key/);
+    expect(slow?.rejectReason).toMatch(/36\.0 ms per key .*not shaped like a PKID or a serial/);
     expect(run([...keys('1234567', 35), enter(300)])[0]?.accepted).toBe(true);
+    expect(run([...keys('1234567890123', 40), enter(600)])[0]).toMatchObject({ accepted: true, paceMs: 40 });
+    const [noSuffix] = run(keys('1234567890123', 40));
+    expect(noSuffix?.rejectReason).toMatch(/with no Enter or Tab at the end/);
+    const [tooSlow] = run([...keys('1234567890123', 46), enter(700)]);
+    expect(tooSlow?.rejectReason).toMatch(/too slow for a scanner: 46 ms per key/);
   });
 
   it('ends a burst on a silence of silenceMs, not one ms earlier', () => {
     const d = createWedgeDetector();
     for (const k of fast) d.feed(k);
     const last = fast[fast.length - 1]?.time ?? 0;
-    expect(d.nextFlushAt()).toBe(last + 100);
-    expect(d.flush(last + 99)).toEqual([]);
-    const [burst] = d.flush(last + 100);
-    expect(burst).toMatchObject({ text: '1234567890123', terminator: 'silence', accepted: true, endTime: last + 100 });
+    expect(d.nextFlushAt()).toBe(last + 150);
+    expect(d.flush(last + 149)).toEqual([]);
+    const [burst] = d.flush(last + 150);
+    expect(burst).toMatchObject({ text: '1234567890123', terminator: 'silence', accepted: true, endTime: last + 150 });
     expect(d.nextFlushAt()).toBeUndefined();
     expect(d.progress()).toBeUndefined();
   });
@@ -124,7 +130,7 @@ describe('wedge detector thresholds', () => {
     const d = createWedgeDetector({ minLength: 3, maxMeanGapMs: 60, maxGapMs: 70, silenceMs: 300 });
     const [burst] = run([...keys('ABC', 60), enter(200)], d);
     expect(burst?.accepted).toBe(true);
-    expect(d.settings).toEqual({ minLength: 3, maxMeanGapMs: 60, maxGapMs: 70, silenceMs: 300 });
+    expect(d.settings).toEqual({ minLength: 3, maxMeanGapMs: 60, slowMeanGapMs: 45, maxGapMs: 70, silenceMs: 300 });
     expect(createWedgeDetector().settings).toEqual(DEFAULT_WEDGE_SETTINGS);
   });
 
@@ -204,9 +210,11 @@ describe('wedge detector keys', () => {
     fastFeed(d, '123');
     expect(d.progress()).toMatchObject({ keystrokes: 3, couldBeScan: true, meanGap: 10, maxGap: 10, startTime: 0, lastTime: 20 });
     d.feed({ key: '4', code: 'Digit4', time: 20 + 75 });
-    expect(d.progress()?.couldBeScan).toBe(true); // one slowish gap, mean still 31.7 ms
+    expect(d.progress()?.couldBeScan).toBe(true); // one stall: a Bluetooth scanner catching up
     d.feed({ key: '5', code: 'Digit5', time: 95 + 85 });
-    expect(d.progress()).toMatchObject({ keystrokes: 5, couldBeScan: false, maxGap: 85 });
+    expect(d.progress()).toMatchObject({ keystrokes: 5, couldBeScan: true, maxGap: 85 });
+    d.feed({ key: '6', code: 'Digit6', time: 180 + 90 });
+    expect(d.progress()).toMatchObject({ keystrokes: 6, couldBeScan: false, maxGap: 90 }); // three stalls: a person
     d.reset();
     expect(d.progress()).toBeUndefined();
   });

@@ -69,8 +69,8 @@ describe('scans:record', () => {
     t = await scanStation();
     await t.scan(PKID);
     expect(await t.scan('1S20XW0012USPF1ABCDE')).toMatchObject({ verdict: 'accepted', effect: 'serial-attached', device: { pkid: PKID, serial: 'PF1ABCDE', manufacturer: 'LENOVO' } });
-    expect(await t.scan('PF2XYZ99')).toMatchObject({ verdict: 'accepted', effect: 'serial-waiting', device: null });
-    expect(await t.scan(PKID_2)).toMatchObject({ verdict: 'accepted', effect: 'new-box', device: { pkid: PKID_2, serial: 'PF2XYZ99' } });
+    expect(await t.scan('PF2XYZ9')).toMatchObject({ verdict: 'accepted', effect: 'serial-waiting', device: null });
+    expect(await t.scan(PKID_2)).toMatchObject({ verdict: 'accepted', effect: 'new-box', device: { pkid: PKID_2, serial: 'PF2XYZ9' } });
     expect(liveDeviceCount(t)).toBe(2);
   });
 
@@ -78,9 +78,9 @@ describe('scans:record', () => {
     t = await scanStation();
     await t.scan(PKID);
     const lead = await t.tokenFor('lead', 'Lena');
-    expect(await t.scan('PF1ABCDE', { token: lead })).toMatchObject({ effect: 'serial-waiting' });
-    expect(await t.scan('PF1ABCDE')).toMatchObject({ effect: 'serial-attached' });
-    expect(await t.scan('PF1ABCDE')).toMatchObject({ verdict: 'duplicate' });
+    expect(await t.scan('7XK4M12', { token: lead })).toMatchObject({ effect: 'serial-waiting' });
+    expect(await t.scan('7XK4M12')).toMatchObject({ effect: 'serial-attached' });
+    expect(await t.scan('7XK4M12')).toMatchObject({ verdict: 'duplicate' });
   });
 
   it('records a PKID typed by hand like a scan, and its audit row says it was typed (source manual)', async () => {

@@ -53,7 +53,7 @@ describe('scanner test page', () => {
     expect(screen.getByTestId('burst-reason').textContent).toContain('too slow for a scanner: 60 ms per key');
     expect(screen.getAllByTestId('gap-bar').every((bar) => !bar.className.includes('over'))).toBe(true);
     act(() => typeKeys([...'39050'].map(keyOf).concat([...'12345678'].map(keyOf)), 5));
-    act(() => typeKeys([keyOf('1'), keyOf('2'), keyOf('3'), keyOf('4'), keyOf('5'), keyOf('6')], 90));
+    act(() => typeKeys([keyOf('1'), keyOf('2'), keyOf('3'), keyOf('4'), keyOf('5'), keyOf('6')], 120));
     await waitFor(() => expect(screen.getAllByTestId('burst')[0]?.querySelectorAll('.gap-bar-over')).toHaveLength(5));
   });
 
@@ -96,7 +96,7 @@ describe('scanner test page', () => {
 
   it('refuses a mean limit above the single-gap limit before asking the core', async () => {
     const fake = await renderTest();
-    fireEvent.change(await screen.findByTestId('threshold-scanner.maxMeanGapMs'), { target: { value: '90' } });
+    fireEvent.change(await screen.findByTestId('threshold-scanner.maxMeanGapMs'), { target: { value: '150' } });
     fireEvent.click(screen.getByTestId('threshold-save'));
     expect((await screen.findByTestId('threshold-error-scanner.maxMeanGapMs')).textContent).toContain('cannot be above');
     expect(fake.station.calls.some((c) => c.channel === 'settings:update')).toBe(false);
