@@ -16,6 +16,7 @@ export interface SecretFlag {
 
 export const PIN: SecretFlag = { flag: '--pin', env: 'DOCKSIDE_PIN', prompt: 'PIN' };
 export const NEW_PIN: SecretFlag = { flag: '--new-pin', env: 'DOCKSIDE_NEW_PIN', prompt: 'PIN for the new operator' };
+export const SECOND_PIN: SecretFlag = { flag: '--second-pin', env: 'DOCKSIDE_SECOND_PIN', prompt: 'PIN of the second person' };
 export const PARTNER_TOKEN: SecretFlag = { flag: '--token', env: 'DOCKSIDE_PARTNER_CENTER_TOKEN', prompt: 'Partner Center token' };
 export const HOST_TOKEN: SecretFlag = { flag: '--host-token', env: 'DOCKSIDE_HOST_TOKEN', prompt: 'Host token' };
 

@@ -6,6 +6,7 @@ import { exportFormats, type ExportFormat } from '../../../shared/contract/expor
 import { outputTarget } from '../../core/files/output-target';
 import { batchStateLabels } from '../../../shared/domain/batch';
 import { credentialsFrom, dataDirFrom, parse, UsageError } from '../args';
+import { SECOND_PIN, secretFrom } from '../secrets';
 import { asOperator, CommandFailed, openStation, writeOutputFile, type Caller, type Io } from '../run';
 
 function isExportFormat(value: string): value is ExportFormat {
@@ -17,7 +18,7 @@ export const reviewHelp = [
   'dockside export NAME --format partner-center|report --out FILE|FOLDER [--force]',
   '                                                                     write a batch as CSV (atomically); an existing file is replaced only with --force',
   'dockside approve NAME --customer TENANT_ID                           approve a closed batch for upload',
-  '      [--second-as NAME --second-pin PIN]                              ... confirmed by a second person who changed none of it (two-person rule;',
+  '      [--second-as NAME --second-pin -]                                ... confirmed by a second person who changed none of it (two-person rule;',
   '                                                                       or DOCKSIDE_SECOND_AS / DOCKSIDE_SECOND_PIN)',
   'dockside status NAME [--json]                                        every device of a batch with its state',
 ].join('\n');
@@ -103,13 +104,15 @@ async function approveCommand(argv: string[], io: Io): Promise<void> {
   const { values, positionals } = parse(argv, { customer: { type: 'string' }, 'second-as': { type: 'string' }, 'second-pin': { type: 'string' } });
   const name = positionals.join(' ');
   if (!name || typeof values.customer !== 'string') throw new UsageError(`approve needs NAME and --customer TENANT_ID.\n${reviewHelp}`);
+  // The approver's PIN first, then the second person's: with both piped in, that is their line order.
+  const approver = await credentialsFrom(values);
   const secondName = values['second-as'] ?? process.env.DOCKSIDE_SECOND_AS;
-  const secondPin = values['second-pin'] ?? process.env.DOCKSIDE_SECOND_PIN;
-  if ((secondName === undefined) !== (secondPin === undefined)) throw new UsageError('A second person needs both --second-as NAME and --second-pin PIN.');
+  const secondPin = await secretFrom(SECOND_PIN, values['second-pin']);
+  if ((secondName === undefined) !== (secondPin === undefined)) throw new UsageError('A second person needs both --second-as NAME and --second-pin - (typed without echo, or piped; or DOCKSIDE_SECOND_PIN).');
   const secondPerson = secondName !== undefined && secondPin !== undefined ? { name: secondName, pin: secondPin } : undefined;
   const station = await openStation(dataDirFrom(values['data-dir']));
   try {
-    await asOperator(station, await credentialsFrom(values), async (call) => {
+    await asOperator(station, approver, async (call) => {
       const batch = await batchByName(call, name);
       const done = await call('approval:approve', { batchId: batch.id, customerTenantId: values.customer as string, ...(secondPerson ? { secondPerson } : {}) });
       const confirmed = done.confirmedBy ? `, confirmed by ${done.confirmedBy}` : '';

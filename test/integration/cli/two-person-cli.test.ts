@@ -10,13 +10,14 @@ import { makeTempDir } from '../../helpers/temp-station';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 
-function dockside(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
+function dockside(args: string[], env: Record<string, string> = {}, input?: string): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/dockside.js', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/dockside.js', ...args], { env: { ...process.env, ...env }, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    if (input !== undefined) child.stdin?.end(input);
     let out = '';
     let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
     child.once('exit', (code) => resolve({ code, out, err }));
   });
 }
@@ -43,8 +44,10 @@ describe('dockside approve and settings: the two-person rule', () => {
     expect(alone).toMatchObject({ code: 1, err: expect.stringMatching(/you imported lines of batch PO-1.*Ada may approve it, or confirm your approval with their PIN/) });
     const wrong = await dockside(['approve', 'PO-1', '--customer', TENANT, '--second-as', 'Ada', '--second-pin', '111222', '--data-dir', dir], lena);
     expect(wrong).toMatchObject({ code: 1, err: expect.stringMatching(/BAD_CREDENTIALS/) });
-    const confirmed = await dockside(['approve', 'PO-1', '--customer', TENANT, '--second-as', 'Ada', '--second-pin', '482913', '--data-dir', dir], lena);
+    // Both PINs piped, the approver's line first: neither is on the command line where ps shows it.
+    const confirmed = await dockside(['approve', 'PO-1', '--customer', TENANT, '--pin', '-', '--second-as', 'Ada', '--second-pin', '-', '--data-dir', dir], { DOCKSIDE_AS: 'Lena', DOCKSIDE_PIN: '' }, '739154\n482913\n');
     expect(confirmed).toMatchObject({ code: 0, out: expect.stringMatching(/approved for Contoso by Lena, confirmed by Ada\./) });
+    expect(confirmed.err).not.toMatch(/can be seen by other users/);
 
     expect(await dockside(['settings', 'set', 'batches.twoPersonRule', 'off', '--data-dir', dir], lena)).toMatchObject({ code: 1, err: expect.stringMatching(/FORBIDDEN/) });
     expect(await dockside(['settings', 'set', 'batches.twoPersonRule', 'maybe', '--data-dir', dir], ada)).toMatchObject({ code: 2, err: expect.stringMatching(/on or off; "maybe" is neither/) });
