@@ -34,7 +34,8 @@ function undoSerial(ctx: HandlerContext, tx: StationTx, session: Session, last: 
   updateDevice(tx, last.id, { serial: null, manufacturer: null, model: null });
   ctx.audit(tx, { action: UNDO, objectType: 'device', objectId: last.id, detail: { undid: 'serial', pkid: last.pkid, serial, manufacturer: last.manufacturer, model: last.model } });
   // The box is back to "PKID only": the next serial from this operator joins it.
-  ctx.boxes.boxStored(session.sessionId, last.batchId, last.id);
+  // Open again from now: the right serial scanned next joins it within the pairing window.
+  ctx.boxes.boxStored(session.sessionId, last.batchId, last.id, ctx.now());
   const box = deviceView(tx, last.id) ?? null;
   return {
     undid: 'serial',
@@ -53,7 +54,7 @@ function undoBox(ctx: HandlerContext, tx: StationTx, session: Session, last: Dev
   ctx.boxes.closeBox(session.sessionId, last.batchId);
   // A PKID that took a serial scanned before it: the serial was its own read, so it waits again.
   const serialWaits = last.pkid !== null && last.serial !== null && last.source !== 'import';
-  if (serialWaits) ctx.boxes.holdSerial(session.sessionId, last.batchId, { serial: last.serial ?? '', manufacturer: last.manufacturer, model: last.model });
+  if (serialWaits) ctx.boxes.holdSerial(session.sessionId, last.batchId, { serial: last.serial ?? '', manufacturer: last.manufacturer, model: last.model }, ctx.now());
   const what = last.pkid ? `PKID ${last.pkid}` : `serial ${last.serial ?? ''}`;
   const waits = serialWaits ? ` Serial ${last.serial ?? ''} waits for its PKID again.` : '';
   return { undid: 'box', removed, box: null, waitingSerial: serialWaits ? last.serial : null, message: `Removed ${what} (scanned ${when(last.scannedAt)}).${waits}`, count: countLiveDevices(tx, last.batchId) };

@@ -12,7 +12,8 @@ import { readSetting } from '../settings';
 export const SET = '(set)';
 export const NOT_SET = '(not set)';
 
-export type SettingsSnapshot = Record<string, string | number | boolean | null>;
+/** JSON values as the settings hold them (lists such as scanner.profiles stay lists). */
+export type SettingsSnapshot = Record<string, unknown>;
 
 function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === '';
@@ -23,7 +24,7 @@ export function maskSecretSettings(values: Record<string, unknown>): SettingsSna
   const out: SettingsSnapshot = {};
   for (const [key, value] of Object.entries(values)) {
     if (isSecretKey(key)) out[key] = isEmpty(value) ? NOT_SET : SET;
-    else out[key] = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : value === undefined || value === null ? null : JSON.stringify(value);
+    else out[key] = value ?? null;
   }
   return out;
 }

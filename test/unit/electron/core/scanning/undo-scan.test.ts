@@ -34,7 +34,7 @@ describe('scans:undo takes back the last read only', () => {
       { pkid: PKID, serial: null, manufacturer: null },
     ]);
     // The box is open again for its right serial.
-    expect(await t.scan('PF9RIGHT')).toMatchObject({ effect: 'serial-attached', device: { pkid: PKID, serial: 'PF9RIGHT' } });
+    expect(await t.scan('1S20XW0012USPF9RIGHT')).toMatchObject({ effect: 'serial-attached', device: { pkid: PKID, serial: 'PF9RIGHT' } });
     // Undo twice more: the new serial, then the PKID's box itself; the older box is untouched.
     expect(await undo(t)).toMatchObject({ undid: 'serial', box: { pkid: PKID } });
     expect(await undo(t)).toMatchObject({ undid: 'box', removed: { pkid: PKID }, count: 1 });
@@ -43,7 +43,7 @@ describe('scans:undo takes back the last read only', () => {
 
   it('the serial came first: undo removes the PKID read and the serial waits for its PKID again', async () => {
     t = await scanStation();
-    expect(await t.scan('PF2XYZ99')).toMatchObject({ effect: 'serial-waiting' });
+    expect(await t.scan('1S20XW0012USPF2XYZ99')).toMatchObject({ effect: 'serial-waiting' });
     expect(await t.scan(PKID)).toMatchObject({ effect: 'new-box', device: { serial: 'PF2XYZ99' } });
     expect(await undo(t)).toMatchObject({ undid: 'box', removed: { pkid: PKID }, waitingSerial: 'PF2XYZ99', count: 0 });
     expect(await t.scan(PKID_2)).toMatchObject({ effect: 'new-box', device: { pkid: PKID_2, serial: 'PF2XYZ99' } });
@@ -54,7 +54,7 @@ describe('scans:undo takes back the last read only', () => {
     t = await scanStation();
     await t.scan(PKID);
     await t.scan(LENOVO_SERIAL);
-    await t.scan('PF2XYZ99');
+    await t.scan('1S20XW0012USPF2XYZ99');
     expect(await undo(t)).toMatchObject({ undid: 'waiting-serial', removed: null, count: 1 });
     expect(await t.scan(PKID_2)).toMatchObject({ effect: 'new-box', device: { pkid: PKID_2, serial: null } });
     expect(live(t).map((d) => [d.pkid, d.serial])).toEqual([
