@@ -7,6 +7,9 @@ import { roleAllows } from '../../shared/domain/roles';
 import { makeContext, type CoreDeps, type HandlerContext } from './context';
 import { sqliteCode } from '../../db/sqlite-errors';
 
+
+const MAY_ECHO_SECRETS = (channel: string): boolean => channel.startsWith('session:') || channel.startsWith('operators:') || channel === 'approval:approve';
+
 export type Handler<C extends Channel> = (
   input: z.output<(typeof contract)[C]['input']>,
   ctx: HandlerContext,
@@ -57,7 +60,9 @@ export function createDispatcher(deps: CoreDeps, handlers: Handlers, log: (msg: 
       const handler = handlers[channel] as Handler<typeof channel>;
       const result = await handler(parsed.data as never, makeContext(deps, session));
       // A refusal the user saw (duplicate name, wrong state, Partner Center error) is in the log too.
-      if (!result.ok) deps.logger?.warn(`refused ${channel}`, { code: result.error.code, message: result.error.message, operator: session?.name ?? null });
+      // Sign-in and approval refusals may repeat what was typed as a name (a PIN typed into the name
+      // field, issue 12): for those only the code is logged.
+      if (!result.ok) deps.logger?.warn(`refused ${channel}`, { code: result.error.code, ...(MAY_ECHO_SECRETS(channel) ? {} : { message: result.error.message }), operator: session?.name ?? null });
       return result;
     } catch (err) {
       return unexpected(err, log);
