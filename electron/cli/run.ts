@@ -2,7 +2,7 @@
 import type { Channel, ChannelInput, ChannelOutput, Result } from '../../shared/contract';
 import { DatabaseOpenError } from '../../db/errors';
 import { createStation, type Station, type StationConfig } from '../core/station';
-import { createFileLogger, createLogger, stderrSink } from '../core/log';
+import { createFileLogger } from '../core/log';
 import type { Credentials } from './args';
 import { writeFileAtomic, type AtomicData } from '../core/files/atomic-write';
 import { writeProblem } from '../core/files/output-target';
@@ -36,8 +36,9 @@ export async function openStation(
     longLived?: boolean;
   } = {},
 ): Promise<Station> {
-  // A one-shot command's stderr carries only warnings and errors: its output is for people and scripts.
-  const logger = options.longLived ? createFileLogger({ dataDir, stderr: true }) : createLogger(stderrSink, Date.now, 'warn');
+  // A one-shot command's refusals and warnings go to logs/ (a support bundle shows them); its stderr is
+  // for people, who get the refusal as a sentence, so only errors are echoed there too.
+  const logger = createFileLogger({ dataDir, stderr: options.longLived ? true : 'error' });
   try {
     return await createStation({ dataDir, practiceMode: options.practiceMode, partnerCenter: options.partnerCenter, syncOptions: options.syncOptions, logger, backupSchedule: options.longLived ?? false });
   } catch (err) {

@@ -34,6 +34,8 @@ function promptHidden(question: string): Promise<string> {
   const stdin = process.stdin;
   return new Promise((resolve, reject) => {
     let value = '';
+    // Echo goes off before the prompt shows: a PIN typed the moment "PIN: " appears is never echoed.
+    stdin.setRawMode(true);
     process.stderr.write(`${question}: `);
     const finish = (err?: Error) => {
       stdin.off('data', onData);
@@ -51,7 +53,6 @@ function promptHidden(question: string): Promise<string> {
         else if (ch >= ' ') value += ch;
       }
     };
-    stdin.setRawMode(true);
     stdin.resume();
     stdin.on('data', onData);
   });

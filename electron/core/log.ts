@@ -1,6 +1,7 @@
 // The station's structured log: one JSON line per event, {"t": iso, "level", "msg", ...fields}, with
 // anything that looks like a secret masked (logging/redact.ts) however a caller words it. Long-lived
-// front doors write to <dataDir>/logs (rotated by size) and stderr; one-shot CLI commands to stderr;
+// front doors write to <dataDir>/logs (rotated by size) and stderr; one-shot CLI commands to the same
+// files, with only errors on stderr (a refusal already reaches the user as a sentence);
 // tests are silent. Writing a line never throws: a log that fails must not stop a scan.
 import { redactText, redactValue, describeError } from './logging/redact';
 import { logDirFor, RotatingFile, type RotatingFileOptions } from './logging/rotating-file';
@@ -67,6 +68,8 @@ export function createLogger(write: LineSink | readonly LineSink[] = stderrSink,
   };
 }
 
+export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
+
 export interface FileLogger extends Logger {
   /** The current log file (<dataDir>/logs/dockside.log). */
   readonly path: string;
@@ -76,8 +79,11 @@ export interface FileLogger extends Logger {
 
 export interface FileLoggerOptions extends Omit<RotatingFileOptions, 'dir'> {
   dataDir: string;
-  /** Also write every line to stderr (front doors run from a terminal or a service manager). */
-  stderr?: boolean;
+  /**
+   * Also write lines to stderr: true for every line (front doors run from a terminal or a service
+   * manager), or the lowest level stderr takes (a one-shot command's stderr is for people).
+   */
+  stderr?: boolean | LogLevel;
   now?: () => number;
 }
 
@@ -93,11 +99,13 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
     reported = file.dropped;
     file.write(formatLine(new Date(now()), 'warn', 'log lines were lost: the log file could not be written (disk full or folder unavailable)', { lost }));
   };
-  const sinks: LineSink[] = [toFile];
-  if (options.stderr) sinks.push(stderrSink);
-  const logger = createLogger(sinks, now);
+  const toFileLogger = createLogger(toFile, now);
+  const stderrLevel = options.stderr === true ? 'info' : options.stderr === false ? undefined : options.stderr;
+  const toStderr = stderrLevel === undefined ? silentLogger : createLogger(stderrSink, now, stderrLevel);
   return {
-    ...logger,
+    info: (message, fields) => (toFileLogger.info(message, fields), toStderr.info(message, fields)),
+    warn: (message, fields) => (toFileLogger.warn(message, fields), toStderr.warn(message, fields)),
+    error: (message, err, fields) => (toFileLogger.error(message, err, fields), toStderr.error(message, err, fields)),
     path: file.path,
     get dropped() {
       return file.dropped;
@@ -105,4 +113,3 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
   };
 }
 
-export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +39,19 @@ describe('dockside CLI', () => {
     expect(list.map((o) => [o.name, o.active])).toEqual([['Ada', true], ['Olga', false]]);
     expect(dockside(['operators', 'list', '--data-dir', dir, '--as', 'Ada', '--pin', '000000'])).toMatchObject({ code: 1, err: expect.stringMatching(/BAD_CREDENTIALS/) });
     expect(dockside(['operators', 'add', 'X', '--role', 'boss', '--new-pin', '602817', '--data-dir', dir], env)).toMatchObject({ code: 2, err: expect.stringMatching(/--role must be one of/) });
+  });
+
+  it('a refused command says one plain sentence on stderr; its log line goes to logs/, never a PIN', () => {
+    const dir = makeTempDir();
+    dockside(['init', '--data-dir', dir, '--admin', 'Ada', '--pin', '482913']);
+    const refused = dockside(['operators', 'list', '--data-dir', dir], { DOCKSIDE_AS: 'Ada', DOCKSIDE_PIN: '000917' });
+    expect(refused.code).toBe(1);
+    expect(refused.err.trim().split('\n')).toHaveLength(1);
+    expect(refused.err).not.toContain('{"t"');
+    expect(refused.err).toMatch(/BAD_CREDENTIALS/);
+    const log = readFileSync(join(dir, 'logs', 'dockside.log'), 'utf8');
+    expect(log).toMatch(/"level":"warn".*BAD_CREDENTIALS/);
+    expect(log).not.toContain('000917');
   });
 
   it('explains usage errors with exit code 2', () => {

@@ -45,7 +45,9 @@ export const TYPING_JOIN_MS = 1500;
  */
 export function coalesceBurst(previous: WedgeBurst | undefined, next: WedgeBurst): WedgeBurst | null {
   if (previous === undefined || previous.accepted || next.accepted) return null;
-  const pause = next.startTime - previous.endTime;
+  // endTime is when silence closed the burst, not its last key: the pause is measured key to key.
+  const previousLastKey = previous.startTime + previous.gaps.reduce((a, b) => a + b, 0);
+  const pause = next.startTime - previousLastKey;
   if (pause < 0 || pause > TYPING_JOIN_MS) return null;
   const gaps = [...previous.gaps, pause, ...next.gaps];
   const maxGap = Math.max(...gaps);

@@ -60,7 +60,7 @@ describe('scanner test page', () => {
   it("shows a person's slow typing as one card, not one 'not a scan' card per key", async () => {
     await renderTest();
     act(() => typeKeys([...'3905012345678'].map(keyOf), 180));
-    await waitFor(() => expect(screen.getByTestId('burst-reason').textContent).toContain('typed by a person: 13 keys'));
+    await waitFor(() => expect(screen.getByTestId('burst-reason').textContent).toContain('typed by a person: 13 keys with gaps up to 180 ms'));
     expect(screen.getAllByTestId('burst')).toHaveLength(1);
     expect(screen.getByTestId('burst').dataset.accepted).toBe('false');
   });
