@@ -7,6 +7,8 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '*.spec.ts',
+  // Every test starts its own `dockside serve`: bundled once, not compiled by tsx at each start.
+  globalSetup: './test/helpers/cli-bundle-setup.ts',
   outputDir: 'test-results',
   fullyParallel: false,
   workers: 1,

@@ -30,6 +30,8 @@ export default defineConfig({
           name: 'integration',
           environment: 'node',
           include: ['test/integration/**/*.test.ts'],
+          // The CLI tests spawn `dockside` hundreds of times: bundled once here (test/helpers/cli-bundle.ts).
+          globalSetup: ['test/helpers/cli-bundle-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
@@ -40,6 +42,7 @@ export default defineConfig({
           name: 'fault',
           environment: 'node',
           include: ['test/fault/**/*.test.ts'],
+          globalSetup: ['test/helpers/cli-bundle-setup.ts'],
           // The real-tmpfs disk-full test needs mount rights (root or `unshare -rm`): only the full
           // `npm run test:fault` run sets DOCKSIDE_FAULT_TMPFS=1; the short run inside `npm test` leaves it out.
           exclude: [...configDefaults.exclude, ...(process.env.DOCKSIDE_FAULT_TMPFS === '1' ? [] : ['test/fault/disk-tmpfs.test.ts'])],

@@ -124,7 +124,8 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
   }
 }
 
-// Run when executed as the bin (bin/dockside.js imports this file), not when imported by tests.
-if (process.argv[1] && /dockside(\.js)?$/.test(process.argv[1])) {
+// Run when executed as the bin (bin/dockside.js imports this file; the tests' bundle is dockside.mjs),
+// not when imported by tests.
+if (process.argv[1] && /dockside(\.m?js)?$/.test(process.argv[1])) {
   process.exitCode = await runCli(process.argv.slice(2));
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startEmulator, type RunningEmulator } from '../emulator';
+import { docksideEntry } from '../helpers/dockside-entry';
 
 export interface RunningStation {
   /** The link printed by dockside serve: http://127.0.0.1:<port>/?token=<T>. */
@@ -67,7 +68,7 @@ export async function startStation(serveArgs: string[]): Promise<{ station: Runn
   const dataDir = mkdtempSync(join(tmpdir(), 'dockside-e2e-'));
   // Hex, not base64url: a token starting with '-' would read as an option on the command line.
   const token = randomBytes(18).toString('hex');
-  const child = spawn(process.execPath, ['bin/dockside.js', 'serve', '--data-dir', dataDir, '--port', '0', '--host-token', token, ...serveArgs], {
+  const child = spawn(process.execPath, [docksideEntry(), 'serve', '--data-dir', dataDir, '--port', '0', '--host-token', token, ...serveArgs], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -12,6 +12,7 @@ import { verifyStation } from '../../electron/core/verify';
 import { chainKeysForDataDir } from '../../electron/core/audit-seal/data-dir-keys';
 import { tempStation, type TempStation } from '../helpers/temp-station';
 import { CUSTOMER, filedPkids, TOKEN } from '../helpers/sync-world';
+import { docksideEntry } from '../helpers/dockside-entry';
 
 const KILLS = Number(process.env.DOCKSIDE_SYNC_KILLS ?? '20');
 const DEVICES = 120;
@@ -59,7 +60,7 @@ afterAll(async () => {
 });
 
 function runSync(killAfterPost: boolean): Promise<{ killed: boolean; code: number | null }> {
-  const child = spawn(process.execPath, ['bin/dockside.js', 'sync', '--once', '--poll-ms', '20', '--data-dir', seed.dataDir, '--partner-center-url', emu.url, '--token', TOKEN], { stdio: 'ignore' });
+  const child = spawn(process.execPath, [docksideEntry(), 'sync', '--once', '--poll-ms', '20', '--data-dir', seed.dataDir, '--partner-center-url', emu.url, '--token', TOKEN], { stdio: 'ignore' });
   return new Promise((resolve) => {
     let killed = false;
     const posts = () => emu.control.requests().filter((r) => r.method === 'POST').length;

@@ -1,6 +1,7 @@
 // Runs the real browser host as a child process (`dockside serve`), for tests that kill it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { docksideEntry } from './dockside-entry';
 
 export interface HostProcess {
   child: ChildProcess;
@@ -12,7 +13,7 @@ export interface HostProcess {
 
 export async function startHostProcess(dataDir: string, extraArgs: string[] = []): Promise<HostProcess> {
   const token = randomBytes(12).toString('hex');
-  const child = spawn(process.execPath, ['bin/dockside.js', 'serve', '--data-dir', dataDir, '--port', '0', '--host-token', token, ...extraArgs], {
+  const child = spawn(process.execPath, [docksideEntry(), 'serve', '--data-dir', dataDir, '--port', '0', '--host-token', token, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const origin = await new Promise<string>((resolve, reject) => {

@@ -12,9 +12,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../electron/core/log';
 import { createStation } from '../../../electron/core/station';
 import { makeTempDir, tempStation } from '../../helpers/temp-station';
+import { docksideEntry } from '../../helpers/dockside-entry';
 
 function dockside(args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/dockside.js', ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [docksideEntry(), ...args], { encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

@@ -11,9 +11,10 @@ import { createStation, type Station } from '../../../electron/core/station';
 import { silentLogger } from '../../../electron/core/log';
 import { verifyStation } from '../../../electron/core/verify';
 import { makeTempDir, tempStation } from '../../helpers/temp-station';
+import { docksideEntry } from '../../helpers/dockside-entry';
 
 function dockside(args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/dockside.js', ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [docksideEntry(), ...args], { encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../emulator/index.js';
 import { CONTOSO, start } from '../emulator/helpers';
 import { makeTempDir } from '../../helpers/temp-station';
+import { docksideEntry } from '../../helpers/dockside-entry';
 
 /** Async on purpose: the emulator answers from this process, so a blocking spawnSync would deadlock. */
 function dockside(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ['bin/dockside.js', ...args], {
+  const child = spawn(process.execPath, [docksideEntry(), ...args], {
     env: { ...process.env, DOCKSIDE_PARTNER_CENTER_URL: '', DOCKSIDE_PARTNER_CENTER_TOKEN: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -21,7 +22,7 @@ function dockside(args: string[], env: Record<string, string> = {}): Promise<{ c
 
 /** Starts a long-running command and resolves with its output once `ready` matches. */
 function startLong(args: string[], ready: RegExp) {
-  const child = spawn(process.execPath, ['bin/dockside.js', ...args], { env: { ...process.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [docksideEntry(), ...args], { env: { ...process.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   const done = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -13,9 +13,10 @@ import { DatabaseOpenError } from '../../../db/errors';
 import { silentLogger } from '../../../electron/core/log';
 import { createStation } from '../../../electron/core/station';
 import { tempStation } from '../../helpers/temp-station';
+import { docksideEntry } from '../../helpers/dockside-entry';
 
 function dockside(args: string[], timeout = 60_000) {
-  const r = spawnSync(process.execPath, ['bin/dockside.js', ...args], { encoding: 'utf8', timeout});
+  const r = spawnSync(process.execPath, [docksideEntry(), ...args], { encoding: 'utf8', timeout});
   return { code: r.status, signal: r.signal, out: r.stdout, err: r.stderr };
 }
 

@@ -4,9 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createStation } from '../../../electron/core/station';
 import { silentLogger } from '../../../electron/core/log';
 import { CUSTOMER, filedPkids, syncWorld, type SyncWorld } from '../../helpers/sync-world';
+import { docksideEntry } from '../../helpers/dockside-entry';
 
 function dockside(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ['bin/dockside.js', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [docksideEntry(), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));

@@ -6,6 +6,7 @@ import { chmodSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node
 import { join, relative } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { makeTempDir } from '../../helpers/temp-station';
+import { docksideEntry } from '../../helpers/dockside-entry';
 
 // Each step is a real `dockside` child process (tsx start-up, a station opened): seconds apiece on a
 // loaded machine, so these tests get minutes rather than the default half-minute.
@@ -16,7 +17,7 @@ const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** The CLI under umask 022, as a login shell on most Linux machines has it. */
 function dockside(args: string[]) {
-  const r = spawnSync('sh', ['-c', `umask 022 && exec ${quote(process.execPath)} bin/dockside.js ${args.map(quote).join(' ')}`], { encoding: 'utf8', env });
+  const r = spawnSync('sh', ['-c', `umask 022 && exec ${quote(process.execPath)} ${quote(docksideEntry())} ${args.map(quote).join(' ')}`], { encoding: 'utf8', env });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -46,7 +47,7 @@ function expectPrivate(dir: string): Record<string, string> {
 
 /** `dockside serve` under umask 022 until it is ready, then stopped: it writes logs and the WAL/SHM. */
 async function serveOnce(dataDir: string, whileRunning: () => void): Promise<void> {
-  const child = spawn('sh', ['-c', `umask 022 && exec ${quote(process.execPath)} bin/dockside.js serve --port 0 --data-dir ${quote(dataDir)}`], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('sh', ['-c', `umask 022 && exec ${quote(process.execPath)} ${quote(docksideEntry())} serve --port 0 --data-dir ${quote(dataDir)}`], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (c: Buffer) => {

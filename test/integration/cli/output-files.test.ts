@@ -6,6 +6,7 @@ import { chmodSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, 
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeTempDir } from '../../helpers/temp-station';
+import { docksideEntry } from '../../helpers/dockside-entry';
 
 // Each step is a real `dockside` child process (tsx start-up, a station opened): seconds apiece on a
 // loaded machine, so these tests get minutes rather than the default half-minute.
@@ -14,7 +15,7 @@ vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 const env = { DOCKSIDE_AS: 'Ada', DOCKSIDE_PIN: '482913' };
 
 function dockside(args: string[], extraEnv: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['bin/dockside.js', ...args], { encoding: 'utf8', env: { ...process.env, ...env, ...extraEnv } });
+  const r = spawnSync(process.execPath, [docksideEntry(), ...args], { encoding: 'utf8', env: { ...process.env, ...env, ...extraEnv } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

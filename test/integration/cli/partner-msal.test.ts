@@ -18,6 +18,7 @@ import type { RunningEmulator } from '../../emulator/index';
 import { ALICE, startFakeAuthority, type FakeAuthority } from '../../helpers/fake-authority';
 import { makeTempDir } from '../../helpers/temp-station';
 import { CONTOSO, FABRIKAM, start } from '../emulator/helpers';
+import { docksideEntry } from '../../helpers/dockside-entry';
 
 const CLIENT_ID = '3f0c8a4e-9b1d-4c2e-8f7a-5d6e7f8a9b0c';
 const ADMIN = { name: 'Ada Admin', pin: '482913' };
@@ -257,7 +258,7 @@ describe('Microsoft sign-in for the CLI and browser host (partnerSetupFrom)', ()
 
 /** `dockside …` as a child process, with no keychain tool on its PATH. */
 function dockside(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ['bin/dockside.js', ...args], {
+  const child = spawn(process.execPath, [docksideEntry(), ...args], {
     env: { ...process.env, PATH: '', DOCKSIDE_PARTNER_CENTER_URL: '', DOCKSIDE_PARTNER_CENTER_TOKEN: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../helpers/temp-station';
+import { docksideEntry } from '../../helpers/dockside-entry';
 
 function dockside(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['bin/dockside.js', ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [docksideEntry(), ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

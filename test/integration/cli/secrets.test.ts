@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeTempDir } from '../../helpers/temp-station';
+import { docksideEntry } from '../../helpers/dockside-entry';
 
 // Each step is a real `dockside` child process (tsx start-up, a station opened): seconds apiece on a
 // loaded machine, so these tests get minutes rather than the default half-minute.
@@ -15,7 +16,7 @@ const PIN = '482913';
 const baseEnv = { ...process.env, DOCKSIDE_AS: '', DOCKSIDE_PIN: '', DOCKSIDE_HOST_TOKEN: '' };
 
 function dockside(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
-  const r = spawnSync(process.execPath, ['bin/dockside.js', ...args], { encoding: 'utf8', input: options.input ?? '', env: { ...baseEnv, ...options.env } });
+  const r = spawnSync(process.execPath, [docksideEntry(), ...args], { encoding: 'utf8', input: options.input ?? '', env: { ...baseEnv, ...options.env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -60,7 +61,7 @@ describe('secrets kept off the command line', () => {
 
   it('asks for the PIN without echoing it when stdin is a terminal', async () => {
     // `script` gives the CLI a real pseudo-terminal; the PIN is typed once the prompt shows.
-    const child = spawn('script', ['-qec', `${process.execPath} bin/dockside.js operators list --as Ada --pin - --data-dir ${dir}`, '/dev/null'], { env: baseEnv, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('script', ['-qec', `${process.execPath} ${docksideEntry()} operators list --as Ada --pin - --data-dir ${dir}`, '/dev/null'], { env: baseEnv, stdio: ['pipe', 'pipe', 'pipe'] });
     let seen = '';
     let typed = false;
     const code = await new Promise<number | null>((resolve) => {
@@ -81,7 +82,7 @@ describe('secrets kept off the command line', () => {
 
   it('keeps a host token read from stdin out of the process command line (what ps shows)', async () => {
     const token = 'a-host-token-from-stdin-0123456789';
-    const child = spawn(process.execPath, ['bin/dockside.js', 'serve', '--port', '0', '--host-token', '-', '--data-dir', makeTempDir()], { env: baseEnv, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [docksideEntry(), 'serve', '--port', '0', '--host-token', '-', '--data-dir', makeTempDir()], { env: baseEnv, stdio: ['pipe', 'pipe', 'pipe'] });
     child.stdin.end(`${token}\n`);
     try {
       const origin = await new Promise<string>((resolve, reject) => {

@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeTempDir } from '../../helpers/temp-station';
+import { docksideEntry } from '../../helpers/dockside-entry';
 
 // Each step is a real `dockside` child process (tsx start-up, a station opened): seconds apiece on a
 // loaded machine, so these tests get minutes rather than the default half-minute.
@@ -12,7 +13,7 @@ vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 
 const env = { ...process.env, DOCKSIDE_AS: 'Ada', DOCKSIDE_PIN: '482913' };
 const dockside = (args: string[]) => {
-  const r = spawnSync(process.execPath, ['bin/dockside.js', ...args], { encoding: 'utf8', env });
+  const r = spawnSync(process.execPath, [docksideEntry(), ...args], { encoding: 'utf8', env });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 

@@ -15,6 +15,7 @@ import { editableSettingKeys } from '../../../shared/domain/settings';
 import type { RunningEmulator } from '../../emulator/index';
 import { ADMIN, makeTempDir, tempStation, type TempStation } from '../../helpers/temp-station';
 import { start } from '../emulator/helpers';
+import { docksideEntry } from '../../helpers/dockside-entry';
 
 const PARTNER_TOKEN = `pc-secret-${randomBytes(18).toString('base64url')}`;
 const LEAD_PIN = '739154';
@@ -151,7 +152,7 @@ describe('support bundle', () => {
 
   it('`dockside support-bundle --json` writes one from the command line', () => {
     t.station.close();
-    const run = spawnSync(process.execPath, ['bin/dockside.js', 'support-bundle', '--data-dir', dataDir, '--json'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [docksideEntry(), 'support-bundle', '--data-dir', dataDir, '--json'], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     const made = JSON.parse(run.stdout) as { path: string; entries: string[] };
     expect(existsSync(made.path)).toBe(true);

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it, vi } from 'vitest';
 import { startHostProcess } from '../../helpers/host-process';
 import { makeTempDir } from '../../helpers/temp-station';
+import { docksideEntry } from '../../helpers/dockside-entry';
 
 // Each step is a real `dockside` child process (tsx start-up, a station opened): seconds apiece on a
 // loaded machine, so these tests get minutes rather than the default half-minute.
@@ -11,7 +12,7 @@ vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 
 /** Runs serve until it exits or says it is ready (then stops it). */
 function serve(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; ready: boolean; out: string; err: string }> {
-  const child = spawn(process.execPath, ['bin/dockside.js', 'serve', '--data-dir', makeTempDir(), '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [docksideEntry(), 'serve', '--data-dir', makeTempDir(), '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let out = '';
   let err = '';
   return new Promise((resolve) => {

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LOCKOUT_THRESHOLD } from '../../../shared/domain/pin';
 import { startHostProcess, type HostProcess } from '../../helpers/host-process';
 import { ADMIN, makeTempDir } from '../../helpers/temp-station';
+import { docksideEntry } from '../../helpers/dockside-entry';
 
 const OLGA = { name: 'Olga', pin: '602817' };
 let host: HostProcess | undefined;
@@ -130,7 +131,7 @@ describe('PIN lock-out under concurrent guessing (real host, real sockets)', () 
 
 function cli(args: string[]): Promise<{ code: number | null; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/dockside.js', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [docksideEntry(), ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
     child.once('exit', (code) => resolve({ code, err }));
