@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../types';
 import type { Reconciliation } from '../../shared/contract/expected';
-import type { AcceptedRow } from '../../electron/core/import/plan';
+import type { AcceptedRow } from '../rows';
 
 export function expectedKeys(db: Queryable, batchId: number): { pkids: Set<string>; serials: Set<string> } {
   const rows = db.all<{ pkid: string | null; serial: string | null }>(sql`SELECT pkid, serial FROM expected WHERE batch_id = ${batchId}`);

@@ -3,7 +3,7 @@
 // a PKID or a serial. One query per list (json_each), never one per line of the file.
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../types';
-import type { Holder, RemoteHolder } from '../../electron/core/import/plan';
+import type { Holder, RemoteHolder } from '../rows';
 
 /** Live devices holding any of these (compacted) hashes; imports store hashes compacted. */
 export function liveHashHolders(db: Queryable, hashes: readonly string[]): Holder[] {

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../types';
 import type { FoundDevice, ReviewDevice, ReviewTotals, deviceStateFilters } from '../../shared/contract/review';
-import type { AcceptedRow, Holder } from '../../electron/core/import/plan';
+import type { AcceptedRow, Holder } from '../rows';
 import { storedHashFacts, summariseIdentity } from '../../shared/domain/identity';
 
 type StateFilter = (typeof deviceStateFilters)[number];

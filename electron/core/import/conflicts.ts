@@ -5,30 +5,11 @@
 import { sameSerialOwner } from '../../../shared/domain/identity';
 import type { RefusalReason } from '../../../shared/contract/import';
 import { when } from '../scanning/messages';
-import type { AcceptedRow } from './device-row';
+import type { AcceptedRow, Holder, RemoteHolder } from '../../../db/rows';
 import { hashOf, serialWithMaker } from './file-duplicates';
 import { RefusalLog } from './refusal-log';
 
-/** A live device already holding a PKID, serial or hardware hash (value). */
-export interface Holder {
-  value: string;
-  deviceId: number;
-  batchId: number;
-  batchName: string;
-  state: string;
-  manufacturer: string | null;
-  scannedBy: string;
-  scannedAt: number;
-}
-
-/** A device in a customer's Partner Center inventory (as last refreshed) holding a PKID or serial (value). */
-export interface RemoteHolder {
-  value: string;
-  customerTenantId: string;
-  companyName: string | null;
-  remoteBatchId: string;
-  manufacturer: string | null;
-}
+export type { Holder, RemoteHolder } from '../../../db/rows';
 
 export interface DeviceLookups {
   livePkids(pkids: readonly string[]): Holder[];

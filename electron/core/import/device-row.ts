@@ -6,16 +6,9 @@ import { compactHash, hashProblem, identityOf } from '../../../shared/domain/ide
 import type { RefusalReason } from '../../../shared/contract/import';
 import { pkidProblem } from './pkid-cell';
 import type { ImportRow } from './read-file';
+import type { AcceptedRow } from '../../../db/rows';
 
-export interface AcceptedRow {
-  line: number;
-  pkid: string | null;
-  serial: string | null;
-  manufacturer: string | null;
-  model: string | null;
-  /** Compacted (no whitespace), as duplicate lookups compare it. */
-  hash: string | null;
-}
+export type { AcceptedRow } from '../../../db/rows';
 
 export type RowVerdict = { ok: true; row: AcceptedRow } | { ok: false; reason: RefusalReason; message: string };
 
