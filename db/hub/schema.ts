@@ -97,3 +97,17 @@ export const batchStates = pgTable(
   },
   (t) => [primaryKey({ columns: [t.stationId, t.batchName] })],
 );
+
+// One uploader per customer across the fleet: the station that uploads for a customer holds this row
+// until it expires by the hub's clock (a station's own clock may be hours off). `epoch` grows every
+// time the lease changes hands, so a station that lost it and comes back is told apart from one that
+// kept it all along.
+export const uploadLeases = pgTable('upload_leases', {
+  customerTenantId: text('customer_tenant_id').primaryKey(),
+  stationId: uuid('station_id')
+    .notNull()
+    .references(() => stations.id),
+  epoch: bigint('epoch', { mode: 'number' }).notNull(),
+  acquiredAt: at('acquired_at').notNull(),
+  expiresAt: at('expires_at').notNull(),
+});

@@ -14,7 +14,7 @@ export const fleetHelp = [
   'dockside fleet init --hub URL [--hub-password -]          create or upgrade the hub\'s schema (the hub owner\'s role)',
   'dockside fleet join --hub URL --station-name NAME [--hub-password -]   put this station on the hub (admin)',
   'dockside fleet leave                                      take this station off its hub (admin)',
-  'dockside fleet status [--json]                            hub reachable, last push and pull, lines waiting for the hub',
+  'dockside fleet status [--json]                            hub reachable, last push and pull, lines waiting for the hub, upload leases',
   'dockside fleet sync [--once] [--every-ms N]               push this station\'s identities and pull the other docks\'',
 ].join('\n');
 
@@ -55,6 +55,7 @@ function statusLines(s: FleetStatus): string[] {
     `Last pull:                ${s.lastPullAt ?? 'never'}`,
     `Lines waiting for hub:    ${s.waitingForConfirmation}`,
     `Scanned first elsewhere:  ${s.duplicates}`,
+    `Upload leases:            ${s.uploadLeases.length === 0 ? (s.reachable ? 'none' : 'unknown') : s.uploadLeases.map((l) => `${l.customerTenantId} by ${l.stationName} until ${l.expiresAt}`).join('; ')}`,
     `Hub password:             ${s.password === 'saved' ? 'saved (encrypted)' : s.password === 'given' ? `given for this command (${HUB_PASSWORD.env} or --hub-password)` : `not saved: give it with ${HUB_PASSWORD.env}`}`,
   ];
 }

@@ -17,6 +17,8 @@ import type { StationIdentity } from '../context';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../log';
 import { exchange, type ExchangeResult } from './exchange';
+import { liveLeases } from '../../../db/hub/repos/upload-leases';
+import { takeUploadLease, type LeaseAnswer } from './upload-lease';
 import { forgetHubPassword, loadHubPassword, saveHubPassword, type KeychainOptions, type SavedPassword } from './hub-secret';
 
 export interface FleetDeps {
@@ -47,6 +49,8 @@ export interface FleetStatus {
   /** Identities the hub gave to another dock (the lines are flagged). */
   readonly duplicates: number;
   readonly password: 'saved' | 'given' | 'missing';
+  /** Which station holds which customer's upload lease (empty when the hub was not reached). */
+  readonly uploadLeases: readonly { customerTenantId: string; stationName: string; expiresAt: string }[];
 }
 
 export interface Operator {
@@ -202,20 +206,48 @@ export class Fleet {
     await this.running;
   }
 
+  /**
+   * The customer's upload lease for this station (see upload-lease.ts): the upload engine takes it
+   * before uploading for a customer and calls lease.ensure() before every request.
+   */
+  async uploadLease(customerTenantId: string, ttlMs?: number): Promise<LeaseAnswer> {
+    const link = currentLink(this.deps.db);
+    if (!link) throw new NotInFleet();
+    const hub = await this.connect(link.hubUrl, await this.password());
+    let answer: LeaseAnswer;
+    try {
+      answer = await takeUploadLease(hub, this.deps.station.id, customerTenantId, ttlMs, this.deps.now);
+    } catch (err) {
+      await hub.close();
+      throw err;
+    }
+    if (!answer.held) {
+      await hub.close();
+      return answer;
+    }
+    const { lease } = answer;
+    return { held: true, lease: { ...lease, release: () => lease.release().finally(() => hub.close()) } };
+  }
+
   /** What `fleet status` shows; `probe` also checks the hub can be reached now. */
   async status(probe = true): Promise<FleetStatus> {
     const link = currentLink(this.deps.db);
-    if (!link) return { member: false, hub: null, stationName: null, reachable: null, problem: null, lastPushAt: null, lastPullAt: null, waitingForConfirmation: 0, duplicates: 0, password: 'missing' };
+    if (!link) return { member: false, hub: null, stationName: null, reachable: null, problem: null, lastPushAt: null, lastPullAt: null, waitingForConfirmation: 0, duplicates: 0, password: 'missing', uploadLeases: [] };
     // Lines scanned since the last push wait too, whether or not the outbox has rows for them yet.
     this.deps.db.transaction((tx) => void enqueueNewIdentities(tx, this.deps.now()), { behavior: 'immediate' });
     const given = this.deps.password !== undefined;
     const saved = given ? null : await loadHubPassword(this.deps.dataDir, this.deps.keychain);
     let reachable: boolean | null = null;
     let problem: string | null = null;
+    let uploadLeases: FleetStatus['uploadLeases'] = [];
     if (probe) {
       try {
         const hub = await this.connect(link.hubUrl, this.deps.password ?? saved ?? undefined);
-        await hub.close();
+        try {
+          uploadLeases = (await liveLeases(hub.db)).map((l) => ({ ...l, expiresAt: l.expiresAt.toISOString() }));
+        } finally {
+          await hub.close();
+        }
         reachable = true;
       } catch (err) {
         reachable = false;
@@ -233,6 +265,7 @@ export class Fleet {
       waitingForConfirmation: waitingCount(this.deps.db),
       duplicates: duplicateCount(this.deps.db),
       password: given ? 'given' : saved !== null ? 'saved' : 'missing',
+      uploadLeases,
     };
   }
 }

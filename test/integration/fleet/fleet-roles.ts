@@ -12,6 +12,7 @@ GRANT USAGE ON SCHEMA public TO dockside_station;
 GRANT SELECT ON __dockside_hub_migrations TO dockside_station;
 GRANT SELECT, INSERT, UPDATE ON stations, batch_states TO dockside_station;
 GRANT SELECT, INSERT ON identities, pushes TO dockside_station;
+GRANT SELECT, INSERT, UPDATE ON upload_leases TO dockside_station;
 GRANT USAGE ON SEQUENCE identities_id_seq TO dockside_station;
 `;
 

@@ -1,14 +1,31 @@
 // The hub on a real PostgreSQL cluster: its migrations, the station role's GRANTs from the README, and
 // the unique indexes deciding who keeps an identity (including two stations racing for one PKID).
 import { randomUUID } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHub, type Hub } from '../../../db/hub/connect';
 import { migrateHub } from '../../../db/hub/migrate';
+import { hubMigrationsDir } from '../../../db/hub/migrations-dir';
 import { claimIdentities, othersIdentitiesAfter, type IdentityClaim } from '../../../db/hub/repos/identities';
 import { joinStation } from '../../../db/hub/repos/stations';
 import { startPgCluster, type PgCluster } from '../../helpers/pg-cluster';
 import { createFleetRoles, grantStations, STATION_PASSWORD } from './fleet-roles';
+
+/** The hub's migrations as the first release shipped them (its journal's first entry only). */
+const temps: string[] = [];
+function firstReleaseMigrations(): string {
+  const temp = mkdtempSync(join(tmpdir(), 'dockside-hub-mig-'));
+  temps.push(temp);
+  const dir = join(temp, 'migrations');
+  cpSync(hubMigrationsDir, dir, { recursive: true });
+  const journalPath = join(dir, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: unknown[] };
+  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, 1) }));
+  return dir;
+}
 
 let cluster: PgCluster;
 let hubA: Hub;
@@ -22,8 +39,9 @@ beforeAll(async () => {
   cluster = await startPgCluster();
   const urls = await createFleetRoles(cluster, ['dock_a', 'dock_b']);
   const owner = await openHub({ url: urls.owner });
-  expect((await migrateHub(owner.pool, owner.where)).applied).toEqual(['0000_hub_initial']);
-  // A second init is an upgrade with nothing to do.
+  // A hub set up by the first release, then upgraded by this one; then an init with nothing to do.
+  expect((await migrateHub(owner.pool, owner.where, firstReleaseMigrations())).applied).toEqual(['0000_hub_initial']);
+  expect((await migrateHub(owner.pool, owner.where)).applied).toEqual(['0001_upload_leases']);
   expect((await migrateHub(owner.pool, owner.where)).applied).toEqual([]);
   await owner.close();
   await grantStations(urls.owner);
@@ -37,6 +55,7 @@ afterAll(async () => {
   await hubA?.close();
   await hubB?.close();
   cluster?.destroy();
+  for (const temp of temps) rmSync(temp, { recursive: true, force: true });
 });
 
 describe('hub claims', () => {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createStation, type Station } from '../../../electron/core/station';
 import { silentLogger } from '../../../electron/core/log';
 import { Fleet } from '../../../electron/core/fleet/fleet';
+import type { UploadLease } from '../../../electron/core/fleet/upload-lease';
 import { describeFirstScan, firstScannedElsewhere, lineFlags, linesWaitingForHub } from '../../../electron/core/fleet/lookups';
 import { startPgCluster, type PgCluster } from '../../helpers/pg-cluster';
 import { ADMIN, makeTempDir, tempStation } from '../../helpers/temp-station';
@@ -48,6 +49,7 @@ let urls: FleetUrls;
 let dirA: string;
 let dirB: string;
 let keychainEnv: Record<string, string>;
+let heldLease: UploadLease | null = null;
 
 /** Opens a station in this process, scans one PKID as Olga into its batch, and closes it. */
 async function scanAt(dataDir: string, batchName: string, pkids: string[]): Promise<void> {
@@ -106,10 +108,10 @@ const admin = ['--as', ADMIN.name, '--pin', '-'];
 describe('two stations on one hub', () => {
   it('creates the hub schema, and says so when it is already there', async () => {
     const first = await dockside(['fleet', 'init', '--hub', urls.owner.replace(`:${OWNER_PASSWORD}`, ''), '--hub-password', '-'], { input: `${OWNER_PASSWORD}\n` });
-    expect(first, first.err).toMatchObject({ code: 0, out: expect.stringMatching(/now has the fleet schema 0000_hub_initial/) });
+    expect(first, first.err).toMatchObject({ code: 0, out: expect.stringMatching(/now has the fleet schema 0001_upload_leases \(applied 0000_hub_initial, 0001_upload_leases\)/) });
     await grantStations(urls.owner);
     const again = await dockside(['fleet', 'init', '--hub', urls.owner.replace(`:${OWNER_PASSWORD}`, ''), '--json'], { env: { DOCKSIDE_HUB_PASSWORD: OWNER_PASSWORD } });
-    expect(JSON.parse(again.out)).toMatchObject({ applied: [], current: '0000_hub_initial' });
+    expect(JSON.parse(again.out)).toMatchObject({ applied: [], current: '0001_upload_leases' });
   });
 
   it('joins both stations (PIN, then hub password, one piped line each)', async () => {
@@ -146,6 +148,7 @@ describe('two stations on one hub', () => {
       waitingForConfirmation: 1,
       duplicates: 0,
       password: 'given',
+      uploadLeases: [],
     });
   });
 
@@ -163,12 +166,19 @@ describe('two stations on one hub', () => {
       expect(describeFirstScan(flag ?? { stationName: '', batchName: '', operatorName: '', scannedAt: 0 })).toMatch(/^first scanned at Dock 1, batch PO-A, by Olga at \d\d:\d\d$/);
       expect(linesWaitingForHub(station.database.db)).toBe(0);
     });
+    await withStation(dirB, async (station) => {
+      const fleet = new Fleet({ db: station.database.db, dataDir: dirB, station: station.identity, now: Date.now, password: STATION_PASSWORD });
+      const answer = await fleet.uploadLease('tenant-1', 60_000);
+      if (!answer.held) throw new Error(answer.message);
+      heldLease = answer.lease;
+    });
     await withStation(dirA, (station) => {
       const ids = (station.database.sqlite.prepare('SELECT id FROM devices').all() as { id: number }[]).map((r) => r.id);
       expect(lineFlags(station.database.db, ids).size).toBe(0);
     });
     const status = JSON.parse((await dockside(['fleet', 'status', '--json', '--data-dir', dirA], { env: keychainEnv })).out) as Record<string, unknown>;
-    expect(status).toMatchObject({ reachable: true, problem: null, waitingForConfirmation: 0, duplicates: 0, password: 'saved', lastPushAt: expect.stringMatching(/^\d{4}-/), lastPullAt: expect.stringMatching(/^\d{4}-/) });
+    expect(status).toMatchObject({ reachable: true, problem: null, waitingForConfirmation: 0, duplicates: 0, password: 'saved', uploadLeases: [{ customerTenantId: 'tenant-1', stationName: 'Dock 3', expiresAt: expect.stringMatching(/^\d{4}-/) }], lastPushAt: expect.stringMatching(/^\d{4}-/), lastPullAt: expect.stringMatching(/^\d{4}-/) });
+    await heldLease?.release();
   });
 
   it('answers a resent push with the same verdicts and no new hub rows', async () => {
