@@ -289,3 +289,6 @@ export const settings = sqliteTable('settings', {
 // Every table is named in the db:changed event vocabulary, and nothing else is.
 export const tables = { operators, customers, batches, devices, expected, uploads, remoteDevices, remoteBatches, deregistrations, audit, settings } satisfies Record<TableName, SQLiteTable>;
 
+
+// The fleet's tables (its link to the hub, its outbox, the copy of the other docks' identities).
+export { fleetLink, fleetOutbox, fleetIdentities } from './hub/local/schema';

@@ -4,6 +4,7 @@ import { backup, backupHelp, restore, restoreHelp } from './commands/backup';
 import { batches, batchesHelp } from './commands/batches';
 import { customers, customersHelp } from './commands/customers';
 import { demo, demoHelp } from './commands/demo';
+import { fleet, fleetHelp } from './commands/fleet';
 import { deregister, deregisterHelp } from './commands/deregister';
 import { init, initHelp } from './commands/init';
 import { operators, operatorsHelp } from './commands/operators';
@@ -17,7 +18,7 @@ import { verify, verifyHelp } from './commands/verify';
 import { CommandFailed, processIo, type Io } from './run';
 import { OutputRefused, writeProblem } from '../core/files/output-target';
 
-const commands: Record<string, (argv: string[], io: Io) => Promise<void>> = { init, operators, batches, customers, partner, serve, demo, sync, verify, import: importFile, export: exportBatch, approve, status, backup, restore, 'support-bundle': supportBundle, settings, deregister };
+const commands: Record<string, (argv: string[], io: Io) => Promise<void>> = { init, operators, batches, customers, partner, serve, demo, sync, verify, import: importFile, export: exportBatch, approve, status, backup, restore, 'support-bundle': supportBundle, settings, deregister, fleet };
 
 const commonHelp = [
   'Common options: --data-dir DIR (default: the platform app-data folder, or DOCKSIDE_DATA_DIR), --json, --help.',
@@ -27,7 +28,7 @@ const commonHelp = [
   '--host-token - or DOCKSIDE_HOST_TOKEN.',
 ].join('\n');
 
-export const usage = ['Usage: dockside <command> [options]', '', initHelp, operatorsHelp, batchesHelp, reviewHelp, deregisterHelp, customersHelp, settingsHelp, partnerHelp, serveHelp, demoHelp, syncHelp, verifyHelp, backupHelp, restoreHelp, supportHelp, '', commonHelp].join('\n');
+export const usage = ['Usage: dockside <command> [options]', '', initHelp, operatorsHelp, batchesHelp, reviewHelp, deregisterHelp, customersHelp, settingsHelp, partnerHelp, serveHelp, demoHelp, syncHelp, fleetHelp, verifyHelp, backupHelp, restoreHelp, supportHelp, '', commonHelp].join('\n');
 
 /** The lines of a help block about one command (`dockside NAME …` and the indented lines that continue it). */
 function linesFor(name: string, block: string): string {
@@ -59,6 +60,7 @@ const helpBlocks: Record<string, string> = {
   restore: restoreHelp,
   'support-bundle': supportHelp,
   deregister: deregisterHelp,
+  fleet: fleetHelp,
 };
 
 export function helpFor(name: string): string {

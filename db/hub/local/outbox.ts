@@ -1,0 +1,152 @@
+// The station's outbox of identities for the hub: every identity of every live device line becomes one
+// row, numbered by the station's own sequence (seq), which the hub uses to make a resend harmless.
+// Rows are taken from the device lines themselves, so any path that wrote a device (scan, import,
+// fix) is covered without that path knowing about the fleet.
+import { createHash } from 'node:crypto';
+import { and, asc, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import type { Queryable } from '../../types';
+import { batches, devices, operators } from '../../schema';
+import { fleetLink, fleetOutbox } from './schema';
+
+export type IdentityKind = 'pkid' | 'hash' | 'tuple';
+
+export const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** What a device line claims, per kind it carries. */
+function kindsOf(d: { pkid: string | null; serial: string | null; manufacturer: string | null; model: string | null; hardwareHash: string | null }): IdentityKind[] {
+  const kinds: IdentityKind[] = [];
+  if (d.pkid) kinds.push('pkid');
+  if (d.hardwareHash) kinds.push('hash');
+  if (d.serial && d.manufacturer && d.model) kinds.push('tuple');
+  return kinds;
+}
+
+/**
+ * Adds the outbox rows of device lines written since the last call (and of `deviceIds`, for lines that
+ * gained an identity later: a hash attached, a tuple fixed). Idempotent: one row per line and kind.
+ */
+export function enqueueNewIdentities(db: Queryable, now: number, deviceIds: readonly number[] = []): number {
+  const link = db.select({ after: fleetLink.enqueuedDeviceId }).from(fleetLink).where(eq(fleetLink.id, 1)).get();
+  if (!link) return 0;
+  const columns = { id: devices.id, pkid: devices.pkid, serial: devices.serial, manufacturer: devices.manufacturer, model: devices.model, hardwareHash: devices.hardwareHash };
+  const fresh = db.select(columns).from(devices).where(and(gt(devices.id, link.after), isNull(devices.removedAt))).orderBy(asc(devices.id)).all();
+  const named = deviceIds.length > 0 ? db.select(columns).from(devices).where(and(inArray(devices.id, [...deviceIds]), isNull(devices.removedAt))).all() : [];
+  const rows = [...fresh, ...named].flatMap((d) => kindsOf(d).map((kind) => ({ deviceId: d.id, kind, createdAt: now })));
+  let added = 0;
+  for (let i = 0; i < rows.length; i += 500) {
+    added += db.insert(fleetOutbox).values(rows.slice(i, i + 500)).onConflictDoNothing().run().changes;
+  }
+  const last = fresh.at(-1)?.id;
+  if (last !== undefined) db.update(fleetLink).set({ enqueuedDeviceId: last }).where(eq(fleetLink.id, 1)).run();
+  return added;
+}
+
+/** A claim as it goes to the hub: the identity's values, with where and by whom it was scanned. */
+export interface OutboxClaim {
+  readonly seq: number;
+  readonly kind: IdentityKind;
+  readonly pkid: string | null;
+  readonly serial: string | null;
+  readonly manufacturer: string | null;
+  readonly model: string | null;
+  readonly hardwareHashSha256: string | null;
+  readonly batchName: string;
+  readonly operatorName: string;
+  readonly scannedAt: number;
+}
+
+/** The oldest outbox rows still waiting for the hub's answer. */
+export function waitingClaims(db: Queryable, limit: number): OutboxClaim[] {
+  const rows = db
+    .select({ seq: fleetOutbox.seq, kind: fleetOutbox.kind, pkid: devices.pkid, serial: devices.serial, manufacturer: devices.manufacturer, model: devices.model, hardwareHash: devices.hardwareHash, batchName: batches.name, operatorName: operators.name, scannedAt: devices.scannedAt })
+    .from(fleetOutbox)
+    .innerJoin(devices, eq(devices.id, fleetOutbox.deviceId))
+    .innerJoin(batches, eq(batches.id, devices.batchId))
+    .innerJoin(operators, eq(operators.id, devices.scannedBy))
+    .where(isNull(fleetOutbox.verdict))
+    .orderBy(asc(fleetOutbox.seq))
+    .limit(limit)
+    .all();
+  // Only the values of the claim's own kind travel: a PKID claim does not tell the hub the serial.
+  return rows.map(({ hardwareHash, ...r }) => ({
+    ...r,
+    pkid: r.kind === 'pkid' ? r.pkid : null,
+    serial: r.kind === 'tuple' ? r.serial : null,
+    manufacturer: r.kind === 'tuple' ? r.manufacturer : null,
+    model: r.kind === 'tuple' ? r.model : null,
+    hardwareHashSha256: r.kind === 'hash' && hardwareHash ? sha256Hex(hardwareHash) : null,
+  }));
+}
+
+export interface HubAnswer {
+  readonly seq: number;
+  readonly verdict: 'kept' | 'duplicate';
+  readonly first: { stationName: string; batchName: string; operatorName: string; scannedAt: number };
+}
+
+/** Records the hub's verdicts; returns the device lines that turned out to be another dock's box. */
+export function recordVerdicts(db: Queryable, now: number, answers: readonly HubAnswer[]): number[] {
+  const flagged: number[] = [];
+  for (const a of answers) {
+    const duplicate = a.verdict === 'duplicate';
+    const row = db
+      .update(fleetOutbox)
+      .set({
+        verdict: a.verdict,
+        confirmedAt: now,
+        firstStation: duplicate ? a.first.stationName : null,
+        firstBatch: duplicate ? a.first.batchName : null,
+        firstOperator: duplicate ? a.first.operatorName : null,
+        firstScannedAt: duplicate ? a.first.scannedAt : null,
+      })
+      .where(and(eq(fleetOutbox.seq, a.seq), isNull(fleetOutbox.verdict)))
+      .returning({ deviceId: fleetOutbox.deviceId })
+      .get();
+    if (row && duplicate) flagged.push(row.deviceId);
+  }
+  return flagged;
+}
+
+export function waitingCount(db: Queryable): number {
+  // Lines, not identities: a box claimed by PKID and tuple waits once.
+  return db.select({ n: sql<number>`count(distinct ${fleetOutbox.deviceId})` }).from(fleetOutbox).where(isNull(fleetOutbox.verdict)).get()?.n ?? 0;
+}
+
+export function duplicateCount(db: Queryable): number {
+  return db.select({ n: count() }).from(fleetOutbox).where(eq(fleetOutbox.verdict, 'duplicate')).get()?.n ?? 0;
+}
+
+/** Where the boxes of these lines were first scanned, for the lines another dock holds. */
+export interface LineFlag {
+  readonly deviceId: number;
+  readonly kind: IdentityKind;
+  readonly stationName: string;
+  readonly batchName: string;
+  readonly operatorName: string;
+  readonly scannedAt: number;
+}
+
+export function flagsForLines(db: Queryable, deviceIds: readonly number[]): LineFlag[] {
+  if (deviceIds.length === 0) return [];
+  const rows = db
+    .select({ deviceId: fleetOutbox.deviceId, kind: fleetOutbox.kind, stationName: fleetOutbox.firstStation, batchName: fleetOutbox.firstBatch, operatorName: fleetOutbox.firstOperator, scannedAt: fleetOutbox.firstScannedAt })
+    .from(fleetOutbox)
+    .where(and(inArray(fleetOutbox.deviceId, [...deviceIds]), eq(fleetOutbox.verdict, 'duplicate')))
+    .orderBy(asc(fleetOutbox.seq))
+    .all();
+  return rows.map((r) => ({ ...r, stationName: r.stationName ?? '', batchName: r.batchName ?? '', operatorName: r.operatorName ?? '', scannedAt: r.scannedAt ?? 0 }));
+}
+
+/** Every line of the station flagged by the hub (the lead's desk). */
+export function flaggedLines(db: Queryable, limit = 1000): LineFlag[] {
+  const ids = db.selectDistinct({ id: fleetOutbox.deviceId }).from(fleetOutbox).where(eq(fleetOutbox.verdict, 'duplicate')).limit(limit).all();
+  return flagsForLines(db, ids.map((r) => r.id));
+}
+
+/** The station's batches (name, state, live lines) for the hub's fleet-wide list. */
+export function batchSummaries(db: Queryable): { batchName: string; state: string; devices: number }[] {
+  return db
+    .select({ batchName: batches.name, state: batches.state, devices: sql<number>`(select count(*) from ${devices} where ${devices.batchId} = ${batches.id} and ${devices.removedAt} is null)` })
+    .from(batches)
+    .all();
+}

@@ -1,0 +1,78 @@
+// The station's side of the fleet, in its own SQLite: its link to the hub, its outbox of identities
+// (one row per identity of a device line, numbered by the station's own sequence) with the hub's verdict
+// once it came, and the copy of the other stations' identities, so an offline dock still catches a box
+// another dock scanned before its last pull.
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { devices } from '../../schema';
+
+const epochMs = (name: string) => integer(name, { mode: 'number' });
+
+export const fleetLink = sqliteTable(
+  'fleet_link',
+  {
+    // One row: a station is in one fleet or none.
+    id: integer('id').primaryKey(),
+    // Without its password (that is kept encrypted beside the database, see electron/core/fleet/hub-secret.ts).
+    hubUrl: text('hub_url').notNull(),
+    stationName: text('station_name').notNull(),
+    joinedAt: epochMs('joined_at').notNull(),
+    lastPushAt: epochMs('last_push_at'),
+    lastPullAt: epochMs('last_pull_at'),
+    lastError: text('last_error'),
+    lastErrorAt: epochMs('last_error_at'),
+    // The hub identity id pulled up to (the hub hands ids out in commit order).
+    pullCursor: integer('pull_cursor').notNull().default(0),
+    // The devices.id enqueued up to: newer device lines are new outbox rows.
+    enqueuedDeviceId: integer('enqueued_device_id').notNull().default(0),
+  },
+  (t) => [check('fleet_link_one_row', sql`${t.id} = 1`)],
+);
+
+export const fleetOutbox = sqliteTable(
+  'fleet_outbox',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    deviceId: integer('device_id')
+      .notNull()
+      .references(() => devices.id),
+    kind: text('kind', { enum: ['pkid', 'hash', 'tuple'] }).notNull(),
+    createdAt: epochMs('created_at').notNull(),
+    // Null until the hub answered: the line waits for confirmation.
+    verdict: text('verdict', { enum: ['kept', 'duplicate'] }),
+    confirmedAt: epochMs('confirmed_at'),
+    // Where the box was first scanned, when the hub says another dock has it.
+    firstStation: text('first_station'),
+    firstBatch: text('first_batch'),
+    firstOperator: text('first_operator'),
+    firstScannedAt: epochMs('first_scanned_at'),
+  },
+  (t) => [
+    uniqueIndex('fleet_outbox_device_kind').on(t.deviceId, t.kind),
+    index('fleet_outbox_waiting').on(t.seq).where(sql`${t.verdict} is null`),
+    check('fleet_outbox_kind_check', sql`${t.kind} in ('pkid', 'hash', 'tuple')`),
+    check('fleet_outbox_verdict_check', sql`${t.verdict} is null or ${t.verdict} in ('kept', 'duplicate')`),
+  ],
+);
+
+export const fleetIdentities = sqliteTable(
+  'fleet_identities',
+  {
+    hubId: integer('hub_id').primaryKey(),
+    kind: text('kind', { enum: ['pkid', 'hash', 'tuple'] }).notNull(),
+    pkid: text('pkid'),
+    serial: text('serial'),
+    manufacturer: text('manufacturer'),
+    model: text('model'),
+    hardwareHashSha256: text('hardware_hash_sha256'),
+    stationName: text('station_name').notNull(),
+    batchName: text('batch_name').notNull(),
+    operatorName: text('operator_name').notNull(),
+    scannedAt: epochMs('scanned_at').notNull(),
+  },
+  (t) => [
+    index('fleet_identities_pkid').on(t.pkid).where(sql`${t.pkid} is not null`),
+    index('fleet_identities_hash').on(t.hardwareHashSha256).where(sql`${t.hardwareHashSha256} is not null`),
+    index('fleet_identities_tuple').on(t.serial, t.manufacturer, t.model).where(sql`${t.serial} is not null`),
+  ],
+);

@@ -1,0 +1,22 @@
+// Each station's batches as it last pushed them (name, state, live lines): the fleet-wide batch list.
+import { ne, sql } from 'drizzle-orm';
+import type { HubDb } from '../connect';
+import { batchStates } from '../schema';
+
+export interface StationBatch {
+  readonly batchName: string;
+  readonly state: string;
+  readonly devices: number;
+}
+
+export async function recordBatchStates(db: HubDb, stationId: string, batches: readonly StationBatch[]): Promise<void> {
+  if (batches.length === 0) return;
+  await db
+    .insert(batchStates)
+    .values(batches.map((b) => ({ stationId, ...b })))
+    .onConflictDoUpdate({ target: [batchStates.stationId, batchStates.batchName], set: { state: sql`excluded.state`, devices: sql`excluded.devices`, updatedAt: sql`now()` } });
+}
+
+export async function othersBatchStates(db: HubDb, stationId: string): Promise<(StationBatch & { stationId: string })[]> {
+  return db.select({ stationId: batchStates.stationId, batchName: batchStates.batchName, state: batchStates.state, devices: batchStates.devices }).from(batchStates).where(ne(batchStates.stationId, stationId));
+}

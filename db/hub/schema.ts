@@ -1,0 +1,113 @@
+// The fleet hub's tables (PostgreSQL). The hub decides what is unique across every dock with its own
+// constraints: one partial unique index per identity kind, filled by INSERT … ON CONFLICT DO NOTHING, so
+// two stations racing for one PKID cannot both win, whatever order their pushes arrive in.
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, check, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const identityKinds = ['pkid', 'hash', 'tuple'] as const;
+export type IdentityKind = (typeof identityKinds)[number];
+
+export const stations = pgTable(
+  'stations',
+  {
+    // The station's own id (its `station.id` setting), so a re-join after a reinstall of the same
+    // database is the same station.
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    joinedAt: at('joined_at').notNull().defaultNow(),
+    lastPush: at('last_push'),
+    lastPull: at('last_pull'),
+    leftAt: at('left_at'),
+  },
+  // A verdict names the dock where a box was first scanned: two docks of one name would make it useless.
+  (t) => [uniqueIndex('stations_name').on(sql`lower(${t.name})`)],
+);
+
+export const identities = pgTable(
+  'identities',
+  {
+    // Assigned under the push lock (see repos/identities.ts), so ids become visible in order and a pull
+    // cursor on them never skips a row.
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind', { enum: identityKinds }).notNull(),
+    pkid: text('pkid'),
+    serial: text('serial'),
+    manufacturer: text('manufacturer'),
+    model: text('model'),
+    // A hardware hash is ~4 KB of base64, over a btree entry's limit: its SHA-256 is unique instead.
+    hardwareHashSha256: text('hardware_hash_sha256'),
+    stationId: uuid('station_id')
+      .notNull()
+      .references(() => stations.id),
+    stationSeq: bigint('station_seq', { mode: 'number' }).notNull(),
+    batchName: text('batch_name').notNull(),
+    operatorName: text('operator_name').notNull(),
+    // The station's clock (may be off); receivedAt is the hub's.
+    scannedAt: at('scanned_at').notNull(),
+    receivedAt: at('received_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('identities_pkid').on(t.pkid).where(sql`${t.kind} = 'pkid'`),
+    uniqueIndex('identities_hash').on(t.hardwareHashSha256).where(sql`${t.kind} = 'hash'`),
+    // Autopilot matches the tuple case-sensitively against the firmware, so the index does too.
+    uniqueIndex('identities_tuple').on(t.serial, t.manufacturer, t.model).where(sql`${t.kind} = 'tuple'`),
+    index('identities_station').on(t.stationId, t.id),
+    check(
+      'identities_kind_check',
+      sql`(${t.kind} = 'pkid' and ${t.pkid} is not null) or (${t.kind} = 'hash' and ${t.hardwareHashSha256} is not null) or (${t.kind} = 'tuple' and ${t.serial} is not null and ${t.manufacturer} is not null and ${t.model} is not null)`,
+    ),
+  ],
+);
+
+export const verdicts = ['kept', 'duplicate'] as const;
+export type Verdict = (typeof verdicts)[number];
+
+// Every outbox row a station ever pushed, keyed by the station's own sequence: a resend finds its row
+// and gets the same verdict back instead of a second claim.
+export const pushes = pgTable(
+  'pushes',
+  {
+    stationId: uuid('station_id')
+      .notNull()
+      .references(() => stations.id),
+    stationSeq: bigint('station_seq', { mode: 'number' }).notNull(),
+    verdict: text('verdict', { enum: verdicts }).notNull(),
+    // The identity row that holds the value: this push's own when kept, the first scan's when not.
+    identityId: bigint('identity_id', { mode: 'number' })
+      .notNull()
+      .references(() => identities.id),
+    receivedAt: at('received_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.stationId, t.stationSeq] }), check('pushes_verdict_check', sql`${t.verdict} in ('kept', 'duplicate')`)],
+);
+
+// Each station's batches as it last pushed them, so a lead at any dock can see every dock's batches.
+export const batchStates = pgTable(
+  'batch_states',
+  {
+    stationId: uuid('station_id')
+      .notNull()
+      .references(() => stations.id),
+    batchName: text('batch_name').notNull(),
+    state: text('state').notNull(),
+    devices: bigint('devices', { mode: 'number' }).notNull(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.stationId, t.batchName] })],
+);
+
+// One uploader per customer across the fleet: the station that uploads for a customer holds this row
+// until it expires by the hub's clock (a station's own clock may be hours off). `epoch` grows every
+// time the lease changes hands, so a station that lost it and comes back is told apart from one that
+// kept it all along.
+export const uploadLeases = pgTable('upload_leases', {
+  customerTenantId: text('customer_tenant_id').primaryKey(),
+  stationId: uuid('station_id')
+    .notNull()
+    .references(() => stations.id),
+  epoch: bigint('epoch', { mode: 'number' }).notNull(),
+  acquiredAt: at('acquired_at').notNull(),
+  expiresAt: at('expires_at').notNull(),
+});

@@ -1,0 +1,271 @@
+// The station's membership of a fleet, for front doors and the rest of the core: join and leave a hub,
+// push and pull (once, or on a timer for long-lived front doors), and what the station knows: lines
+// waiting for the hub, lines another dock scanned first, and the last push and pull. The hub being
+// unreachable is never an error for the station: it is noted, said plainly, and tried again later.
+import type { Hub } from '../../../db/hub/connect';
+import { openHub, splitHubUrl } from '../../../db/hub/connect';
+import { HubError, hubProblem, isHubUnreachable } from '../../../db/hub/errors';
+import { hubSchemaProblem, migrateHub, type HubMigrationResult } from '../../../db/hub/migrate';
+import { joinStation, leaveStation } from '../../../db/hub/repos/stations';
+import { forgetCopy } from '../../../db/hub/local/copy';
+import { currentLink, dropLink, noteHubProblem, saveLink } from '../../../db/hub/local/link';
+import { duplicateCount, enqueueNewIdentities, waitingCount } from '../../../db/hub/local/outbox';
+import type { StationDb } from '../../../db/open';
+import type { StationTx } from '../../../db/types';
+import { appendAudit, type AuditEntry } from '../audit';
+import type { StationIdentity } from '../context';
+import type { EventBus } from '../event-bus';
+import type { Logger } from '../log';
+import { exchange, type ExchangeResult } from './exchange';
+import { liveLeases } from '../../../db/hub/repos/upload-leases';
+import { takeUploadLease, type LeaseAnswer } from './upload-lease';
+import { forgetHubPassword, loadHubPassword, saveHubPassword, type KeychainOptions, type SavedPassword } from './hub-secret';
+
+export interface FleetDeps {
+  readonly db: StationDb;
+  readonly dataDir: string;
+  readonly station: StationIdentity;
+  readonly now: () => number;
+  readonly logger?: Logger;
+  readonly events?: EventBus;
+  /** A password given for this run (DOCKSIDE_HUB_PASSWORD, --hub-password -) wins over the saved one. */
+  readonly password?: string;
+  readonly keychain?: KeychainOptions;
+  readonly connectTimeoutMs?: number;
+}
+
+export interface FleetStatus {
+  readonly member: boolean;
+  /** The hub URL as kept: never with a password. */
+  readonly hub: string | null;
+  readonly stationName: string | null;
+  readonly reachable: boolean | null;
+  /** Why not, as a sentence, when not reachable. */
+  readonly problem: string | null;
+  readonly lastPushAt: string | null;
+  readonly lastPullAt: string | null;
+  /** Device lines whose identities the hub has not confirmed yet. */
+  readonly waitingForConfirmation: number;
+  /** Identities the hub gave to another dock (the lines are flagged). */
+  readonly duplicates: number;
+  readonly password: 'saved' | 'given' | 'missing';
+  /** Which station holds which customer's upload lease (empty when the hub was not reached). */
+  readonly uploadLeases: readonly { customerTenantId: string; stationName: string; expiresAt: string }[];
+}
+
+export interface Operator {
+  readonly id: number;
+  readonly name: string;
+}
+
+export type SyncOutcome = ({ ok: true } & ExchangeResult) | { ok: false; unreachable: boolean; message: string };
+
+const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
+
+export class NotInFleet extends Error {
+  constructor() {
+    super('This station is not in a fleet: run dockside fleet join --hub URL --station-name NAME first.');
+  }
+}
+
+/** Creates or upgrades the hub's schema (run with the hub owner's role). */
+export async function initHub(url: string, password?: string): Promise<HubMigrationResult & { where: string }> {
+  const hub = await openHub({ url, password });
+  try {
+    return { ...(await migrateHub(hub.pool, hub.where).catch((err: unknown) => Promise.reject(hubProblem(err, hub.where)))), where: hub.where };
+  } finally {
+    await hub.close();
+  }
+}
+
+export class Fleet {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<SyncOutcome> | null = null;
+
+  constructor(private readonly deps: FleetDeps) {}
+
+  private async password(): Promise<string | undefined> {
+    return this.deps.password ?? (await loadHubPassword(this.deps.dataDir, this.deps.keychain)) ?? undefined;
+  }
+
+  private async connect(url: string, password: string | undefined): Promise<Hub> {
+    const hub = await openHub({ url, password, connectTimeoutMs: this.deps.connectTimeoutMs });
+    const schema = await hubSchemaProblem(hub.pool, hub.where).catch((err: unknown) => hubProblem(err, hub.where));
+    if (schema) {
+      await hub.close();
+      throw schema;
+    }
+    return hub;
+  }
+
+  private audit(tx: StationTx, by: Operator | undefined, entry: Omit<AuditEntry, 'operatorId' | 'operatorName'>): void {
+    appendAudit(tx, this.deps.station, this.deps.now(), { ...entry, operatorId: by?.id ?? null, operatorName: by?.name ?? null });
+  }
+
+  /** Joins the hub under this station's id; the password is kept encrypted (or not at all), never in the database. */
+  async join(hubUrl: string, stationName: string, by?: Operator): Promise<{ saved: SavedPassword; hub: string }> {
+    const { url, password: inUrl } = splitHubUrl(hubUrl);
+    const password = this.deps.password ?? inUrl;
+    const hub = await this.connect(url, password);
+    try {
+      await joinStation(hub.db, { id: this.deps.station.id, name: stationName }).catch((err: unknown) => Promise.reject(hubProblem(err, hub.where)));
+    } finally {
+      await hub.close();
+    }
+    const previous = currentLink(this.deps.db);
+    this.deps.db.transaction(
+      (tx) => {
+        if (previous && previous.hubUrl !== url) forgetCopy(tx);
+        saveLink(tx, { hubUrl: url, stationName, joinedAt: this.deps.now() });
+        this.audit(tx, by, { action: 'fleet:joined', objectType: 'station', objectId: this.deps.station.id, detail: { hub: url, stationName } });
+      },
+      { behavior: 'immediate' },
+    );
+    const saved: SavedPassword = password === undefined ? { kept: false, reason: 'no password was given' } : await saveHubPassword(this.deps.dataDir, password, this.deps.keychain);
+    this.deps.logger?.info('fleet joined', { hub: url, stationName, passwordKept: saved.kept });
+    return { saved, hub: url };
+  }
+
+  /** Leaves the fleet: the hub marks the station gone (when it can be reached); the station forgets the link, the copy and the password. */
+  async leave(by?: Operator): Promise<{ hubTold: boolean }> {
+    const link = currentLink(this.deps.db);
+    if (!link) throw new NotInFleet();
+    let hubTold = false;
+    try {
+      const hub = await openHub({ url: link.hubUrl, password: await this.password(), connectTimeoutMs: this.deps.connectTimeoutMs });
+      try {
+        await leaveStation(hub.db, this.deps.station.id);
+        hubTold = true;
+      } finally {
+        await hub.close();
+      }
+    } catch (err) {
+      this.deps.logger?.warn('fleet leave: hub not told', { problem: hubProblem(err, link.hubUrl).message });
+    }
+    this.deps.db.transaction(
+      (tx) => {
+        forgetCopy(tx);
+        dropLink(tx);
+        this.audit(tx, by, { action: 'fleet:left', objectType: 'station', objectId: this.deps.station.id, detail: { hub: link.hubUrl, hubTold } });
+      },
+      { behavior: 'immediate' },
+    );
+    await forgetHubPassword(this.deps.dataDir);
+    this.stop();
+    return { hubTold };
+  }
+
+  /** One push then one pull. A run already under way is joined, not doubled. */
+  syncOnce(): Promise<SyncOutcome> {
+    this.running ??= this.runOnce().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async runOnce(): Promise<SyncOutcome> {
+    const link = currentLink(this.deps.db);
+    if (!link) return { ok: false, unreachable: false, message: new NotInFleet().message };
+    let hub: Hub | null = null;
+    try {
+      hub = await this.connect(link.hubUrl, await this.password());
+      const result = await exchange({ db: this.deps.db, stationId: this.deps.station.id, now: this.deps.now }, hub);
+      if (result.flagged.length > 0) {
+        this.deps.logger?.warn('fleet: lines another dock scanned first', { lines: result.flagged.length });
+        this.deps.events?.emit('db:changed', { tables: ['devices'] });
+      }
+      return { ok: true, ...result };
+    } catch (err) {
+      const problem = err instanceof HubError ? err : hubProblem(err, link.hubUrl);
+      this.deps.db.transaction((tx) => noteHubProblem(tx, this.deps.now(), problem.message), { behavior: 'immediate' });
+      this.deps.logger?.warn('fleet sync failed', { problem: problem.message });
+      return { ok: false, unreachable: isHubUnreachable(problem), message: problem.message };
+    } finally {
+      await hub?.close();
+    }
+  }
+
+  /** Long-lived front doors: push and pull every `everyMs` (a failed round is retried on the next tick). */
+  start(everyMs = 2000): void {
+    if (this.timer) return;
+    const tick = () => {
+      void this.syncOnce().finally(() => {
+        if (this.timer) this.timer = setTimeout(tick, everyMs).unref();
+      });
+    };
+    this.timer = setTimeout(tick, 0).unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Waits for a run under way (orderly shutdown). */
+  async settled(): Promise<void> {
+    await this.running;
+  }
+
+  /**
+   * The customer's upload lease for this station (see upload-lease.ts): the upload engine takes it
+   * before uploading for a customer and calls lease.ensure() before every request.
+   */
+  async uploadLease(customerTenantId: string, ttlMs?: number): Promise<LeaseAnswer> {
+    const link = currentLink(this.deps.db);
+    if (!link) throw new NotInFleet();
+    const hub = await this.connect(link.hubUrl, await this.password());
+    let answer: LeaseAnswer;
+    try {
+      answer = await takeUploadLease(hub, this.deps.station.id, customerTenantId, ttlMs, this.deps.now);
+    } catch (err) {
+      await hub.close();
+      throw err;
+    }
+    if (!answer.held) {
+      await hub.close();
+      return answer;
+    }
+    const { lease } = answer;
+    return { held: true, lease: { ...lease, release: () => lease.release().finally(() => hub.close()) } };
+  }
+
+  /** What `fleet status` shows; `probe` also checks the hub can be reached now. */
+  async status(probe = true): Promise<FleetStatus> {
+    const link = currentLink(this.deps.db);
+    if (!link) return { member: false, hub: null, stationName: null, reachable: null, problem: null, lastPushAt: null, lastPullAt: null, waitingForConfirmation: 0, duplicates: 0, password: 'missing', uploadLeases: [] };
+    // Lines scanned since the last push wait too, whether or not the outbox has rows for them yet.
+    this.deps.db.transaction((tx) => void enqueueNewIdentities(tx, this.deps.now()), { behavior: 'immediate' });
+    const given = this.deps.password !== undefined;
+    const saved = given ? null : await loadHubPassword(this.deps.dataDir, this.deps.keychain);
+    let reachable: boolean | null = null;
+    let problem: string | null = null;
+    let uploadLeases: FleetStatus['uploadLeases'] = [];
+    if (probe) {
+      try {
+        const hub = await this.connect(link.hubUrl, this.deps.password ?? saved ?? undefined);
+        try {
+          uploadLeases = (await liveLeases(hub.db)).map((l) => ({ ...l, expiresAt: l.expiresAt.toISOString() }));
+        } finally {
+          await hub.close();
+        }
+        reachable = true;
+      } catch (err) {
+        reachable = false;
+        problem = (err instanceof HubError ? err : hubProblem(err, link.hubUrl)).message;
+      }
+    }
+    return {
+      member: true,
+      hub: link.hubUrl,
+      stationName: link.stationName,
+      reachable,
+      problem: problem ?? (probe ? null : link.lastError),
+      lastPushAt: iso(link.lastPushAt),
+      lastPullAt: iso(link.lastPullAt),
+      waitingForConfirmation: waitingCount(this.deps.db),
+      duplicates: duplicateCount(this.deps.db),
+      password: given ? 'given' : saved !== null ? 'saved' : 'missing',
+      uploadLeases,
+    };
+  }
+}

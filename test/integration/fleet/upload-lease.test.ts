@@ -1,0 +1,92 @@
+// One uploader per customer, on a real PostgreSQL hub: a second station is refused while the lease is
+// live, takes it once it expires by the hub's clock, and the first stops before its next request.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openHub, type Hub } from '../../../db/hub/connect';
+import { migrateHub } from '../../../db/hub/migrate';
+import { liveLeases } from '../../../db/hub/repos/upload-leases';
+import { joinStation } from '../../../db/hub/repos/stations';
+import { takeUploadLease, UploadLeaseLost } from '../../../electron/core/fleet/upload-lease';
+import { startPgCluster, type PgCluster } from '../../helpers/pg-cluster';
+import { createFleetRoles, grantStations, STATION_PASSWORD } from './fleet-roles';
+
+let cluster: PgCluster;
+let hubA: Hub;
+let hubB: Hub;
+const dockA = randomUUID();
+const dockB = randomUUID();
+
+beforeAll(async () => {
+  cluster = await startPgCluster();
+  const urls = await createFleetRoles(cluster, ['dock_a', 'dock_b']);
+  const owner = await openHub({ url: urls.owner });
+  await migrateHub(owner.pool, owner.where);
+  await owner.close();
+  await grantStations(urls.owner);
+  hubA = await openHub({ url: urls.stations.dock_a ?? '', password: STATION_PASSWORD });
+  hubB = await openHub({ url: urls.stations.dock_b ?? '', password: STATION_PASSWORD });
+  await joinStation(hubA.db, { id: dockA, name: 'Dock 1' });
+  await joinStation(hubB.db, { id: dockB, name: 'Dock 3' });
+});
+
+afterAll(async () => {
+  await hubA?.close();
+  await hubB?.close();
+  cluster?.destroy();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('upload leases', () => {
+  it('refuses a second uploader while the lease is live, names the holder, and hands over on expiry', async () => {
+    const a = await takeUploadLease(hubA, dockA, 'tenant-1', 600);
+    if (!a.held) throw new Error(a.message);
+    await a.lease.ensure();
+    const refused = await takeUploadLease(hubB, dockB, 'tenant-1', 600);
+    expect(refused).toMatchObject({ held: false, message: expect.stringMatching(/^Dock 1 is uploading for customer tenant-1/) });
+    expect(await liveLeases(hubB.db)).toEqual([{ customerTenantId: 'tenant-1', stationName: 'Dock 1', expiresAt: expect.any(Date) }]);
+
+    await sleep(800);
+    const b = await takeUploadLease(hubB, dockB, 'tenant-1', 5000);
+    if (!b.held) throw new Error(b.message);
+    expect(b.lease.epoch).toBe(a.lease.epoch + 1);
+    // The first station stops before its next request, and keeps refusing afterwards.
+    await expect(a.lease.ensure()).rejects.toBeInstanceOf(UploadLeaseLost);
+    await expect(a.lease.ensure()).rejects.toThrow(/no longer holds the upload lease for customer tenant-1/);
+    await b.lease.ensure();
+    await b.lease.release();
+    await expect(b.lease.ensure()).rejects.toBeInstanceOf(UploadLeaseLost);
+  });
+
+  it('keeps a lease that is renewed in time, whatever the station clock says', async () => {
+    let stationClock = Date.now() - 5 * 3600_000; // hours behind: the hub's clock decides expiry
+    const a = await takeUploadLease(hubA, dockA, 'tenant-2', 400, () => stationClock);
+    if (!a.held) throw new Error(a.message);
+    for (let i = 0; i < 4; i++) {
+      await sleep(250);
+      stationClock += 250;
+      await a.lease.ensure();
+    }
+    expect((await takeUploadLease(hubB, dockB, 'tenant-2', 400)).held).toBe(false);
+    await a.lease.release();
+  });
+
+  it('gives a customer to exactly one of two stations asking at the same moment', async () => {
+    for (let round = 0; round < 10; round++) {
+      const customer = `race-${round}`;
+      const answers = await Promise.all([takeUploadLease(hubA, dockA, customer, 5000), takeUploadLease(hubB, dockB, customer, 5000)]);
+      expect(answers.filter((x) => x.held)).toHaveLength(1);
+    }
+  });
+
+  it('stops the holder when the hub cannot confirm the lease', async () => {
+    const a = await takeUploadLease(hubA, dockA, 'tenant-3', 5000);
+    if (!a.held) throw new Error(a.message);
+    cluster.stop();
+    try {
+      await expect(a.lease.ensure()).rejects.toThrow(/the hub cannot confirm it/);
+    } finally {
+      cluster.start();
+    }
+  });
+});
