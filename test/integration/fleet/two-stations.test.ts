@@ -2,6 +2,7 @@
 // own SQLite file, a throwaway PostgreSQL cluster. Both docks scan the same PKID while the hub is down;
 // when it is back exactly one keeps it and the other's line is flagged with where it was first scanned.
 import { spawn } from 'node:child_process';
+import { docksideEntry } from '../../helpers/dockside-entry';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -30,7 +31,7 @@ const transcript: Run[] = [];
 
 function dockside(args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/dockside.js', ...args], { env: { ...baseEnv, ...options.env } });
+    const child = spawn(process.execPath, [docksideEntry(), ...args], { env: { ...baseEnv, ...options.env } });
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
