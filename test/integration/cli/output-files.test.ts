@@ -26,18 +26,29 @@ let elsewhere: string;
  * Bytes of the station's backups and logs, to prove a refused command changed none of them (the
  * database itself changes with every command's sign-in audit row; it is checked with verify).
  */
-function stationFiles(): Record<string, string> {
-  const files: Record<string, string> = {};
+function stationFiles(): Record<string, Buffer> {
+  const files: Record<string, Buffer> = {};
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
       // The audit head moves with every audited command (a refused export is audited too): it is a station file, not content.
-      else if (!name.startsWith('dockside.sqlite') && name !== 'audit-head.json') files[p] = readFileSync(p).toString('base64');
+      else if (!name.startsWith('dockside.sqlite') && name !== 'audit-head.json') files[p] = readFileSync(p);
     }
   };
   walk(dir);
   return files;
+}
+
+/** Every file is as it was, except that the station's own log may have grown (refusals are logged). */
+function expectStationFilesKept(before: Record<string, Buffer>): void {
+  const after = stationFiles();
+  expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+  for (const [path, bytes] of Object.entries(before)) {
+    const now = after[path]!;
+    if (path.endsWith('.log')) expect(now.subarray(0, bytes.length).equals(bytes), `${path} was rewritten, not appended to`).toBe(true);
+    else expect(now.equals(bytes), `${path} changed`).toBe(true);
+  }
 }
 
 function expectPlainFailure(r: { code: number | null; err: string }, pattern: RegExp): void {
@@ -81,7 +92,7 @@ describe('commands that write files', () => {
       expectPlainFailure(r, /one of the station's own files/);
     }
     expectPlainFailure(dockside(['export', 'PO 1', '--format', format, '--out', join(dir, 'dockside.sqlite'), '--data-dir', dir]), /one of the station's own files/);
-    expect(stationFiles()).toEqual(before);
+    expectStationFilesKept(before);
     expect(readFileSync(join(dir, 'dockside.sqlite')).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
     expect(dockside(['verify', '--data-dir', dir])).toMatchObject({ code: 0, out: expect.stringMatching(/integrity_check: ok/) });
     expect(dockside(['status', 'PO 1', '--data-dir', dir]).out).toMatch(/3 devices/);
