@@ -1,6 +1,6 @@
 // Where a command may write a file the user named. An export once replaced the live database with CSV
 // (`--out <data dir>/dockside.sqlite`), so: the station's own files (database, WAL, SHM, journal,
-// backups, logs, support bundles, the token cache) are never written over, however the path is
+// backups, logs, support bundles, the token cache, the audit key, the fleet hub's password) are never written over, however the path is
 // spelled (symlinks, `..`, another letter case, a hard link to the same inode); an existing file is
 // replaced only when the user says so; a folder gets a default file name inside it; a missing folder
 // or a place that cannot be written is a sentence that says so.
@@ -33,7 +33,7 @@ export interface OutputRequest {
 }
 
 /** Top-level names in the data folder that belong to the station (the database and its companions, secrets). */
-const STATION_FILE_PREFIXES = ['dockside.sqlite', 'partner-center-token-cache', 'audit-head.json', 'audit.key', 'audit-key.'];
+const STATION_FILE_PREFIXES = ['dockside.sqlite', 'partner-center-token-cache', 'audit-head.json', 'audit.key', 'audit-key.', 'fleet-hub-password'];
 
 const fold = (path: string) => path.normalize('NFC').toLowerCase();
 
