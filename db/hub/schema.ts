@@ -3,11 +3,11 @@
 // two stations racing for one PKID cannot both win, whatever order their pushes arrive in.
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, check, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { identityKinds } from './identity';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-export const identityKinds = ['pkid', 'hash', 'tuple'] as const;
-export type IdentityKind = (typeof identityKinds)[number];
+export { identityKinds, type IdentityKind } from './identity';
 
 export const stations = pgTable(
   'stations',

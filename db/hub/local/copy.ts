@@ -2,18 +2,12 @@
 // new box against.
 import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../../types';
-import type { IdentityKind } from './outbox';
 import { sha256Hex } from './outbox';
 import { fleetIdentities } from './schema';
+import type { IdentityKind, IdentityValues } from '../identity';
 
-export interface CopiedIdentity {
+export interface CopiedIdentity extends IdentityValues {
   readonly hubId: number;
-  readonly kind: IdentityKind;
-  readonly pkid: string | null;
-  readonly serial: string | null;
-  readonly manufacturer: string | null;
-  readonly model: string | null;
-  readonly hardwareHashSha256: string | null;
   readonly stationName: string;
   readonly batchName: string;
   readonly operatorName: string;

@@ -7,8 +7,9 @@ import { and, asc, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../types';
 import { batches, devices, operators } from '../../schema';
 import { fleetLink, fleetOutbox } from './schema';
+import type { IdentityKind, IdentityValues } from '../identity';
 
-export type IdentityKind = 'pkid' | 'hash' | 'tuple';
+export type { IdentityKind } from '../identity';
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -42,14 +43,8 @@ export function enqueueNewIdentities(db: Queryable, now: number, deviceIds: read
 }
 
 /** A claim as it goes to the hub: the identity's values, with where and by whom it was scanned. */
-export interface OutboxClaim {
+export interface OutboxClaim extends IdentityValues {
   readonly seq: number;
-  readonly kind: IdentityKind;
-  readonly pkid: string | null;
-  readonly serial: string | null;
-  readonly manufacturer: string | null;
-  readonly model: string | null;
-  readonly hardwareHashSha256: string | null;
   readonly batchName: string;
   readonly operatorName: string;
   readonly scannedAt: number;

@@ -4,17 +4,12 @@
 // (station, station sequence), so a push resent after a lost answer gets the same verdicts back.
 import { and, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { HubDb } from '../connect';
-import { identities, pushes, stations, type IdentityKind, type Verdict } from '../schema';
+import type { IdentityValues } from '../identity';
+import { identities, pushes, stations, type Verdict } from '../schema';
 
 /** One outbox row of a station: one identity of one device line. */
-export interface IdentityClaim {
+export interface IdentityClaim extends IdentityValues {
   readonly seq: number;
-  readonly kind: IdentityKind;
-  readonly pkid: string | null;
-  readonly serial: string | null;
-  readonly manufacturer: string | null;
-  readonly model: string | null;
-  readonly hardwareHashSha256: string | null;
   readonly batchName: string;
   readonly operatorName: string;
   readonly scannedAt: Date;
@@ -98,14 +93,8 @@ export async function claimIdentities(db: HubDb, stationId: string, claims: read
 }
 
 /** An identity another station holds, as a station copies it for offline checks. */
-export interface FleetIdentity {
+export interface FleetIdentity extends IdentityValues {
   readonly id: number;
-  readonly kind: IdentityKind;
-  readonly pkid: string | null;
-  readonly serial: string | null;
-  readonly manufacturer: string | null;
-  readonly model: string | null;
-  readonly hardwareHashSha256: string | null;
   readonly stationId: string;
   readonly stationName: string;
   readonly batchName: string;
