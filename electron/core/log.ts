@@ -30,7 +30,15 @@ export function formatLine(at: Date, level: LogLevel, message: string, fields: R
   return JSON.stringify({ t: record.t, level, msg: String(record.msg).slice(0, 2000), truncated: line.length });
 }
 
-export type LineSink = (line: string) => void;
+/** Where formatted lines go; the level lets a sink take only some of them (see atLeast). */
+export type LineSink = (line: string, level: LogLevel) => void;
+
+/** A sink that passes on lines at or above `minLevel` only. */
+export function atLeast(minLevel: LogLevel, sink: LineSink): LineSink {
+  return (line, level) => {
+    if (rank[level] >= rank[minLevel]) sink(line, level);
+  };
+}
 
 export const stderrSink: LineSink = (line) => {
   try {
@@ -55,7 +63,7 @@ export function createLogger(write: LineSink | readonly LineSink[] = stderrSink,
     }
     for (const sink of sinks) {
       try {
-        sink(line);
+        sink(line, level);
       } catch {
         // See the file's header: never let logging fail the caller.
       }
@@ -67,8 +75,6 @@ export function createLogger(write: LineSink | readonly LineSink[] = stderrSink,
     error: (message, err, fields) => emit('error', message, fields, err),
   };
 }
-
-export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
 export interface FileLogger extends Logger {
   /** The current log file (<dataDir>/logs/dockside.log). */
@@ -99,13 +105,12 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
     reported = file.dropped;
     file.write(formatLine(new Date(now()), 'warn', 'log lines were lost: the log file could not be written (disk full or folder unavailable)', { lost }));
   };
-  const toFileLogger = createLogger(toFile, now);
-  const stderrLevel = options.stderr === true ? 'info' : options.stderr === false ? undefined : options.stderr;
-  const toStderr = stderrLevel === undefined ? silentLogger : createLogger(stderrSink, now, stderrLevel);
+  const sinks: LineSink[] = [toFile];
+  if (options.stderr === true) sinks.push(stderrSink);
+  else if (options.stderr) sinks.push(atLeast(options.stderr, stderrSink));
+  const logger = createLogger(sinks, now);
   return {
-    info: (message, fields) => (toFileLogger.info(message, fields), toStderr.info(message, fields)),
-    warn: (message, fields) => (toFileLogger.warn(message, fields), toStderr.warn(message, fields)),
-    error: (message, err, fields) => (toFileLogger.error(message, err, fields), toStderr.error(message, err, fields)),
+    ...logger,
     path: file.path,
     get dropped() {
       return file.dropped;
@@ -113,3 +118,4 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
   };
 }
 
+export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };

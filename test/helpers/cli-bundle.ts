@@ -12,10 +12,6 @@ import { build, type Plugin } from 'esbuild';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..');
 
-import { CLI_BUNDLE_ENV } from './dockside-entry';
-
-export { CLI_BUNDLE_ENV };
-
 // Sources that find files next to themselves (migrations, the demo seed) keep their own address.
 const keepOwnUrl: Plugin = {
   name: 'keep-import-meta-url',

@@ -1,6 +1,9 @@
 // The README's roles, for real: a hub owner that runs `fleet init`, and one login role per station in
 // the dockside_station group, which holds only the rights a station needs. The SQL is the README's.
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { openHub, type Hub } from '../../../db/hub/connect';
+import { joinStation } from '../../../db/hub/repos/stations';
 import type { PgCluster } from '../../helpers/pg-cluster';
 
 export const OWNER_PASSWORD = 'owner-secret-7Hq2';
@@ -50,4 +53,34 @@ export async function grantStations(ownerUrl: string): Promise<void> {
   } finally {
     await owner.end();
   }
+}
+
+export interface TwoDocks {
+  readonly hubA: Hub;
+  readonly hubB: Hub;
+  readonly dockA: string;
+  readonly dockB: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Dock 1 and Dock 3 joined to a hub on `cluster`, each through its own station role. `migrate` runs as
+ * the hub owner first (what `fleet init` does), before the station roles get their GRANTs.
+ */
+export async function twoDocksOnOneHub(cluster: PgCluster, migrate: (owner: Hub) => Promise<void>): Promise<TwoDocks> {
+  const urls = await createFleetRoles(cluster, ['dock_a', 'dock_b']);
+  const owner = await openHub({ url: urls.owner });
+  try {
+    await migrate(owner);
+  } finally {
+    await owner.close();
+  }
+  await grantStations(urls.owner);
+  const hubA = await openHub({ url: urls.stations.dock_a ?? '', password: STATION_PASSWORD });
+  const hubB = await openHub({ url: urls.stations.dock_b ?? '', password: STATION_PASSWORD });
+  const dockA = randomUUID();
+  const dockB = randomUUID();
+  await joinStation(hubA.db, { id: dockA, name: 'Dock 1' });
+  await joinStation(hubB.db, { id: dockB, name: 'Dock 3' });
+  return { hubA, hubB, dockA, dockB, close: async () => (await hubA.close(), await hubB.close()) };
 }

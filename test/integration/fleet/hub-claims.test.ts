@@ -1,18 +1,16 @@
 // The hub on a real PostgreSQL cluster: its migrations, the station role's GRANTs from the README, and
 // the unique indexes deciding who keeps an identity (including two stations racing for one PKID).
-import { randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openHub, type Hub } from '../../../db/hub/connect';
+import type { Hub } from '../../../db/hub/connect';
 import { migrateHub } from '../../../db/hub/migrate';
 import { hubMigrationsDir } from '../../../db/hub/migrations-dir';
 import { claimIdentities, othersIdentitiesAfter, type IdentityClaim } from '../../../db/hub/repos/identities';
-import { joinStation } from '../../../db/hub/repos/stations';
 import { startPgCluster, type PgCluster } from '../../helpers/pg-cluster';
-import { createFleetRoles, grantStations, STATION_PASSWORD } from './fleet-roles';
+import { twoDocksOnOneHub, type TwoDocks } from './fleet-roles';
 
 /** The hub's migrations as the first release shipped them (its journal's first entry only). */
 const temps: string[] = [];
@@ -30,30 +28,25 @@ function firstReleaseMigrations(): string {
 let cluster: PgCluster;
 let hubA: Hub;
 let hubB: Hub;
-const dockA = randomUUID();
-const dockB = randomUUID();
+let dockA: string;
+let dockB: string;
+let docks: TwoDocks | undefined;
 
 const claim = (seq: number, pkid: string, batchName = 'B1'): IdentityClaim => ({ seq, kind: 'pkid', pkid, serial: null, manufacturer: null, model: null, hardwareHashSha256: null, batchName, operatorName: 'Olga', scannedAt: new Date(Date.UTC(2026, 11, 7, 7, 42)) });
 
 beforeAll(async () => {
   cluster = await startPgCluster();
-  const urls = await createFleetRoles(cluster, ['dock_a', 'dock_b']);
-  const owner = await openHub({ url: urls.owner });
-  // A hub set up by the first release, then upgraded by this one; then an init with nothing to do.
-  expect((await migrateHub(owner.pool, owner.where, firstReleaseMigrations())).applied).toEqual(['0000_hub_initial']);
-  expect((await migrateHub(owner.pool, owner.where)).applied).toEqual(['0001_upload_leases']);
-  expect((await migrateHub(owner.pool, owner.where)).applied).toEqual([]);
-  await owner.close();
-  await grantStations(urls.owner);
-  hubA = await openHub({ url: urls.stations.dock_a ?? '', password: STATION_PASSWORD });
-  hubB = await openHub({ url: urls.stations.dock_b ?? '', password: STATION_PASSWORD });
-  await joinStation(hubA.db, { id: dockA, name: 'Dock 1' });
-  await joinStation(hubB.db, { id: dockB, name: 'Dock 3' });
+  docks = await twoDocksOnOneHub(cluster, async (owner) => {
+    // A hub set up by the first release, then upgraded by this one; then an init with nothing to do.
+    expect((await migrateHub(owner.pool, owner.where, firstReleaseMigrations())).applied).toEqual(['0000_hub_initial']);
+    expect((await migrateHub(owner.pool, owner.where)).applied).toEqual(['0001_upload_leases']);
+    expect((await migrateHub(owner.pool, owner.where)).applied).toEqual([]);
+  });
+  ({ hubA, hubB, dockA, dockB } = docks);
 });
 
 afterAll(async () => {
-  await hubA?.close();
-  await hubB?.close();
+  await docks?.close();
   cluster?.destroy();
   for (const temp of temps) rmSync(temp, { recursive: true, force: true });
 });

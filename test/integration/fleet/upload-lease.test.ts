@@ -1,37 +1,30 @@
 // One uploader per customer, on a real PostgreSQL hub: a second station is refused while the lease is
 // live, takes it once it expires by the hub's clock, and the first stops before its next request.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openHub, type Hub } from '../../../db/hub/connect';
+import type { Hub } from '../../../db/hub/connect';
 import { migrateHub } from '../../../db/hub/migrate';
 import { liveLeases } from '../../../db/hub/repos/upload-leases';
-import { joinStation } from '../../../db/hub/repos/stations';
 import { takeUploadLease, UploadLeaseLost } from '../../../electron/core/fleet/upload-lease';
 import { startPgCluster, type PgCluster } from '../../helpers/pg-cluster';
-import { createFleetRoles, grantStations, STATION_PASSWORD } from './fleet-roles';
+import { twoDocksOnOneHub, type TwoDocks } from './fleet-roles';
 
 let cluster: PgCluster;
 let hubA: Hub;
 let hubB: Hub;
-const dockA = randomUUID();
-const dockB = randomUUID();
+let dockA: string;
+let dockB: string;
+let docks: TwoDocks | undefined;
 
 beforeAll(async () => {
   cluster = await startPgCluster();
-  const urls = await createFleetRoles(cluster, ['dock_a', 'dock_b']);
-  const owner = await openHub({ url: urls.owner });
-  await migrateHub(owner.pool, owner.where);
-  await owner.close();
-  await grantStations(urls.owner);
-  hubA = await openHub({ url: urls.stations.dock_a ?? '', password: STATION_PASSWORD });
-  hubB = await openHub({ url: urls.stations.dock_b ?? '', password: STATION_PASSWORD });
-  await joinStation(hubA.db, { id: dockA, name: 'Dock 1' });
-  await joinStation(hubB.db, { id: dockB, name: 'Dock 3' });
+  docks = await twoDocksOnOneHub(cluster, async (owner) => {
+    await migrateHub(owner.pool, owner.where);
+  });
+  ({ hubA, hubB, dockA, dockB } = docks);
 });
 
 afterAll(async () => {
-  await hubA?.close();
-  await hubB?.close();
+  await docks?.close();
   cluster?.destroy();
 });
 
