@@ -145,3 +145,24 @@ export function batchSummaries(db: Queryable): { batchName: string; state: strin
     .from(batches)
     .all();
 }
+
+/**
+ * A batch's lines as the fleet sees them: waiting (an identity the hub has not answered, or a line newer
+ * than the last enqueue, so not even sent) and held elsewhere (the hub gave the box to another dock).
+ */
+export function batchFleetState(db: Queryable, batchId: number): { waiting: number; heldElsewhere: number } {
+  const link = db.select({ after: fleetLink.enqueuedDeviceId }).from(fleetLink).where(eq(fleetLink.id, 1)).get();
+  if (!link) return { waiting: 0, heldElsewhere: 0 };
+  const hasIdentity = sql`(${devices.pkid} is not null or ${devices.hardwareHash} is not null or (${devices.serial} is not null and ${devices.manufacturer} is not null and ${devices.model} is not null))`;
+  const unanswered = sql`exists (select 1 from ${fleetOutbox} where ${fleetOutbox.deviceId} = ${devices.id} and ${fleetOutbox.verdict} is null)`;
+  const duplicate = sql`exists (select 1 from ${fleetOutbox} where ${fleetOutbox.deviceId} = ${devices.id} and ${fleetOutbox.verdict} = 'duplicate')`;
+  const row = db
+    .select({
+      waiting: sql<number>`coalesce(sum(case when ${unanswered} or (${devices.id} > ${link.after} and ${hasIdentity}) then 1 else 0 end), 0)`,
+      heldElsewhere: sql<number>`coalesce(sum(case when ${duplicate} then 1 else 0 end), 0)`,
+    })
+    .from(devices)
+    .where(and(eq(devices.batchId, batchId), isNull(devices.removedAt)))
+    .get();
+  return { waiting: row?.waiting ?? 0, heldElsewhere: row?.heldElsewhere ?? 0 };
+}

@@ -19,6 +19,7 @@ import { readSetting } from '../settings';
 import { MAX_CHUNK, queueUploadChunks } from '../sync/outbox';
 import { devicesWithoutIdentity, missingIdentityMessage } from '../sync/identity-gate';
 import { registrationProblem } from '../../../shared/domain/customers';
+import { fleetApprovalProblems } from '../fleet/lookups';
 
 /** How many of the devices without an identity the preview lists (the count is always whole). */
 const NO_IDENTITY_LISTED = 50;
@@ -106,6 +107,7 @@ export const approvalHandlers: Pick<Handlers, keyof typeof approvalChannels> = {
     const noIdentity = devicesWithoutIdentity(ctx.db, batchId);
     const identityProblem = missingIdentityMessage(batch.name, noIdentity);
     if (identityProblem) blockers.push(identityProblem);
+    blockers.push(...fleetApprovalProblems(ctx.db, batch.name, batchId, ctx.now()));
     const { expected, matched, missing, missingLines } = reconcile(ctx.db, batchId, 50);
     return ok({
       batch: summary,
@@ -154,6 +156,8 @@ export const approvalHandlers: Pick<Handlers, keyof typeof approvalChannels> = {
       const noIdentity = devicesWithoutIdentity(tx, batchId);
       const identityProblem = missingIdentityMessage(batch.name, noIdentity);
       if (identityProblem) return fail('INVALID_STATE', identityProblem, { rule: 'identity', devices: noIdentity.length });
+      const fleetProblems = fleetApprovalProblems(tx, batch.name, batchId, ctx.now());
+      if (fleetProblems.length > 0) return fail('INVALID_STATE', fleetProblems.join(' '), { rule: 'fleet' });
       const at = ctx.now();
       updateBatch(tx, batchId, { state: 'approved', customerTenantId, approvedBy: session.operatorId, approvedAt: at });
       const chunks = queueUploadChunks(tx, batchId, readSetting(tx, 'uploads.chunkSize') ?? MAX_CHUNK, at);

@@ -86,6 +86,33 @@ async function withStation<T>(dataDir: string, fn: (station: Station) => Promise
   }
 }
 
+const TENANT = 'tenant-fleet-1';
+
+/** Approval at a dock, as the admin (who scanned nothing): the preview's fleet blockers and the approve answer. */
+async function approveAt(dataDir: string, batchName: string): Promise<{ fleetBlockers: string[]; approved: boolean; refusal: string | null; rule: unknown }> {
+  return withStation(dataDir, async (station) => {
+    station.database.sqlite.prepare("INSERT OR IGNORE INTO customers (tenant_id, company_name, relationship, refreshed_at) VALUES (?, 'Contoso', 'reseller', 0)").run(TENANT);
+    const signIn = await station.call('session:signIn', { name: ADMIN.name, pin: ADMIN.pin });
+    if (!signIn.ok) throw new Error(signIn.error.message);
+    const auth = { sessionToken: signIn.value.token };
+    const batches = await station.call('batches:list', {}, auth);
+    if (!batches.ok) throw new Error(batches.error.message);
+    const batchId = batches.value.find((b) => b.name === batchName)?.id;
+    if (batchId === undefined) throw new Error(`no batch ${batchName}`);
+    const closed = await station.call('batches:close', { id: batchId }, auth);
+    if (!closed.ok && closed.error.code !== 'INVALID_STATE') throw new Error(closed.error.message);
+    const preview = await station.call('approval:preview', { batchId, customerTenantId: TENANT }, auth);
+    if (!preview.ok) throw new Error(preview.error.message);
+    const approve = await station.call('approval:approve', { batchId, customerTenantId: TENANT }, auth);
+    return {
+      fleetBlockers: preview.value.blockers.filter((b) => /fleet hub|another dock/.test(b)),
+      approved: approve.ok,
+      refusal: approve.ok ? null : approve.error.message,
+      rule: approve.ok ? null : (approve.error.details as { rule?: unknown } | undefined)?.rule,
+    };
+  });
+}
+
 beforeAll(async () => {
   cluster = await startPgCluster();
   urls = await createFleetRoles(cluster, ['dock_a', 'dock_b']);
@@ -137,6 +164,10 @@ describe('two stations on one hub', () => {
     expect(down.code).toBe(1);
     expect(down.err).toMatch(/^dockside fleet: The fleet hub \(postgres:\/\/dock_a@127\.0\.0\.1:\d+\/dockside_fleet\) cannot be reached .*The station keeps working on its own/);
     expect(down.err).not.toMatch(/\n\s+at /);
+    // Approval waits for the hub: neither dock knows yet whether the other has the same box.
+    const waiting = await approveAt(dirA, 'PO-A');
+    expect(waiting).toMatchObject({ approved: false, rule: 'fleet', refusal: expect.stringMatching(/^2 lines of batch PO-A are not confirmed by the fleet hub yet: the hub has not been reached yet \(The fleet hub .*cannot be reached.*\)\. Approval waits until every line is confirmed/) });
+    expect(waiting.fleetBlockers).toHaveLength(1);
     const status = await dockside(['fleet', 'status', '--json', '--data-dir', dirB], { env: { DOCKSIDE_HUB_PASSWORD: STATION_PASSWORD } });
     expect(JSON.parse(status.out)).toEqual({
       member: true,
@@ -177,6 +208,11 @@ describe('two stations on one hub', () => {
       const ids = (station.database.sqlite.prepare('SELECT id FROM devices').all() as { id: number }[]).map((r) => r.id);
       expect(lineFlags(station.database.db, ids).size).toBe(0);
     });
+    // The dock that lost the box may not approve until the line is removed; the dock that kept it may.
+    const loser = await approveAt(dirB, 'PO-B');
+    expect(loser).toMatchObject({ approved: false, rule: 'fleet', refusal: '1 line of batch PO-B is a box another dock scanned first: remove it in Review, where each says where it was first scanned.' });
+    expect(loser.fleetBlockers).toEqual([loser.refusal]);
+    expect(await approveAt(dirA, 'PO-A')).toMatchObject({ approved: true, fleetBlockers: [] });
     const status = JSON.parse((await dockside(['fleet', 'status', '--json', '--data-dir', dirA], { env: keychainEnv })).out) as Record<string, unknown>;
     expect(status).toMatchObject({ reachable: true, problem: null, waitingForConfirmation: 0, duplicates: 0, password: 'saved', uploadLeases: [{ customerTenantId: 'tenant-1', stationName: 'Dock 3', expiresAt: expect.stringMatching(/^\d{4}-/) }], lastPushAt: expect.stringMatching(/^\d{4}-/), lastPullAt: expect.stringMatching(/^\d{4}-/) });
     await heldLease?.release();
