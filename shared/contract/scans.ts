@@ -22,7 +22,10 @@ export const deviceView = z.object({
 export type DeviceView = z.infer<typeof deviceView>;
 
 export const duplicateWhere = z.object({
-  scope: z.enum(['this-batch', 'other-batch', 'registered']),
+  /** other-station: another dock of the fleet scanned the box first (batchName is that dock's batch). */
+  scope: z.enum(['this-batch', 'other-batch', 'registered', 'other-station']),
+  /** The dock that has it, for other-station. */
+  stationName: z.string().optional(),
   batchId: z.number().int(),
   batchName: z.string(),
   scannedBy: z.string(),

@@ -12,7 +12,7 @@ import type { HandlerContext } from '../context';
 import type { Session } from '../sessions';
 import type { WaitingSerial } from '../box-assembly';
 import { confirmMessage, gtinMessage } from './messages';
-import { closedForScanning, invalidVerdict, liveDuplicateVerdict, remoteDuplicateVerdict } from './verdicts';
+import { closedForScanning, fleetDuplicateVerdict, invalidVerdict, liveDuplicateVerdict, remoteDuplicateVerdict } from './verdicts';
 import { isUniqueViolation } from '../../../db/sqlite-errors';
 import { readSetting } from '../settings';
 
@@ -48,6 +48,8 @@ function recordPkid(ctx: HandlerContext, tx: StationTx, session: Session, input:
   if (existing) return liveDuplicateVerdict(ctx, tx, dup, existing);
   const remote = findRemoteDuplicate(tx, { pkid, serial: null, manufacturer: null });
   if (remote) return remoteDuplicateVerdict(ctx, tx, dup, remote);
+  const elsewhere = fleetDuplicateVerdict(ctx, tx, dup, { pkid });
+  if (elsewhere) return elsewhere;
   const windowMs = (readSetting(tx, 'scanner.pairWindowSeconds') ?? 10) * 1000;
   // The same read's own serial (a multi-field 2D code) belongs to it; a serial scanned before joins
   // only if it came within the pairing window with nothing in between.

@@ -11,7 +11,7 @@ import { deviceView, findLiveDuplicate, insertDevice } from '../../../db/repos/d
 import { findRemoteDuplicate } from '../../../db/repos/remote-inventory';
 import type { StationTx } from '../../../db/types';
 import type { HandlerContext } from '../context';
-import { closedForScanning, invalidVerdict, liveDuplicateVerdict, remoteDuplicateVerdict } from './verdicts';
+import { closedForScanning, fleetDuplicateVerdict, invalidVerdict, liveDuplicateVerdict, remoteDuplicateVerdict } from './verdicts';
 
 export interface TupleInput {
   batchId: number;
@@ -83,6 +83,8 @@ function record(ctx: HandlerContext, tx: StationTx, operatorId: number, input: T
   if (existing) return liveDuplicateVerdict(ctx, tx, dup, existing);
   const remote = findRemoteDuplicate(tx, { pkid: null, serial, manufacturer });
   if (remote) return remoteDuplicateVerdict(ctx, tx, dup, remote);
+  const elsewhere = fleetDuplicateVerdict(ctx, tx, dup, { serial, manufacturer, model });
+  if (elsewhere) return elsewhere;
   const row = insertDevice(tx, { batchId, pkid: null, serial, manufacturer, model, raw: input.raw, source: input.source, scannedBy: operatorId, scannedAt: ctx.now() });
   ctx.audit(tx, { action: ACTION, objectType: 'device', objectId: row.id, detail: { serial, manufacturer, model, source: input.source } });
   return {

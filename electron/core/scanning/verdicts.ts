@@ -11,6 +11,7 @@ import { findCustomer } from '../../../db/repos/customers';
 import type { StationTx } from '../../../db/types';
 import type { HandlerContext } from '../context';
 import { duplicateMessage } from './messages';
+import { describeFirstScan, firstScannedElsewhere, type BoxIdentity } from '../fleet/lookups';
 
 export type ScanAction = 'scans:record' | 'scans:recordTuple';
 
@@ -58,6 +59,23 @@ export function remoteDuplicateVerdict(ctx: HandlerContext, tx: StationTx, dup: 
     message: `${dup.what} is already registered in Partner Center for ${customer} (batch ${remote.remoteBatchId}).`,
     value: dup.value,
     where: { scope: 'registered', batchId: dup.batchId, batchName: remote.remoteBatchId, scannedBy: 'Partner Center', scannedAt: remote.refreshedAt },
+    count: countLiveDevices(tx, dup.batchId),
+  };
+}
+
+/**
+ * Another dock of the fleet scanned the box first (as of the station's last pull, so this works offline):
+ * the read is refused here, in amber, with where it was first scanned. The hub would flag the line anyway.
+ */
+export function fleetDuplicateVerdict(ctx: HandlerContext, tx: StationTx, dup: DuplicateOf, box: BoxIdentity): ScanVerdict | null {
+  const first = firstScannedElsewhere(tx, box);
+  if (!first) return null;
+  ctx.audit(tx, { action: dup.action, result: 'denied', objectType: 'batch', objectId: dup.batchId, detail: { ...dup.detail, heldByStation: first.stationName, heldInBatch: first.batchName } });
+  return {
+    verdict: 'duplicate',
+    message: `${dup.what} is another dock's box: ${describeFirstScan(first, ctx.now())}. Put it aside for that dock.`,
+    value: dup.value,
+    where: { scope: 'other-station', stationName: first.stationName, batchId: dup.batchId, batchName: first.batchName, scannedBy: first.operatorName, scannedAt: first.scannedAt },
     count: countLiveDevices(tx, dup.batchId),
   };
 }

@@ -236,6 +236,23 @@ describe('two stations on one hub', () => {
       expect(firstScannedElsewhere(station.database.db, { pkid: ONLY_AT_A })).toMatchObject({ stationName: 'Dock 1', batchName: 'PO-A', operatorName: 'Olga' });
       expect(firstScannedElsewhere(station.database.db, { pkid: '3899999999993' })).toBeNull();
     });
+    // The scan screen says so at once, offline: amber, with where it was first scanned, and no line stored.
+    await withStation(dirB, async (station) => {
+      const signIn = await station.call('session:signIn', { name: 'Olga', pin: '602817' });
+      if (!signIn.ok) throw new Error(signIn.error.message);
+      const auth = { sessionToken: signIn.value.token };
+      const created = await station.call('batches:create', { name: 'PO-B2' }, auth);
+      if (!created.ok) throw new Error(created.error.message);
+      const before = station.database.sqlite.prepare('SELECT count(*) AS n FROM devices').get() as { n: number };
+      const scanned = await station.call('scans:record', { batchId: created.value.id, raw: ONLY_AT_A, source: 'wedge', confirmPkid: true }, auth);
+      if (!scanned.ok) throw new Error(scanned.error.message);
+      expect(scanned.value).toMatchObject({
+        verdict: 'duplicate',
+        message: expect.stringMatching(new RegExp(`^PKID ${ONLY_AT_A} is another dock's box: first scanned at Dock 1, batch PO-A, by Olga at \\d\\d:\\d\\d\\. Put it aside for that dock\\.$`)),
+        where: { scope: 'other-station', stationName: 'Dock 1', batchName: 'PO-A', scannedBy: 'Olga' },
+      });
+      expect(station.database.sqlite.prepare('SELECT count(*) AS n FROM devices').get()).toEqual(before);
+    });
     cluster.start();
   });
 
