@@ -34,13 +34,15 @@ export async function openStation(
     syncOptions?: StationConfig['syncOptions'];
     /** serve and demo: log to <dataDir>/logs as well as stderr, and run the backup schedule. */
     longLived?: boolean;
+    /** Push to and pull from the fleet hub while up (default: when long-lived). */
+    fleetSync?: boolean;
   } = {},
 ): Promise<Station> {
   // A one-shot command's refusals and warnings go to logs/ (a support bundle shows them); its stderr is
   // for people, who get the refusal as a sentence, so only errors are echoed there too.
   const logger = createFileLogger({ dataDir, stderr: options.longLived ? true : 'error' });
   try {
-    return await createStation({ dataDir, practiceMode: options.practiceMode, partnerCenter: options.partnerCenter, syncOptions: options.syncOptions, logger, backupSchedule: options.longLived ?? false });
+    return await createStation({ dataDir, practiceMode: options.practiceMode, partnerCenter: options.partnerCenter, syncOptions: options.syncOptions, logger, backupSchedule: options.longLived ?? false, fleetSync: options.fleetSync ?? options.longLived ?? false, hubPassword: process.env.DOCKSIDE_HUB_PASSWORD || undefined });
   } catch (err) {
     if (err instanceof DatabaseOpenError) throw new CommandFailed(err.message, 3);
     throw err;

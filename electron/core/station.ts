@@ -1,5 +1,6 @@
 // createStation() composes the core: open the database, load the station's identity, wire the
 // dispatcher to the handlers. Every front door (Electron main, browser host, CLI, tests) starts here.
+import { Fleet } from './fleet/fleet';
 import { prepareDataDir } from './files/private-files';
 import { UnknownNameGuard } from './pin-guard';
 import { randomUUID } from 'node:crypto';
@@ -60,6 +61,10 @@ export interface StationConfig {
   syncOptions?: Partial<SyncOptions>;
   /** Runs the backup schedule from the settings (long-lived front doors); off so tests and one-shot CLI commands start no timer. */
   backupSchedule?: boolean;
+  /** Pushes to and pulls from the fleet hub every few seconds while the station is in a fleet (long-lived front doors). */
+  fleetSync?: boolean;
+  /** The hub password for this run (DOCKSIDE_HUB_PASSWORD); else the one kept encrypted at join. */
+  hubPassword?: string;
   /** Least time between two `backup:progress` events while a backup copies (default 200 ms; tests may set 0). */
   backupProgressEveryMs?: number;
   /**
@@ -81,6 +86,8 @@ export interface Station {
   readonly sync: SyncEngine;
   /** Database backups: on demand, and on the settings' schedule when config.backupSchedule is set. */
   readonly backups: BackupService;
+  /** The station's side of the fleet hub (a station on its own answers "not in a fleet"). */
+  readonly fleet: Fleet;
   /** Stops the engine's timer and closes the database; await sync.stop() first to let a step finish. */
   close(): void;
 }
@@ -178,6 +185,8 @@ export async function createStation(config: StationConfig): Promise<Station> {
   };
   const backups = new BackupService({ sqlite: database.sqlite, db: database.db, dataDir: config.dataDir, now, station: identity, events, logger, progressEveryMs: config.backupProgressEveryMs });
   if (config.backupSchedule) backups.start();
+  const fleet = new Fleet({ db: database.db, dataDir: config.dataDir, station: identity, now, logger, events, password: config.hubPassword });
+  if (config.fleetSync) fleet.start();
   const allHandlers: Handlers = { ...handlers, ...partnerChannelHandlers, ...customerHandlers(partner), ...syncHandlers(sync), ...profileHandlers(partner), ...deregisterHandlers(partner), ...inventoryHandlers(partner), ...backupHandlers(backups), ...supportHandlers({ dataDir: config.dataDir, logger }) };
   const dispatch = createDispatcher(deps, allHandlers, (msg, err) => logger.error(msg, err));
   return {
@@ -190,9 +199,11 @@ export async function createStation(config: StationConfig): Promise<Station> {
     logger,
     sync,
     backups,
+    fleet,
     close: () => {
       void sync.stop();
       backups.stop();
+      fleet.stop();
       // The head catches up with the last commit before the database goes away.
       if (database.sqlite.open) identity.seal.flush();
       database.close();

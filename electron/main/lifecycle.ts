@@ -76,6 +76,7 @@ export async function runApp({ env = process.env, logger: given }: RunOptions = 
       logger,
       partnerCenter: desktopPartnerCenter(dataDir, logger),
       backupSchedule: true,
+      fleetSync: true,
       auditKeyStores: desktopAuditKeyStores,
     });
     installPermissionHandlers(session.defaultSession);

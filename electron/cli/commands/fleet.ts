@@ -70,7 +70,7 @@ export async function fleet(argv: string[], io: Io): Promise<void> {
     return io.out(result.applied.length === 0 ? `The hub (${result.where}) is up to date (${result.current ?? 'no migrations'}).` : `The hub (${result.where}) now has the fleet schema ${result.current ?? ''} (applied ${result.applied.join(', ')}).`);
   }
   if (verb !== 'join' && verb !== 'leave' && verb !== 'status' && verb !== 'sync') throw new UsageError(`Unknown fleet command "${verb ?? ''}".\n${fleetHelp}`);
-  const station = await openStation(dataDirFrom(values['data-dir']), { longLived: verb === 'sync' && !values.once });
+  const station = await openStation(dataDirFrom(values['data-dir']), { longLived: verb === 'sync' && !values.once, fleetSync: false });
   try {
     const password = verb === 'join' ? undefined : await secretFrom(HUB_PASSWORD, values['hub-password']);
     const make = (given: string | undefined) => new Fleet({ db: station.database.db, dataDir: station.dataDir, station: station.identity, now: Date.now, logger: station.logger, events: station.events, password: given });

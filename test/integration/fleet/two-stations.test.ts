@@ -256,6 +256,26 @@ describe('two stations on one hub', () => {
     cluster.start();
   });
 
+  it('a long-lived station (serve, the desktop app) pushes a new line to the hub by itself', async () => {
+    const station = await createStation({ dataDir: dirB, pinCost: 10, logger: silentLogger, fleetSync: true, hubPassword: STATION_PASSWORD });
+    try {
+      const signIn = await station.call('session:signIn', { name: 'Olga', pin: '602817' });
+      if (!signIn.ok) throw new Error(signIn.error.message);
+      const auth = { sessionToken: signIn.value.token };
+      const batches = await station.call('batches:list', {}, auth);
+      const batchId = batches.ok ? batches.value.find((b) => b.name === 'PO-B2')?.id : undefined;
+      if (batchId === undefined) throw new Error('no batch PO-B2');
+      const scanned = await station.call('scans:record', { batchId, raw: '3899999999994', source: 'wedge', confirmPkid: true }, auth);
+      expect(scanned.ok && scanned.value.verdict).toBe('accepted');
+      await vi.waitFor(() => expect(hubHas('3899999999994')).resolves.toBe('Dock 3'), { timeout: 20_000, interval: 250 });
+      await vi.waitFor(() => expect(linesWaitingForHub(station.database.db)).toBe(0), { timeout: 20_000, interval: 250 });
+    } finally {
+      station.fleet.stop();
+      await station.fleet.settled();
+      station.close();
+    }
+  });
+
   it('never writes or prints the hub password: settings, database, logs, outputs', () => {
     for (const dir of [dirA, dirB]) {
       const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => !f.endsWith('.bin'));
@@ -293,6 +313,19 @@ async function hubCounts(): Promise<{ identities: number; pushes: number }> {
   try {
     const r = await client.query<{ identities: string; pushes: string }>('SELECT (SELECT count(*) FROM identities) AS identities, (SELECT count(*) FROM pushes) AS pushes');
     return { identities: Number(r.rows[0]?.identities), pushes: Number(r.rows[0]?.pushes) };
+  } finally {
+    await client.end();
+  }
+}
+
+/** The station name holding this PKID on the hub, or null. */
+async function hubHas(pkid: string): Promise<string | null> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: urls.owner });
+  await client.connect();
+  try {
+    const r = await client.query<{ name: string }>("SELECT s.name FROM identities i JOIN stations s ON s.id = i.station_id WHERE i.kind = 'pkid' AND i.pkid = $1", [pkid]);
+    return r.rows[0]?.name ?? null;
   } finally {
     await client.end();
   }
