@@ -47,12 +47,14 @@ export const identities = pgTable(
     // The station's clock (may be off); receivedAt is the hub's.
     scannedAt: at('scanned_at').notNull(),
     receivedAt: at('received_at').notNull().defaultNow(),
+    // Set when the station removed the line (undo, review, deregister): the box is free for any dock again.
+    releasedAt: at('released_at'),
   },
   (t) => [
-    uniqueIndex('identities_pkid').on(t.pkid).where(sql`${t.kind} = 'pkid'`),
-    uniqueIndex('identities_hash').on(t.hardwareHashSha256).where(sql`${t.kind} = 'hash'`),
+    uniqueIndex('identities_pkid_held').on(t.pkid).where(sql`${t.kind} = 'pkid' and ${t.releasedAt} is null`),
+    uniqueIndex('identities_hash_held').on(t.hardwareHashSha256).where(sql`${t.kind} = 'hash' and ${t.releasedAt} is null`),
     // Autopilot matches the tuple case-sensitively against the firmware, so the index does too.
-    uniqueIndex('identities_tuple').on(t.serial, t.manufacturer, t.model).where(sql`${t.kind} = 'tuple'`),
+    uniqueIndex('identities_tuple_held').on(t.serial, t.manufacturer, t.model).where(sql`${t.kind} = 'tuple' and ${t.releasedAt} is null`),
     index('identities_station').on(t.stationId, t.id),
     check(
       'identities_kind_check',
@@ -110,4 +112,15 @@ export const uploadLeases = pgTable('upload_leases', {
   epoch: bigint('epoch', { mode: 'number' }).notNull(),
   acquiredAt: at('acquired_at').notNull(),
   expiresAt: at('expires_at').notNull(),
+});
+
+// Every identity a station gave back, in the order the hub took them: other docks pull these after a
+// cursor to forget the box from their copy and to claim again a line they had lost to it.
+export const releases = pgTable('releases', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  identityId: bigint('identity_id', { mode: 'number' })
+    .notNull()
+    .unique()
+    .references(() => identities.id),
+  releasedAt: at('released_at').notNull().defaultNow(),
 });

@@ -3,10 +3,10 @@
 // Rows are taken from the device lines themselves, so any path that wrote a device (scan, import,
 // fix) is covered without that path knowing about the fleet.
 import { createHash } from 'node:crypto';
-import { and, asc, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../types';
 import { batches, devices, operators } from '../../schema';
-import { fleetLink, fleetOutbox } from './schema';
+import { fleetIdentities, fleetLink, fleetOutbox } from './schema';
 import type { IdentityKind, IdentityValues } from '../identity';
 
 export type { IdentityKind } from '../identity';
@@ -29,6 +29,18 @@ function kindsOf(d: { pkid: string | null; serial: string | null; manufacturer: 
 export function enqueueNewIdentities(db: Queryable, now: number, deviceIds: readonly number[] = []): number {
   const link = db.select({ after: fleetLink.enqueuedDeviceId }).from(fleetLink).where(eq(fleetLink.id, 1)).get();
   if (!link) return 0;
+  // A line put back after its box was given back holds nothing on the hub: it claims anew, under a
+  // fresh sequence number (the hub remembers the old one's answer).
+  const restored = db
+    .select({ seq: fleetOutbox.seq, deviceId: fleetOutbox.deviceId })
+    .from(fleetOutbox)
+    .innerJoin(devices, eq(devices.id, fleetOutbox.deviceId))
+    .where(and(isNotNull(fleetOutbox.releasedAt), isNull(devices.removedAt)))
+    .all();
+  if (restored.length > 0) {
+    db.delete(fleetOutbox).where(inArray(fleetOutbox.seq, restored.map((r) => r.seq))).run();
+    deviceIds = [...deviceIds, ...restored.map((r) => r.deviceId)];
+  }
   const columns = { id: devices.id, pkid: devices.pkid, serial: devices.serial, manufacturer: devices.manufacturer, model: devices.model, hardwareHash: devices.hardwareHash };
   const fresh = db.select(columns).from(devices).where(and(gt(devices.id, link.after), isNull(devices.removedAt))).orderBy(asc(devices.id)).all();
   const named = deviceIds.length > 0 ? db.select(columns).from(devices).where(and(inArray(devices.id, [...deviceIds]), isNull(devices.removedAt))).all() : [];
@@ -165,4 +177,72 @@ export function batchFleetState(db: Queryable, batchId: number): { waiting: numb
     .where(and(eq(devices.batchId, batchId), isNull(devices.removedAt)))
     .get();
   return { waiting: row?.waiting ?? 0, heldElsewhere: row?.heldElsewhere ?? 0 };
+}
+
+/**
+ * Kept claims whose line was removed (undo, review, deregister): the hub may give the box back. Not
+ * while another live line of this station still has the same value (removed and scanned again): that
+ * line relies on the same hub identity.
+ */
+export function waitingReleases(db: Queryable, limit: number): number[] {
+  // o: another line of this station; "devices" inside refers to the outer line.
+  const sameValueLive = sql`exists (select 1 from ${devices} as o where o.removed_at is null and o.id <> ${devices.id} and (
+    (${fleetOutbox.kind} = 'pkid' and o.pkid = ${devices.pkid}) or
+    (${fleetOutbox.kind} = 'hash' and o.hardware_hash = ${devices.hardwareHash}) or
+    (${fleetOutbox.kind} = 'tuple' and o.serial = ${devices.serial} and o.manufacturer = ${devices.manufacturer} and o.model = ${devices.model})))`;
+  return db
+    .select({ seq: fleetOutbox.seq })
+    .from(fleetOutbox)
+    .innerJoin(devices, eq(devices.id, fleetOutbox.deviceId))
+    .where(and(eq(fleetOutbox.verdict, 'kept'), isNull(fleetOutbox.releasedAt), isNotNull(devices.removedAt), sql`not ${sameValueLive}`))
+    .orderBy(asc(fleetOutbox.seq))
+    .limit(limit)
+    .all()
+    .map((r) => r.seq);
+}
+
+export function noteReleased(db: Queryable, now: number, seqs: readonly number[]): void {
+  for (let i = 0; i < seqs.length; i += 500) {
+    db.update(fleetOutbox).set({ releasedAt: now }).where(inArray(fleetOutbox.seq, seqs.slice(i, i + 500))).run();
+  }
+}
+
+/** A box another dock gave back, as pulled from the hub. */
+export interface PulledRelease extends IdentityValues {
+  readonly identityId: number;
+}
+
+const sameRelease = (r: IdentityValues, line: { kind: IdentityKind; pkid: string | null; serial: string | null; manufacturer: string | null; model: string | null; hardwareHash: string | null }): boolean =>
+  r.kind === line.kind &&
+  (r.kind === 'pkid'
+    ? r.pkid === line.pkid
+    : r.kind === 'hash'
+      ? line.hardwareHash !== null && r.hardwareHashSha256 === sha256Hex(line.hardwareHash)
+      : r.serial === line.serial && r.manufacturer === line.manufacturer && r.model === line.model);
+
+/**
+ * Boxes other docks gave back: forgotten from the copy, and this station's lines that had lost them
+ * claim them again (a fresh outbox row, so a fresh sequence number the hub has not answered). Returns
+ * those lines.
+ */
+export function applyReleases(db: Queryable, now: number, released: readonly PulledRelease[]): number[] {
+  if (released.length === 0) return [];
+  const ids = released.map((r) => r.identityId);
+  for (let i = 0; i < ids.length; i += 500) db.delete(fleetIdentities).where(inArray(fleetIdentities.hubId, ids.slice(i, i + 500))).run();
+  const lost = db
+    .select({ seq: fleetOutbox.seq, deviceId: fleetOutbox.deviceId, kind: fleetOutbox.kind, pkid: devices.pkid, serial: devices.serial, manufacturer: devices.manufacturer, model: devices.model, hardwareHash: devices.hardwareHash })
+    .from(fleetOutbox)
+    .innerJoin(devices, eq(devices.id, fleetOutbox.deviceId))
+    .where(and(eq(fleetOutbox.verdict, 'duplicate'), isNull(devices.removedAt)))
+    .all()
+    .filter((line) => released.some((r) => sameRelease(r, line)));
+  if (lost.length === 0) return [];
+  db.delete(fleetOutbox).where(inArray(fleetOutbox.seq, lost.map((l) => l.seq))).run();
+  const lines = [...new Set(lost.map((l) => l.deviceId))];
+  enqueueNewIdentities(db, now, lines);
+  return lines;
+}
+
+export function noteReleasesPulled(db: Queryable, cursor: number): void {
+  db.update(fleetLink).set({ releaseCursor: cursor }).where(eq(fleetLink.id, 1)).run();
 }

@@ -25,6 +25,8 @@ export const fleetLink = sqliteTable(
     pullCursor: integer('pull_cursor').notNull().default(0),
     // The devices.id enqueued up to: newer device lines are new outbox rows.
     enqueuedDeviceId: integer('enqueued_device_id').notNull().default(0),
+    // The hub's release id pulled up to (boxes other docks gave back).
+    releaseCursor: integer('release_cursor').notNull().default(0),
   },
   (t) => [check('fleet_link_one_row', sql`${t.id} = 1`)],
 );
@@ -46,6 +48,8 @@ export const fleetOutbox = sqliteTable(
     firstBatch: text('first_batch'),
     firstOperator: text('first_operator'),
     firstScannedAt: epochMs('first_scanned_at'),
+    // When the hub took back the identity of a removed line (kept rows only).
+    releasedAt: epochMs('released_at'),
   },
   (t) => [
     uniqueIndex('fleet_outbox_device_kind').on(t.deviceId, t.kind),

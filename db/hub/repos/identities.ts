@@ -2,10 +2,10 @@
 // tuple): each claim is an INSERT … ON CONFLICT DO NOTHING, never a lookup followed by an insert, so
 // two docks claiming one box at the same instant cannot both win. Every claim is remembered by
 // (station, station sequence), so a push resent after a lost answer gets the same verdicts back.
-import { and, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { HubDb } from '../connect';
 import type { IdentityValues } from '../identity';
-import { identities, pushes, stations, type Verdict } from '../schema';
+import { identities, pushes, releases, stations, type Verdict } from '../schema';
 
 /** One outbox row of a station: one identity of one device line. */
 export interface IdentityClaim extends IdentityValues {
@@ -44,10 +44,12 @@ const firstScanColumns = {
   scannedAt: identities.scannedAt,
 };
 
+/** The identity that holds this value now (a released one holds nothing). */
 function sameValue(claim: IdentityClaim) {
-  if (claim.kind === 'pkid') return and(eq(identities.kind, 'pkid'), eq(identities.pkid, claim.pkid ?? ''));
-  if (claim.kind === 'hash') return and(eq(identities.kind, 'hash'), eq(identities.hardwareHashSha256, claim.hardwareHashSha256 ?? ''));
-  return and(eq(identities.kind, 'tuple'), eq(identities.serial, claim.serial ?? ''), eq(identities.manufacturer, claim.manufacturer ?? ''), eq(identities.model, claim.model ?? ''));
+  const held = isNull(identities.releasedAt);
+  if (claim.kind === 'pkid') return and(held, eq(identities.kind, 'pkid'), eq(identities.pkid, claim.pkid ?? ''));
+  if (claim.kind === 'hash') return and(held, eq(identities.kind, 'hash'), eq(identities.hardwareHashSha256, claim.hardwareHashSha256 ?? ''));
+  return and(held, eq(identities.kind, 'tuple'), eq(identities.serial, claim.serial ?? ''), eq(identities.manufacturer, claim.manufacturer ?? ''), eq(identities.model, claim.model ?? ''));
 }
 
 /** Records a station's claims and answers each: kept (this station holds it) or duplicate (and where it was first). */
@@ -121,7 +123,7 @@ export async function othersIdentitiesAfter(db: HubDb, stationId: string, after:
     })
     .from(identities)
     .innerJoin(stations, eq(stations.id, identities.stationId))
-    .where(and(gt(identities.id, after), ne(identities.stationId, stationId)))
+    .where(and(gt(identities.id, after), ne(identities.stationId, stationId), isNull(identities.releasedAt)))
     .orderBy(identities.id)
     .limit(limit);
 }
@@ -130,4 +132,53 @@ export async function othersIdentitiesAfter(db: HubDb, stationId: string, after:
 export async function lastIdentityId(db: HubDb): Promise<number> {
   const [row] = await db.select({ max: sql<string | null>`max(${identities.id})` }).from(identities);
   return row?.max === null || row?.max === undefined ? 0 : Number(row.max);
+}
+
+/**
+ * Gives back the identities a station's kept claims hold (its lines were removed), so any dock may
+ * claim the box again. By the station's own sequence numbers; a resend releases nothing twice. Only
+ * the station's own identities: a claim answered "duplicate" holds nothing to give back.
+ */
+export async function releaseIdentities(db: HubDb, stationId: string, seqs: readonly number[]): Promise<number> {
+  if (seqs.length === 0) return 0;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${PUSH_LOCK})`);
+    const held = tx
+      .select({ id: pushes.identityId })
+      .from(pushes)
+      .where(and(eq(pushes.stationId, stationId), inArray(pushes.stationSeq, [...seqs]), eq(pushes.verdict, 'kept')));
+    const released = await tx
+      .update(identities)
+      .set({ releasedAt: sql`now()` })
+      .where(and(inArray(identities.id, held), eq(identities.stationId, stationId), isNull(identities.releasedAt)))
+      .returning({ id: identities.id });
+    if (released.length > 0) await tx.insert(releases).values(released.map((r) => ({ identityId: r.id }))).onConflictDoNothing();
+    return released.length;
+  });
+}
+
+/** A box another station gave back: what a station forgets from its copy and may claim again. */
+export interface ReleasedIdentity extends IdentityValues {
+  readonly id: number;
+  readonly identityId: number;
+}
+
+/** The other stations' releases after a cursor, oldest first. */
+export async function othersReleasesAfter(db: HubDb, stationId: string, after: number, limit: number): Promise<ReleasedIdentity[]> {
+  return db
+    .select({
+      id: releases.id,
+      identityId: releases.identityId,
+      kind: identities.kind,
+      pkid: identities.pkid,
+      serial: identities.serial,
+      manufacturer: identities.manufacturer,
+      model: identities.model,
+      hardwareHashSha256: identities.hardwareHashSha256,
+    })
+    .from(releases)
+    .innerJoin(identities, eq(identities.id, releases.identityId))
+    .where(and(gt(releases.id, after), ne(identities.stationId, stationId)))
+    .orderBy(releases.id)
+    .limit(limit);
 }

@@ -170,10 +170,9 @@ export class Fleet {
     try {
       hub = await this.connect(link.hubUrl, await this.password());
       const result = await exchange({ db: this.deps.db, stationId: this.deps.station.id, now: this.deps.now }, hub);
-      if (result.flagged.length > 0) {
-        this.deps.logger?.warn('fleet: lines another dock scanned first', { lines: result.flagged.length });
-        this.deps.events?.emit('db:changed', { tables: ['devices'] });
-      }
+      if (result.flagged.length > 0) this.deps.logger?.warn('fleet: lines another dock scanned first', { lines: result.flagged.length });
+      if (result.reclaimed.length > 0) this.deps.logger?.info('fleet: boxes given back by another dock, claimed again', { lines: result.reclaimed.length });
+      if (result.flagged.length > 0 || result.reclaimed.length > 0) this.deps.events?.emit('db:changed', { tables: ['devices'] });
       return { ok: true, ...result };
     } catch (err) {
       const problem = err instanceof HubError ? err : hubProblem(err, link.hubUrl);

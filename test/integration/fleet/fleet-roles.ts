@@ -17,6 +17,9 @@ GRANT SELECT, INSERT, UPDATE ON stations, batch_states TO dockside_station;
 GRANT SELECT, INSERT ON identities, pushes TO dockside_station;
 GRANT SELECT, INSERT, UPDATE ON upload_leases TO dockside_station;
 GRANT USAGE ON SEQUENCE identities_id_seq TO dockside_station;
+GRANT UPDATE (released_at) ON identities TO dockside_station;
+GRANT SELECT, INSERT ON releases TO dockside_station;
+GRANT USAGE ON SEQUENCE releases_id_seq TO dockside_station;
 `;
 
 export interface FleetUrls {

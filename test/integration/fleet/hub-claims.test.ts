@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../../../db/hub/connect';
 import { migrateHub } from '../../../db/hub/migrate';
 import { hubMigrationsDir } from '../../../db/hub/migrations-dir';
-import { claimIdentities, othersIdentitiesAfter, type IdentityClaim } from '../../../db/hub/repos/identities';
+import { claimIdentities, othersIdentitiesAfter, othersReleasesAfter, releaseIdentities, type IdentityClaim } from '../../../db/hub/repos/identities';
 import { startPgCluster, type PgCluster } from '../../helpers/pg-cluster';
 import { twoDocksOnOneHub, type TwoDocks } from './fleet-roles';
 
@@ -39,7 +39,7 @@ beforeAll(async () => {
   docks = await twoDocksOnOneHub(cluster, async (owner) => {
     // A hub set up by the first release, then upgraded by this one; then an init with nothing to do.
     expect((await migrateHub(owner.pool, owner.where, firstReleaseMigrations())).applied).toEqual(['0000_hub_initial']);
-    expect((await migrateHub(owner.pool, owner.where)).applied).toEqual(['0001_upload_leases']);
+    expect((await migrateHub(owner.pool, owner.where)).applied).toEqual(['0001_upload_leases', '0002_identity_releases']);
     expect((await migrateHub(owner.pool, owner.where)).applied).toEqual([]);
   });
   ({ hubA, hubB, dockA, dockB } = docks);
@@ -82,8 +82,28 @@ describe('hub claims', () => {
     expect(keptBy.size).toBe(50);
   });
 
+  it('gives a box back only for the station that holds it, once, and lets the other dock claim it', async () => {
+    const pkid = '7000000000917';
+    expect((await claimIdentities(hubB.db, dockB, [claim(9900, pkid)]))[0]?.verdict).toBe('kept');
+    expect((await claimIdentities(hubA.db, dockA, [claim(9900, pkid)]))[0]?.verdict).toBe('duplicate');
+    // A's claim was a duplicate: it holds nothing to give back, and B's hold is untouched.
+    expect(await releaseIdentities(hubA.db, dockA, [9900])).toBe(0);
+    expect((await claimIdentities(hubA.db, dockA, [claim(9901, pkid)]))[0]?.verdict).toBe('duplicate');
+    expect(await releaseIdentities(hubB.db, dockB, [9900])).toBe(1);
+    expect(await releaseIdentities(hubB.db, dockB, [9900])).toBe(0);
+    const seen = await othersReleasesAfter(hubA.db, dockA, 0, 100);
+    expect(seen.filter((r) => r.pkid === pkid)).toHaveLength(1);
+    expect(await othersReleasesAfter(hubB.db, dockB, 0, 100)).toEqual([]);
+    // Free again: A's fresh claim keeps it, and a pull no longer offers B's released row.
+    expect((await claimIdentities(hubA.db, dockA, [claim(9902, pkid)]))[0]?.verdict).toBe('kept');
+    expect((await othersIdentitiesAfter(hubA.db, dockA, 0, 10_000)).filter((r) => r.pkid === pkid)).toEqual([]);
+  });
+
   it('refuses a station role anything beyond its GRANTs', async () => {
     await expect(hubA.pool.query('DELETE FROM identities')).rejects.toMatchObject({ code: '42501' });
     await expect(hubA.pool.query('DROP TABLE pushes')).rejects.toBeInstanceOf(pg.DatabaseError);
+    // A station may mark an identity released, never rewrite who holds it.
+    await expect(hubA.pool.query("UPDATE identities SET station_id = station_id, pkid = 'x'")).rejects.toMatchObject({ code: '42501' });
+    await expect(hubA.pool.query('DELETE FROM releases')).rejects.toMatchObject({ code: '42501' });
   });
 });

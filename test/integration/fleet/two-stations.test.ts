@@ -136,10 +136,10 @@ const admin = ['--as', ADMIN.name, '--pin', '-'];
 describe('two stations on one hub', () => {
   it('creates the hub schema, and says so when it is already there', async () => {
     const first = await dockside(['fleet', 'init', '--hub', urls.owner.replace(`:${OWNER_PASSWORD}`, ''), '--hub-password', '-'], { input: `${OWNER_PASSWORD}\n` });
-    expect(first, first.err).toMatchObject({ code: 0, out: expect.stringMatching(/now has the fleet schema 0001_upload_leases \(applied 0000_hub_initial, 0001_upload_leases\)/) });
+    expect(first, first.err).toMatchObject({ code: 0, out: expect.stringMatching(/now has the fleet schema 0002_identity_releases \(applied 0000_hub_initial, 0001_upload_leases, 0002_identity_releases\)/) });
     await grantStations(urls.owner);
     const again = await dockside(['fleet', 'init', '--hub', urls.owner.replace(`:${OWNER_PASSWORD}`, ''), '--json'], { env: { DOCKSIDE_HUB_PASSWORD: OWNER_PASSWORD } });
-    expect(JSON.parse(again.out)).toMatchObject({ applied: [], current: '0001_upload_leases' });
+    expect(JSON.parse(again.out)).toMatchObject({ applied: [], current: '0002_identity_releases' });
   });
 
   it('joins both stations (PIN, then hub password, one piped line each)', async () => {
@@ -230,6 +230,56 @@ describe('two stations on one hub', () => {
     expect(await hubCounts()).toEqual(before);
   });
 
+  it('gives a removed line back to the fleet: the dock that had lost the box claims it again, and a restored line claims anew', async () => {
+    const P = '3899999999995';
+    const syncAt = (dir: string) => withStation(dir, (station) => new Fleet({ db: station.database.db, dataDir: dir, station: station.identity, now: Date.now, password: STATION_PASSWORD }).syncOnce());
+    const lineOf = (station: Station) => (station.database.sqlite.prepare('SELECT id FROM devices WHERE pkid = ? ORDER BY id DESC').get(P) as { id: number }).id;
+    await scanAt(dirA, 'PO-A3', [P]);
+    expect(await syncAt(dirA)).toMatchObject({ ok: true, pushed: 1 });
+    await scanAt(dirB, 'PO-B3', [P]);
+    expect(await syncAt(dirB)).toMatchObject({ ok: true, flagged: [expect.any(Number)] });
+
+    // Dock 1 takes its line out in review (wrong customer): the hub frees the box.
+    const lead = async (station: Station, fn: (auth: { sessionToken: string }, batchId: number) => Promise<void>) => {
+      const signIn = await station.call('session:signIn', { name: ADMIN.name, pin: ADMIN.pin });
+      if (!signIn.ok) throw new Error(signIn.error.message);
+      const auth = { sessionToken: signIn.value.token };
+      const batches = await station.call('batches:list', {}, auth);
+      const batchId = batches.ok ? batches.value.find((b) => b.name === 'PO-A3')?.id : undefined;
+      if (batchId === undefined) throw new Error('no batch PO-A3');
+      await fn(auth, batchId);
+    };
+    await withStation(dirA, (station) =>
+      lead(station, async (auth, batchId) => {
+        const closed = await station.call('batches:close', { id: batchId }, auth);
+        expect(closed.ok).toBe(true);
+        const removed = await station.call('review:removeDevice', { deviceId: lineOf(station), reason: 'wrong customer' }, auth);
+        expect(removed.ok).toBe(true);
+      }),
+    );
+    expect(await syncAt(dirA)).toMatchObject({ ok: true, released: 1 });
+    expect(await syncAt(dirA)).toMatchObject({ ok: true, released: 0 });
+
+    // Dock 3's line had lost the box: it claims it again and is no longer flagged.
+    const reclaimed = await syncAt(dirB);
+    expect(reclaimed).toMatchObject({ ok: true, reclaimed: [expect.any(Number)], flagged: [] });
+    expect(await hubHas(P)).toBe('Dock 3');
+    await withStation(dirB, (station) => {
+      expect(lineFlags(station.database.db, [lineOf(station)]).size).toBe(0);
+      expect(firstScannedElsewhere(station.database.db, { pkid: P })).toBeNull();
+    });
+
+    // Dock 1 puts its line back: it claims the box anew, and now it is Dock 1's line that is flagged.
+    await withStation(dirA, (station) =>
+      lead(station, async (auth) => {
+        const restored = await station.call('review:restoreDevice', { deviceId: lineOf(station), reason: 'customer was right after all' }, auth);
+        expect(restored.ok).toBe(true);
+      }),
+    );
+    expect(await syncAt(dirA)).toMatchObject({ ok: true, flagged: [expect.any(Number)] });
+    await withStation(dirA, (station) => expect(lineFlags(station.database.db, [lineOf(station)]).get(lineOf(station))).toMatchObject({ stationName: 'Dock 3', batchName: 'PO-B3' }));
+  });
+
   it('still catches, offline, a box another dock scanned before the last pull', async () => {
     cluster.stop();
     await withStation(dirB, (station) => {
@@ -318,13 +368,13 @@ async function hubCounts(): Promise<{ identities: number; pushes: number }> {
   }
 }
 
-/** The station name holding this PKID on the hub, or null. */
+/** The station name holding this PKID on the hub now (released claims hold nothing), or null. */
 async function hubHas(pkid: string): Promise<string | null> {
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: urls.owner });
   await client.connect();
   try {
-    const r = await client.query<{ name: string }>("SELECT s.name FROM identities i JOIN stations s ON s.id = i.station_id WHERE i.kind = 'pkid' AND i.pkid = $1", [pkid]);
+    const r = await client.query<{ name: string }>("SELECT s.name FROM identities i JOIN stations s ON s.id = i.station_id WHERE i.kind = 'pkid' AND i.pkid = $1 AND i.released_at IS NULL", [pkid]);
     return r.rows[0]?.name ?? null;
   } finally {
     await client.end();
