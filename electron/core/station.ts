@@ -1,6 +1,7 @@
 // createStation() composes the core: open the database, load the station's identity, wire the
 // dispatcher to the handlers. Every front door (Electron main, browser host, CLI, tests) starts here.
 import { Fleet } from './fleet/fleet';
+import { fleetHandlers } from './handlers/fleet';
 import { prepareDataDir } from './files/private-files';
 import { UnknownNameGuard } from './pin-guard';
 import { randomUUID } from 'node:crypto';
@@ -92,7 +93,7 @@ export interface Station {
   close(): void;
 }
 
-type PartnerChannels = keyof ReturnType<typeof partnerHandlers> | keyof ReturnType<typeof customerHandlers> | keyof ReturnType<typeof syncHandlers> | keyof ReturnType<typeof profileHandlers> | keyof ReturnType<typeof deregisterHandlers> | keyof ReturnType<typeof inventoryHandlers> | keyof ReturnType<typeof backupHandlers> | keyof ReturnType<typeof supportHandlers>;
+type PartnerChannels = keyof ReturnType<typeof partnerHandlers> | keyof ReturnType<typeof customerHandlers> | keyof ReturnType<typeof syncHandlers> | keyof ReturnType<typeof profileHandlers> | keyof ReturnType<typeof deregisterHandlers> | keyof ReturnType<typeof inventoryHandlers> | keyof ReturnType<typeof backupHandlers> | keyof ReturnType<typeof supportHandlers> | keyof ReturnType<typeof fleetHandlers>;
 
 const handlers: Omit<Handlers, PartnerChannels> = {
   ...stationHandlers,
@@ -187,7 +188,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
   if (config.backupSchedule) backups.start();
   const fleet = new Fleet({ db: database.db, dataDir: config.dataDir, station: identity, now, logger, events, password: config.hubPassword });
   if (config.fleetSync) fleet.start();
-  const allHandlers: Handlers = { ...handlers, ...partnerChannelHandlers, ...customerHandlers(partner), ...syncHandlers(sync), ...profileHandlers(partner), ...deregisterHandlers(partner), ...inventoryHandlers(partner), ...backupHandlers(backups), ...supportHandlers({ dataDir: config.dataDir, logger }) };
+  const allHandlers: Handlers = { ...handlers, ...partnerChannelHandlers, ...customerHandlers(partner), ...syncHandlers(sync), ...profileHandlers(partner), ...deregisterHandlers(partner), ...inventoryHandlers(partner), ...backupHandlers(backups), ...supportHandlers({ dataDir: config.dataDir, logger }), ...fleetHandlers(fleet) };
   const dispatch = createDispatcher(deps, allHandlers, (msg, err) => logger.error(msg, err));
   return {
     dispatch,

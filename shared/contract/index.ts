@@ -20,6 +20,7 @@ import { inventoryChannels } from './inventory';
 import { stationChannels } from './station';
 import { backupChannels } from './backup';
 import { supportChannels } from './support';
+import { fleetChannels } from './fleet';
 
 export const contract = {
   ...stationChannels,
@@ -42,6 +43,7 @@ export const contract = {
   ...inventoryChannels,
   ...backupChannels,
   ...supportChannels,
+  ...fleetChannels,
 };
 
 export type Contract = typeof contract;

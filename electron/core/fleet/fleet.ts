@@ -19,6 +19,7 @@ import type { Logger } from '../log';
 import { exchange, type ExchangeResult } from './exchange';
 import { liveLeases } from '../../../db/hub/repos/upload-leases';
 import { takeUploadLease, type LeaseAnswer } from './upload-lease';
+import type { FleetStatus } from '../../../shared/contract/fleet';
 import { forgetHubPassword, loadHubPassword, saveHubPassword, type KeychainOptions, type SavedPassword } from './hub-secret';
 
 export interface FleetDeps {
@@ -34,31 +35,14 @@ export interface FleetDeps {
   readonly connectTimeoutMs?: number;
 }
 
-export interface FleetStatus {
-  readonly member: boolean;
-  /** The hub URL as kept: never with a password. */
-  readonly hub: string | null;
-  readonly stationName: string | null;
-  readonly reachable: boolean | null;
-  /** Why not, as a sentence, when not reachable. */
-  readonly problem: string | null;
-  readonly lastPushAt: string | null;
-  readonly lastPullAt: string | null;
-  /** Device lines whose identities the hub has not confirmed yet. */
-  readonly waitingForConfirmation: number;
-  /** Identities the hub gave to another dock (the lines are flagged). */
-  readonly duplicates: number;
-  readonly password: 'saved' | 'given' | 'missing';
-  /** Which station holds which customer's upload lease (empty when the hub was not reached). */
-  readonly uploadLeases: readonly { customerTenantId: string; stationName: string; expiresAt: string }[];
-}
+export type { FleetStatus } from '../../../shared/contract/fleet';
 
 export interface Operator {
   readonly id: number;
   readonly name: string;
 }
 
-export type SyncOutcome = ({ ok: true } & ExchangeResult) | { ok: false; unreachable: boolean; message: string };
+export type SyncOutcome = ({ ok: true } & ExchangeResult) | { ok: false; unreachable: boolean; notMember?: true; message: string };
 
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
 
@@ -165,7 +149,7 @@ export class Fleet {
 
   private async runOnce(): Promise<SyncOutcome> {
     const link = currentLink(this.deps.db);
-    if (!link) return { ok: false, unreachable: false, message: new NotInFleet().message };
+    if (!link) return { ok: false, unreachable: false, notMember: true, message: new NotInFleet().message };
     let hub: Hub | null = null;
     try {
       hub = await this.connect(link.hubUrl, await this.password());

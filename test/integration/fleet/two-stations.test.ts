@@ -319,6 +319,13 @@ describe('two stations on one hub', () => {
       expect(scanned.ok && scanned.value.verdict).toBe('accepted');
       await vi.waitFor(() => expect(hubHas('3899999999994')).resolves.toBe('Dock 3'), { timeout: 20_000, interval: 250 });
       await vi.waitFor(() => expect(linesWaitingForHub(station.database.db)).toBe(0), { timeout: 20_000, interval: 250 });
+      // What Settings > Fleet shows, through the channels: leads only.
+      expect(await station.call('fleet:status', {}, auth)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      const lead = await station.call('session:signIn', { name: ADMIN.name, pin: ADMIN.pin });
+      if (!lead.ok) throw new Error(lead.error.message);
+      const leadAuth = { sessionToken: lead.value.token };
+      expect(await station.call('fleet:status', {}, leadAuth)).toMatchObject({ ok: true, value: { member: true, stationName: 'Dock 3', reachable: true, waitingForConfirmation: 0, password: 'given' } });
+      expect(await station.call('fleet:syncNow', {}, leadAuth)).toMatchObject({ ok: true, value: { pushed: 0, flagged: 0, released: 0 } });
     } finally {
       station.fleet.stop();
       await station.fleet.settled();
@@ -349,6 +356,11 @@ describe('two stations on one hub', () => {
 
   it('leaves the fleet: the hub is told, the station forgets link, copy and password', async () => {
     const r = await dockside(['fleet', 'leave', ...admin, '--data-dir', dirA], { input: `${ADMIN.pin}\n`, env: keychainEnv });
+    await withStation(dirA, async (station) => {
+      const signIn = await station.call('session:signIn', { name: ADMIN.name, pin: ADMIN.pin });
+      if (!signIn.ok) throw new Error(signIn.error.message);
+      expect(await station.call('fleet:syncNow', {}, { sessionToken: signIn.value.token })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: expect.stringMatching(/not in a fleet/) } });
+    });
     expect(r, r.err).toMatchObject({ code: 0, out: 'This station left its fleet.\n' });
     const status = JSON.parse((await dockside(['fleet', 'status', '--json', '--data-dir', dirA])).out) as Record<string, unknown>;
     expect(status).toMatchObject({ member: false, hub: null });
