@@ -15,15 +15,23 @@ type StateFilter = (typeof deviceStateFilters)[number];
 const columnsText = `d.id AS id, d.batch_id AS batchId, d.pkid AS pkid, d.serial AS serial, d.manufacturer AS manufacturer, d.model AS model,
   d.hardware_hash IS NOT NULL AS hasHardwareHash, octet_length(d.hardware_hash) AS hardwareHashLength, d.source AS source, d.scanned_by AS scannedById, so.name AS scannedBy, d.scanned_at AS scannedAt,
   d.state AS state, d.removed_at IS NOT NULL AS removed, ro.name AS removedBy, d.removed_at AS removedAt, d.removed_reason AS removedReason,
-  d.error_code AS errorCode, d.error_text AS errorText, d.remote_device_id AS remoteDeviceId`;
+  d.error_code AS errorCode, d.error_text AS errorText, d.remote_device_id AS remoteDeviceId,
+  (SELECT json_object('stationName', o.first_station, 'batchName', o.first_batch, 'operatorName', o.first_operator, 'scannedAt', o.first_scanned_at)
+     FROM fleet_outbox o WHERE o.device_id = d.id AND o.verdict = 'duplicate' ORDER BY o.seq LIMIT 1) AS heldElsewhereJson`;
 const joinsText = 'JOIN operators so ON so.id = d.scanned_by LEFT JOIN operators ro ON ro.id = d.removed_by';
 const columns = sql.raw(columnsText);
 const joins = sql.raw(joinsText);
 
-type RawDevice = Omit<ReviewDevice, 'hasHardwareHash' | 'removed' | 'identity'> & { hasHardwareHash: number; removed: number; hardwareHashLength: number | null };
+type RawDevice = Omit<ReviewDevice, 'hasHardwareHash' | 'removed' | 'identity' | 'heldElsewhere'> & { hasHardwareHash: number; removed: number; hardwareHashLength: number | null; heldElsewhereJson: string | null };
 
-function toDevice<T extends RawDevice>({ hardwareHashLength, ...row }: T): Omit<T, 'hasHardwareHash' | 'removed' | 'hardwareHashLength'> & Pick<ReviewDevice, 'hasHardwareHash' | 'removed' | 'identity'> {
-  return { ...row, hasHardwareHash: row.hasHardwareHash === 1, removed: row.removed === 1, identity: summariseIdentity({ ...row, hardwareHash: storedHashFacts(hardwareHashLength) }) };
+function toDevice<T extends RawDevice>({ hardwareHashLength, heldElsewhereJson, ...row }: T): Omit<T, 'hasHardwareHash' | 'removed' | 'hardwareHashLength' | 'heldElsewhereJson'> & Pick<ReviewDevice, 'hasHardwareHash' | 'removed' | 'identity' | 'heldElsewhere'> {
+  return {
+    ...row,
+    hasHardwareHash: row.hasHardwareHash === 1,
+    removed: row.removed === 1,
+    identity: summariseIdentity({ ...row, hardwareHash: storedHashFacts(hardwareHashLength) }),
+    heldElsewhere: heldElsewhereJson === null ? null : (JSON.parse(heldElsewhereJson) as ReviewDevice['heldElsewhere']),
+  };
 }
 
 export interface ReviewFilter {

@@ -51,6 +51,8 @@ export const reviewDevice = z.object({
   errorCode: z.string().nullable(),
   errorText: z.string().nullable(),
   remoteDeviceId: z.string().nullable(),
+  /** In a fleet: the hub gave this box to another dock, which scanned it first. */
+  heldElsewhere: z.object({ stationName: z.string(), batchName: z.string(), operatorName: z.string(), scannedAt: z.number() }).nullable(),
 });
 export type ReviewDevice = z.infer<typeof reviewDevice>;
 

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createStation, type Station } from '../../../electron/core/station';
+import { reviewDevice } from '../../../db/repos/review';
 import { silentLogger } from '../../../electron/core/log';
 import { Fleet } from '../../../electron/core/fleet/fleet';
 import type { UploadLease } from '../../../electron/core/fleet/upload-lease';
@@ -197,6 +198,8 @@ describe('two stations on one hub', () => {
       expect(flag).toMatchObject({ stationName: 'Dock 1', batchName: 'PO-A', operatorName: 'Olga', kind: 'pkid' });
       expect(describeFirstScan(flag ?? { stationName: '', batchName: '', operatorName: '', scannedAt: 0 })).toMatch(/^first scanned at Dock 1, batch PO-A, by Olga at \d\d:\d\d$/);
       expect(linesWaitingForHub(station.database.db)).toBe(0);
+      // The lead's review row carries it too.
+      expect(reviewDevice(station.database.db, line.id)?.heldElsewhere).toMatchObject({ stationName: 'Dock 1', batchName: 'PO-A', operatorName: 'Olga' });
     });
     await withStation(dirB, async (station) => {
       const fleet = new Fleet({ db: station.database.db, dataDir: dirB, station: station.identity, now: Date.now, password: STATION_PASSWORD });

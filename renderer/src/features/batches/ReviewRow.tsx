@@ -4,6 +4,7 @@
 import type { ReactNode } from 'react';
 import type { ReviewDevice } from '../../../../shared/contract/review';
 import { explainDeviceError } from '../../../../shared/domain/device-errors';
+import { shortTime } from '../../../../shared/domain/words';
 import { IdentityBadge } from '../../components/IdentityBadge';
 import { deviceStateLabels, formatWhen, makeModel, sourceLabels } from './format';
 
@@ -50,6 +51,12 @@ export function ReviewRow({ device: d, editable, onAction }: Props): ReactNode {
         ) : (
           <>
             <span className={`chip chip-${d.state}`}>{deviceStateLabels[d.state]}{error && d.state !== 'scanned' ? ` ${error.code}` : ''}</span>
+            {d.heldElsewhere && (
+              // The fleet's hub gave this box to the dock that scanned it first: this line must go.
+              <span className="review-sub review-error" data-testid={`review-elsewhere-${key}`}>
+                Another dock&apos;s box: first scanned at {d.heldElsewhere.stationName}, batch {d.heldElsewhere.batchName}, by {d.heldElsewhere.operatorName} at {shortTime(d.heldElsewhere.scannedAt)}. Remove it.
+              </span>
+            )}
             {error && (
               // A line not yet sent again (moved from a batch) keeps what Partner Center said last time.
               <span className="review-sub review-error" title={`${error.meaning} ${error.action}`} data-testid={`review-error-${key}`}>

@@ -33,6 +33,7 @@ function reviewDevice(over: Partial<Omit<ReviewDevice, 'identity'>> = {}, hardwa
     errorCode: null,
     errorText: null,
     remoteDeviceId: null,
+    heldElsewhere: null,
     ...over,
   };
   // As db/repos/review.ts summarises a row.

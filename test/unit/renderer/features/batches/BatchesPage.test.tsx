@@ -164,6 +164,14 @@ describe('review', () => {
     expect(screen.getByTestId('review-error-3000000000001').textContent).toBe('Refused last time: 813 ZtdDeviceIsNotUnique');
   });
 
+  it("flags a line the fleet's hub gave to another dock, with where it was first scanned", async () => {
+    const fake = new ReviewFake();
+    fake.devices = [device(1, 1), device(2, 1, { heldElsewhere: { stationName: 'Dock 1', batchName: 'PO-A', operatorName: 'Olga', scannedAt: new Date(2026, 11, 7, 7, 42).getTime() } })];
+    await openReview(fake);
+    expect((await screen.findByTestId('review-elsewhere-3000000000002')).textContent).toMatch(/^Another dock's box: first scanned at Dock 1, batch PO-A, by Olga at (\d+ \w+ )?07:42\. Remove it\.$/);
+    expect(screen.queryByTestId('review-elsewhere-3000000000001')).toBeNull();
+  });
+
   it('removes a line with a reason, and the list reloads on db:changed', async () => {
     const fake = new ReviewFake();
     fake.fill(1, 3);

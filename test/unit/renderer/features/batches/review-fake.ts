@@ -20,7 +20,7 @@ export const AT = Date.UTC(2026, 10, 23, 9, 30);
 export function device(id: number, batchId: number, extra: Partial<ReviewDevice> = {}): ReviewDevice {
   const d: Omit<ReviewDevice, 'identity'> = {
     id, batchId, pkid: String(3_000_000_000_000 + id), serial: null, manufacturer: null, model: null, hasHardwareHash: false, source: 'wedge', scannedById: 2, scannedBy: 'Olga',
-    scannedAt: AT, state: 'scanned', removed: false, removedBy: null, removedAt: null, removedReason: null, errorCode: null, errorText: null, remoteDeviceId: null, ...extra,
+    scannedAt: AT, state: 'scanned', removed: false, removedBy: null, removedAt: null, removedReason: null, errorCode: null, errorText: null, remoteDeviceId: null, heldElsewhere: null, ...extra,
   };
   // As the core summarises it (db/repos/review.ts).
   return { ...d, identity: summariseIdentity({ ...d, hardwareHash: d.hasHardwareHash ? FAKE_HASH : null }) };

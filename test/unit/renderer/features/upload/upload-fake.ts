@@ -24,7 +24,7 @@ const AT = Date.UTC(2026, 10, 23, 9, 30);
 export function device(id: number, batchId: number, state: ReviewDevice['state'], pkid: string, errorCode: string | null = null, errorText: string | null = null, extra: Partial<ReviewDevice> = {}): ReviewDevice {
   const d: Omit<ReviewDevice, 'identity'> = {
     id, batchId, pkid, serial: null, manufacturer: null, model: null, hasHardwareHash: false, source: 'wedge', scannedById: 2, scannedBy: 'Bo', scannedAt: AT,
-    state, removed: false, removedBy: null, removedAt: null, removedReason: null, errorCode, errorText, remoteDeviceId: state === 'registered' ? `remote-${id}` : null, ...extra,
+    state, removed: false, removedBy: null, removedAt: null, removedReason: null, errorCode, errorText, remoteDeviceId: state === 'registered' ? `remote-${id}` : null, heldElsewhere: null, ...extra,
   };
   // As the core summarises it (db/repos/review.ts).
   return { ...d, identity: summariseIdentity({ ...d, hardwareHash: d.hasHardwareHash ? FAKE_HASH : null }) };
