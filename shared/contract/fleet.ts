@@ -20,6 +20,8 @@ export const fleetStatus = z.object({
   password: z.enum(['saved', 'given', 'missing']),
   /** Which station holds which customer's upload lease (empty when the hub was not reached). */
   uploadLeases: z.array(z.object({ customerTenantId: z.string(), stationName: z.string(), expiresAt: z.string() })),
+  /** The other docks' batches as they last pushed them (empty when the hub was not reached). */
+  otherBatches: z.array(z.object({ stationName: z.string(), batchName: z.string(), state: z.string(), devices: z.number().int(), updatedAt: z.string() })),
 });
 export type FleetStatus = z.infer<typeof fleetStatus>;
 

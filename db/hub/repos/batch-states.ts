@@ -1,7 +1,7 @@
 // Each station's batches as it last pushed them (name, state, live lines): the fleet-wide batch list.
-import { ne, sql } from 'drizzle-orm';
+import { asc, eq, ne, sql } from 'drizzle-orm';
 import type { HubDb } from '../connect';
-import { batchStates } from '../schema';
+import { batchStates, stations } from '../schema';
 
 export interface StationBatch {
   readonly batchName: string;
@@ -17,6 +17,11 @@ export async function recordBatchStates(db: HubDb, stationId: string, batches: r
     .onConflictDoUpdate({ target: [batchStates.stationId, batchStates.batchName], set: { state: sql`excluded.state`, devices: sql`excluded.devices`, updatedAt: sql`now()` } });
 }
 
-export async function othersBatchStates(db: HubDb, stationId: string): Promise<(StationBatch & { stationId: string })[]> {
-  return db.select({ stationId: batchStates.stationId, batchName: batchStates.batchName, state: batchStates.state, devices: batchStates.devices }).from(batchStates).where(ne(batchStates.stationId, stationId));
+export async function othersBatchStates(db: HubDb, stationId: string): Promise<(StationBatch & { stationId: string; stationName: string; updatedAt: Date })[]> {
+  return db
+    .select({ stationId: batchStates.stationId, stationName: stations.name, batchName: batchStates.batchName, state: batchStates.state, devices: batchStates.devices, updatedAt: batchStates.updatedAt })
+    .from(batchStates)
+    .innerJoin(stations, eq(stations.id, batchStates.stationId))
+    .where(ne(batchStates.stationId, stationId))
+    .orderBy(asc(stations.name), asc(batchStates.batchName));
 }

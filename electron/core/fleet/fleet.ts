@@ -18,6 +18,7 @@ import type { EventBus } from '../event-bus';
 import type { Logger } from '../log';
 import { exchange, type ExchangeResult } from './exchange';
 import { liveLeases } from '../../../db/hub/repos/upload-leases';
+import { othersBatchStates } from '../../../db/hub/repos/batch-states';
 import { takeUploadLease, type LeaseAnswer } from './upload-lease';
 import type { FleetStatus } from '../../../shared/contract/fleet';
 import { forgetHubPassword, loadHubPassword, saveHubPassword, type KeychainOptions, type SavedPassword } from './hub-secret';
@@ -215,7 +216,7 @@ export class Fleet {
   /** What `fleet status` shows; `probe` also checks the hub can be reached now. */
   async status(probe = true): Promise<FleetStatus> {
     const link = currentLink(this.deps.db);
-    if (!link) return { member: false, hub: null, stationName: null, reachable: null, problem: null, lastPushAt: null, lastPullAt: null, waitingForConfirmation: 0, duplicates: 0, password: 'missing', uploadLeases: [] };
+    if (!link) return { member: false, hub: null, stationName: null, reachable: null, problem: null, lastPushAt: null, lastPullAt: null, waitingForConfirmation: 0, duplicates: 0, password: 'missing', uploadLeases: [], otherBatches: [] };
     // Lines scanned since the last push wait too, whether or not the outbox has rows for them yet.
     this.deps.db.transaction((tx) => void enqueueNewIdentities(tx, this.deps.now()), { behavior: 'immediate' });
     const given = this.deps.password !== undefined;
@@ -223,11 +224,13 @@ export class Fleet {
     let reachable: boolean | null = null;
     let problem: string | null = null;
     let uploadLeases: FleetStatus['uploadLeases'] = [];
+    let otherBatches: FleetStatus['otherBatches'] = [];
     if (probe) {
       try {
         const hub = await this.connect(link.hubUrl, this.deps.password ?? saved ?? undefined);
         try {
           uploadLeases = (await liveLeases(hub.db)).map((l) => ({ ...l, expiresAt: l.expiresAt.toISOString() }));
+          otherBatches = (await othersBatchStates(hub.db, this.deps.station.id)).map(({ stationId: _id, updatedAt, ...b }) => ({ ...b, updatedAt: updatedAt.toISOString() }));
         } finally {
           await hub.close();
         }
@@ -249,6 +252,7 @@ export class Fleet {
       duplicates: duplicateCount(this.deps.db),
       password: given ? 'given' : saved !== null ? 'saved' : 'missing',
       uploadLeases,
+      otherBatches,
     };
   }
 }

@@ -182,6 +182,7 @@ describe('two stations on one hub', () => {
       duplicates: 0,
       password: 'given',
       uploadLeases: [],
+      otherBatches: [],
     });
   });
 
@@ -217,7 +218,7 @@ describe('two stations on one hub', () => {
     expect(loser.fleetBlockers).toEqual([loser.refusal]);
     expect(await approveAt(dirA, 'PO-A')).toMatchObject({ approved: true, fleetBlockers: [] });
     const status = JSON.parse((await dockside(['fleet', 'status', '--json', '--data-dir', dirA], { env: keychainEnv })).out) as Record<string, unknown>;
-    expect(status).toMatchObject({ reachable: true, problem: null, waitingForConfirmation: 0, duplicates: 0, password: 'saved', uploadLeases: [{ customerTenantId: 'tenant-1', stationName: 'Dock 3', expiresAt: expect.stringMatching(/^\d{4}-/) }], lastPushAt: expect.stringMatching(/^\d{4}-/), lastPullAt: expect.stringMatching(/^\d{4}-/) });
+    expect(status).toMatchObject({ reachable: true, problem: null, waitingForConfirmation: 0, duplicates: 0, password: 'saved', otherBatches: [{ stationName: 'Dock 3', batchName: 'PO-B', state: 'open', devices: 1 }], uploadLeases: [{ customerTenantId: 'tenant-1', stationName: 'Dock 3', expiresAt: expect.stringMatching(/^\d{4}-/) }], lastPushAt: expect.stringMatching(/^\d{4}-/), lastPullAt: expect.stringMatching(/^\d{4}-/) });
     await heldLease?.release();
   });
 

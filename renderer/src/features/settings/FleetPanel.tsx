@@ -20,6 +20,15 @@ function roundWords(r: FleetRound): string {
   return parts.join(' ');
 }
 
+/** "Dock 1: PO-A (open, 12 devices), PO-B (approved, 240 devices); Dock 4: …", by dock. */
+function otherBatchesWords(status: FleetStatus): string {
+  if (!status.reachable) return 'Unknown while the hub does not answer.';
+  if (status.otherBatches.length === 0) return 'None.';
+  const byDock = new Map<string, string[]>();
+  for (const b of status.otherBatches) byDock.set(b.stationName, [...(byDock.get(b.stationName) ?? []), `${b.batchName} (${b.state}, ${plural(b.devices, 'device')})`]);
+  return [...byDock].map(([dock, batches]) => `${dock}: ${batches.join(', ')}`).join('; ');
+}
+
 export function FleetPanel(): ReactNode {
   const api = useApi();
   const [status, setStatus] = useState<FleetStatus | null>(null);
@@ -94,6 +103,8 @@ export function FleetPanel(): ReactNode {
               ? 'No dock is uploading.'
               : status.uploadLeases.map((l) => `${l.stationName} uploads for ${l.customerTenantId} (until ${shortTime(Date.parse(l.expiresAt))})`).join('; ')}
           </dd>
+          <dt>Other docks&apos; batches</dt>
+          <dd data-testid="fleet-other-batches">{otherBatchesWords(status)}</dd>
         </dl>
       )}
       <div className="inline-form">

@@ -20,6 +20,7 @@ const inFleet: FleetStatus = {
   duplicates: 2,
   password: 'saved',
   uploadLeases: [],
+  otherBatches: [],
 };
 
 async function signInAndOpenSettings(station: FakeStation, name: string, role: 'lead' | 'operator'): Promise<void> {
@@ -39,7 +40,7 @@ describe('Settings > Fleet', () => {
     let status = inFleet;
     station.overrides.set('fleet:status', () => ({ ok: true, value: status }));
     station.overrides.set('fleet:syncNow', () => {
-      status = { ...inFleet, reachable: true, problem: null, waitingForConfirmation: 0, duplicates: 1, lastPushAt: new Date().toISOString(), lastPullAt: new Date().toISOString(), uploadLeases: [{ customerTenantId: 'contoso-tenant', stationName: 'Dock 1', expiresAt: new Date().toISOString() }] };
+      status = { ...inFleet, reachable: true, problem: null, waitingForConfirmation: 0, duplicates: 1, lastPushAt: new Date().toISOString(), lastPullAt: new Date().toISOString(), uploadLeases: [{ customerTenantId: 'contoso-tenant', stationName: 'Dock 1', expiresAt: new Date().toISOString() }], otherBatches: [{ stationName: 'Dock 1', batchName: 'PO-A', state: 'open', devices: 1, updatedAt: new Date().toISOString() }, { stationName: 'Dock 1', batchName: 'PO-C', state: 'approved', devices: 240, updatedAt: new Date().toISOString() }] };
       return { ok: true, value: { pushed: 1, pulled: 40, flagged: 0, released: 0, reclaimed: 1 } };
     });
     await signInAndOpenSettings(station, 'Lee', 'lead');
@@ -53,6 +54,7 @@ describe('Settings > Fleet', () => {
     expect((await screen.findByTestId('fleet-reachable')).dataset.reachable).toBe('true');
     expect(screen.getByTestId('fleet-waiting').textContent).toBe('No line waits.');
     expect(screen.getByTestId('fleet-leases').textContent).toMatch(/^Dock 1 uploads for contoso-tenant \(until \d\d:\d\d\)$/);
+    expect(screen.getByTestId('fleet-other-batches').textContent).toBe('Dock 1: PO-A (open, 1 device), PO-C (approved, 240 devices)');
   }, 20_000);
 
   it('says the hub refused a round in its own words', async () => {
