@@ -1,6 +1,5 @@
 // Reads and writes station settings (JSON text in the settings table); schemas live in shared/domain.
-import { eq } from 'drizzle-orm';
-import { settings } from '../../db/schema';
+import { saveSettingText, settingText } from '../../db/repos/settings';
 import type { Queryable, StationTx } from '../../db/types';
 import { settingDefaults, settingSchemas, type SettingKey, type SettingValue } from '../../shared/domain/settings';
 
@@ -9,16 +8,12 @@ function fallback<K extends SettingKey>(key: K): SettingValue<K> | undefined {
 }
 
 export function readSetting<K extends SettingKey>(db: Queryable, key: K): SettingValue<K> | undefined {
-  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
-  if (!row) return fallback(key);
-  const parsed = settingSchemas[key].safeParse(JSON.parse(row.value));
+  const text = settingText(db, key);
+  if (text === undefined) return fallback(key);
+  const parsed = settingSchemas[key].safeParse(JSON.parse(text));
   return parsed.success ? (parsed.data as SettingValue<K>) : fallback(key);
 }
 
 export function writeSetting<K extends SettingKey>(tx: StationTx, key: K, value: SettingValue<K>, at: number, by: number | null): void {
-  const text = JSON.stringify(settingSchemas[key].parse(value));
-  tx.insert(settings)
-    .values({ key, value: text, updatedAt: at, updatedBy: by })
-    .onConflictDoUpdate({ target: settings.key, set: { value: text, updatedAt: at, updatedBy: by } })
-    .run();
+  saveSettingText(tx, key, JSON.stringify(settingSchemas[key].parse(value)), at, by);
 }

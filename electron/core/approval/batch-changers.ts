@@ -2,7 +2,8 @@
 // importer, every successful audited action on those devices (fixes, restores, serials, hashes, and
 // any action added later, unless listed below as not changing what is sent), imports into the batch,
 // and the changers carried over when failed devices were moved in from another batch.
-import { sql } from 'drizzle-orm';
+import { batchChangeRows } from '../../../db/repos/batch-changes';
+import { listOperators } from '../../../db/repos/operators';
 import type { Queryable } from '../../../db/types';
 import type { BatchChanger, ChangeKind } from '../../../shared/domain/two-person';
 
@@ -25,25 +26,8 @@ const ORDER: ChangeKind[] = ['scanned', 'imported', 'fixed', 'restored', 'change
 
 /** `failedOnly`: just the live failed devices (the ones a move takes along). */
 export function batchChangers(db: Queryable, batchId: number, failedOnly = false): BatchChanger[] {
-  const state = failedOnly ? sql`AND d.state = 'failed'` : sql``;
-  const rows = db.all<{ operatorId: number; action: string }>(sql`
-    SELECT d.scanned_by AS operatorId, CASE d.source WHEN 'import' THEN 'import:commit' ELSE 'scans:record' END AS action
-      FROM devices d WHERE d.batch_id = ${batchId} AND d.removed_at IS NULL ${state}
-    UNION
-    SELECT a.operator_id, a.action FROM devices d
-      -- CROSS JOIN keeps devices outside: one audit_object lookup per live device of this batch, never
-      -- a walk of every device row in the audit (SQLite otherwise picks that order).
-      CROSS JOIN audit a ON a.object_type = 'device' AND a.object_id = CAST(d.id AS TEXT)
-      WHERE d.batch_id = ${batchId} AND d.removed_at IS NULL ${state}
-        AND a.result = 'ok' AND a.operator_id IS NOT NULL AND a.action NOT IN (${sql.join(NOT_A_CHANGE.map((a) => sql`${a}`), sql`, `)})
-    UNION
-    SELECT a.operator_id, a.action FROM audit a
-      WHERE a.object_type = 'batch' AND a.object_id = ${String(batchId)} AND a.result = 'ok' AND a.operator_id IS NOT NULL AND a.action LIKE 'import:%'
-    UNION
-    SELECT CAST(j.value AS INTEGER), ${MOVED_IN} FROM audit a, json_each(a.detail, '$.changedBy') j
-      WHERE a.object_type = 'batch' AND a.object_id = ${String(batchId)} AND a.action = ${MOVED_IN}
-  `);
-  const names = new Map(db.all<{ id: number; name: string }>(sql`SELECT id, name FROM operators`).map((o) => [o.id, o.name]));
+  const rows = batchChangeRows(db, batchId, { failedOnly, notAChange: NOT_A_CHANGE, movedIn: MOVED_IN });
+  const names = new Map(listOperators(db).map((o) => [o.id, o.name]));
   const byOperator = new Map<number, Set<ChangeKind>>();
   for (const r of rows) {
     const kinds = byOperator.get(r.operatorId) ?? new Set<ChangeKind>();

@@ -2,10 +2,9 @@
 // default) a second person: whoever changed what the batch sends may not approve it alone (the rule
 // is shared/domain/two-person.ts; who changed what is read from recorded facts). Approving sets the batch's customer and state and, in the same transaction, writes the
 // batch's upload chunks, so an approved batch is never without its outbox rows.
-import { eq } from 'drizzle-orm';
 import { fail, ok, type Result } from '../../../shared/contract';
 import type { approvalChannels } from '../../../shared/contract/approval';
-import { customers } from '../../../db/schema';
+import { findCustomer } from '../../../db/repos/customers';
 import type { Queryable } from '../../../db/types';
 import { batchSummary, countLiveDevices, findBatch, updateBatch, type BatchRow } from '../../../db/repos/batches';
 import { reconcile } from '../../../db/repos/expected';
@@ -23,10 +22,6 @@ import { fleetApprovalProblems } from '../fleet/lookups';
 
 /** How many of the devices without an identity the preview lists (the count is always whole). */
 const NO_IDENTITY_LISTED = 50;
-
-function customer(db: Queryable, tenantId: string) {
-  return db.select({ tenantId: customers.tenantId, companyName: customers.companyName, domain: customers.domain, relationship: customers.relationship }).from(customers).where(eq(customers.tenantId, tenantId)).get();
-}
 
 const noCustomer = (tenantId: string) =>
   `Customer ${tenantId} is not in this station's customer list: refresh the customer list (it needs Partner Center), then choose the customer again.`;
@@ -96,7 +91,7 @@ export const approvalHandlers: Pick<Handlers, keyof typeof approvalChannels> = {
     if (!state.ok) blockers.push(state.error.message);
     const deviceCount = countLiveDevices(ctx.db, batchId);
     if (deviceCount === 0) blockers.push(`Batch ${batch.name} has no devices.`);
-    const found = customerTenantId === undefined ? undefined : customer(ctx.db, customerTenantId);
+    const found = customerTenantId === undefined ? undefined : findCustomer(ctx.db, customerTenantId);
     if (customerTenantId === undefined) blockers.push('Choose the customer.');
     else if (!found) blockers.push(noCustomer(customerTenantId));
     const relationship = found ? registrationProblem(found) : null;
@@ -137,7 +132,7 @@ export const approvalHandlers: Pick<Handlers, keyof typeof approvalChannels> = {
       const state = approvable(tx, batchId);
       if (!state.ok) return state;
       const batch = state.value;
-      const found = customer(tx, customerTenantId);
+      const found = findCustomer(tx, customerTenantId);
       if (!found) return fail('NOT_FOUND', noCustomer(customerTenantId));
       const relationship = registrationProblem(found);
       if (relationship) return fail('INVALID_STATE', relationship, { rule: 'relationship', relationship: found.relationship });

@@ -3,12 +3,11 @@
 // the right serial; undoing a PKID that took a waiting serial puts the serial back to waiting; undoing
 // a serial still waiting for its PKID drops it. Which read came last is told by the audit trail (an
 // attached serial has its own row), so the rule holds after a restart too.
-import { and, desc, eq, inArray } from 'drizzle-orm';
 import { fail, ok, type Result } from '../../../shared/contract';
 import type { UndoResult } from '../../../shared/contract/scans';
 import { countLiveDevices, findBatch } from '../../../db/repos/batches';
 import { deviceView, lastLiveDeviceOf, UNDO_REASON, updateDevice, type DeviceRow } from '../../../db/repos/devices';
-import { audit } from '../../../db/schema';
+import { lastDeviceAction } from '../../../db/repos/device-history';
 import type { StationTx } from '../../../db/types';
 import type { HandlerContext } from '../context';
 import type { Session } from '../sessions';
@@ -19,14 +18,7 @@ const UNDO = 'scans:undo';
 
 /** Whether the box's serial was the read that came after its PKID (and has not been undone since). */
 function serialCameLast(tx: StationTx, deviceId: number): boolean {
-  const last = tx
-    .select({ action: audit.action, detail: audit.detail })
-    .from(audit)
-    .where(and(eq(audit.objectType, 'device'), eq(audit.objectId, String(deviceId)), inArray(audit.action, [ATTACH, UNDO])))
-    .orderBy(desc(audit.id))
-    .limit(1)
-    .get();
-  return last?.action === ATTACH;
+  return lastDeviceAction(tx, deviceId, [ATTACH, UNDO]) === ATTACH;
 }
 
 function undoSerial(ctx: HandlerContext, tx: StationTx, session: Session, last: DeviceRow): UndoResult {
