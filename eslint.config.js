@@ -17,7 +17,6 @@ const stillWritingSql = [
   'electron/core/audit.ts',
   'electron/core/handlers/deregister.ts',
   'electron/core/handlers/profiles.ts',
-  'electron/core/handlers/review.ts',
   'electron/core/handlers/sync.ts',
   'electron/core/review/attach-hash.ts',
   'electron/core/sync/apply-results.ts',

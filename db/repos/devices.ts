@@ -94,6 +94,11 @@ export function findLiveDuplicate(db: Queryable, fields: IdentityFields, exceptI
   return undefined;
 }
 
+/** A device row as stored, or undefined. */
+export function findDevice(db: Queryable, id: number): DeviceRow | undefined {
+  return db.select().from(devices).where(eq(devices.id, id)).get();
+}
+
 export function deviceView(db: Queryable, id: number): DeviceView | undefined {
   const row = db.select(viewColumns).from(devices).innerJoin(operators, eq(operators.id, devices.scannedBy)).where(eq(devices.id, id)).get();
   return row ? toView(row) : undefined;

@@ -1,13 +1,11 @@
 // The shift lead's desk: review a batch's lines, find a box anywhere, and correct lines with a
 // reason. Every correction is one audited transaction; lines can change only before approval.
-import { eq } from 'drizzle-orm';
 import { fail, ok, type Result } from '../../../shared/contract';
 import type { reviewChannels } from '../../../shared/contract/review';
 import { classifyRead } from '../../../shared/domain/barcode';
-import { devices } from '../../../db/schema';
 import type { Queryable } from '../../../db/types';
 import { findBatch, type BatchRow } from '../../../db/repos/batches';
-import { findLiveByPkid, findLiveDuplicate, updateDevice, type DeviceRow } from '../../../db/repos/devices';
+import { findDevice, findLiveByPkid, findLiveDuplicate, updateDevice, type DeviceRow } from '../../../db/repos/devices';
 import { findRemoteDuplicate } from '../../../db/repos/remote-inventory';
 import { identityOf, type IdentityFields } from '../../../shared/domain/identity';
 import { findDevices, listReviewDevices, listReviewRowsAt, reviewDevice, reviewTotals } from '../../../db/repos/review';
@@ -29,9 +27,6 @@ export function editableBatch(db: Queryable, batchId: number): Result<BatchRow> 
   return ok(batch);
 }
 
-function deviceRow(db: Queryable, id: number) {
-  return db.select().from(devices).where(eq(devices.id, id)).get();
-}
 
 const serialNamed = (f: IdentityFields) => `Serial ${f.serial ?? ''}${f.manufacturer ? ` (${f.manufacturer})` : ''}`;
 
@@ -86,7 +81,7 @@ export const reviewHandlers: Pick<Handlers, keyof typeof reviewChannels> = {
     const session = ctx.session;
     if (!session) return fail('NOT_SIGNED_IN', 'Sign in first.');
     return ctx.write(['devices', 'batches'], (tx) => {
-      const device = deviceRow(tx, deviceId);
+      const device = findDevice(tx, deviceId);
       if (!device) return fail('NOT_FOUND', `There is no device with id ${deviceId}.`);
       // After upload, a device Partner Center refused may still be taken out of the batch (it was
       // never registered); the batch is then settled again without it.
@@ -109,7 +104,7 @@ export const reviewHandlers: Pick<Handlers, keyof typeof reviewChannels> = {
     if (!session) return fail('NOT_SIGNED_IN', 'Sign in first.');
     try {
       return ctx.write(['devices'], (tx) => {
-        const device = deviceRow(tx, deviceId);
+        const device = findDevice(tx, deviceId);
         if (!device) return fail('NOT_FOUND', `There is no device with id ${deviceId}.`);
         const batch = editableBatch(tx, device.batchId);
         if (!batch.ok) return batch;
@@ -152,7 +147,7 @@ export const reviewHandlers: Pick<Handlers, keyof typeof reviewChannels> = {
     };
     if (Object.keys(changes).length === 0) return fail('INVALID_INPUT', 'Nothing to change: give a serial, a manufacturer or a model.');
     return ctx.write(['devices'], (tx) => {
-      const device = deviceRow(tx, deviceId);
+      const device = findDevice(tx, deviceId);
       if (!device) return fail('NOT_FOUND', `There is no device with id ${deviceId}.`);
       const batch = editableBatch(tx, device.batchId);
       if (!batch.ok) return batch;
