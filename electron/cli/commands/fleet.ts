@@ -115,10 +115,14 @@ export async function fleet(argv: string[], io: Io): Promise<void> {
       return;
     }
     member.start(everyMs);
+    // The fleet's timers are unref'd (they must not hold serve or the desktop app open): here the
+    // command itself is the reason to stay up, until it is told to stop.
+    const stayUp = setInterval(() => undefined, 60_000);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', () => resolve());
       process.once('SIGTERM', () => resolve());
     });
+    clearInterval(stayUp);
     member.stop();
     await member.settled();
   } finally {
