@@ -51,8 +51,9 @@ export function ScanPage(): ReactNode {
     handler.current = handlers;
   }, []);
 
+  // data-known-scanners: learned scanners arrive after the page does; until then scans are read without them.
   return (
-    <section className="scan-page" data-testid="scan-page">
+    <section className="scan-page" data-testid="scan-page" data-known-scanners={profiles.length}>
       {problem !== null && (
         <p className="message message-error" role="alert" data-testid="scanner-settings-problem">
           {problem}
