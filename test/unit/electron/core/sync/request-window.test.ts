@@ -36,17 +36,20 @@ describe('RequestWindow', () => {
     expect(w.allows(0, 0)).toBe(true);
   });
 
-  it('grows back by one per window of clean answers, up to its ceiling', () => {
+  it('grows back by one per window of clean answers once the wait has passed calmly, up to its ceiling', () => {
     const w = new RequestWindow(3);
-    w.observe(failed('throttled'), 0);
+    w.observe(failed('throttled', 2_000), 0);
     expect(w.limit).toBe(1);
-    w.observe(ok(), 0);
+    // Paused until 2 s, then as long again before clean answers count.
+    for (let i = 0; i < 5; i++) w.observe(ok(), 3_999);
+    expect(w.limit).toBe(1);
+    w.observe(ok(), 4_000);
     expect(w.limit).toBe(2);
-    w.observe(ok(), 0);
+    w.observe(ok(), 4_000);
     expect(w.limit).toBe(2);
-    w.observe(ok(), 0);
+    w.observe(ok(), 4_000);
     expect(w.limit).toBe(3);
-    for (let i = 0; i < 10; i++) w.observe(ok(), 0);
+    for (let i = 0; i < 10; i++) w.observe(ok(), 4_000);
     expect(w.limit).toBe(3);
   });
 
