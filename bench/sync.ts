@@ -65,12 +65,12 @@ export async function run(): Promise<Record<string, unknown>> {
     };
   } finally {
     station.close();
-    emu.close();
+    await emu.close();
   }
 }
 
 /** The emulator in its own process, so its work does not land on the station's clock or memory. */
-async function startEmulatorProcess(dir: string, seed: unknown): Promise<{ url: string; control: (method: string, path: string) => Promise<unknown>; close: () => void }> {
+async function startEmulatorProcess(dir: string, seed: unknown): Promise<{ url: string; control: (method: string, path: string) => Promise<unknown>; close: () => Promise<void> }> {
   const seedFile = join(dir, 'emulator-seed.json');
   writeFileSync(seedFile, JSON.stringify(seed));
   const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'test/emulator/cli.ts', '--port', '0', '--seed', seedFile], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -88,5 +88,12 @@ async function startEmulatorProcess(dir: string, seed: unknown): Promise<{ url: 
     const text = await res.text();
     return text ? JSON.parse(text) : null;
   };
-  return { url, control, close: () => child.kill('SIGTERM') };
+  // Waits for the exit: the emulator says goodbye on stdout, and a bench that exited first would
+  // leave it writing into a closed pipe (EPIPE and a stack trace after the figures).
+  const close = () => new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+  return { url, control, close };
 }

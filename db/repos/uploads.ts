@@ -1,5 +1,5 @@
 // The outbox: one row per chunk of a batch sent to Partner Center, and the devices it carries.
-import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, notInArray, or, sql } from 'drizzle-orm';
 import { devices, uploads } from '../schema';
 import type { Queryable } from '../types';
 
@@ -22,19 +22,25 @@ export function findChunk(db: Queryable, id: number): UploadRow | undefined {
   return db.select().from(uploads).where(eq(uploads.id, id)).get();
 }
 
-/** The next chunk the engine should act on: oldest due first, so batches go out in approval order. */
-export function nextDueChunk(db: Queryable, now: number): UploadRow | undefined {
+const onItsWay = (skip: readonly number[]) =>
+  and(inArray(uploads.state, ['pending', 'sending', 'accepted']), skip.length > 0 ? notInArray(uploads.id, [...skip]) : undefined);
+
+/**
+ * The next chunk the engine should act on: oldest due first, so batches go out in approval order.
+ * `skip` leaves out chunks the engine already has a request in flight for.
+ */
+export function nextDueChunk(db: Queryable, now: number, skip: readonly number[] = []): UploadRow | undefined {
   return db
     .select()
     .from(uploads)
-    .where(and(inArray(uploads.state, ['pending', 'sending', 'accepted']), or(isNull(uploads.nextAttemptAt), lte(uploads.nextAttemptAt, now))))
+    .where(and(onItsWay(skip), or(isNull(uploads.nextAttemptAt), lte(uploads.nextAttemptAt, now))))
     .orderBy(asc(uploads.id))
     .limit(1)
     .get();
 }
 
-export function earliestPendingAt(db: Queryable): number | null {
-  return db.select({ at: sql<number | null>`min(${uploads.nextAttemptAt})` }).from(uploads).where(inArray(uploads.state, ['pending', 'sending', 'accepted'])).get()?.at ?? null;
+export function earliestPendingAt(db: Queryable, skip: readonly number[] = []): number | null {
+  return db.select({ at: sql<number | null>`min(${uploads.nextAttemptAt})` }).from(uploads).where(onItsWay(skip)).get()?.at ?? null;
 }
 
 export function batchChunks(db: Queryable, batchId: number): UploadRow[] {

@@ -1,9 +1,10 @@
-// The upload engine: one loop per station that takes the next due chunk and moves it one step
-// (send, reconcile, poll). One request at a time keeps the station far below Partner Center's
-// throttling in normal use; waits come from the chunks' own next-attempt times, never a tight loop.
+// The upload engine: one loop per station that takes due chunks and moves each one step (send,
+// reconcile, poll). A few steps run at once, each on a chunk of its own, so chunk posts overlap with
+// status polls; the request window keeps them within Partner Center's throttling (it halves on a 429
+// and waits out Retry-After). Waits come from the chunks' own next-attempt times, never a tight loop.
 import type { StationDb } from '../../../db/open';
 import { findBatch } from '../../../db/repos/batches';
-import { activeBatchId, anyRetrying, slowChunkNote, attentionDeviceCount, batchUploadProgress, earliestPendingAt, nextDueChunk, waitingDeviceCount } from '../../../db/repos/uploads';
+import { activeBatchId, anyRetrying, slowChunkNote, attentionDeviceCount, batchChunks, batchUploadProgress, earliestPendingAt, nextDueChunk, waitingDeviceCount, type UploadRow } from '../../../db/repos/uploads';
 import type { SyncStatus } from '../../../shared/contract/sync';
 import { withAttention } from '../../../shared/domain/sync-health';
 import { plural } from '../../../shared/domain/words';
@@ -16,6 +17,9 @@ import { pollChunk } from './poll-chunk';
 import { dueDeregistrations, processDeregistrations } from './deregister';
 import { reconcileChunk } from './reconcile-chunk';
 import { sendChunk } from './send-chunk';
+import { JobPace } from './job-pace';
+import { RequestWindow } from './request-window';
+import { watchedClient } from './watched-client';
 import { defaultSyncOptions, type StepResult, type SyncContext, type SyncOptions } from './sync-context';
 
 export interface SyncEngineDeps {
@@ -38,6 +42,13 @@ function signInMessage(error: PartnerCenterError, waiting: number): string {
 
 export type StepOutcome = 'worked' | 'idle' | 'blocked';
 
+interface Lane {
+  batchId: number;
+  /** The state the chunk was in when its step started: a send (pending, sending) or a poll (accepted). */
+  state: string;
+  done: Promise<StepOutcome>;
+}
+
 export class SyncEngine {
   private readonly options: SyncOptions;
   private status: SyncStatus;
@@ -45,10 +56,16 @@ export class SyncEngine {
   private running = false;
   private stepping: Promise<StepOutcome> | null = null;
   private signInNeeded = false;
+  /** Steps with a request in flight, by chunk id: never two on one chunk. */
+  private readonly lanes = new Map<number, Lane>();
+  private readonly window: RequestWindow;
+  private readonly pace: JobPace;
 
   constructor(private readonly deps: SyncEngineDeps) {
     this.options = { ...defaultSyncOptions, ...deps.options };
     this.status = { state: 'idle', message: 'Nothing to upload.', waitingDevices: 0, attentionDevices: 0, active: null, lastError: null, updatedAt: deps.now() };
+    this.window = new RequestWindow(this.options.maxInFlight);
+    this.pace = new JobPace(this.options.firstPollMs, this.options.maxPollMs);
   }
 
   getStatus(): SyncStatus {
@@ -62,29 +79,122 @@ export class SyncEngine {
   }
 
   private async doStep(): Promise<StepOutcome> {
+    const ready = await this.prelude();
+    if (ready.kind === 'stop') return ready.outcome;
+    const chunk = this.nextChunk();
+    if (!chunk) {
+      if (this.lanes.size === 0) this.setStatus(this.betweenSteps(waitingDeviceCount(this.deps.db)));
+      return 'idle';
+    }
+    return this.launch(chunk, ready.client).done;
+  }
+
+  /**
+   * Several steps at once, each on a chunk of its own, as many as the request window allows: chunk
+   * posts overlap with status polls. Resolves when one of them ends, or at once when none could start.
+   */
+  private async advance(): Promise<StepOutcome> {
+    if (this.lanes.size === 0) {
+      const ready = await this.prelude();
+      if (ready.kind === 'stop') return ready.outcome;
+      this.fill(ready.client);
+      if (this.lanes.size === 0) {
+        this.setStatus(this.betweenSteps(waitingDeviceCount(this.deps.db)));
+        return 'idle';
+      }
+    } else {
+      const client = this.deps.client();
+      // Removals wait until the steps in flight are done: they run alone (see prelude).
+      if (client && !this.signInNeeded && !this.removalsDue(client)) this.fill(client);
+    }
+    const lanes = [...this.lanes.values()].map((l) => l.done);
+    // A chunk not in flight may fall due while the others still wait for their answers.
+    const due = earliestPendingAt(this.deps.db, [...this.lanes.keys()]);
+    const wake = due === null ? null : Math.max(this.window.openAt(this.deps.now()), due) - this.deps.now();
+    if (wake === null || this.lanes.size >= this.window.limit) return Promise.race(lanes);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const woken = new Promise<StepOutcome>((resolve) => (timer = setTimeout(() => resolve('worked'), Math.max(10, wake))));
+    try {
+      return await Promise.race([...lanes, woken]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Waits for every step in flight (stop, the end of runUntilSettled). */
+  private async drain(): Promise<void> {
+    while (this.lanes.size > 0) await Promise.allSettled([...this.lanes.values()].map((l) => l.done));
+  }
+
+  /** What must hold before any chunk step: a client, no sign-in pause, and removals done first. */
+  private async prelude(): Promise<{ kind: 'go'; client: PartnerCenterClient } | { kind: 'stop'; outcome: StepOutcome }> {
     const client = this.deps.client();
     const waiting = waitingDeviceCount(this.deps.db);
     if (!client) {
       this.setStatus({ state: 'not-configured', message: waiting > 0 ? `Partner Center is not set up: ${plural(waiting, 'device')} waiting.` : 'Partner Center is not set up.', active: null, lastError: null });
-      return 'blocked';
+      return { kind: 'stop', outcome: 'blocked' };
     }
     if (this.signInNeeded) {
       this.setStatus({ state: 'sign-in-needed', message: `Sign-in needed: a shift lead must sign the station in to Partner Center. ${plural(waiting, 'device')} waiting.`, active: null });
-      return 'blocked';
+      return { kind: 'stop', outcome: 'blocked' };
     }
-    const ctx0: SyncContext = { db: this.deps.db, now: this.deps.now, client, options: this.options, station: this.deps.station };
-    // Removals left waiting (offline, throttled, a crash between the DELETE and its record) go first.
-    if (dueDeregistrations(ctx0).length > 0) {
-      const done = await processDeregistrations(ctx0);
+    // Removals left waiting (offline, throttled, a crash between the DELETE and its record) go first,
+    // and alone: no upload step runs beside them.
+    if (this.lanes.size === 0 && this.removalsDue(client)) {
+      const done = await processDeregistrations(this.contextFor(client));
       this.deps.events.emit('db:changed', { tables: ['deregistrations', 'devices', 'batches', 'audit'] });
-      if (done.deregistered + done.failed.length > 0) return 'worked';
+      if (done.deregistered + done.failed.length > 0) return { kind: 'stop', outcome: 'worked' };
     }
-    const chunk = nextDueChunk(this.deps.db, this.deps.now());
-    if (!chunk) {
-      this.setStatus(this.betweenSteps(waiting));
-      return 'idle';
+    return { kind: 'go', client };
+  }
+
+  private removalsDue(client: PartnerCenterClient): boolean {
+    return dueDeregistrations(this.contextFor(client)).length > 0;
+  }
+
+  private contextFor(client: PartnerCenterClient): SyncContext {
+    return { db: this.deps.db, now: this.deps.now, client, options: this.options, station: this.deps.station, pace: this.pace };
+  }
+
+  /** Starts steps on due chunks while the request window has room. */
+  private fill(client: PartnerCenterClient): void {
+    while (this.window.allows(this.lanes.size, this.deps.now())) {
+      const chunk = this.nextChunk();
+      if (!chunk) return;
+      this.launch(chunk, client);
     }
-    const ctx: SyncContext = { db: this.deps.db, now: this.deps.now, client, options: this.options, station: this.deps.station };
+  }
+
+  /**
+   * The oldest due chunk no step is on. A batch's first send runs alone: it looks at Partner Center's
+   * batches and decides between create and append, and a second send beside it would decide the same.
+   */
+  private nextChunk(): UploadRow | undefined {
+    const skip = [...this.lanes.keys()];
+    for (;;) {
+      const chunk = nextDueChunk(this.deps.db, this.deps.now(), skip);
+      if (!chunk || chunk.state === 'accepted' || this.maySend(chunk)) return chunk;
+      skip.push(chunk.id);
+    }
+  }
+
+  private maySend(chunk: UploadRow): boolean {
+    const sending = [...this.lanes.values()].some((l) => l.batchId === chunk.batchId && l.state !== 'accepted');
+    if (!sending) return true;
+    // Once one chunk is known to Partner Center, every other chunk of the batch appends beside it.
+    return batchChunks(this.deps.db, chunk.batchId).some((c) => c.id !== chunk.id && !this.lanes.has(c.id) && (c.trackingId !== null || c.state === 'accepted' || c.state === 'done'));
+  }
+
+  private launch(chunk: UploadRow, client: PartnerCenterClient): Lane {
+    const watched = watchedClient(client, (result) => this.window.observe(result, this.deps.now()));
+    const done = this.runChunk(chunk, this.contextFor(watched)).finally(() => this.lanes.delete(chunk.id));
+    const lane = { batchId: chunk.batchId, state: chunk.state, done };
+    this.lanes.set(chunk.id, lane);
+    return lane;
+  }
+
+  private async runChunk(chunk: UploadRow, ctx: SyncContext): Promise<StepOutcome> {
+    const waiting = waitingDeviceCount(this.deps.db);
     this.setStatus({ state: 'working', message: `Uploading: ${plural(waiting, 'device')} waiting.`, active: this.progressOf(chunk.batchId) });
     let result: StepResult;
     try {
@@ -170,11 +280,12 @@ export class SyncEngine {
     this.schedule(0);
   }
 
-  stop(): Promise<void> {
+  async stop(): Promise<void> {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    return this.stepping ? this.stepping.then(() => undefined) : Promise.resolve();
+    if (this.stepping) await this.stepping;
+    await this.drain();
   }
 
   private schedule(ms: number): void {
@@ -184,11 +295,23 @@ export class SyncEngine {
     this.timer.unref?.();
   }
 
+  /** One round of steps, shared by whoever asks while it runs (the loop, a kick, runUntilSettled). */
+  private round(): Promise<StepOutcome> {
+    this.stepping ??= this.advance().finally(() => (this.stepping = null));
+    return this.stepping;
+  }
+
+  /** When a chunk no step is on falls due and the request window lets it start; null when none waits. */
+  private nextWakeAt(): number | null {
+    const due = earliestPendingAt(this.deps.db, [...this.lanes.keys()]);
+    return due === null ? null : Math.max(due, this.window.openAt(this.deps.now()));
+  }
+
   private async loop(): Promise<void> {
-    const outcome = await this.step();
-    if (outcome === 'worked') return this.schedule(0);
-    const due = earliestPendingAt(this.deps.db);
-    const wait = due === null ? this.options.idleMs : Math.min(this.options.idleMs * 15, Math.max(50, due - this.deps.now()));
+    const outcome = await this.round();
+    if (outcome === 'worked' || this.lanes.size > 0) return this.schedule(0);
+    const at = this.nextWakeAt();
+    const wait = at === null ? this.options.idleMs : Math.min(this.options.idleMs * 15, Math.max(50, at - this.deps.now()));
     this.schedule(outcome === 'blocked' ? Math.max(wait, this.options.idleMs) : wait);
   }
 
@@ -197,13 +320,14 @@ export class SyncEngine {
     const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
     const deadline = Date.now() + options.timeoutMs;
     while (Date.now() < deadline) {
-      const outcome = await this.step();
-      if (outcome === 'worked') continue;
+      const outcome = await this.round();
+      if (outcome === 'worked' || this.lanes.size > 0) continue;
       if (this.status.state === 'sign-in-needed' || this.status.state === 'not-configured') break;
-      const due = earliestPendingAt(this.deps.db);
-      if (due === null) break;
-      await sleep(Math.max(10, Math.min(due - this.deps.now(), deadline - Date.now())));
+      const at = this.nextWakeAt();
+      if (at === null) break;
+      await sleep(Math.max(10, Math.min(at - this.deps.now(), deadline - Date.now())));
     }
+    await this.drain();
     return this.status;
   }
 }

@@ -14,6 +14,13 @@ export async function pollChunk(ctx: SyncContext, chunk: UploadRow): Promise<Ste
   const batch = findBatch(ctx.db, chunk.batchId);
   if (!batch?.customerTenantId) return { kind: 'refused', message: `Batch ${chunk.batchId} has no customer.` };
   if (chunk.trackingId === null) return watchDeviceList(ctx, chunk, batch.id, batch.customerTenantId, remoteBatchName(batch));
+  const acceptedAt = chunk.acceptedAt ?? chunk.createdAt;
+  const deferredTo = chunk.attempts === 0 ? (ctx.pace?.firstPollDeferredTo(ctx.now() - acceptedAt, pollDelayMs(ctx.options, 0)) ?? null) : null;
+  if (deferredTo !== null) {
+    // A job accepted alongside this one is still running at this age: asking now would be wasted.
+    tx(ctx, (t) => updateChunk(t, chunk.id, { nextAttemptAt: acceptedAt + deferredTo }));
+    return { kind: 'waiting' };
+  }
   const status = await ctx.client.jobs.status(batch.customerTenantId, chunk.trackingId);
   if (!status.ok) {
     if (status.error.kind === 'not-found') {
@@ -25,11 +32,15 @@ export async function pollChunk(ctx: SyncContext, chunk: UploadRow): Promise<Ste
     return failureResult(status.error);
   }
   if (!status.value.done) {
-    const age = ctx.now() - (chunk.acceptedAt ?? chunk.createdAt);
+    const age = ctx.now() - acceptedAt;
     if (age >= ctx.options.slowJobMs) return slowJob(ctx, chunk, batch, batch.customerTenantId, age);
+    ctx.pace?.running(age);
     tx(ctx, (t) => updateChunk(t, chunk.id, { nextAttemptAt: ctx.now() + pollDelayMs(ctx.options, chunk.attempts), attempts: chunk.attempts + 1, updatedAt: ctx.now() }));
     return { kind: 'waiting' };
   }
+  const age = ctx.now() - acceptedAt;
+  // A slow job says nothing about the next one's run time.
+  if (age < ctx.options.slowJobMs) ctx.pace?.finished(age, chunk.attempts > 0 ? chunk.updatedAt - acceptedAt : null);
   tx(ctx, (t) => {
     const counts = applyJobResults(t, chunkDevices(t, chunk.id), status.value.devices);
     updateChunk(t, chunk.id, { state: 'done', updatedAt: ctx.now() });

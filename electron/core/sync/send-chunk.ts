@@ -133,7 +133,7 @@ export async function sendChunk(ctx: SyncContext, chunk: UploadRow): Promise<Ste
       : await ctx.client.deviceBatches.append(customerId, remoteName, body, { requestId });
   if (result.ok) {
     tx(ctx, (t) => {
-      updateChunk(t, chunk.id, { state: 'accepted', trackingId: result.value.trackingId, attempts: 0, nextAttemptAt: ctx.now() + ctx.options.firstPollMs, lastError: null, acceptedAt: ctx.now(), updatedAt: ctx.now() });
+      updateChunk(t, chunk.id, { state: 'accepted', trackingId: result.value.trackingId, attempts: 0, nextAttemptAt: ctx.now() + (ctx.pace?.firstPollMs() ?? ctx.options.firstPollMs), lastError: null, acceptedAt: ctx.now(), updatedAt: ctx.now() });
       auditSync(ctx, t, { action: 'uploads:accepted', objectType: 'batch', objectId: batch.id, detail: { chunk: chunk.seq, devices: list.length, method, requestId, trackingId: result.value.trackingId } });
     });
     return { kind: 'progress' };

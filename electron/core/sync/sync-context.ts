@@ -5,6 +5,7 @@ import type { StationTx } from '../../../db/types';
 import type { PartnerCenterClient, PartnerCenterError } from '../../partner-center/client';
 import { appendAudit, type AuditEntry } from '../audit';
 import type { StationIdentity } from '../context';
+import type { JobPace } from './job-pace';
 
 export interface SyncOptions {
   /** First wait before polling an accepted job; each further poll waits longer. */
@@ -19,6 +20,8 @@ export interface SyncOptions {
   slowJobMs: number;
   /** Cap of the growing wait between polls of a slow job. */
   slowPollMaxMs: number;
+  /** Most upload steps with a request in flight at once (the request window's ceiling; it halves on a 429). */
+  maxInFlight: number;
   random: () => number;
 }
 
@@ -31,6 +34,8 @@ export const defaultSyncOptions: SyncOptions = {
   // CIPP tells its users a job "might still be running, check in 10 minutes"; past that, say so.
   slowJobMs: 10 * 60_000,
   slowPollMaxMs: 5 * 60_000,
+  // Small: Partner Center's device limits are unpublished, and its guidance is less parallelism.
+  maxInFlight: 4,
   random: Math.random,
 };
 
@@ -40,6 +45,8 @@ export interface SyncContext {
   client: PartnerCenterClient;
   options: SyncOptions;
   station: StationIdentity;
+  /** The engine's learned job time; without it the first poll waits options.firstPollMs. */
+  pace?: JobPace;
 }
 
 /** A sync context for work a handler does while the lead waits (profiles, removals): default options. */
