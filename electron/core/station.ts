@@ -1,6 +1,7 @@
 // createStation() composes the core: open the database, load the station's identity, wire the
 // dispatcher to the handlers. Every front door (Electron main, browser host, CLI, tests) starts here.
 import { Fleet } from './fleet/fleet';
+import { FleetUploadGate } from './fleet/upload-gate';
 import { fleetHandlers } from './handlers/fleet';
 import { prepareDataDir } from './files/private-files';
 import { UnknownNameGuard } from './pin-guard';
@@ -175,7 +176,9 @@ export async function createStation(config: StationConfig): Promise<Station> {
     logger,
   };
   const partner = createPartnerLink(typeof config.partnerCenter === 'function' ? config.partnerCenter((key) => readSetting(database.db, key)) : config.partnerCenter);
-  const sync = new SyncEngine({ db: database.db, now, events, logger, station: identity, client: () => partner?.client ?? null, options: config.syncOptions });
+  const fleet = new Fleet({ db: database.db, dataDir: config.dataDir, station: identity, now, logger, events, password: config.hubPassword });
+  // In a fleet, one dock uploads for a customer at a time: the engine asks the customer's lease first.
+  const sync = new SyncEngine({ db: database.db, now, events, logger, station: identity, client: () => partner?.client ?? null, options: config.syncOptions, gate: new FleetUploadGate(fleet, database.db) });
   const partnerChannelHandlers = partnerHandlers(partner);
   const signIn = partnerChannelHandlers['partner:signIn'];
   // A fresh sign-in is what a paused ("sign-in needed") engine waits for.
@@ -186,7 +189,6 @@ export async function createStation(config: StationConfig): Promise<Station> {
   };
   const backups = new BackupService({ sqlite: database.sqlite, db: database.db, dataDir: config.dataDir, now, station: identity, events, logger, progressEveryMs: config.backupProgressEveryMs });
   if (config.backupSchedule) backups.start();
-  const fleet = new Fleet({ db: database.db, dataDir: config.dataDir, station: identity, now, logger, events, password: config.hubPassword });
   if (config.fleetSync) fleet.start();
   const allHandlers: Handlers = { ...handlers, ...partnerChannelHandlers, ...customerHandlers(partner), ...syncHandlers(sync), ...profileHandlers(partner), ...deregisterHandlers(partner), ...inventoryHandlers(partner), ...backupHandlers(backups), ...supportHandlers({ dataDir: config.dataDir, logger }), ...fleetHandlers(fleet) };
   const dispatch = createDispatcher(deps, allHandlers, (msg, err) => logger.error(msg, err));

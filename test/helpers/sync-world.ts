@@ -1,5 +1,6 @@
 // A station, an emulator and an upload engine wired together over loopback, for upload tests.
 // Devices are stored with the real schema; approval is the same outbox call the approve channel makes.
+import type { UploadGate } from '../../electron/core/sync/upload-gate';
 import { startEmulator, type RegistrySeed, type RunningEmulator } from '../emulator';
 import type { IdentityFields } from '../../shared/domain/identity';
 import type { SwitchesPatch } from '../emulator/switches';
@@ -33,7 +34,7 @@ export interface SyncWorld {
   batchState(batchId: number): string;
   deviceStates(batchId: number): Record<string, number>;
   /** `now` replaces the engine's clock (slow jobs are tested without waiting). */
-  newEngine(options?: Partial<SyncOptions>, now?: () => number): SyncEngine;
+  newEngine(options?: Partial<SyncOptions>, now?: () => number, gate?: UploadGate): SyncEngine;
   close(): Promise<void>;
 }
 
@@ -57,8 +58,8 @@ export async function syncWorld(options: { switches?: SwitchesPatch; registry?: 
   const tokens = { current: TOKEN };
   const tokenProvider: TokenProvider = options.tokenProvider ?? { ...staticTokenProvider(TOKEN), getToken: async () => tokens.current };
   const client = createPartnerCenterClient({ baseUrl: emu.url, tokenProvider, timeoutMs: options.clientTimeoutMs ?? 2_000, retry: { baseDelayMs: 5, maxDelayMs: 40, maxAttempts: 3 } });
-  const newEngine = (opts: Partial<SyncOptions> = {}, now: () => number = Date.now) =>
-    new SyncEngine({ db: t.station.database.db, now, events: t.station.events, logger: silentLogger, station: t.station.identity, client: () => client, options: { ...fastSync, ...opts } });
+  const newEngine = (opts: Partial<SyncOptions> = {}, now: () => number = Date.now, gate?: UploadGate) =>
+    new SyncEngine({ db: t.station.database.db, now, events: t.station.events, logger: silentLogger, station: t.station.identity, client: () => client, options: { ...fastSync, ...opts }, gate });
 
   // Written with SQL, not the scan channels: tests need records the station's own paths would refuse.
   function storeBatch(name: string, list: readonly Partial<IdentityFields>[], state: 'approved' | 'closed'): number {

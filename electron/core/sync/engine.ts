@@ -4,7 +4,7 @@
 // and waits out Retry-After). Waits come from the chunks' own next-attempt times, never a tight loop.
 import type { StationDb } from '../../../db/open';
 import { findBatch } from '../../../db/repos/batches';
-import { activeBatchId, anyRetrying, slowChunkNote, attentionDeviceCount, batchChunks, batchUploadProgress, earliestPendingAt, nextDueChunk, waitingDeviceCount, type UploadRow } from '../../../db/repos/uploads';
+import { activeBatchId, anyRetrying, slowChunkNote, attentionDeviceCount, batchChunks, batchUploadProgress, earliestPendingAt, nextDueChunk, updateChunk, waitingDeviceCount, type UploadRow } from '../../../db/repos/uploads';
 import type { SyncStatus } from '../../../shared/contract/sync';
 import { withAttention } from '../../../shared/domain/sync-health';
 import { plural } from '../../../shared/domain/words';
@@ -21,6 +21,7 @@ import { JobPace } from './job-pace';
 import { RequestWindow } from './request-window';
 import { watchedClient } from './watched-client';
 import { defaultSyncOptions, type StepResult, type SyncContext, type SyncOptions } from './sync-context';
+import type { UploadGate } from './upload-gate';
 
 export interface SyncEngineDeps {
   db: StationDb;
@@ -31,6 +32,8 @@ export interface SyncEngineDeps {
   /** Null while the station has no Partner Center configuration. */
   client: () => PartnerCenterClient | null;
   options?: Partial<SyncOptions>;
+  /** Who may send for a customer (the fleet's upload lease); absent = this station always may. */
+  gate?: UploadGate;
 }
 
 function signInMessage(error: PartnerCenterError, waiting: number): string {
@@ -193,7 +196,21 @@ export class SyncEngine {
     return lane;
   }
 
+  /** Null when the chunk may be sent now; else the step's outcome after putting the chunk off. */
+  private async heldBack(chunk: UploadRow): Promise<StepOutcome | null> {
+    const customer = this.deps.gate && chunk.state !== 'accepted' ? findBatch(this.deps.db, chunk.batchId)?.customerTenantId : null;
+    if (!this.deps.gate || !customer) return null;
+    const answer = await this.deps.gate.mayUpload(customer);
+    if (answer.ok) return null;
+    const at = this.deps.now() + answer.retryInMs;
+    this.deps.db.transaction((tx) => updateChunk(tx, chunk.id, { nextAttemptAt: at }), { behavior: 'immediate' });
+    this.setStatus({ state: 'waiting', message: answer.message, lastError: answer.message });
+    return 'blocked';
+  }
+
   private async runChunk(chunk: UploadRow, ctx: SyncContext): Promise<StepOutcome> {
+    const held = await this.heldBack(chunk);
+    if (held) return held;
     const waiting = waitingDeviceCount(this.deps.db);
     this.setStatus({ state: 'working', message: `Uploading: ${plural(waiting, 'device')} waiting.`, active: this.progressOf(chunk.batchId) });
     let result: StepResult;
@@ -286,6 +303,7 @@ export class SyncEngine {
     this.timer = null;
     if (this.stepping) await this.stepping;
     await this.drain();
+    await this.deps.gate?.close();
   }
 
   private schedule(ms: number): void {
