@@ -72,9 +72,10 @@ export function DeregisterDialog({ batch, devices, customers, onClose }: Props):
     <Dialog title={title} testId="deregister-dialog" onClose={onClose} wide>
       {result ? (
         <>
+          {/* The form that had focus is gone: Close takes it, so Esc and Enter still work. */}
           <DeregisterOutcome value={result.value} move={result.move} names={devices} />
           <div className="lead-actions">
-            <button type="button" className="btn btn-primary" onClick={onClose} data-testid="deregister-close" data-autofocus>
+            <button type="button" className="btn btn-primary" onClick={onClose} data-testid="deregister-close" ref={(el) => el?.focus()}>
               Close
             </button>
           </div>
