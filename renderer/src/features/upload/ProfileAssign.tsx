@@ -119,7 +119,15 @@ function AssignOutcome({ profile, value }: { profile: Profile; value: AssignResu
   return (
     <div className={`profile-result${clean ? ' profile-result-ok' : ' profile-result-problem'}`} role="status" data-testid="profile-result" data-assigned={assigned} data-skipped={skipped} data-failed={failed.length} data-still-running={stillRunning}>
       <p className="profile-result-title">
-        Profile “{profile.name}”: <strong>{plural(assigned, 'device')} assigned</strong>
+        {profile.id === NONE ? (
+          <>
+            Profile unassigned: <strong>{plural(assigned, 'device')} have none now</strong>
+          </>
+        ) : (
+          <>
+            Profile “{profile.name}”: <strong>{plural(assigned, 'device')} assigned</strong>
+          </>
+        )}
       </p>
       <ul className="profile-result-counts">
         {skipped > 0 && <li data-testid="profile-skipped">{plural(skipped, 'device')} skipped: no Partner Center id, so no profile could be sent to them.</li>}
