@@ -16,7 +16,8 @@ export const profileChannels = defineChannels({
   },
   'profiles:assign': {
     /** policyId null: unassign (the devices keep no Partner Center profile). */
-    input: z.strictObject({ batchId: id, policyId: z.string().min(1).max(100).nullable() }),
+    /** deviceIds: only these of the batch's registered devices (the ticked ones); all of them when left out. */
+    input: z.strictObject({ batchId: id, policyId: z.string().min(1).max(100).nullable(), deviceIds: z.array(id).min(1).max(100_000).optional() }),
     output: z.object({
       assigned: z.number().int(),
       skipped: z.number().int(),

@@ -14,11 +14,23 @@ import { findBatch, findBatchByNameKey, insertBatch } from '../../../db/repos/ba
 import type { Handlers } from '../dispatcher';
 import { processDeregistrations, remoteHomeOf } from '../sync/deregister';
 import { syncContextFor } from '../sync/sync-context';
-import { twoPersonProblem } from './approval';
+import type { Candidate } from '../../../shared/domain/two-person';
+import { checkNamedPin } from '../pin-guard';
+import { DEREGISTER, twoPersonProblem, twoPersonState } from './approval';
 import { notConfigured, type PartnerLink } from './partner';
 
 export function deregisterHandlers(link: PartnerLink | null): Pick<Handlers, keyof typeof deregisterChannels> {
   return {
+    'devices:deregisterPreview': ({ batchId }, ctx) => {
+      const session = ctx.session;
+      if (!session) return fail('NOT_SIGNED_IN', 'Sign in first.');
+      const batch = findBatch(ctx.db, batchId);
+      if (!batch) return fail('NOT_FOUND', `There is no batch with id ${batchId}.`);
+      const registered = ctx.db.select({ id: devices.id, errorCode: devices.errorCode }).from(devices).where(and(isNull(devices.removedAt), eq(devices.batchId, batchId), eq(devices.state, 'registered'))).all()
+        .filter((d) => d.errorCode !== CUSTOMER_ADDED.code).length;
+      const rule = twoPersonState(ctx.db, batch, session.operatorId, DEREGISTER);
+      return ok({ batchName: batch.name, registered, twoPersonRule: { ...rule, eligible: rule.eligible.map(({ id: who, name, role }) => ({ id: who, name, role })) } });
+    },
     'devices:deregister': async (input, ctx) => {
       const session = ctx.session;
       if (!session) return fail('NOT_SIGNED_IN', 'Sign in first.');
@@ -36,12 +48,21 @@ export function deregisterHandlers(link: PartnerLink | null): Pick<Handlers, key
       if (targets.length === 0) {
         return fail('INVALID_STATE', `None of ${what} is registered by this partner in Partner Center, so there is nothing to remove (${notRegistered} not registered, or added by the customer itself: the customer removes those in Intune).`);
       }
+      // The second person's PIN goes through the same lock-out as signing in, before anything is written.
+      let confirmer: Candidate | null = null;
+      if (input.secondPerson) {
+        const checked = await checkNamedPin(ctx, input.secondPerson.name, input.secondPerson.pin, 'approval:confirm', (tx, row) =>
+          ctx.audit(tx, { operatorId: row.id, operatorName: row.name, action: 'devices:deregisterConfirm', objectType: input.batchId ? 'batch' : 'device', objectId: input.batchId ?? targets[0]?.id ?? null, detail: { remover: session.name, reason: input.reason } }),
+        );
+        if (!checked.ok) return checked;
+        confirmer = { id: checked.value.id, name: checked.value.name, role: checked.value.role, active: checked.value.active };
+      }
       const requested = await Promise.resolve(ctx.write(['deregistrations', 'batches', 'devices'], (t) => {
         for (const batchId of new Set(targets.map((d) => d.batchId))) {
           const batch = findBatch(t, batchId);
-          const rule = batch ? twoPersonProblem(t, batch, session.operatorId) : null;
+          const rule = batch ? twoPersonProblem(t, batch, session.operatorId, confirmer) : null;
           if (rule?.problem) {
-            ctx.audit(t, { action: 'devices:deregister', result: 'denied', objectType: 'batch', objectId: batchId, detail: { rule: 'two-person', yourDevices: rule.yourDevices } });
+            ctx.audit(t, { action: 'devices:deregister', result: 'denied', objectType: 'batch', objectId: batchId, detail: { rule: 'two-person', yourDevices: rule.yourDevices, secondPerson: confirmer?.id ?? null } });
             return fail('INVALID_STATE', rule.problem, { rule: 'two-person' });
           }
         }
@@ -65,7 +86,7 @@ export function deregisterHandlers(link: PartnerLink | null): Pick<Handlers, key
             moveToBatchId: moveTo, requestedBy: session.operatorId, requestId: randomUUID(), createdAt: at, updatedAt: at, nextAttemptAt: at,
           }).returning({ id: deregistrations.id }).get().id);
         }
-        ctx.audit(t, { action: 'devices:deregisterRequested', objectType: input.batchId ? 'batch' : 'device', objectId: input.batchId ?? targets[0]?.id ?? null, detail: { devices: ids.length, notRegistered, reason: input.reason, moveToBatch: input.moveToBatchName ?? null } });
+        ctx.audit(t, { action: 'devices:deregisterRequested', objectType: input.batchId ? 'batch' : 'device', objectId: input.batchId ?? targets[0]?.id ?? null, detail: { devices: ids.length, notRegistered, reason: input.reason, moveToBatch: input.moveToBatchName ?? null, secondPerson: confirmer?.id ?? null } });
         return ok({ ids, moveTo });
       }));
       if (!requested.ok) return requested;

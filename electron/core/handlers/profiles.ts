@@ -34,7 +34,7 @@ export function profileHandlers(link: PartnerLink | null, sleep = (ms: number) =
       return ok({ profiles, note: PROFILES_NOTE });
     },
 
-    'profiles:assign': async ({ batchId, policyId }, ctx) => {
+    'profiles:assign': async ({ batchId, policyId, deviceIds }, ctx) => {
       if (!link) return notConfigured();
       const batch = findBatch(ctx.db, batchId);
       if (!batch) return fail('NOT_FOUND', `There is no batch with id ${batchId}.`);
@@ -42,7 +42,8 @@ export function profileHandlers(link: PartnerLink | null, sleep = (ms: number) =
       const customerId = batch.customerTenantId;
       // Devices a job status did not name (hash-only uploads) are found in the batch's device list first.
       await identifyRegistered(syncContextFor(ctx, link.client), batch, customerId);
-      const live = ctx.db.select().from(devices).where(and(eq(devices.batchId, batchId), isNull(devices.removedAt), eq(devices.state, 'registered'))).all();
+      const only = deviceIds ? new Set(deviceIds) : null;
+      const live = ctx.db.select().from(devices).where(and(eq(devices.batchId, batchId), isNull(devices.removedAt), eq(devices.state, 'registered'))).all().filter((d) => !only || only.has(d.id));
       const targets = live.filter((d) => d.remoteDeviceId !== null);
       const skipped = live.length - targets.length;
       if (targets.length === 0) return fail('INVALID_STATE', `Batch ${batch.name} has no registered devices with a Partner Center id to ${policyId === null ? 'unassign a profile from' : 'assign a profile to'} (devices the customer added itself are not the partner's to manage).`);

@@ -16,12 +16,14 @@ interface Props {
   rule: ApprovalPreview['twoPersonRule'];
   second: SecondPerson;
   onSecond(next: SecondPerson): void;
+  /** What the eligible people may do (the Upload page's deregister dialog reuses this panel). */
+  mayLabel?: string;
 }
 
 /** Someone may sign off with their PIN on this dialog. */
 export const canConfirmHere = (rule: ApprovalPreview['twoPersonRule']): boolean => rule.needsSecondPerson && rule.eligible.length > 0;
 
-export function TwoPersonPanel({ rule, second, onSecond }: Props): ReactNode {
+export function TwoPersonPanel({ rule, second, onSecond, mayLabel = 'May approve' }: Props): ReactNode {
   const nobody = rule.enabled && rule.eligible.length === 0;
   const kind = nobody ? 'message-error' : rule.needsSecondPerson ? 'message-info' : 'message-success';
   return (
@@ -43,7 +45,7 @@ export function TwoPersonPanel({ rule, second, onSecond }: Props): ReactNode {
       )}
       {rule.enabled && rule.eligible.length > 0 && (
         <p data-testid="approve-eligible">
-          May approve: {rule.eligible.map((e) => `${e.name} (${roleLabels[e.role]})`).join(', ')}
+          {mayLabel}: {rule.eligible.map((e) => `${e.name} (${roleLabels[e.role]})`).join(', ')}
         </p>
       )}
       {canConfirmHere(rule) && (

@@ -1,16 +1,24 @@
 // One batch's results: how many devices are registered, failed or still on their way, the list of
 // devices (failed ones explained, with what to do), and the lead's actions on the failed ones.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { BatchSummary } from '../../../../shared/contract/batches';
 import { batchStateLabels } from '../../../../shared/domain/batch';
 import { roleAllows } from '../../../../shared/domain/roles';
 import { Message } from '../../components/Message';
 import { useAppStore } from '../../store/provider';
+import { DeregisterActions } from './DeregisterActions';
 import { DeviceList } from './DeviceList';
+import { deviceName } from './DeviceRow';
 import { FailedActions } from './FailedActions';
 import { ProfileAssign } from './ProfileAssign';
 import { ProgressBar } from './ProgressBar';
+import { RemoteBatchStatus } from './RemoteBatchStatus';
 import { useBatchDevices, type ResultFilter } from './use-batch-devices';
+
+interface Ticked {
+  state: 'failed' | 'registered';
+  name: string;
+}
 
 const filterLabels: Record<ResultFilter, string> = {
   failed: 'Failed',
@@ -23,7 +31,8 @@ const filterLabels: Record<ResultFilter, string> = {
 export function BatchResults({ batch, customerName }: { batch: BatchSummary; customerName: string | null }): ReactNode {
   const mayAct = useAppStore((s) => (s.operator ? roleAllows(s.operator.role, 'batches:approve') : false));
   const [filter, setFilter] = useState<ResultFilter | null>(null);
-  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  // Ticked devices with the state they were ticked in: failed ones are retried, registered ones removed.
+  const [selected, setSelected] = useState<ReadonlyMap<number, Ticked>>(new Map());
   const shown: ResultFilter = filter ?? 'live';
   const devices = useBatchDevices(batch.id, shown);
   const t = devices.totals?.byState;
@@ -33,15 +42,18 @@ export function BatchResults({ batch, customerName }: { batch: BatchSummary; cus
     if (filter === null && t && t.failed > 0) setFilter('failed');
   }, [filter, t]);
 
-  // A selection only holds devices that are still failed.
+  // A tick holds only while the device keeps the state it was ticked in.
   useEffect(() => {
-    if (shown !== 'failed' && shown !== 'live') return;
-    const failedNow = new Set(devices.rows.filter((d) => d.state === 'failed').map((d) => d.id));
     setSelected((before) => {
-      const kept = [...before].filter((id) => failedNow.has(id) || !devices.rows.some((d) => d.id === id));
-      return kept.length === before.size ? before : new Set(kept);
+      const kept = [...before].filter(([id, tick]) => {
+        const row = devices.rows.find((d) => d.id === id);
+        return !row || row.state === tick.state;
+      });
+      return kept.length === before.size ? before : new Map(kept);
     });
-  }, [devices.rows, shown]);
+  }, [devices.rows]);
+  const tickedFailed = useMemo(() => new Set([...selected].filter(([, v]) => v.state === 'failed').map(([id]) => id)), [selected]);
+  const tickedRegistered = useMemo(() => new Map([...selected].filter(([, v]) => v.state === 'registered').map(([id, v]) => [id, v.name])), [selected]);
 
   const waiting = t ? t.scanned + t.queued + t.sending : 0;
   const settled = t ? t.registered + t.failed : 0;
@@ -73,9 +85,11 @@ export function BatchResults({ batch, customerName }: { batch: BatchSummary; cus
       <Message kind="error" testId="batch-results-error">
         {devices.error}
       </Message>
-      {mayAct && t && t.failed > 0 && <FailedActions batch={batch} failed={t.failed} selected={selected} onDone={() => setSelected(new Set())} />}
+      {mayAct && t && t.failed > 0 && <FailedActions batch={batch} failed={t.failed} selected={tickedFailed} onDone={() => setSelected(new Map())} />}
+      {mayAct && t && t.registered > 0 && <DeregisterActions batch={batch} registered={t.registered} ticked={tickedRegistered} onDone={() => setSelected(new Map())} />}
+      {mayAct && batch.customerTenantId && <RemoteBatchStatus batch={batch} customerTenantId={batch.customerTenantId} />}
       {mayAct && batch.customerTenantId && (batch.state === 'registered' || batch.state === 'needs_attention') && (
-        <ProfileAssign batch={batch} customerTenantId={batch.customerTenantId} customerName={customerName ?? batch.customerTenantId} />
+        <ProfileAssign batch={batch} customerTenantId={batch.customerTenantId} customerName={customerName ?? batch.customerTenantId} ticked={[...tickedRegistered.keys()]} />
       )}
       <div className="tabs result-filters" role="group" aria-label="Show devices">
         {(Object.keys(filterLabels) as ResultFilter[]).map((f) => {
@@ -97,9 +111,10 @@ export function BatchResults({ batch, customerName }: { batch: BatchSummary; cus
         selected={selected}
         onToggle={(id) =>
           setSelected((before) => {
-            const next = new Set(before);
+            const next = new Map(before);
+            const row = devices.rows.find((d) => d.id === id);
             if (next.has(id)) next.delete(id);
-            else next.add(id);
+            else if (row && (row.state === 'failed' || row.state === 'registered')) next.set(id, { state: row.state, name: deviceName(row) });
             return next;
           })
         }

@@ -12,7 +12,7 @@ interface Props {
   hasMore: boolean;
   loadMore(): void;
   selectable: boolean;
-  selected: ReadonlySet<number>;
+  selected: Pick<ReadonlySet<number>, 'has'>;
   onToggle(id: number): void;
   canRemove: boolean;
 }

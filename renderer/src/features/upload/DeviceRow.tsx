@@ -37,8 +37,8 @@ export function DeviceRow({ device, selectable, checked, onToggle, canRemove }: 
   return (
     <div className={`device-row device-${tone}`} data-testid={`device-${device.pkid ?? device.serial ?? device.id}`} data-state={device.state} data-code={device.errorCode ?? ''}>
       <div className="device-line">
-        {selectable && failed ? (
-          <input type="checkbox" className="device-check" checked={checked} onChange={() => onToggle(device.id)} aria-label={`Tick ${name} to retry it`} data-testid="device-check" />
+        {selectable && (failed || device.state === 'registered') ? (
+          <input type="checkbox" className="device-check" checked={checked} onChange={() => onToggle(device.id)} aria-label={failed ? `Tick ${name} to retry it` : `Tick ${name} to remove it from Autopilot`} data-testid={failed ? 'device-check' : 'device-check-remove'} />
         ) : (
           <span className="device-check-space" aria-hidden="true" />
         )}

@@ -8,16 +8,22 @@ import { Message } from '../../components/Message';
 import { useApi } from '../../store/provider';
 import { useAction } from '../partner/use-action';
 import { plural } from './sync-view';
+import { ProfileWaiting } from './ProfileWaiting';
 import { useProfiles, type AssignResult, type Profile } from './use-profiles';
 
-export function ProfileAssign({ batch, customerTenantId, customerName }: { batch: BatchSummary; customerTenantId: string; customerName: string }): ReactNode {
+/** The "no profile" choice: unassigning sends Partner Center no policy (policyId null). */
+const NONE = '';
+const NO_PROFILE: Profile = { id: NONE, name: 'No profile (unassign)', description: 'Remove the Partner Center profile from the devices.', settings: [], devicesAssigned: null };
+
+export function ProfileAssign({ batch, customerTenantId, customerName, ticked }: { batch: BatchSummary; customerTenantId: string; customerName: string; ticked: readonly number[] }): ReactNode {
   const api = useApi();
   const list = useProfiles(customerTenantId);
   const action = useAction();
   const [open, setOpen] = useState(false);
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [result, setResult] = useState<{ profile: Profile; value: AssignResult } | null>(null);
-  const chosen = list.profiles?.find((p) => p.id === chosenId) ?? null;
+  const chosen = chosenId === NONE ? NO_PROFILE : (list.profiles?.find((p) => p.id === chosenId) ?? null);
+  const scope = ticked.length > 0 ? `the ${plural(ticked.length, 'ticked device')}` : 'the registered devices';
 
   function toggle(): void {
     if (open) return setOpen(false);
@@ -28,7 +34,7 @@ export function ProfileAssign({ batch, customerTenantId, customerName }: { batch
   async function assign(): Promise<void> {
     if (!chosen) return;
     setResult(null);
-    const value = await action.run(() => api.call('profiles:assign', { batchId: batch.id, policyId: chosen.id }), () => null);
+    const value = await action.run(() => api.call('profiles:assign', { batchId: batch.id, policyId: chosen.id === NONE ? null : chosen.id, ...(ticked.length > 0 ? { deviceIds: [...ticked] } : {}) }), () => null);
     if (!value) return;
     setResult({ profile: chosen, value });
     void list.load(); // each profile's device count has changed
@@ -42,6 +48,7 @@ export function ProfileAssign({ batch, customerTenantId, customerName }: { batch
           {open ? 'Hide profiles' : 'Choose a profile…'}
         </button>
       </div>
+      <ProfileWaiting batchId={batch.id} />
       {open && (
         <div id="profile-picker" className="profile-picker" onKeyDown={(e) => e.key === 'Escape' && !action.busy && setOpen(false)}>
           {list.note && (
@@ -64,12 +71,13 @@ export function ProfileAssign({ batch, customerTenantId, customerName }: { batch
               {list.profiles.map((p) => (
                 <ProfileOption key={p.id} profile={p} checked={p.id === chosenId} onChoose={() => setChosenId(p.id)} />
               ))}
+              <ProfileOption profile={NO_PROFILE} checked={chosenId === NONE} onChoose={() => setChosenId(NONE)} />
             </fieldset>
           )}
           {list.profiles && list.profiles.length > 0 && (
             <div className="inline-form">
               <button type="button" className="btn btn-primary" disabled={!chosen || action.busy} onClick={() => void assign()} data-testid="profile-assign">
-                {chosen ? `Assign “${chosen.name}” to the registered devices` : 'Choose a profile to assign'}
+                {chosen ? (chosen.id === NONE ? `Unassign the profile of ${scope}` : `Assign “${chosen.name}” to ${scope}`) : 'Choose a profile to assign'}
               </button>
             </div>
           )}
@@ -89,10 +97,10 @@ export function ProfileAssign({ batch, customerTenantId, customerName }: { batch
 }
 
 function ProfileOption({ profile, checked, onChoose }: { profile: Profile; checked: boolean; onChoose(): void }): ReactNode {
-  const inputId = `profile-option-input-${profile.id}`;
+  const inputId = `profile-option-input-${profile.id || 'none'}`;
   return (
     <div className={`profile-option${checked ? ' profile-option-chosen' : ''}`}>
-      <input type="radio" id={inputId} name="profile" value={profile.id} checked={checked} onChange={onChoose} aria-describedby={`${inputId}-about`} data-testid={`profile-option-${profile.id}`} />
+      <input type="radio" id={inputId} name="profile" value={profile.id} checked={checked} onChange={onChoose} aria-describedby={`${inputId}-about`} data-testid={`profile-option-${profile.id || 'none'}`} />
       <label htmlFor={inputId}>
         <span className="profile-name">{profile.name}</span>
         <span id={`${inputId}-about`} className="profile-about">
@@ -111,7 +119,15 @@ function AssignOutcome({ profile, value }: { profile: Profile; value: AssignResu
   return (
     <div className={`profile-result${clean ? ' profile-result-ok' : ' profile-result-problem'}`} role="status" data-testid="profile-result" data-assigned={assigned} data-skipped={skipped} data-failed={failed.length} data-still-running={stillRunning}>
       <p className="profile-result-title">
-        Profile “{profile.name}”: <strong>{plural(assigned, 'device')} assigned</strong>
+        {profile.id === NONE ? (
+          <>
+            Profile unassigned: <strong>{plural(assigned, 'device')} have none now</strong>
+          </>
+        ) : (
+          <>
+            Profile “{profile.name}”: <strong>{plural(assigned, 'device')} assigned</strong>
+          </>
+        )}
       </p>
       <ul className="profile-result-counts">
         {skipped > 0 && <li data-testid="profile-skipped">{plural(skipped, 'device')} skipped: no Partner Center id, so no profile could be sent to them.</li>}

@@ -50,6 +50,11 @@ export class UploadFake {
   profiles: Result<ChannelOutput<'profiles:list'>['profiles']> = ok([]);
   /** What `profiles:assign` answers; by default every registered device of the batch is assigned. */
   assignResult: Result<ChannelOutput<'profiles:assign'>> | null = null;
+  /** What devices:deregisterPreview says of the two-person rule (by default: the caller changed nothing). */
+  deregisterRule: ChannelOutput<'devices:deregisterPreview'>['twoPersonRule'] = {
+    enabled: true, yourDevices: 0, changers: [], eligible: [{ id: 1, name: 'Cy', role: 'lead' }], needsSecondPerson: false,
+    explanation: 'Two-person rule: you changed none of batch Pallet 7, so you may remove its devices from Autopilot.',
+  };
 
   constructor(role: Role = 'lead') {
     const me = this.station.addOperator('Cy', role, '246813');
@@ -84,6 +89,20 @@ export class UploadFake {
     });
     o.set('profiles:list', () => (this.profiles.ok ? ok({ profiles: this.profiles.value, note: PROFILES_NOTE }) : this.profiles));
     o.set('profiles:assign', (input) => this.assignResult ?? ok({ assigned: this.devices.filter((d) => d.batchId === input.batchId && d.state === 'registered').length, skipped: 0, failed: [], stillRunning: 0 }));
+    o.set('profiles:waiting', (input) => {
+      const reg = this.devices.filter((d) => d.batchId === input.batchId && d.state === 'registered');
+      return ok({ registered: reg.length, withProfile: 0, waitingCount: reg.length, waiting: reg.map((d) => ({ deviceId: d.id, pkid: d.pkid, serial: d.serial, reason: 'No profile assigned yet.', manageable: true })) });
+    });
+    o.set('inventory:batches', () => ok({ batches: this.batches.map((b) => ({ remoteBatchId: b.name, devicesCount: b.deviceCount, status: 'completed', refreshedAt: AT })), refreshedAt: AT }));
+    o.set('inventory:refresh', () => ok({ batchesRead: this.batches.length, batchesUnchanged: 0, batchesDropped: 0 }));
+    o.set('devices:deregisterPreview', (input) => {
+      const b = this.batches.find((x) => x.id === input.batchId);
+      return ok({ batchName: b?.name ?? '?', registered: this.devices.filter((d) => d.batchId === input.batchId && d.state === 'registered').length, twoPersonRule: this.deregisterRule });
+    });
+    o.set('devices:deregister', (input) => {
+      const ids = Array.isArray(input.deviceIds) ? (input.deviceIds as number[]) : this.devices.filter((d) => d.batchId === input.batchId && d.state === 'registered').map((d) => d.id);
+      return ok({ requested: ids.length, deregistered: ids.length, failed: [], pending: 0, movedToBatchId: null });
+    });
     o.set('settings:get', () => ok(this.settings));
     o.set('settings:update', (input) => {
       this.settings[String(input.key)] = input.value;

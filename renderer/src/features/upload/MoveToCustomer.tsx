@@ -1,0 +1,54 @@
+// "Move to another customer": the customer the boxes go to (only customers Partner Center would
+// register devices for: a reseller relationship) and the name of the new batch they continue in.
+import { useMemo, type ReactNode } from 'react';
+import type { CustomerView } from '../../../../shared/contract/customers';
+import { BATCH_NAME_MAX } from '../../../../shared/domain/batch';
+import { registrationProblem } from '../../../../shared/domain/customers';
+
+export interface MoveChoice {
+  tenantId: string;
+  batchName: string;
+}
+
+interface Props {
+  customers: readonly CustomerView[];
+  currentTenantId: string | null;
+  value: MoveChoice;
+  onChange(next: MoveChoice): void;
+}
+
+export function approvedCustomers(customers: readonly CustomerView[], currentTenantId: string | null): CustomerView[] {
+  return customers.filter((c) => c.listed && c.tenantId !== currentTenantId && registrationProblem(c) === null);
+}
+
+export function MoveToCustomer({ customers, currentTenantId, value, onChange }: Props): ReactNode {
+  const offered = useMemo(() => approvedCustomers(customers, currentTenantId), [customers, currentTenantId]);
+  if (offered.length === 0) {
+    return (
+      <p className="message message-info" data-testid="move-no-customer">
+        No other customer has a reseller relationship with you: refresh the customer list (Upload → Customers) once one accepts.
+      </p>
+    );
+  }
+  return (
+    <fieldset className="move-to" data-testid="move-to">
+      <legend>Move the boxes to</legend>
+      <div className="field">
+        <label htmlFor="move-to-customer">Customer</label>
+        <select id="move-to-customer" value={value.tenantId} onChange={(e) => onChange({ ...value, tenantId: e.target.value })} data-testid="move-to-customer">
+          <option value="">Choose a customer…</option>
+          {offered.map((c) => (
+            <option key={c.tenantId} value={c.tenantId}>
+              {c.companyName}
+              {c.domain ? ` (${c.domain})` : ''}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="move-to-batch">New batch name</label>
+        <input id="move-to-batch" value={value.batchName} maxLength={BATCH_NAME_MAX} onChange={(e) => onChange({ ...value, batchName: e.target.value })} data-testid="move-to-batch" />
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,16 @@
+// The second half of "move to another customer": the core has put the boxes in a new open batch; close
+// it and approve it for the chosen customer (approval's own checks and two-person rule apply; the same
+// second person may confirm). If approval is refused, the boxes wait in that batch for a lead.
+import type { ApiClient } from '../../api';
+import type { SecondPerson } from '../batches/TwoPersonPanel';
+import type { MoveChoice } from './MoveToCustomer';
+import type { MoveOutcome } from './DeregisterOutcome';
+
+export async function moveToCustomer(api: ApiClient, batchId: number, move: MoveChoice, secondPerson: SecondPerson | undefined): Promise<MoveOutcome> {
+  const batchName = move.batchName.trim();
+  const closed = await api.call('batches:close', { id: batchId });
+  if (!closed.ok) return { batchName, approved: false, customerName: null, problem: closed.error.message };
+  const approved = await api.call('approval:approve', { batchId, customerTenantId: move.tenantId, ...(secondPerson ? { secondPerson } : {}) });
+  if (!approved.ok) return { batchName, approved: false, customerName: null, problem: approved.error.message };
+  return { batchName, approved: true, customerName: approved.value.customerName, problem: null };
+}
