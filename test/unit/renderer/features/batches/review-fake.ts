@@ -42,6 +42,8 @@ export class ReviewFake {
   twoPersonRuleOn = true;
   /** What approval:preview says about devices without an identity (the core lists at most 20). */
   noIdentity: ApprovalPreview['noIdentity'] = { count: 0, devices: [] };
+  /** What approval:preview says about lines scanned without being expected. */
+  unexpected: Pick<ApprovalPreview['expected'], 'unexpected' | 'unexpectedDevices'> = { unexpected: 0, unexpectedDevices: [] };
 
   constructor(role: Role = 'lead') {
     const me = this.station.addOperator('Liam', role, '246813');
@@ -165,7 +167,7 @@ export class ReviewFake {
     ];
     return {
       batch: b, deviceCount: 198, sameSerial: [{ serial: 'SN1', deviceIds: [1, 2], batchNames: ['PO-4711'] }],
-      expected: { expected: 201, matched: 198, missing: 3, missingLines: [1, 2, 3].map((i) => ({ id: i, line: 199 + i, sourceFile: 'asn.csv', pkid: `390000000000${i}`, serial: null, manufacturer: null, model: null })) },
+      expected: { expected: 201, matched: 198, missing: 3, missingLines: [1, 2, 3].map((i) => ({ id: i, line: 199 + i, sourceFile: 'asn.csv', pkid: `390000000000${i}`, serial: null, manufacturer: null, model: null })), ...this.unexpected },
       customer: tenant === 'tenant-contoso' ? { tenantId: tenant, companyName: 'Contoso Ltd', domain: 'contoso.onmicrosoft.com' } : null,
       noIdentity: this.noIdentity,
       twoPersonRule: this.twoPersonRule(), blockers,
