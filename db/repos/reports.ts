@@ -111,8 +111,18 @@ export interface AuditRowView {
   detail: string;
 }
 
-/** Newest first, keyset-paged on id. */
-export function listAudit(db: Queryable, f: AuditFilter, limit: number): { rows: AuditRowView[]; nextBefore: number | null } {
+/** What a row's ids stand for, as the station knows them now (null: not that kind of row, or gone). */
+export interface AuditNames {
+  batchName: string | null;
+  devicePkid: string | null;
+  deviceSerial: string | null;
+  customerName: string | null;
+  /** The operator a row is about (added, disabled, signed in), not the one who did it. */
+  objectOperatorName: string | null;
+}
+
+/** Newest first, keyset-paged on id; the page is found on the audit table alone, then its ids are named. */
+export function listAudit(db: Queryable, f: AuditFilter, limit: number): { rows: (AuditRowView & AuditNames)[]; nextBefore: number | null } {
   const where: SQL[] = [];
   if (f.before !== undefined) where.push(sql`id < ${f.before}`);
   if (f.operatorId !== undefined) where.push(sql`operator_id = ${f.operatorId}`);
@@ -122,8 +132,17 @@ export function listAudit(db: Queryable, f: AuditFilter, limit: number): { rows:
   if (f.batchId !== undefined) {
     where.push(sql`((object_type = 'batch' AND object_id = ${String(f.batchId)}) OR (json_valid(detail) AND json_extract(detail, '$.batchId') = ${f.batchId}))`);
   }
-  const rows = db.all<AuditRowView>(sql`SELECT id, at, station, operator_id AS operatorId, operator_name AS operatorName, action, object_type AS objectType,
-      object_id AS objectId, result, detail FROM audit ${where.length > 0 ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``} ORDER BY id DESC LIMIT ${limit + 1}`);
-  const page = rows.slice(0, limit);
-  return { rows: page, nextBefore: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
+  const page = sql`SELECT id, at, station, operator_id AS operatorId, operator_name AS operatorName, action, object_type AS objectType,
+      object_id AS objectId, result, detail, CASE WHEN json_valid(detail) THEN detail END AS json FROM audit ${where.length > 0 ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``} ORDER BY id DESC LIMIT ${limit + 1}`;
+  // A row names its batch as its object, in its detail (batchId), or through the device it is about.
+  const rows = db.all<AuditRowView & AuditNames>(sql`SELECT p.id, p.at, p.station, p.operatorId, p.operatorName, p.action, p.objectType, p.objectId, p.result, p.detail,
+      b.name AS batchName, d.pkid AS devicePkid, d.serial AS deviceSerial, c.company_name AS customerName, o.name AS objectOperatorName
+    FROM (${page}) p
+    LEFT JOIN devices d ON p.objectType = 'device' AND d.id = CAST(p.objectId AS INTEGER)
+    LEFT JOIN batches b ON b.id = COALESCE(CASE WHEN p.objectType = 'batch' THEN CAST(p.objectId AS INTEGER) END, json_extract(p.json, '$.batchId'), d.batch_id)
+    LEFT JOIN customers c ON c.tenant_id = COALESCE(CASE WHEN p.objectType = 'customer' THEN p.objectId END, json_extract(p.json, '$.customerTenantId'), b.customer_tenant_id)
+    LEFT JOIN operators o ON p.objectType = 'operator' AND o.id = CAST(p.objectId AS INTEGER)
+    ORDER BY p.id DESC`);
+  const shown = rows.slice(0, limit);
+  return { rows: shown, nextBefore: rows.length > limit ? (shown[shown.length - 1]?.id ?? null) : null };
 }

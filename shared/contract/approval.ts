@@ -4,7 +4,7 @@ import { defineChannels } from './define';
 import { id, role } from './common';
 import { changeKinds } from '../domain/two-person';
 import { batchSummary } from './batches';
-import { expectedLine } from './expected';
+import { expectedLine, unexpectedDevice } from './expected';
 
 const tenantId = z.string().trim().min(1).max(100);
 
@@ -13,7 +13,15 @@ export const approvalPreview = z.object({
   deviceCount: z.number().int(),
   /** Live devices sharing a serial (within this batch, or with another live batch). */
   sameSerial: z.array(z.object({ serial: z.string(), deviceIds: z.array(z.number().int()), batchNames: z.array(z.string()) })),
-  expected: z.object({ expected: z.number().int(), matched: z.number().int(), missing: z.number().int(), missingLines: z.array(expectedLine) }),
+  expected: z.object({
+    expected: z.number().int(),
+    matched: z.number().int(),
+    missing: z.number().int(),
+    missingLines: z.array(expectedLine),
+    /** Live lines scanned or imported that the expected list does not name (approving sends them too). */
+    unexpected: z.number().int(),
+    unexpectedDevices: z.array(unexpectedDevice),
+  }),
   customer: z.object({ tenantId: z.string(), companyName: z.string(), domain: z.string().nullable() }).nullable(),
   twoPersonRule: z.object({
     enabled: z.boolean(),

@@ -35,9 +35,31 @@ export const reconciliation = z.object({
 });
 export type Reconciliation = z.infer<typeof reconciliation>;
 
+const expectedFile = { batchId: id, ...importFile, mode: z.enum(['replace', 'append']) };
+
+export const expectedPreview = planSummary.extend({
+  /** Pass back to expected:import: it proves the import writes what this preview showed. */
+  token: z.string(),
+  /** Expected lines the import would remove (mode replace), 0 when it adds. */
+  replaces: z.number().int(),
+  /** The first accepted lines, as they would be expected. */
+  sample: z.array(z.object({ line: z.number().int(), pkid: z.string().nullable(), serial: z.string().nullable() })),
+});
+export type ExpectedPreview = z.infer<typeof expectedPreview>;
+
 export const expectedChannels = defineChannels({
+  'expected:preview': {
+    input: z.strictObject(expectedFile),
+    output: expectedPreview,
+    permission: 'batches:review',
+    summary: "Read a supplier's list and say, line by line, what importing it would expect; nothing is written.",
+  },
   'expected:import': {
-    input: z.strictObject({ batchId: id, ...importFile, mode: z.enum(['replace', 'append']) }),
+    input: z.strictObject({
+      ...expectedFile,
+      /** From expected:preview: refused when the file, the mode or the list changed since (optional for scripts). */
+      token: z.string().regex(/^[0-9a-f]{64}$/, 'Preview the file first.').optional(),
+    }),
     output: planSummary.extend({ imported: z.number().int(), replaced: z.number().int() }),
     permission: 'batches:review',
     summary: "Read a supplier's list (advance ship notice) into what a batch should contain.",

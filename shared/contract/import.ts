@@ -58,6 +58,8 @@ export type FileReading = z.infer<typeof fileReading>;
 
 export const planSummary = fileReading.extend({
   accepted: z.number().int(),
+  /** Lines whose hardware hash is attached to a box already in the batch (named by its PKID or serial). */
+  attached: z.number().int().optional(),
   refusedCount: z.number().int(),
   refusedByReason: z.partialRecord(z.enum(refusalReasons), z.number().int()),
   refused: z.array(refusedLine),
@@ -78,6 +80,8 @@ export const importPreview = planSummary.extend({
       identity: identitySummary.optional(),
     }),
   ),
+  /** The first lines whose hash goes onto a line already in the batch. */
+  attachSample: z.array(z.object({ line: z.number().int(), deviceId: z.number().int(), pkid: z.string().nullable(), serial: z.string().nullable() })).optional(),
 });
 export type ImportPreview = z.infer<typeof importPreview>;
 

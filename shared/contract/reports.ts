@@ -38,6 +38,10 @@ export const auditEntry = z.object({
   objectId: z.string().nullable(),
   result: z.string(),
   detail: z.string(),
+  /** What happened, in words with names (shared/domain/audit-words.ts). */
+  summary: z.string(),
+  /** The object by name ("batch Dock-A", "PKID 3512345678901"); null when the row has none. */
+  objectName: z.string().nullable(),
 });
 
 export const chainStatus = z.object({

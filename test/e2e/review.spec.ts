@@ -187,6 +187,8 @@ test.describe('the shift lead reviews and approves a batch', () => {
     await expect(page.getByTestId('expected-none')).toBeVisible();
     const expectedCsv = ['PKID', ...boxes.slice(2), ...unseen].join('\n');
     await page.getByTestId('expected-file').setInputFiles({ name: 'asn.csv', mimeType: 'text/csv', buffer: Buffer.from(expectedCsv) });
+    // Previewed first (issue 19): written when the lead says so.
+    await page.getByTestId('expected-commit').click();
     await expect(page.getByTestId('expected-missing-count')).toHaveText('3');
     await expect(page.getByTestId('expected-matched-count')).toHaveText('198');
     await expect(page.getByTestId('expected-unexpected-count')).toHaveText('0');

@@ -121,12 +121,12 @@ export const approvalHandlers: Pick<Handlers, keyof typeof approvalChannels> = {
     const identityProblem = missingIdentityMessage(batch.name, noIdentity);
     if (identityProblem) blockers.push(identityProblem);
     blockers.push(...fleetApprovalProblems(ctx.db, batch.name, batchId, ctx.now()));
-    const { expected, matched, missing, missingLines } = reconcile(ctx.db, batchId, 50);
+    const { expected, matched, missing, missingLines, unexpected, unexpectedDevices } = reconcile(ctx.db, batchId, 50);
     return ok({
       batch: summary,
       deviceCount,
       sameSerial: sameSerialGroups(ctx.db, batchId),
-      expected: { expected, matched, missing, missingLines },
+      expected: { expected, matched, missing, missingLines, unexpected, unexpectedDevices },
       customer: found ? { tenantId: found.tenantId, companyName: found.companyName, domain: found.domain } : null,
       twoPersonRule: { ...twoPerson, eligible: twoPerson.eligible.map(({ id, name, role }) => ({ id, name, role })) },
       noIdentity: { count: noIdentity.length, devices: noIdentity.slice(0, NO_IDENTITY_LISTED) },

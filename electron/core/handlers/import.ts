@@ -10,6 +10,7 @@ import { summariseIdentity } from '../../../shared/domain/identity';
 import type { Handlers } from '../dispatcher';
 import { planDeviceImport, resolveConflicts, type DeviceLookups, type Plan } from '../import/plan';
 import { fileBytes } from '../import/read-file';
+import { attachImportedHashes } from '../review/attach-hash';
 import { editableBatch } from './review';
 
 export function deviceLookups(db: Queryable): DeviceLookups {
@@ -23,7 +24,7 @@ export function deviceLookups(db: Queryable): DeviceLookups {
 }
 
 export function planSummary(plan: Plan) {
-  return { ...plan.reading, accepted: plan.accepted.length, refusedCount: plan.refusals.count, refusedByReason: plan.refusals.byReason, refused: plan.refusals.lines() };
+  return { ...plan.reading, accepted: plan.accepted.length, attached: plan.attachments.length, refusedCount: plan.refusals.count, refusedByReason: plan.refusals.byReason, refused: plan.refusals.lines() };
 }
 
 export const importHandlers: Pick<Handlers, keyof typeof importChannels> = {
@@ -41,7 +42,8 @@ export const importHandlers: Pick<Handlers, keyof typeof importChannels> = {
       model: r.model,
       identity: summariseIdentity({ ...r, hardwareHash: r.hash }),
     }));
-    return ok({ ...planSummary(plan), token: plan.token, sample });
+    const attachSample = plan.attachments.slice(0, 20).map(({ line, deviceId, pkid, serial }) => ({ line, deviceId, pkid, serial }));
+    return ok({ ...planSummary(plan), token: plan.token, sample, attachSample });
   },
 
   'import:commit': ({ batchId, fileName, contentBase64, token }, ctx) => {
@@ -54,20 +56,23 @@ export const importHandlers: Pick<Handlers, keyof typeof importChannels> = {
     if (!planned.ok) return fail('INVALID_INPUT', planned.message);
     const { plan } = planned;
     if (plan.token !== token) return fail('CONFLICT', 'The file or the batch changed since the preview: preview the file again before importing.');
-    if (plan.accepted.length === 0) {
+    if (plan.accepted.length === 0 && plan.attachments.length === 0) {
       return fail('INVALID_INPUT', `Nothing in ${fileName} can be imported: all ${plan.refusals.count} lines were refused.`, { refused: plan.refusals.lines() });
     }
     return ctx.write(['devices'], (tx) => {
       const again = editableBatch(tx, batchId);
       if (!again.ok) return again;
-      const recheck = resolveConflicts(plan.accepted, deviceLookups(tx), batchId);
-      if (recheck.conflicts.count > 0) {
+      const attachRows = plan.attachments.map((a) => ({ line: a.line, pkid: a.pkid, serial: a.serial, manufacturer: null, model: null, hash: a.hash }));
+      const recheck = resolveConflicts([...plan.accepted, ...attachRows], deviceLookups(tx), batchId);
+      const sameAttachments = recheck.attachments.map((a) => `${a.line}:${a.deviceId}`).join() === plan.attachments.map((a) => `${a.line}:${a.deviceId}`).join();
+      if (recheck.conflicts.count > 0 || !sameAttachments) {
         return fail('CONFLICT', `${recheck.conflicts.count} of the file's devices were scanned, imported or found in Partner Center since the preview: preview the file again.`, {
           refused: recheck.conflicts.lines(),
         });
       }
       const at = ctx.now();
       insertImportedDevices(ctx.sqlite, plan.accepted, { batchId, fileName, by: session.operatorId, at });
+      attachImportedHashes(ctx, tx, plan.attachments, { fileName, sha256: plan.reading.sha256 });
       ctx.audit(tx, {
         action: 'import:commit',
         objectType: 'batch',
@@ -79,6 +84,7 @@ export const importHandlers: Pick<Handlers, keyof typeof importChannels> = {
           bytes: plan.reading.bytes,
           rows: plan.reading.rows,
           imported: plan.accepted.length,
+          attached: plan.attachments.length,
           refused: plan.refusals.count,
           refusedByReason: plan.refusals.byReason,
         },

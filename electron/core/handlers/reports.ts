@@ -3,6 +3,7 @@ import { ok } from '../../../shared/contract';
 import type { reportChannels, ShiftReport } from '../../../shared/contract/reports';
 import { listAudit, localDay, shiftReport } from '../../../db/repos/reports';
 import { verifyAuditChain } from '../audit';
+import { describeAuditEvent, describeAuditObject } from '../../../shared/domain/audit-words';
 import type { Handlers } from '../dispatcher';
 import { toCsv } from '../export/csv';
 
@@ -18,6 +19,16 @@ export function shiftReportCsv(report: ShiftReport): string {
   return toCsv(SHIFT_CSV_HEADER, rows, { bom: true });
 }
 
+function parsedDetail(detail: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(detail);
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return { ...parsed };
+  } catch {
+    // Rows written before details were JSON: described without them.
+  }
+  return {};
+}
+
 export const reportHandlers: Pick<Handlers, keyof typeof reportChannels> = {
   'reports:shift': ({ from, to }, ctx) => ok(shiftReport(ctx.db, from, to)),
 
@@ -26,6 +37,10 @@ export const reportHandlers: Pick<Handlers, keyof typeof reportChannels> = {
 
   'audit:list': ({ verify, limit, ...filter }, ctx) => {
     const page = listAudit(ctx.db, filter, limit);
-    return ok({ ...page, chain: verify ? verifyAuditChain(ctx.sqlite, ctx.station.seal.chainKeys()) : null });
+    const rows = page.rows.map(({ batchName, devicePkid, deviceSerial, customerName, objectOperatorName, ...row }) => {
+      const facts = { ...row, detail: parsedDetail(row.detail), batchName, devicePkid, deviceSerial, customerName, objectOperatorName };
+      return { ...row, summary: describeAuditEvent(facts), objectName: describeAuditObject(facts) };
+    });
+    return ok({ rows, nextBefore: page.nextBefore, chain: verify ? verifyAuditChain(ctx.sqlite, ctx.station.seal.chainKeys()) : null });
   },
 };

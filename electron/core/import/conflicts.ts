@@ -46,7 +46,20 @@ function values(rows: readonly AcceptedRow[], pick: (r: AcceptedRow) => string |
   return [...set];
 }
 
-export function resolveConflicts(candidates: readonly AcceptedRow[], lookups: DeviceLookups, batchId: number): { accepted: AcceptedRow[]; conflicts: RefusalLog } {
+/** A file's hash for a box already on a live line of this batch: attached to that line, as review:attachHash does. */
+export interface HashAttachment {
+  line: number;
+  deviceId: number;
+  hash: string;
+  pkid: string | null;
+  serial: string | null;
+}
+
+export function resolveConflicts(
+  candidates: readonly AcceptedRow[],
+  lookups: DeviceLookups,
+  batchId: number,
+): { accepted: AcceptedRow[]; attachments: HashAttachment[]; conflicts: RefusalLog } {
   const pkids = values(candidates, (c) => c.pkid);
   const serials = values(candidates, (c) => c.serial);
   const livePkid = grouped(lookups.livePkids(pkids));
@@ -55,7 +68,9 @@ export function resolveConflicts(candidates: readonly AcceptedRow[], lookups: De
   const remotePkid = grouped(lookups.remotePkids(pkids));
   const remoteSerial = grouped(lookups.remoteSerials(serials));
   const accepted: AcceptedRow[] = [];
+  const attachments: HashAttachment[] = [];
   const conflicts = new RefusalLog();
+  const here = (h: Holder | undefined) => (h && h.batchId === batchId && h.state !== 'registered' ? h : undefined);
   for (const c of candidates) {
     const serialOwner = <T extends { manufacturer: string | null }>(list: T[] | undefined) => list?.find((h) => sameSerialOwner(h.manufacturer, c.manufacturer));
     const byPkid = c.pkid ? livePkid.get(c.pkid)?.[0] : undefined;
@@ -63,7 +78,11 @@ export function resolveConflicts(candidates: readonly AcceptedRow[], lookups: De
     const bySerial = c.serial ? serialOwner(liveSerial.get(c.serial)) : undefined;
     const remoteByPkid = c.pkid ? remotePkid.get(c.pkid)?.[0] : undefined;
     const remoteBySerial = c.serial ? serialOwner(remoteSerial.get(c.serial)) : undefined;
-    if (byPkid) {
+    // The line names one box of this batch (by PKID, else by serial) and brings a hash no live line has.
+    const target = c.hash && !byHash && (!byPkid || !bySerial || byPkid.deviceId === bySerial.deviceId) ? (byPkid ? here(byPkid) : here(bySerial)) : undefined;
+    if (target && c.hash) {
+      attachments.push({ line: c.line, deviceId: target.deviceId, hash: c.hash, pkid: c.pkid, serial: c.serial });
+    } else if (byPkid) {
       const { reason, message } = holderMessage(`PKID ${c.pkid}`, byPkid, batchId);
       conflicts.add(c.line, reason, message);
     } else if (byHash) {
@@ -79,5 +98,5 @@ export function resolveConflicts(candidates: readonly AcceptedRow[], lookups: De
       accepted.push(c);
     }
   }
-  return { accepted, conflicts };
+  return { accepted, attachments, conflicts };
 }

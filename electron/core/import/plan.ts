@@ -3,7 +3,7 @@
 // file's lines), never a query per row, so a 100,000-line file plans in well under a second.
 import { createHash } from 'node:crypto';
 import type { FileReading } from '../../../shared/contract/import';
-import { resolveConflicts, type DeviceLookups } from './conflicts';
+import { resolveConflicts, type DeviceLookups, type HashAttachment } from './conflicts';
 import { checkDeviceRow, orNull, textsProblem, type AcceptedRow } from './device-row';
 import { FileDuplicates } from './file-duplicates';
 import type { Need } from './headers';
@@ -12,13 +12,15 @@ import { readImportFile, type ImportRow } from './read-file';
 import { RefusalLog } from './refusal-log';
 
 export type { AcceptedRow } from './device-row';
-export { resolveConflicts, type DeviceLookups, type Holder, type RemoteHolder } from './conflicts';
+export { resolveConflicts, type DeviceLookups, type HashAttachment, type Holder, type RemoteHolder } from './conflicts';
 export { pkidProblem } from './pkid-cell';
 export { RefusalLog } from './refusal-log';
 
 export interface Plan {
   reading: FileReading;
   accepted: AcceptedRow[];
+  /** Hashes for boxes already in the batch, attached to their lines (device files only). */
+  attachments: HashAttachment[];
   refusals: RefusalLog;
   /** Binds a commit to this file, this batch and exactly these accepted lines. */
   token: string;
@@ -26,9 +28,10 @@ export interface Plan {
 
 export type PlanResult = { ok: true; plan: Plan } | { ok: false; message: string };
 
-function tokenOf(reading: FileReading, batchId: number, accepted: readonly AcceptedRow[], extra: string): string {
+function tokenOf(reading: FileReading, batchId: number, accepted: readonly AcceptedRow[], extra: string, attachments: readonly HashAttachment[] = []): string {
   const h = createHash('sha256').update(`${reading.sha256}\n${batchId}\n${extra}\n`);
   for (const row of accepted) h.update(`${row.line}:${row.pkid ?? ''}:${row.serial ?? ''}\n`);
+  for (const a of attachments) h.update(`attach ${a.line}:${a.deviceId}\n`);
   return h.digest('hex');
 }
 
@@ -59,9 +62,9 @@ export function planDeviceImport(bytes: Uint8Array, fileName: string, batchId: n
     maxBytes,
   );
   if (!file.ok) return { ok: false, message: file.message };
-  const { accepted, conflicts } = resolveConflicts(candidates, lookups, batchId);
+  const { accepted, attachments, conflicts } = resolveConflicts(candidates, lookups, batchId);
   refusals.absorb(conflicts);
-  return { ok: true, plan: { reading: file.reading, accepted, refusals, token: tokenOf(file.reading, batchId, accepted, 'devices') } };
+  return { ok: true, plan: { reading: file.reading, accepted, attachments, refusals, token: tokenOf(file.reading, batchId, accepted, 'devices', attachments) } };
 }
 
 /** Expected lines (an advance ship notice): a PKID, or a serial when the supplier lists no PKID. */
@@ -109,5 +112,5 @@ export function planExpectedImport(
     maxBytes,
   );
   if (!file.ok) return { ok: false, message: file.message };
-  return { ok: true, plan: { reading: file.reading, accepted, refusals, token: tokenOf(file.reading, batchId, accepted, 'expected') } };
+  return { ok: true, plan: { reading: file.reading, accepted, attachments: [], refusals, token: tokenOf(file.reading, batchId, accepted, 'expected') } };
 }

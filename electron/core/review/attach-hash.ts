@@ -13,6 +13,7 @@ import { reviewDevice } from '../../../db/repos/review';
 import { devices } from '../../../db/schema';
 import type { StationTx } from '../../../db/types';
 import type { HandlerContext } from '../context';
+import type { HashAttachment } from '../import/conflicts';
 import { fileBytes, readImportFile, type ImportRow } from '../import/read-file';
 import { when } from '../scanning/messages';
 
@@ -92,4 +93,22 @@ export function attachHash(ctx: HandlerContext, input: AttachHashInput): Result<
     const view = reviewDevice(tx, device.id);
     return view ? ok(view) : fail('INTERNAL', 'The line could not be read back.');
   });
+}
+
+/**
+ * import:commit's hashes for boxes already in the batch (the plan checked them: a live line of this
+ * batch, a hash no live line has): each is attached and audited as review:attachHash would, so the
+ * two-person rule and the trail see the same change by either path.
+ */
+export function attachImportedHashes(ctx: HandlerContext, tx: StationTx, list: readonly HashAttachment[], file: { fileName: string; sha256: string }): void {
+  for (const a of list) {
+    const before = tx.select({ batchId: devices.batchId, hardwareHash: devices.hardwareHash }).from(devices).where(eq(devices.id, a.deviceId)).get();
+    updateDevice(tx, a.deviceId, { hardwareHash: a.hash });
+    ctx.audit(tx, {
+      action: 'review:attachHash',
+      objectType: 'device',
+      objectId: a.deviceId,
+      detail: { batchId: before?.batchId ?? null, pkid: a.pkid, serial: a.serial, hashCharacters: a.hash.length, replaced: (before?.hardwareHash ?? null) !== null, fileName: file.fileName, sha256: file.sha256, line: a.line, reason: 'imported with the file' },
+    });
+  }
 }

@@ -2,6 +2,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { BatchSummary } from '../../../../shared/contract/batches';
 import type { RosterEntry } from '../../store/types';
+import { actionLabels } from '../../../../shared/domain/audit-words';
 import type { AuditFilters } from './use-audit';
 
 export const knownActions = [
@@ -63,7 +64,7 @@ export function AuditFiltersBar({ filters, roster, batches, onChange }: Props): 
         <input list="audit-actions" value={action} maxLength={64} placeholder="e.g. review:removeDevice" onChange={(e) => setAction(e.target.value)} data-testid="audit-filter-action" />
         <datalist id="audit-actions">
           {knownActions.map((a) => (
-            <option key={a} value={a} />
+            <option key={a} value={a} label={actionLabels[a]} />
           ))}
         </datalist>
       </label>

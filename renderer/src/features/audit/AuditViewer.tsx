@@ -1,5 +1,5 @@
-// The audit viewer (shift leads, admins): who did what, when, to which object, with what result,
-// filtered and paged newest first, under the hash chain's verdict.
+// The audit viewer (shift leads, admins): what happened in words with names (the core's sentence), when,
+// to which object, with what result, filtered and paged newest first, under the hash chain's verdict.
 import { useEffect, useState, type ReactNode } from 'react';
 import type { BatchSummary } from '../../../../shared/contract/batches';
 import { Message } from '../../components/Message';
@@ -41,7 +41,7 @@ export function AuditViewer(): ReactNode {
           <tr>
             <th scope="col">When</th>
             <th scope="col">Who</th>
-            <th scope="col">Action</th>
+            <th scope="col">What happened</th>
             <th scope="col">Object</th>
             <th scope="col">Result</th>
             <th scope="col">Detail</th>
@@ -90,10 +90,14 @@ function Row({ row: r }: { row: AuditRow }): ReactNode {
         <div className="review-sub">#{r.id}</div>
       </td>
       <td>{r.operatorName ?? 'station'}</td>
-      <td>
-        <code>{r.action}</code>
+      <td data-testid={`audit-summary-${r.id}`}>
+        {r.summary}
+        {/* The code stays, small, for support and for the action filter. */}
+        <div className="review-sub">
+          <code>{r.action}</code>
+        </div>
       </td>
-      <td>{r.objectType ? `${r.objectType} ${r.objectId ?? ''}` : '—'}</td>
+      <td>{r.objectName ?? '—'}</td>
       <td>
         <span className={`chip${r.result === 'ok' ? '' : ' chip-failed'}`}>{r.result}</span>
       </td>

@@ -8,7 +8,7 @@ import { Message } from '../../components/Message';
 import { useApi } from '../../store/provider';
 import { CustomerPicker } from './CustomerPicker';
 import { Dialog } from './Dialog';
-import { formatCount, plural } from './format';
+import { formatCount, formatWhen, plural } from './format';
 import { canConfirmHere, TwoPersonPanel, type SecondPerson } from './TwoPersonPanel';
 
 interface Props {
@@ -112,6 +112,7 @@ export function ApproveDialog({ batch, onDone }: Props): ReactNode {
                 </ul>
               )}
             </li>
+            {p.expected.expected > 0 && <UnexpectedCheck expected={p.expected} />}
           </ul>
           <CustomerPicker
             chosen={tenant}
@@ -153,5 +154,24 @@ export function ApproveDialog({ batch, onDone }: Props): ReactNode {
         </button>
       </div>
     </Dialog>
+  );
+}
+
+/** Scanned or imported lines the supplier's list does not name: approving sends them too, so the lead sees which. */
+function UnexpectedCheck({ expected: e }: { expected: ApprovalPreview['expected'] }): ReactNode {
+  return (
+    <li className={`approve-check${e.unexpected ? ' approve-warn' : ''}`} data-testid="approve-unexpected" data-count={e.unexpected}>
+      {e.unexpected === 0 ? 'Every line was on the expected list' : `${plural(e.unexpected, 'line')} scanned but not on the expected list: approving sends them too`}
+      {e.unexpected > 0 && (
+        <ul className="approve-list">
+          {e.unexpectedDevices.slice(0, LISTED).map((d) => (
+            <li key={d.id}>
+              <code>{d.pkid ?? d.serial ?? '?'}</code> ({d.scannedBy}, {formatWhen(d.scannedAt)})
+            </li>
+          ))}
+          {e.unexpected > LISTED && <li>… and {formatCount(e.unexpected - LISTED)} more</li>}
+        </ul>
+      )}
+    </li>
   );
 }

@@ -1,9 +1,11 @@
 // Expected vs scanned: a supplier's list (advance ship notice) read into the batch, and what matched,
 // what is missing and what was scanned without being expected, live as boxes are scanned or removed.
+// A file is previewed first (ExpectedPreview) and written only when the lead says so.
 import { useState, type ReactNode } from 'react';
-import type { Reconciliation } from '../../../../shared/contract/expected';
+import type { ExpectedPreview as ExpectedPreviewData, Reconciliation } from '../../../../shared/contract/expected';
 import { Message } from '../../components/Message';
 import { useApi } from '../../store/provider';
+import { ExpectedPreview } from './ExpectedPreview';
 import { FilePick, type PickedFile } from './FilePick';
 import { formatCount, formatWhen, plural } from './format';
 import { useReconcile } from './use-reconcile';
@@ -17,30 +19,60 @@ export function ExpectedPanel({ batchId, canImport }: Props): ReactNode {
   const api = useApi();
   const { data, error } = useReconcile(batchId);
   const [mode, setMode] = useState<'replace' | 'append'>('replace');
+  const [file, setFile] = useState<PickedFile | null>(null);
+  const [preview, setPreview] = useState<ExpectedPreviewData | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function importList(file: PickedFile): Promise<void> {
+  // Nothing is written until the lead has seen what the file would do (and in which mode).
+  async function previewList(picked: PickedFile, as: 'replace' | 'append'): Promise<void> {
     setBusy(true);
     setNotice(null);
     setImportError(null);
-    const result = await api.call('expected:import', { batchId, fileName: file.fileName, contentBase64: file.contentBase64, mode });
+    setPreview(null);
+    setFile(picked);
+    const result = await api.call('expected:preview', { batchId, fileName: picked.fileName, contentBase64: picked.contentBase64, mode: as });
+    setBusy(false);
+    if (!result.ok) return setImportError(result.error.message);
+    setPreview(result.value);
+  }
+
+  async function importList(): Promise<void> {
+    if (!file || !preview) return;
+    setBusy(true);
+    const result = await api.call('expected:import', { batchId, fileName: file.fileName, contentBase64: file.contentBase64, mode, token: preview.token });
     setBusy(false);
     if (!result.ok) return setImportError(result.error.message);
     const v = result.value;
-    const refused = v.refusedCount > 0 ? ` ${plural(v.refusedCount, 'line')} refused: ${v.refused.slice(0, 3).map((r) => `line ${r.line} (${r.message})`).join('; ')}${v.refusedCount > 3 ? '…' : ''}` : '';
-    setNotice(`${file.fileName}: ${plural(v.imported, 'expected line')} read${v.replaced ? `, replacing ${formatCount(v.replaced)}` : ''}.${refused}`);
+    setPreview(null);
+    setFile(null);
+    setImportError(null);
+    setNotice(`${file.fileName}: ${plural(v.imported, 'expected line')} read${v.replaced ? `, replacing ${formatCount(v.replaced)}` : ''}${v.refusedCount ? ` (${plural(v.refusedCount, 'line')} refused, left out)` : ''}.`);
+  }
+
+  function cancel(): void {
+    setPreview(null);
+    setFile(null);
+    setImportError(null);
   }
 
   return (
     <section className="expected" aria-label="Expected vs scanned" data-testid="expected-panel">
       {canImport && (
         <div className="expected-import">
-          <FilePick label="Import supplier's list…" testId="expected-file" disabled={busy} onPick={(f) => void importList(f)} onError={setImportError} />
+          <FilePick label="Import supplier's list…" testId="expected-file" disabled={busy} onPick={(f) => void previewList(f, mode)} onError={setImportError} />
           <label className="review-filter">
             <span>The new list</span>
-            <select value={mode} onChange={(e) => setMode(e.target.value as 'replace' | 'append')} data-testid="expected-mode">
+            <select
+              value={mode}
+              onChange={(e) => {
+                const next = e.target.value === 'append' ? 'append' : 'replace';
+                setMode(next);
+                if (file) void previewList(file, next);
+              }}
+              data-testid="expected-mode"
+            >
               <option value="replace">replaces the expected list</option>
               <option value="append">adds to it</option>
             </select>
@@ -53,6 +85,17 @@ export function ExpectedPanel({ batchId, canImport }: Props): ReactNode {
       <Message kind="error" testId="expected-error">
         {importError ?? error}
       </Message>
+      {preview && <ExpectedPreview preview={preview} />}
+      {preview && (
+        <div className="lead-actions">
+          <button type="button" className="btn btn-primary" disabled={busy || preview.accepted === 0} onClick={() => void importList()} data-testid="expected-commit">
+            {mode === 'replace' ? 'Replace the list with' : 'Add'} {plural(preview.accepted, 'expected line')}
+          </button>
+          <button type="button" className="btn" onClick={cancel} data-testid="expected-cancel">
+            Cancel
+          </button>
+        </div>
+      )}
       {data && <Counts data={data} />}
       {data && data.expected > 0 && <Lists data={data} />}
     </section>

@@ -41,7 +41,8 @@ export function ImportPanel({ batchId, editable }: Props): ReactNode {
     setError(null);
     setPreview(null);
     setFile(null);
-    setDone(`Imported ${plural(result.value.imported, 'device')} from ${file.fileName}.`);
+    const attached = result.value.attached ? `, attached ${plural(result.value.attached, 'hardware hash', 'hardware hashes')} to lines already in the batch` : '';
+    setDone(`Imported ${plural(result.value.imported, 'device')}${attached} from ${file.fileName}.`);
   }
 
   function cancel(): void {
@@ -65,8 +66,9 @@ export function ImportPanel({ batchId, editable }: Props): ReactNode {
       {preview && <PreviewTable preview={preview} />}
       {preview && (
         <div className="lead-actions">
-          <button type="button" className="btn btn-primary" disabled={busy || preview.accepted === 0} onClick={() => void commit()} data-testid="import-commit">
+          <button type="button" className="btn btn-primary" disabled={busy || preview.accepted + (preview.attached ?? 0) === 0} onClick={() => void commit()} data-testid="import-commit">
             Import {plural(preview.accepted, 'device')}
+            {preview.attached ? `, attach ${plural(preview.attached, 'hash', 'hashes')}` : ''}
           </button>
           <button type="button" className="btn" onClick={cancel} data-testid="import-cancel">
             Cancel
@@ -86,6 +88,14 @@ function PreviewTable({ preview: p }: { preview: ImportPreview }): ReactNode {
           {formatCount(p.accepted)} to import
         </strong>
         ,{' '}
+        {(p.attached ?? 0) > 0 && (
+          <>
+            <strong data-testid="import-attached" data-count={p.attached}>
+              {plural(p.attached ?? 0, 'hardware hash', 'hardware hashes')} to attach to lines already in the batch
+            </strong>
+            ,{' '}
+          </>
+        )}
         <strong data-testid="import-refused-count" data-count={p.refusedCount} className={p.refusedCount ? 'text-bad' : undefined}>
           {formatCount(p.refusedCount)} refused
         </strong>

@@ -105,6 +105,17 @@ describe('approval:preview', () => {
     });
     expect((await t.must('approval:preview', { batchId: t.batchId, customerTenantId: 'x' })).blockers).toEqual([expect.stringMatching(/refresh the customer list/)]);
   });
+
+  it('names the lines scanned without being on the expected list, with who scanned them', async () => {
+    t = await reviewStation();
+    t.addCustomer(TENANT, 'Contoso');
+    await t.must('expected:import', { batchId: t.batchId, fileName: 'asn.csv', contentBase64: t.base64('PKID\n3905012345678\n'), mode: 'replace' });
+    await t.scan('3905012345678');
+    await t.scan('3905012345699');
+    await t.must('batches:close', { id: t.batchId }, t.operator);
+    const p = await t.must('approval:preview', { batchId: t.batchId, customerTenantId: TENANT });
+    expect(p.expected).toMatchObject({ expected: 1, matched: 1, missing: 0, unexpected: 1, unexpectedDevices: [{ pkid: '3905012345699', scannedBy: 'Olga' }] });
+  });
 });
 
 describe('two-person rule: whoever changed what is sent', () => {

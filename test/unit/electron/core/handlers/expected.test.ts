@@ -59,4 +59,19 @@ describe('expected:import and expected:reconcile', () => {
     }
     expect(snapshotDatabase(t.station)).toBe(before);
   });
+
+  it('previews a list without writing, and imports exactly what was previewed (token bound to file, mode and list)', async () => {
+    t = await reviewStation();
+    await t.must('expected:import', { batchId: t.batchId, fileName: 'a.csv', contentBase64: t.base64(asn(['3905012345678,,,', '3905012345679,,,'])), mode: 'replace' });
+    const file = { batchId: t.batchId, fileName: 'b.csv', contentBase64: t.base64(asn(['3905012345680,SN80,,', 'bad,,,'])) };
+    const before = snapshotDatabase(t.station);
+    const p = await t.must('expected:preview', { ...file, mode: 'replace' });
+    expect(p).toMatchObject({ accepted: 1, replaces: 2, refusedCount: 1, refused: [{ line: 3, reason: 'bad-pkid' }], sample: [{ line: 2, pkid: '3905012345680', serial: 'SN80' }] });
+    expect(snapshotDatabase(t.station)).toBe(before);
+    // The same file in the other mode, or after the list changed, is not what was previewed.
+    expect(await t.station.call('expected:import', { ...file, mode: 'append', token: p.token }, { sessionToken: t.lead })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(snapshotDatabase(t.station)).toBe(before);
+    expect(await t.must('expected:import', { ...file, mode: 'replace', token: p.token })).toMatchObject({ imported: 1, replaced: 2 });
+    expect(await t.station.call('expected:import', { ...file, mode: 'replace', token: p.token }, { sessionToken: t.lead })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
 });

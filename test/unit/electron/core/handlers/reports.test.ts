@@ -118,6 +118,31 @@ describe('audit:list', () => {
     expect(await t.station.call('audit:list', {}, { sessionToken: t.operator })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
+  it('says what happened in words with names: operator, batch, PKID, customer, the refused reason', async () => {
+    t = await reviewStation();
+    const TENANT = '11111111-2222-3333-4444-555555555555';
+    t.addCustomer(TENANT, 'Contoso');
+    await t.scan('3905012345600');
+    expect(await t.must('scans:record', { batchId: t.batchId, raw: '3905012345600', source: 'wedge', confirmPkid: true }, t.operator)).toMatchObject({ verdict: 'duplicate' });
+    const id = (t.station.database.sqlite.prepare('SELECT id FROM devices').get() as { id: number }).id;
+    await t.must('review:removeDevice', { deviceId: id, reason: 'Box damaged' });
+    await t.scan('3905012345601');
+    await t.must('batches:close', { id: t.batchId }, t.operator);
+    await t.must('approval:approve', { batchId: t.batchId, customerTenantId: TENANT }, t.otherLead);
+    const rows = (await t.must('audit:list', { batchId: t.batchId })).rows;
+    const said = (action: string) => rows.filter((r) => r.action === action).map((r) => [r.summary, r.objectName]);
+    expect(said('approval:approve')).toEqual([['Liam approved batch PO-4711 for Contoso (1 device)', 'batch PO-4711']]);
+    expect(said('batches:close')).toEqual([['Olga closed batch PO-4711 with 1 device', 'batch PO-4711']]);
+    expect(said('review:removeDevice')).toEqual([['Lena removed PKID 3905012345600 from batch PO-4711: Box damaged', 'PKID 3905012345600']]);
+    const scans = (await t.must('audit:list', { action: 'scans:record' })).rows.map((r) => [r.summary, r.objectName]);
+    expect(scans).toEqual([
+      ['Olga scanned PKID 3905012345601 into batch PO-4711', 'PKID 3905012345601'],
+      ['Olga scanned PKID 3905012345600 again: refused as a duplicate', 'PKID 3905012345600'],
+      ['Olga scanned PKID 3905012345600 into batch PO-4711', 'PKID 3905012345600'],
+    ]);
+    expect((await t.must('audit:list', { action: 'session:signIn', limit: 1 })).rows[0]?.summary).toMatch(/^(Olga|Lena|Liam|Ada Admin) signed in$/);
+  });
+
   it('says where the chain breaks', async () => {
     t = await reviewStation();
     t.station.database.sqlite.prepare("UPDATE audit SET operator_name = 'Mallory' WHERE id = 3").run();

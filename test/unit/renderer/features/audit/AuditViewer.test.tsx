@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditViewer } from '../../../../../renderer/src/features/audit/AuditViewer';
 import { ReportsPage } from '../../../../../renderer/src/features/reports/ReportsPage';
@@ -9,6 +9,8 @@ afterEach(cleanup);
 
 const entry = (id: number, action = 'review:removeDevice', result = 'ok') => ({
   id, at: AT + id, station: 'Dock 3', operatorId: 1, operatorName: 'Liam', action, objectType: 'device', objectId: String(id), result, detail: JSON.stringify({ batchId: 1, reason: 'Box damaged' }),
+  // As the core words it (shared/domain/audit-words.ts).
+  summary: `Liam removed PKID ${3_000_000_000_000 + id} from batch PO-4711: Box damaged`, objectName: `PKID ${3_000_000_000_000 + id}`,
 });
 
 function fake(chainOk: boolean | 'unchecked' = true): ReviewFake {
@@ -47,6 +49,16 @@ describe('audit viewer', () => {
     fireEvent.click(screen.getByTestId('audit-more'));
     await screen.findByTestId('audit-row-1');
     expect(screen.queryByTestId('audit-more')).toBeNull();
+  });
+
+  it('says what happened in words with names, the object by name, and keeps the code small beside it', async () => {
+    renderSignedIn(fake().api, <AuditViewer />);
+    const summary = await screen.findByTestId('audit-summary-250');
+    expect(summary.textContent).toBe('Liam removed PKID 3000000000250 from batch PO-4711: Box damaged' + 'review:removeDevice');
+    expect(summary.querySelector('.review-sub code')?.textContent).toBe('review:removeDevice');
+    const row = screen.getByTestId('audit-row-250');
+    expect(within(row).getByText('PKID 3000000000250')).toBeTruthy();
+    expect(row.textContent).not.toContain('device 250');
   });
 
   it('says loudly when the chain is broken, and where', async () => {

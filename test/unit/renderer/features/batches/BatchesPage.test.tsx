@@ -269,6 +269,8 @@ describe('expected vs scanned', () => {
     };
     const file = new File(['PKID\n1\n'], 'asn.csv', { type: 'text/csv' });
     fireEvent.change(screen.getByTestId('expected-file'), { target: { files: [file] } });
+    // Previewed first (issue 19): nothing is imported until the lead says so.
+    fireEvent.click(await screen.findByTestId('expected-commit'));
     await waitFor(() => expect(fake.calls('expected:import')).toHaveLength(1));
     expect(fake.calls('expected:import')[0]).toMatchObject({ batchId: 1, fileName: 'asn.csv', mode: 'replace', contentBase64: btoa('PKID\n1\n') });
     expect((await screen.findByTestId('expected-notice')).textContent).toContain('5 expected lines');

@@ -3,7 +3,7 @@
 import type { Result } from '../../../../../shared/contract';
 import type { ApprovalPreview } from '../../../../../shared/contract/approval';
 import type { BatchSummary } from '../../../../../shared/contract/batches';
-import type { Reconciliation } from '../../../../../shared/contract/expected';
+import type { ExpectedPreview, Reconciliation } from '../../../../../shared/contract/expected';
 import type { ImportPreview } from '../../../../../shared/contract/import';
 import type { ReviewDevice } from '../../../../../shared/contract/review';
 import { summariseIdentity } from '../../../../../shared/domain/identity';
@@ -42,6 +42,8 @@ export class ReviewFake {
   twoPersonRuleOn = true;
   /** What approval:preview says about devices without an identity (the core lists at most 20). */
   noIdentity: ApprovalPreview['noIdentity'] = { count: 0, devices: [] };
+  /** What approval:preview says about lines scanned without being expected. */
+  unexpected: Pick<ApprovalPreview['expected'], 'unexpected' | 'unexpectedDevices'> = { unexpected: 0, unexpectedDevices: [] };
 
   constructor(role: Role = 'lead') {
     const me = this.station.addOperator('Liam', role, '246813');
@@ -80,6 +82,7 @@ export class ReviewFake {
       return ok({ matches, truncated: false });
     });
     o.set('expected:reconcile', () => ok(this.reconciliation));
+    o.set('expected:preview', () => ok(this.expectedPreview()));
     o.set('customers:list', (input) => {
       const all = [
         { tenantId: 'tenant-contoso', companyName: 'Contoso Ltd', domain: 'contoso.onmicrosoft.com', relationship: 'reseller', refreshedAt: AT, listed: true },
@@ -105,6 +108,15 @@ export class ReviewFake {
 
   fill(batchId: number, count: number): void {
     this.devices = Array.from({ length: count }, (_, i) => device(i + 1, batchId));
+  }
+
+  /** What expected:preview says about a supplier's list of 5 lines, one of them refused. */
+  expectedPreview(extra: Partial<ExpectedPreview> = {}): ExpectedPreview {
+    return {
+      fileName: 'asn.csv', sha256: 'x', bytes: 80, encoding: 'utf-8', delimiter: ',', columns: null, rows: 6, accepted: 5, refusedCount: 1, refusedByReason: { 'bad-pkid': 1 },
+      refused: [{ line: 4, reason: 'bad-pkid', message: 'This is not a PKID: 12345.' }], token: 'b'.repeat(64), replaces: 0,
+      sample: [1, 2, 3, 4, 5].map((i) => ({ line: i + 1, pkid: `390000000000${i}`, serial: null })), ...extra,
+    };
   }
 
   importPreview(extra: Partial<ImportPreview> = {}): ImportPreview {
@@ -165,7 +177,7 @@ export class ReviewFake {
     ];
     return {
       batch: b, deviceCount: 198, sameSerial: [{ serial: 'SN1', deviceIds: [1, 2], batchNames: ['PO-4711'] }],
-      expected: { expected: 201, matched: 198, missing: 3, missingLines: [1, 2, 3].map((i) => ({ id: i, line: 199 + i, sourceFile: 'asn.csv', pkid: `390000000000${i}`, serial: null, manufacturer: null, model: null })) },
+      expected: { expected: 201, matched: 198, missing: 3, missingLines: [1, 2, 3].map((i) => ({ id: i, line: 199 + i, sourceFile: 'asn.csv', pkid: `390000000000${i}`, serial: null, manufacturer: null, model: null })), ...this.unexpected },
       customer: tenant === 'tenant-contoso' ? { tenantId: tenant, companyName: 'Contoso Ltd', domain: 'contoso.onmicrosoft.com' } : null,
       noIdentity: this.noIdentity,
       twoPersonRule: this.twoPersonRule(), blockers,
