@@ -3,11 +3,16 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import i18next from 'eslint-plugin-i18next';
 
 const electronOnly = {
   paths: [{ name: 'electron', message: "Only electron/main and electron/preload may import 'electron': the core must run without it." }],
   patterns: [{ group: ['electron/*'], message: "Only electron/main and electron/preload may import 'electron'." }],
 };
+
+// Features whose every word comes from renderer/src/i18n/locales: a literal in their JSX is an error.
+// A feature joins when its strings are in the catalogs.
+const translatedFeatures = ['sign-in', 'first-run', 'boot'];
 
 const nodeOnly = ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'node:*', 'fs', 'path', 'crypto', 'child_process', 'http'];
 
@@ -38,5 +43,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: translatedFeatures.map((f) => `renderer/src/features/${f}/**/*.tsx`),
+    plugins: { i18next },
+    // jsx-only: text and user-facing attributes (aria-label, title, placeholder, label…) in JSX; class
+    // names, test ids and keys passed to t() are not words a person reads.
+    rules: { 'i18next/no-literal-string': ['error', { mode: 'jsx-only', 'jsx-attributes': { include: ['aria-label', 'title', 'placeholder', 'alt', 'label', 'enterLabel'] } }] },
   },
 );

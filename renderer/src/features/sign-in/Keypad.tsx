@@ -12,6 +12,9 @@ export interface KeypadProps {
   enterLabel?: string;
 }
 
+// A glyph, not a word: the button's name for screen readers comes from the catalog.
+const BACKSPACE_GLYPH = '⌫';
+
 const digitRows = [
   ['1', '2', '3'],
   ['4', '5', '6'],
@@ -61,7 +64,7 @@ export function Keypad({ onDigit, onBackspace, onEnter, onEscape, disabled = fal
         </button>
       ))}
       <button type="button" className="key key-action" onClick={onBackspace} disabled={disabled} data-testid="keypad-backspace" aria-label={t('deleteDigit')}>
-        ⌫
+        {BACKSPACE_GLYPH}
       </button>
       <button type="button" className="key" onClick={() => onDigit('0')} disabled={disabled} data-testid="keypad-0">
         0
