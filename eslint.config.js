@@ -12,7 +12,7 @@ const electronOnly = {
 
 // Features whose every word comes from renderer/src/i18n/locales: a literal in their JSX is an error.
 // A feature joins when its strings are in the catalogs.
-const translatedFeatures = ['sign-in', 'first-run', 'boot'];
+const translatedFeatures = ['sign-in', 'first-run', 'boot', 'shell'];
 
 const nodeOnly = ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'node:*', 'fs', 'path', 'crypto', 'child_process', 'http'];
 
