@@ -1,4 +1,5 @@
-// The scan screen in each of the six languages at 1280x800: every verdict word must fit on one line
+// The scan screen in each of the six languages at 1280x800: every verdict word (accepted, duplicate,
+// refused, the PKID question) must fit on one line
 // at its two-metre size (no truncation), and a screenshot per language is kept as an artifact for a
 // person to look at (not a pixel baseline).
 import { mkdirSync } from 'node:fs';
@@ -10,6 +11,8 @@ const shots = 'test-results/languages';
 const ADMIN = { name: 'Ada', pin: '246813' };
 const languages = ['en', 'de', 'fr', 'es', 'nl', 'pl'] as const;
 // PKIDs that fail the EAN-13 check (390501234567 + 5 would pass it, and be asked about): one per language.
+// And ones that pass it, so the station asks "Is this the PKID?", the longest verdict in most languages.
+const eanLike = ['4006381333016', '4006381333023', '4006381333030', '4006381333047', '4006381333054', '4006381333061'];
 const pkids = ['3905012345670', '3905012345671', '3905012345672', '3905012345673', '3905012345674', '3905012345676'];
 
 test.use({ viewport: { width: 1280, height: 800 } });
@@ -50,5 +53,13 @@ test('the scan verdicts fit in every language', async ({ page, station }) => {
     await expectVerdictFits(page, 'invalid', language);
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${shots}/scan-${language}.png` });
+    await wedgeScan(page, eanLike[i] ?? '');
+    await expectVerdictFits(page, 'confirm', language);
+    await page.screenshot({ path: `${shots}/scan-${language}-confirm.png` });
+    // The same label again keeps it.
+    await page.waitForTimeout(500);
+    await wedgeScan(page, eanLike[i] ?? '');
+    await expect(page.getByTestId('scan-verdict')).toHaveAttribute('data-verdict', 'accepted');
+    await page.waitForTimeout(500);
   }
 });
