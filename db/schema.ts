@@ -19,6 +19,8 @@ export const operators = sqliteTable(
     lockouts: integer('lockouts').notNull().default(0),
     lockedUntil: epochMs('locked_until'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    // The language the operator chose for the screens (a BCP 47 tag); null follows the station's default.
+    language: text('language'),
     createdAt: epochMs('created_at').notNull(),
     updatedAt: epochMs('updated_at').notNull(),
   },

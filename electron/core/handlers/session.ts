@@ -17,12 +17,20 @@ export const sessionHandlers: Pick<Handlers, keyof typeof sessionChannels> = {
     const session = ctx.sessions.open(signedIn);
     const operator = toView(signedIn);
     ctx.events.emit('session:changed', { sessionId: session.sessionId, state: 'signedIn', operator });
-    return ok({ token: session.token, sessionId: session.sessionId, operator });
+    return ok({ token: session.token, sessionId: session.sessionId, operator, language: signedIn.language });
   },
 
   'session:current': (_input, ctx) => {
     const row = ctx.session ? findById(ctx.db, ctx.session.operatorId) : undefined;
-    return ok({ operator: row ? toView(row) : null });
+    return ok(row ? { operator: toView(row), language: row.language } : { operator: null });
+  },
+
+  // Only the signed-in operator's own language: the session names whose it is, the input cannot.
+  'session:setLanguage': ({ language }, ctx) => {
+    const session = ctx.session;
+    if (!session) return fail('NOT_SIGNED_IN', 'Sign in first.');
+    ctx.write(['operators'], (tx) => updateOperator(tx, session.operatorId, { language, updatedAt: ctx.now() }));
+    return ok({ done: true as const });
   },
 
   'session:signOut': (_input, ctx) => {

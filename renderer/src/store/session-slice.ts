@@ -1,4 +1,5 @@
 import type { ApiClient } from '../api';
+import { applyLanguage } from '../i18n/station-language';
 import type { SessionSlice, SliceCreator } from './types';
 
 export function createSessionSlice(api: ApiClient): SliceCreator<SessionSlice> {
@@ -13,6 +14,7 @@ export function createSessionSlice(api: ApiClient): SliceCreator<SessionSlice> {
       if (!stored) return set({ sessionChecked: true });
       const result = await api.call('session:current', {});
       if (result.ok && result.value.operator) {
+        applyLanguage(result.value.language ?? null);
         set({ operator: result.value.operator, sessionId: stored.sessionId, sessionChecked: true });
       } else if (result.ok) {
         // The core no longer knows the token (restarted, signed out elsewhere): start clean.
@@ -26,7 +28,8 @@ export function createSessionSlice(api: ApiClient): SliceCreator<SessionSlice> {
     async signIn(name, pin) {
       const result = await api.call('session:signIn', { name, pin });
       if (result.ok) {
-        const { token, sessionId, operator } = result.value;
+        const { token, sessionId, operator, language } = result.value;
+        applyLanguage(language);
         api.setSession({ token, sessionId });
         set({ operator, sessionId, sessionNotice: null, sessionChecked: true, page: 'scan' });
       }
@@ -44,7 +47,14 @@ export function createSessionSlice(api: ApiClient): SliceCreator<SessionSlice> {
 
     endSession(notice) {
       api.setSession(null);
+      // The sign-in screen speaks the station's language, not the last operator's.
+      applyLanguage(null);
       set({ operator: null, sessionId: null, sessionNotice: notice, page: 'scan', operators: [], operatorsStatus: 'idle', operatorsError: null });
+    },
+
+    async chooseLanguage(language) {
+      applyLanguage(language);
+      if (get().operator) await api.call('session:setLanguage', { language });
     },
 
     async refreshMe() {

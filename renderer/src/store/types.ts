@@ -29,6 +29,8 @@ export interface SessionSlice {
   signOut(): Promise<void>;
   endSession(notice: string | null): void;
   refreshMe(): Promise<void>;
+  /** The signed-in operator picks a language: shown at once, kept with the operator. */
+  chooseLanguage(language: string): Promise<void>;
 }
 
 export interface ConnectivitySlice {

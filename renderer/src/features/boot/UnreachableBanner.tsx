@@ -1,13 +1,15 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from '../../i18n';
 import { useAppStore } from '../../store/provider';
 
 export function UnreachableBanner(): ReactNode {
+  const { t } = useTranslation('boot');
   const loadStation = useAppStore((s) => s.loadStation);
   return (
     <div className="banner banner-problem" role="alert" data-testid="unreachable-banner">
-      <span>Station not reachable: what you do now is not saved. Check that Dockside is running.</span>
+      <span>{t('bannerText')}</span>
       <button type="button" className="btn btn-small" onClick={() => void loadStation()}>
-        Check again
+        {t('checkAgain')}
       </button>
     </div>
   );

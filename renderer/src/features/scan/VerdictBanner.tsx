@@ -1,20 +1,14 @@
 // The full-width answer to the last scan: colour, symbol and the core's words, large. Only the
 // core's verdict lands here; the instant hint and the queue show underneath, small.
 import type { ReactNode } from 'react';
+import { useTranslation } from '../../i18n';
 import { ConfirmPrompt } from './ConfirmPrompt';
 import type { ScanKeyAction } from './scan-keys';
 import type { BannerKind, ScanStore } from './scan-store';
 import { useScan } from './use-scan-store';
 
-const TITLES: Readonly<Record<BannerKind, { readonly symbol: string; readonly title: string }>> = {
-  idle: { symbol: '▶', title: 'Ready' },
-  accepted: { symbol: '✔', title: 'Accepted' },
-  duplicate: { symbol: '⚠', title: 'Duplicate' },
-  invalid: { symbol: '✖', title: 'Refused' },
-  confirm: { symbol: '?', title: 'Is this the PKID?' },
-  undo: { symbol: '↶', title: 'Undone' },
-  dropped: { symbol: '–', title: 'Dropped' },
-};
+// The verdict words are in the catalogs (scan.verdict.<kind>), kept short enough for two metres.
+const SYMBOLS: Readonly<Record<BannerKind, string>> = { idle: '▶', accepted: '✔', duplicate: '⚠', invalid: '✖', confirm: '?', undo: '↶', dropped: '–' };
 
 export function VerdictBanner({ store, onAction }: { store: ScanStore; onAction: (action: ScanKeyAction) => void }): ReactNode {
   const banner = useScan(store, (s) => s.banner);
@@ -22,7 +16,9 @@ export function VerdictBanner({ store, onAction }: { store: ScanStore; onAction:
   const queued = useScan(store, (s) => s.queued);
   const offline = useScan(store, (s) => s.offline);
   const confirmPending = useScan(store, (s) => s.confirm !== null);
-  const { symbol, title } = TITLES[banner.kind];
+  const { t } = useTranslation('scan');
+  const symbol = SYMBOLS[banner.kind];
+  const title = t(`verdict.${banner.kind}`);
   return (
     <>
       <div
@@ -54,7 +50,7 @@ export function VerdictBanner({ store, onAction }: { store: ScanStore; onAction:
             {hint ?? ''}
           </span>
         )}
-        {queued > 1 && <span data-testid="scan-queued">{queued} scans waiting</span>}
+        {queued > 1 && <span data-testid="scan-queued">{t('queued', { count: queued })}</span>}
       </div>
     </>
   );

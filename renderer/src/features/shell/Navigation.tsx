@@ -1,12 +1,14 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from '../../i18n';
 import type { Role } from '../../../../shared/domain/roles';
 import { useAppStore } from '../../store/provider';
 import { pagesFor, type PageId } from './pages';
 
 export function Navigation({ role, current }: { role: Role; current: PageId }): ReactNode {
+  const { t } = useTranslation('shell');
   const setPage = useAppStore((s) => s.setPage);
   return (
-    <nav className="nav" aria-label="Pages">
+    <nav className="nav" aria-label={t('pages')}>
       {pagesFor(role).map((p) => (
         <button
           key={p.id}
@@ -17,8 +19,8 @@ export function Navigation({ role, current }: { role: Role; current: PageId }): 
           onClick={() => setPage(p.id)}
           data-testid={`nav-${p.id}`}
         >
-          <span className="nav-label">{p.label}</span>
-          <kbd className="nav-key">Alt+{p.key}</kbd>
+          <span className="nav-label">{t(`page.${p.id}`)}</span>
+          <kbd className="nav-key">{t('altKey', { key: p.key })}</kbd>
         </button>
       ))}
     </nav>

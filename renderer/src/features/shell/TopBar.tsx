@@ -1,9 +1,12 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from '../../i18n';
 import { useAppStore } from '../../store/provider';
+import { LanguagePicker } from './LanguagePicker';
 import { OnlineIndicator } from './OnlineIndicator';
 import { OperatorBadge } from './OperatorBadge';
 
 export function TopBar(): ReactNode {
+  const { t } = useTranslation('shell');
   const stationName = useAppStore((s) => s.station?.name ?? 'Dockside');
   const signOut = useAppStore((s) => s.signOut);
   return (
@@ -13,8 +16,9 @@ export function TopBar(): ReactNode {
       </span>
       <OnlineIndicator />
       <OperatorBadge />
+      <LanguagePicker />
       <button type="button" className="btn btn-signout" onClick={() => void signOut()} data-testid="sign-out">
-        Sign out
+        {t('signOut')}
       </button>
     </header>
   );

@@ -6,18 +6,17 @@ export type PageId = (typeof pageIds)[number];
 
 export interface PageDef {
   id: PageId;
-  label: string;
   /** The digit pressed with Alt. */
   key: string;
   permission: Permission;
 }
 
 export const pages: readonly PageDef[] = [
-  { id: 'scan', label: 'Scan', key: '1', permission: 'station:use' },
-  { id: 'batches', label: 'Batches', key: '2', permission: 'station:use' },
-  { id: 'upload', label: 'Upload', key: '3', permission: 'batches:approve' },
-  { id: 'reports', label: 'Reports', key: '4', permission: 'audit:read' },
-  { id: 'settings', label: 'Settings', key: '5', permission: 'station:use' },
+  { id: 'scan', key: '1', permission: 'station:use' },
+  { id: 'batches', key: '2', permission: 'station:use' },
+  { id: 'upload', key: '3', permission: 'batches:approve' },
+  { id: 'reports', key: '4', permission: 'audit:read' },
+  { id: 'settings', key: '5', permission: 'station:use' },
 ];
 
 export function pagesFor(role: Role): PageDef[] {

@@ -1,6 +1,7 @@
 // A large on-screen numeric keypad that also listens to the physical digit keys, Backspace, Enter and
 // Escape, so a PIN can be typed with gloves on the screen or on any keyboard.
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from '../../i18n';
 
 export interface KeypadProps {
   onDigit: (digit: string) => void;
@@ -10,6 +11,9 @@ export interface KeypadProps {
   disabled?: boolean;
   enterLabel?: string;
 }
+
+// A glyph, not a word: the button's name for screen readers comes from the catalog.
+const BACKSPACE_GLYPH = '⌫';
 
 const digitRows = [
   ['1', '2', '3'],
@@ -21,7 +25,8 @@ function isTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-export function Keypad({ onDigit, onBackspace, onEnter, onEscape, disabled = false, enterLabel = 'Sign in' }: KeypadProps): ReactNode {
+export function Keypad({ onDigit, onBackspace, onEnter, onEscape, disabled = false, enterLabel }: KeypadProps): ReactNode {
+  const { t } = useTranslation('signIn');
   // The window listener reads the latest handlers through a ref, so it is added once.
   const handlers = useRef({ onDigit, onBackspace, onEnter, onEscape, disabled });
   useEffect(() => {
@@ -52,20 +57,20 @@ export function Keypad({ onDigit, onBackspace, onEnter, onEscape, disabled = fal
   }, []);
 
   return (
-    <div className="keypad" role="group" aria-label="PIN keypad" data-testid="keypad">
+    <div className="keypad" role="group" aria-label={t('keypad')} data-testid="keypad">
       {digitRows.flat().map((digit) => (
         <button key={digit} type="button" className="key" onClick={() => onDigit(digit)} disabled={disabled} data-testid={`keypad-${digit}`}>
           {digit}
         </button>
       ))}
-      <button type="button" className="key key-action" onClick={onBackspace} disabled={disabled} data-testid="keypad-backspace" aria-label="Delete last digit">
-        ⌫
+      <button type="button" className="key key-action" onClick={onBackspace} disabled={disabled} data-testid="keypad-backspace" aria-label={t('deleteDigit')}>
+        {BACKSPACE_GLYPH}
       </button>
       <button type="button" className="key" onClick={() => onDigit('0')} disabled={disabled} data-testid="keypad-0">
         0
       </button>
       <button type="button" className="key key-enter" onClick={onEnter} disabled={disabled} data-testid="keypad-enter">
-        {enterLabel}
+        {enterLabel ?? t('signIn')}
       </button>
     </div>
   );

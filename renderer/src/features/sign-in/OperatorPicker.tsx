@@ -1,6 +1,6 @@
 // Big name buttons. Arrow keys move, Enter picks, and typing the first letters of a name jumps to it.
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { roleLabels } from '../../../../shared/domain/roles';
+import { useTranslation } from '../../i18n';
 import type { RosterEntry } from '../../store/types';
 
 const TYPEAHEAD_RESET_MS = 800;
@@ -12,6 +12,7 @@ interface OperatorPickerProps {
 }
 
 export function OperatorPicker({ roster, onPick, focusName }: OperatorPickerProps): ReactNode {
+  const { t } = useTranslation('signIn');
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const typed = useRef({ text: '', at: 0 });
 
@@ -41,10 +42,10 @@ export function OperatorPicker({ roster, onPick, focusName }: OperatorPickerProp
   }
 
   if (roster.length === 0) {
-    return <p className="big-text" data-testid="no-operators">No active operators. Ask a station admin.</p>;
+    return <p className="big-text" data-testid="no-operators">{t('noOperators')}</p>;
   }
   return (
-    <div className="operator-grid" role="group" aria-label="Who are you?" onKeyDown={onKeyDown} data-testid="operator-picker">
+    <div className="operator-grid" role="group" aria-label={t('whoAreYou')} onKeyDown={onKeyDown} data-testid="operator-picker">
       {roster.map((operator, i) => (
         <button
           key={operator.id}
@@ -57,7 +58,7 @@ export function OperatorPicker({ roster, onPick, focusName }: OperatorPickerProp
           data-testid={`operator-${operator.name}`}
         >
           <span className="operator-name">{operator.name}</span>
-          <span className="operator-role">{roleLabels[operator.role]}</span>
+          <span className="operator-role">{t(`common:role.${operator.role}`)}</span>
         </button>
       ))}
     </div>

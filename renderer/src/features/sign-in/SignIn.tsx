@@ -1,8 +1,8 @@
 // Sign-in: pick your name, then type your PIN on the keypad (or the keyboard).
 import { useEffect, useState, type ReactNode } from 'react';
 import { PIN_MAX } from '../../../../shared/domain/pin';
-import { roleLabels } from '../../../../shared/domain/roles';
 import { Message } from '../../components/Message';
+import { useTranslation } from '../../i18n';
 import { useAppStore } from '../../store/provider';
 import type { RosterEntry } from '../../store/types';
 import { Keypad } from './Keypad';
@@ -11,6 +11,7 @@ import { PinDots } from './PinDots';
 import { signInErrorText } from './sign-in-error';
 
 export function SignIn(): ReactNode {
+  const { t } = useTranslation('signIn');
   const roster = useAppStore((s) => s.roster);
   const rosterStatus = useAppStore((s) => s.rosterStatus);
   const loadRoster = useAppStore((s) => s.loadRoster);
@@ -47,7 +48,7 @@ export function SignIn(): ReactNode {
     setBusy(false);
     if (!result.ok) {
       setPin('');
-      setError(signInErrorText(result.error));
+      setError(signInErrorText(result.error, t));
     }
   }
 
@@ -61,14 +62,14 @@ export function SignIn(): ReactNode {
       </header>
       {chosen === null ? (
         <section aria-labelledby="who-heading">
-          <h2 id="who-heading">Who are you?</h2>
-          <p className="hint">Arrow keys or the first letters of your name, then Enter.</p>
-          {rosterStatus === 'loading' ? <p className="big-text">Loading names…</p> : <OperatorPicker roster={roster} onPick={pick} focusName={lastChosen} />}
+          <h2 id="who-heading">{t('whoAreYou')}</h2>
+          <p className="hint">{t('pickHint')}</p>
+          {rosterStatus === 'loading' ? <p className="big-text">{t('loadingNames')}</p> : <OperatorPicker roster={roster} onPick={pick} focusName={lastChosen} />}
         </section>
       ) : (
         <section className="pin-step" aria-labelledby="pin-heading">
           <h2 id="pin-heading" data-testid="sign-in-as">
-            {chosen.name} <span className="role-label">{roleLabels[chosen.role]}</span>
+            {chosen.name} <span className="role-label">{t(`common:role.${chosen.role}`)}</span>
           </h2>
           <PinDots length={pin.length} />
           <Message kind="error" testId="sign-in-error">
@@ -80,10 +81,10 @@ export function SignIn(): ReactNode {
             onEnter={() => void submit()}
             onEscape={back}
             disabled={busy}
-            enterLabel={busy ? '…' : 'Sign in'}
+            enterLabel={busy ? t('busy') : t('signIn')}
           />
           <button type="button" className="btn btn-secondary btn-wide" onClick={back} data-testid="sign-in-back">
-            Not {chosen.name}? Choose another name (Esc)
+            {t('notYou', { name: chosen.name })}
           </button>
         </section>
       )}

@@ -8,6 +8,7 @@ type Handler = (input: Record<string, unknown>, token: string | null) => Result<
 
 interface FakeOperator extends OperatorView {
   pin: string;
+  language?: string | null;
 }
 
 export class FakeStation implements Transport {
@@ -48,7 +49,7 @@ export class FakeStation implements Transport {
     return handler(args, token);
   }
 
-  private view({ pin: _pin, ...view }: FakeOperator): OperatorView {
+  private view({ pin: _pin, language: _language, ...view }: FakeOperator): OperatorView {
     return view;
   }
 
@@ -83,11 +84,17 @@ export class FakeStation implements Transport {
       const token = `token-${this.sessions.size + 1}`;
       const sessionId = `session-${this.sessions.size + 1}`;
       this.sessions.set(token, { sessionId, operatorId: op.id });
-      return { ok: true, value: { token, sessionId, operator: this.view(op) } };
+      return { ok: true, value: { token, sessionId, operator: this.view(op), language: op.language ?? null } };
     },
     'session:current': (_input, token) => {
       const op = this.me(token);
-      return { ok: true, value: { operator: op ? this.view(op) : null } };
+      return { ok: true, value: op ? { operator: this.view(op), language: op.language ?? null } : { operator: null } };
+    },
+    'session:setLanguage': (input, token) => {
+      const op = this.me(token);
+      if (!op) return { ok: false, error: { code: 'NOT_SIGNED_IN', message: 'Sign in first.' } };
+      op.language = typeof input.language === 'string' ? input.language : null;
+      return { ok: true, value: { done: true } };
     },
     'session:signOut': (_input, token) => {
       if (!token || !this.sessions.delete(token)) return { ok: false, error: { code: 'NOT_SIGNED_IN', message: 'Nobody is signed in.' } };

@@ -90,3 +90,23 @@ describe('session:signIn', () => {
     expect((await t.station.call('session:signIn', { name: 'Olga', pin: '918273' })).ok).toBe(true);
   });
 });
+
+describe('session:setLanguage', () => {
+  it("keeps the signed-in operator's own language, returns it at sign-in, and leaves everyone else's alone", async () => {
+    t = await tempStation();
+    const olga = await t.tokenFor('operator', 'Olga');
+    expect(await t.station.call('session:setLanguage', { language: 'pl' }, { sessionToken: olga })).toMatchObject({ ok: true });
+    expect(await t.station.call('session:current', {}, { sessionToken: olga })).toMatchObject({ ok: true, value: { language: 'pl' } });
+    expect(await t.station.call('session:signIn', { name: 'Olga', pin: '602817' })).toMatchObject({ ok: true, value: { language: 'pl' } });
+    expect(await t.station.call('session:signIn', { name: 'Ada Admin', pin: ADMIN.pin })).toMatchObject({ ok: true, value: { language: null } });
+    expect(await t.station.call('session:setLanguage', { language: null }, { sessionToken: olga })).toMatchObject({ ok: true });
+    expect(await t.station.call('session:signIn', { name: 'Olga', pin: '602817' })).toMatchObject({ ok: true, value: { language: null } });
+  });
+
+  it('refuses without a session and refuses what is not a language tag', async () => {
+    t = await tempStation();
+    expect(await t.station.call('session:setLanguage', { language: 'de' })).toMatchObject({ ok: false });
+    const olga = await t.tokenFor('operator', 'Olga');
+    expect(await t.station.call('session:setLanguage', { language: 'Deutsch; DROP' }, { sessionToken: olga })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});

@@ -1,0 +1,1 @@
+ALTER TABLE `operators` ADD `language` text;
