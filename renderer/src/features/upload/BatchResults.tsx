@@ -85,12 +85,8 @@ export function BatchResults({ batch, customerName }: { batch: BatchSummary; cus
       <Message kind="error" testId="batch-results-error">
         {devices.error}
       </Message>
-      {mayAct && t && t.failed > 0 && <FailedActions batch={batch} failed={t.failed} selected={tickedFailed} onDone={() => setSelected(new Map())} />}
-      {mayAct && t && t.registered > 0 && <DeregisterActions batch={batch} registered={t.registered} ticked={tickedRegistered} onDone={() => setSelected(new Map())} />}
-      {mayAct && batch.customerTenantId && <RemoteBatchStatus batch={batch} customerTenantId={batch.customerTenantId} />}
-      {mayAct && batch.customerTenantId && (batch.state === 'registered' || batch.state === 'needs_attention') && (
-        <ProfileAssign batch={batch} customerTenantId={batch.customerTenantId} customerName={customerName ?? batch.customerTenantId} ticked={[...tickedRegistered.keys()]} />
-      )}
+      <div className="batch-results-body">
+        <div className="batch-results-list">
       <div className="tabs result-filters" role="group" aria-label="Show devices">
         {(Object.keys(filterLabels) as ResultFilter[]).map((f) => {
           const n = t ? (f === 'live' ? t.live : t[f]) : 0;
@@ -120,6 +116,20 @@ export function BatchResults({ batch, customerName }: { batch: BatchSummary; cus
         }
         canRemove={mayAct}
       />
+        </div>
+      {mayAct && (
+        // The lead's actions sit beside the device list on a wide enough screen, so the list starts
+        // near the top of a 1280×800 dock monitor instead of below them.
+        <aside className="batch-actions" aria-label={`Actions on batch ${batch.name}`} data-testid="batch-actions">
+          {t && t.failed > 0 && <FailedActions batch={batch} failed={t.failed} selected={tickedFailed} onDone={() => setSelected(new Map())} />}
+          {t && t.registered > 0 && <DeregisterActions batch={batch} registered={t.registered} ticked={tickedRegistered} onDone={() => setSelected(new Map())} />}
+          {batch.customerTenantId && <RemoteBatchStatus batch={batch} customerTenantId={batch.customerTenantId} />}
+          {batch.customerTenantId && (batch.state === 'registered' || batch.state === 'needs_attention') && (
+            <ProfileAssign batch={batch} customerTenantId={batch.customerTenantId} customerName={customerName ?? batch.customerTenantId} ticked={[...tickedRegistered.keys()]} />
+          )}
+        </aside>
+      )}
+      </div>
     </section>
   );
 }
