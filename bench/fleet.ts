@@ -10,14 +10,12 @@
 // release_round_ms        Dock 1 removes 1,000 lines; its round that gives them back, then Dock 3's
 //                         round that pulls the releases, claims its 1,000 lines again and clears them
 import { performance } from 'node:perf_hooks';
-import { migrateHub } from '../db/hub/migrate';
-import { openHub } from '../db/hub/connect';
 import { Fleet } from '../electron/core/fleet/fleet';
 import { firstScannedElsewhere, lineFlags } from '../electron/core/fleet/lookups';
 import { batchFleetState } from '../db/hub/local/outbox';
 import { startPgCluster } from '../test/helpers/pg-cluster';
 import { tempStation, type TempStation } from '../test/helpers/temp-station';
-import { createFleetRoles, grantStations, STATION_PASSWORD } from '../test/integration/fleet/fleet-roles';
+import { readyHub, STATION_PASSWORD } from '../test/integration/fleet/fleet-roles';
 import { seedDevices } from './_seed';
 import { percentile, round } from './stats';
 
@@ -46,14 +44,7 @@ export async function run(): Promise<Record<string, number>> {
   const cluster = await startPgCluster();
   const stations: TempStation[] = [];
   try {
-    const urls = await createFleetRoles(cluster, ['dock_a', 'dock_b']);
-    const owner = await openHub({ url: urls.owner });
-    try {
-      await migrateHub(owner.pool, owner.where);
-    } finally {
-      await owner.close();
-    }
-    await grantStations(urls.owner);
+    const urls = await readyHub(cluster);
     const a = await dock('Dock 1', urls.stations.dock_a ?? '', 5_000_000_000_000);
     const b = await dock('Dock 3', urls.stations.dock_b ?? '', 5_000_000_000_000 + LINES - SHARED);
     stations.push(a.t, b.t);

@@ -10,15 +10,13 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openHub } from '../../db/hub/connect';
-import { migrateHub } from '../../db/hub/migrate';
 import { chainKeysForDataDir } from '../../electron/core/audit-seal/data-dir-keys';
 import { Fleet } from '../../electron/core/fleet/fleet';
 import { verifyStation } from '../../electron/core/verify';
 import { docksideEntry } from '../helpers/dockside-entry';
 import { startPgCluster, type PgCluster } from '../helpers/pg-cluster';
 import { tempStation, type TempStation } from '../helpers/temp-station';
-import { createFleetRoles, grantStations, STATION_PASSWORD, type FleetUrls } from '../integration/fleet/fleet-roles';
+import { readyHub, STATION_PASSWORD, type FleetUrls } from '../integration/fleet/fleet-roles';
 
 const KILLS = Number(process.env.DOCKSIDE_FLEET_KILLS ?? '12');
 const PER_ROUND = 30;
@@ -32,14 +30,7 @@ const shared: string[] = [];
 
 beforeAll(async () => {
   cluster = await startPgCluster();
-  urls = await createFleetRoles(cluster, ['dock_a', 'dock_b']);
-  const owner = await openHub({ url: urls.owner });
-  try {
-    await migrateHub(owner.pool, owner.where);
-  } finally {
-    await owner.close();
-  }
-  await grantStations(urls.owner);
+  urls = await readyHub(cluster);
   for (const [name, role] of [['Dock 1', 'dock_a'], ['Dock 3', 'dock_b']] as const) {
     const t = await tempStation();
     await t.tokenFor('operator', 'Olga');

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { openHub, type Hub } from '../../../db/hub/connect';
 import { joinStation } from '../../../db/hub/repos/stations';
+import { migrateHub } from '../../../db/hub/migrate';
 import type { PgCluster } from '../../helpers/pg-cluster';
 
 export const OWNER_PASSWORD = 'owner-secret-7Hq2';
@@ -56,6 +57,19 @@ export async function grantStations(ownerUrl: string): Promise<void> {
   } finally {
     await owner.end();
   }
+}
+
+/** A hub ready for Dock 1 (dock_a) and Dock 3 (dock_b): roles, the schema as its owner, then the GRANTs. */
+export async function readyHub(cluster: PgCluster): Promise<FleetUrls> {
+  const urls = await createFleetRoles(cluster, ['dock_a', 'dock_b']);
+  const owner = await openHub({ url: urls.owner });
+  try {
+    await migrateHub(owner.pool, owner.where);
+  } finally {
+    await owner.close();
+  }
+  await grantStations(urls.owner);
+  return urls;
 }
 
 export interface TwoDocks {

@@ -4,14 +4,13 @@
 // hub out of reach the engine waits rather than send unconfirmed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHub } from '../../../db/hub/connect';
-import { migrateHub } from '../../../db/hub/migrate';
 import { liveLeases } from '../../../db/hub/repos/upload-leases';
 import { Fleet } from '../../../electron/core/fleet/fleet';
 import { FleetUploadGate } from '../../../electron/core/fleet/upload-gate';
 import { startPgCluster, type PgCluster } from '../../helpers/pg-cluster';
 import { CUSTOMER, filedPkids, syncWorld, type SyncWorld } from '../../helpers/sync-world';
 import { tempStation, type TempStation } from '../../helpers/temp-station';
-import { createFleetRoles, grantStations, STATION_PASSWORD, type FleetUrls } from './fleet-roles';
+import { readyHub, STATION_PASSWORD, type FleetUrls } from './fleet-roles';
 
 let cluster: PgCluster;
 let urls: FleetUrls;
@@ -24,14 +23,7 @@ const posts = () => w.emu.control.requests().filter((r) => r.method === 'POST').
 
 beforeAll(async () => {
   cluster = await startPgCluster();
-  urls = await createFleetRoles(cluster, ['dock_a', 'dock_b']);
-  const owner = await openHub({ url: urls.owner });
-  try {
-    await migrateHub(owner.pool, owner.where);
-  } finally {
-    await owner.close();
-  }
-  await grantStations(urls.owner);
+  urls = await readyHub(cluster);
   w = await syncWorld({ filed: 12, switches: { latency: { ms: 5, jitterMs: 0 } } });
   here = new Fleet({ db: w.t.station.database.db, dataDir: w.t.dataDir, station: w.t.station.identity, now: Date.now, password: STATION_PASSWORD });
   await here.join(urls.stations.dock_a ?? '', 'Dock 1');
