@@ -1,8 +1,7 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { UploadPage } from '../../../../../renderer/src/features/upload/UploadPage';
-import { AppProvider } from '../../../../../renderer/src/store/provider';
-import { batch, device, fakeLayout, SignedIn, UploadFake } from './upload-fake';
+import { batch, device, fakeLayout, UploadFake } from './upload-fake';
+import { renderUploadPage } from './render-upload';
 
 let restoreLayout: () => void;
 beforeAll(() => (restoreLayout = fakeLayout()));
@@ -16,16 +15,6 @@ function world(): UploadFake {
   return fake;
 }
 
-function renderPage(fake: UploadFake): void {
-  render(
-    <AppProvider api={fake.api}>
-      <SignedIn>
-        <UploadPage />
-      </SignedIn>
-    </AppProvider>,
-  );
-}
-
 async function openForTicked(): Promise<HTMLElement> {
   const row = await screen.findByTestId('device-3327805504064');
   fireEvent.click(within(row).getByTestId('device-check-remove'));
@@ -36,7 +25,7 @@ async function openForTicked(): Promise<HTMLElement> {
 describe('the deregister dialog', () => {
   it('requires a reason before anything is sent, then removes the ticked device and says so', async () => {
     const fake = world();
-    renderPage(fake);
+    renderUploadPage(fake);
     const dialog = await openForTicked();
     await waitFor(() => expect(within(dialog).getByTestId('deregister-count').dataset.count).toBe('1'));
     const confirm = within(dialog).getByTestId('deregister-confirm');
@@ -58,7 +47,7 @@ describe('the deregister dialog', () => {
       enabled: true, yourDevices: 2, changers: [{ operatorId: 1, name: 'Cy', what: ['scanned'] }], eligible: [{ id: 7, name: 'Lena Lead', role: 'lead' }], needsSecondPerson: true,
       explanation: 'Two-person rule: you scanned lines of batch Pallet 7. Lena Lead may remove its devices from Autopilot, or confirm your removal with their PIN.',
     };
-    renderPage(fake);
+    renderUploadPage(fake);
     fireEvent.click(await screen.findByTestId('deregister-batch'));
     const dialog = await screen.findByTestId('deregister-dialog');
     expect((await within(dialog).findByTestId('approve-rule-state')).textContent).toMatch(/Two-person rule: on/);
@@ -77,7 +66,7 @@ describe('the deregister dialog', () => {
   it('offers only other customers with a reseller relationship to move to', async () => {
     const fake = world();
     fake.customers.push({ tenantId: 'tenant-advisor', companyName: 'Advised Co', domain: null, relationship: 'advisor', refreshedAt: 0, listed: true });
-    renderPage(fake);
+    renderUploadPage(fake);
     const dialog = await openForTicked();
     fireEvent.click(within(dialog).getByTestId('deregister-move'));
     const options = [...within(dialog).getByTestId('move-to-customer').querySelectorAll('option')].map((o) => o.textContent);

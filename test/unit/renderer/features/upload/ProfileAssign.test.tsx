@@ -1,9 +1,8 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PROFILES_NOTE } from '../../../../../shared/contract/profiles';
-import { UploadPage } from '../../../../../renderer/src/features/upload/UploadPage';
-import { AppProvider } from '../../../../../renderer/src/store/provider';
-import { batch, device, fakeLayout, ok, SignedIn, UploadFake } from './upload-fake';
+import { batch, device, fakeLayout, ok, UploadFake } from './upload-fake';
+import { renderUploadPage } from './render-upload';
 
 let restoreLayout: () => void;
 beforeAll(() => (restoreLayout = fakeLayout()));
@@ -28,16 +27,6 @@ function world(role: 'lead' | 'operator' = 'lead'): UploadFake {
   return fake;
 }
 
-function renderPage(fake: UploadFake): void {
-  render(
-    <AppProvider api={fake.api}>
-      <SignedIn>
-        <UploadPage />
-      </SignedIn>
-    </AppProvider>,
-  );
-}
-
 async function openProfiles(): Promise<void> {
   const open = await screen.findByTestId('profile-open');
   expect(open.textContent).toBe('Choose a profile…');
@@ -49,7 +38,7 @@ async function openProfiles(): Promise<void> {
 describe('Autopilot profile on the upload page', () => {
   it("lists the customer's profiles with the note on Intune profiles", async () => {
     const fake = world();
-    renderPage(fake);
+    renderUploadPage(fake);
     await openProfiles();
     expect(fake.calls('profiles:list')).toEqual([{ customerTenantId: 'tenant-contoso' }]);
     expect(screen.getByTestId('profile-open').getAttribute('aria-expanded')).toBe('true');
@@ -76,7 +65,7 @@ describe('Autopilot profile on the upload page', () => {
   it('assigns the chosen profile, busy while Partner Center works, then says how it went', async () => {
     const fake = world();
     fake.assignResult = ok({ assigned: 2, skipped: 1, failed: [], stillRunning: 0 });
-    renderPage(fake);
+    renderUploadPage(fake);
     await openProfiles();
     fireEvent.click(screen.getByTestId('profile-option-policy-kiosk'));
     const assign = screen.getByTestId('profile-assign') as HTMLButtonElement;
@@ -107,7 +96,7 @@ describe('Autopilot profile on the upload page', () => {
       failed: [{ deviceId: 2, pkid: '3358422088526', code: '809', meaning: 'The Autopilot profile does not exist for this customer.', action: 'Refresh the profile list and choose an existing profile.' }],
       stillRunning: 4,
     });
-    renderPage(fake);
+    renderUploadPage(fake);
     await openProfiles();
     fireEvent.click(screen.getByTestId('profile-option-policy-office'));
     fireEvent.click(screen.getByTestId('profile-assign'));
@@ -128,7 +117,7 @@ describe('Autopilot profile on the upload page', () => {
   it('shows the error from the envelope in plain text, for the list and for the assignment', async () => {
     const fake = world();
     fake.profiles = { ok: false, error: { code: 'OFFLINE', message: 'Partner Center could not be reached (the station may be offline, or the service is not answering). The profile list could not be read.' } };
-    renderPage(fake);
+    renderUploadPage(fake);
     fireEvent.click(await screen.findByTestId('profile-open'));
     const listError = await screen.findByTestId('profile-list-error');
     expect(listError.textContent).toBe('Partner Center could not be reached (the station may be offline, or the service is not answering). The profile list could not be read.');
@@ -151,7 +140,7 @@ describe('Autopilot profile on the upload page', () => {
 
   it('is offered for registered batches too, but not while uploading, nor to operators', async () => {
     const fake = world();
-    renderPage(fake);
+    renderUploadPage(fake);
     await screen.findByTestId('profile-open');
     fireEvent.click(screen.getByTestId('upload-batch-Pallet 6'));
     await waitFor(() => expect(screen.getByTestId('batch-results').dataset.batch).toBe('Pallet 6'));
@@ -165,7 +154,7 @@ describe('Autopilot profile on the upload page', () => {
     expect(screen.queryByTestId('profile-open')).toBeNull();
     cleanup();
 
-    renderPage(world('operator'));
+    renderUploadPage(world('operator'));
     await screen.findByTestId('batch-results');
     expect(screen.queryByTestId('profile-open')).toBeNull();
   });

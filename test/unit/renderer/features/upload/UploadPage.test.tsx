@@ -1,8 +1,7 @@
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { UploadPage } from '../../../../../renderer/src/features/upload/UploadPage';
-import { AppProvider } from '../../../../../renderer/src/store/provider';
-import { batch, device, fakeLayout, SignedIn, UploadFake } from './upload-fake';
+import { batch, device, fakeLayout, UploadFake } from './upload-fake';
+import { renderUploadPage } from './render-upload';
 
 let restoreLayout: () => void;
 beforeAll(() => (restoreLayout = fakeLayout()));
@@ -24,20 +23,10 @@ function world(role: 'lead' | 'operator' = 'lead'): UploadFake {
   return fake;
 }
 
-function renderPage(fake: UploadFake): void {
-  render(
-    <AppProvider api={fake.api}>
-      <SignedIn>
-        <UploadPage />
-      </SignedIn>
-    </AppProvider>,
-  );
-}
-
 describe('upload page', () => {
   it('groups the batches, opens the one needing attention and explains each failed device', async () => {
     const fake = world();
-    renderPage(fake);
+    renderUploadPage(fake);
     const results = await screen.findByTestId('batch-results');
     expect(results.dataset.batch).toBe('Pallet 7');
     expect(screen.getByTestId('batch-group-needs_attention').textContent).toContain('Needs attention (1)');
@@ -66,7 +55,7 @@ describe('upload page', () => {
   it('shows the identity each device was sent with, and explains 812 for a tuple in its own words', async () => {
     const fake = world();
     fake.devices.push(device(7, 1, 'failed', '', '812', 'ZtdDeviceNotFound', { pkid: null, serial: '5CG4210XYZ', manufacturer: 'HP', model: 'HP Elitebook 840 G10' }));
-    renderPage(fake);
+    renderUploadPage(fake);
     const tuple = await screen.findByTestId('device-5CG4210XYZ');
     expect(within(tuple).getByTestId('identity').dataset.kind).toBe('tuple');
     expect(within(tuple).getByTestId('device-meaning').textContent).toContain('matched case-sensitively');
@@ -79,7 +68,7 @@ describe('upload page', () => {
   it('explains 802 for a device sent by its hardware hash: collect the hash again', async () => {
     const fake = world();
     fake.devices.push(device(8, 1, 'failed', '', '802', 'InvalidZtdHardwareHash', { pkid: null, serial: 'PF4HASH01', hasHardwareHash: true }));
-    renderPage(fake);
+    renderUploadPage(fake);
     const hashed = await screen.findByTestId('device-PF4HASH01');
     expect(within(hashed).getByTestId('identity').dataset.kind).toBe('hash');
     expect(within(hashed).getByTestId('identity').textContent).toContain('Hash');
@@ -90,7 +79,7 @@ describe('upload page', () => {
 
   it('retries the ticked devices, or all failed ones', async () => {
     const fake = world();
-    renderPage(fake);
+    renderUploadPage(fake);
     const row = await screen.findByTestId('device-3396489167886');
     expect((screen.getByTestId('retry-selected') as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(within(row).getByTestId('device-check'));
@@ -108,7 +97,7 @@ describe('upload page', () => {
     const fake = world();
     fake.batches = [batch(1, 'Pallet 7', 'needs_attention', 5), batch(3, 'Pallet 8', 'needs_attention', 1), batch(2, 'Pallet 6', 'registered', 1)];
     fake.devices.push(device(7, 3, 'failed', '3301234567890', '808', 'ZtdDeviceAssignedToOtherTenant'));
-    renderPage(fake);
+    renderUploadPage(fake);
     const row = await screen.findByTestId('device-3396489167886');
     fireEvent.click(within(row).getByTestId('device-check'));
     fireEvent.click(screen.getByTestId('retry-selected'));
@@ -124,7 +113,7 @@ describe('upload page', () => {
 
   it('moves the failed devices to a new batch, and shows why a removal was refused', async () => {
     const fake = world();
-    renderPage(fake);
+    renderUploadPage(fake);
     fireEvent.click(await screen.findByTestId('move-failed'));
     const name = screen.getByTestId('move-failed-name') as HTMLInputElement;
     expect(name.value).toBe('Pallet 7 failed');
@@ -147,7 +136,7 @@ describe('upload page', () => {
       const d = fake.devices.find((x) => x.id === input.deviceId);
       return { ok: true, value: { ...d, hasHardwareHash: true } };
     });
-    renderPage(fake);
+    renderUploadPage(fake);
     const owned = await screen.findByTestId('device-3377412745152');
     expect(within(owned).queryByTestId('device-attach-hash')).toBeNull();
     const row = screen.getByTestId('device-3396489167886');
@@ -167,7 +156,7 @@ describe('upload page', () => {
   it('shows the engine status live and lets a lead try now', async () => {
     const fake = world();
     fake.sync = { state: 'offline', message: 'Offline — 12 devices waiting. Retrying by itself.', waitingDevices: 12, attentionDevices: 0, active: null, lastError: 'connect ECONNREFUSED', updatedAt: Date.now() };
-    renderPage(fake);
+    renderUploadPage(fake);
     const engine = await screen.findByTestId('engine-status');
     expect(engine.dataset.state).toBe('offline');
     expect(screen.getByTestId('engine-message').textContent).toBe('Offline — 12 devices waiting. Retrying by itself.');
@@ -184,7 +173,7 @@ describe('upload page', () => {
     const fake = new UploadFake();
     fake.batches = [batch(1, 'Big pallet', 'uploading', 2500)];
     fake.devices = Array.from({ length: 2500 }, (_, i) => device(i + 1, 1, i % 2 ? 'queued' : 'registered', String(3_300_000_000_000 + i)));
-    renderPage(fake);
+    renderUploadPage(fake);
     const list = await screen.findByTestId('device-list');
     await waitFor(() => expect(list.dataset.count).toBe('2500'));
     const rendered = list.querySelectorAll('.device-row').length;
@@ -201,14 +190,14 @@ describe('upload page', () => {
 
   it('says so when nothing has been approved yet', async () => {
     const fake = new UploadFake();
-    renderPage(fake);
+    renderUploadPage(fake);
     expect((await screen.findByTestId('upload-batches-empty')).textContent).toContain('No batch has been approved yet');
   });
 
   it('hides the actions from a role that may not approve', async () => {
     const fake = world('operator');
     fake.station.overrides.set('review:devices', () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'A shift lead may see device results.' } }));
-    renderPage(fake);
+    renderUploadPage(fake);
     await screen.findByTestId('batch-results');
     expect(screen.queryByTestId('sync-now')).toBeNull();
     expect(screen.queryByTestId('failed-actions')).toBeNull();
