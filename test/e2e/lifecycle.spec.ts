@@ -2,9 +2,8 @@
 // batch is uploaded; the lead ticks one registered device and removes it from Autopilot with a reason
 // (Partner Center's DELETE: gone from the emulator's batch, removed locally, audited); the batch as
 // Partner Center lists it; the devices waiting for a profile; a profile assigned, then unassigned from one.
-import type { Page } from '@playwright/test';
 import { emulatorTest, expect } from './fixtures';
-import { addOperator, createFirstAdmin, expectSignedIn, rpcFromPage, signInWithKeypad, signOut } from './station-page';
+import { addOperator, createFirstAdmin, rpcFromPage, signInAs, signOut } from './station-page';
 
 const ADMIN = { name: 'Ada', pin: '246813' };
 const OPERATOR = { name: 'Bo', pin: '864213' };
@@ -15,11 +14,6 @@ const BATCH = 'Pallet 9';
 const AUTH = { authorization: 'Bearer emulator-app-user-token', 'content-type': 'application/json' };
 
 const test = emulatorTest;
-
-async function signInAs(page: Page, who: { name: string; pin: string }, role: string): Promise<void> {
-  await signInWithKeypad(page, who.name, who.pin);
-  await expectSignedIn(page, who.name, role);
-}
 
 test('upload → deregister one device with a reason → gone in Partner Center, removed and audited → profile waiting count → unassign', async ({ page, station, emu }) => {
   test.setTimeout(200_000);

@@ -36,6 +36,12 @@ export async function expectSignedIn(page: Page, name: string, roleLabel: string
   await expect(page.getByTestId('operator-badge')).toContainText(roleLabel);
 }
 
+/** Signs in with the keypad and waits for the shell to show who is signed in, in which role. */
+export async function signInAs(page: Page, who: { name: string; pin: string }, roleLabel: string): Promise<void> {
+  await signInWithKeypad(page, who.name, who.pin);
+  await expectSignedIn(page, who.name, roleLabel);
+}
+
 export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('sign-out').click();
   await expect(page.getByTestId('sign-in')).toBeVisible();

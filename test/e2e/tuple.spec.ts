@@ -4,9 +4,8 @@
 // the list and records the box; she closes the batch; a shift lead sees the tuple identity in review,
 // approves the batch for Contoso, and the Upload page shows the device registered by its tuple.
 import { mkdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { emulatorTest, expect } from './fixtures';
-import { addOperator, createFirstAdmin, expectSignedIn, rpcFromPage, signInWithKeypad, signOut, wedgeScan } from './station-page';
+import { addOperator, createFirstAdmin, rpcFromPage, signInAs, signOut, wedgeScan } from './station-page';
 
 const shots = 'test-results/screenshots';
 const ADMIN = { name: 'Ada', pin: '246813' };
@@ -19,11 +18,6 @@ const MAKER = 'HP';
 const MODEL = 'HP EliteBook 840 14 inch G10 Notebook PC';
 
 const test = emulatorTest;
-
-async function signInAs(page: Page, who: { name: string; pin: string }, role: string): Promise<void> {
-  await signInWithKeypad(page, who.name, who.pin);
-  await expectSignedIn(page, who.name, role);
-}
 
 test('scan a serial, pick HP and the model from the list, approve, upload: registered by its tuple', async ({ page, station, emu }) => {
   test.setTimeout(180_000);

@@ -4,9 +4,8 @@
 // filed with Microsoft, the lead retries just that device and it becomes registered; then the lead
 // assigns an Autopilot profile (made in Partner Center) to the batch's registered devices.
 import { mkdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { emulatorTest, expect } from './fixtures';
-import { addOperator, createFirstAdmin, expectSignedIn, rpcFromPage, signInWithKeypad, signOut } from './station-page';
+import { addOperator, createFirstAdmin, rpcFromPage, signInAs, signOut } from './station-page';
 
 const shots = 'test-results/screenshots';
 const ADMIN = { name: 'Ada', pin: '246813' };
@@ -23,11 +22,6 @@ const BATCH = 'Pallet 7';
 const test = emulatorTest;
 
 /** Calls the station from inside the page, with the page's own session (as the UI does). */
-
-async function signInAs(page: Page, who: { name: string; pin: string }, role: string): Promise<void> {
-  await signInWithKeypad(page, who.name, who.pin);
-  await expectSignedIn(page, who.name, role);
-}
 
 test('approve → upload under way → per-device results → the 812 device, once filed, retried and registered → an Autopilot profile assigned', async ({ page, station, emu }) => {
   test.setTimeout(210_000);
