@@ -58,6 +58,10 @@ export async function openHub(address: HubAddress): Promise<Hub> {
   });
   // An idle client losing its server (hub restarted) emits here; the next query reconnects.
   pool.on('error', () => {});
+  // A client checked out (inside a push's transaction) that loses its server between two queries emits
+  // on itself, where the pool does not listen: without this the station's process dies (the fleet fault
+  // loop caught it). The transaction's next query fails with the connection error instead.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const where = url;
   try {
     const client = await pool.connect();
