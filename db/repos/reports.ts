@@ -39,7 +39,7 @@ const countsAsBox = sql`(d.removed_at IS NULL OR (coalesce(d.removed_reason, '')
 function errorRows(from: number, to: number): SQL {
   return sql`SELECT d.id AS id, d.error_code AS code, d.error_text AS text, d.pkid AS pkid, d.serial AS serial, d.manufacturer AS manufacturer, d.model AS model,
       octet_length(d.hardware_hash) AS hashLength,
-      coalesce('p:' || d.pkid, 's:' || upper(d.serial) || '|' || coalesce(upper(d.manufacturer), ''), 'h:' || substr(d.hardware_hash, 1, 200), 'd:' || d.id) AS box
+      coalesce('p:' || d.pkid, 's:' || upper(d.serial) || '|' || coalesce(upper(d.manufacturer), ''), 'h:' || (SELECT min(h.id) FROM devices h WHERE h.hardware_hash = d.hardware_hash), 'd:' || d.id) AS box
     FROM devices d LEFT JOIN uploads u ON u.id = d.upload_id
     WHERE d.error_code IS NOT NULL AND coalesce(d.removed_reason, '') != ${UNDO_REASON}
       AND coalesce(u.updated_at, d.scanned_at) >= ${from} AND coalesce(u.updated_at, d.scanned_at) < ${to}`;
