@@ -21,8 +21,11 @@ export type ErrorCode = (typeof errorCodes)[number];
 
 export interface AppErrorShape {
   code: ErrorCode;
+  /** The core's English words: logs, the CLI, and the UI when its catalogs have nothing better. */
   message: string;
   details?: unknown;
+  /** A catalog key (errors namespace) and its placeholders, so the UI can say this in the operator's language. */
+  say?: { key: string; params?: Record<string, string | number> };
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
