@@ -17,6 +17,7 @@ import type { StationIdentity } from '../context';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../log';
 import { exchange, type ExchangeResult } from './exchange';
+import { KeptHub } from './kept-hub';
 import { liveLeases } from '../../../db/hub/repos/upload-leases';
 import { othersBatchStates } from '../../../db/hub/repos/batch-states';
 import { takeUploadLease, type LeaseAnswer } from './upload-lease';
@@ -66,6 +67,10 @@ export async function initHub(url: string, password?: string): Promise<HubMigrat
 export class Fleet {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<SyncOutcome> | null = null;
+  private readonly kept = new KeptHub(
+    (url, password) => this.connect(url, password),
+    () => this.timer !== null,
+  );
 
   constructor(private readonly deps: FleetDeps) {}
 
@@ -151,10 +156,8 @@ export class Fleet {
   private async runOnce(): Promise<SyncOutcome> {
     const link = currentLink(this.deps.db);
     if (!link) return { ok: false, unreachable: false, notMember: true, message: new NotInFleet().message };
-    let hub: Hub | null = null;
     try {
-      hub = await this.connect(link.hubUrl, await this.password());
-      const result = await exchange({ db: this.deps.db, stationId: this.deps.station.id, now: this.deps.now }, hub);
+      const result = await this.kept.use(link.hubUrl, await this.password(), (hub) => exchange({ db: this.deps.db, stationId: this.deps.station.id, now: this.deps.now }, hub));
       if (result.flagged.length > 0) this.deps.logger?.warn('fleet: lines another dock scanned first', { lines: result.flagged.length });
       if (result.reclaimed.length > 0) this.deps.logger?.info('fleet: boxes given back by another dock, claimed again', { lines: result.reclaimed.length });
       if (result.flagged.length > 0 || result.reclaimed.length > 0) this.deps.events?.emit('db:changed', { tables: ['devices'] });
@@ -164,8 +167,6 @@ export class Fleet {
       this.deps.db.transaction((tx) => noteHubProblem(tx, this.deps.now(), problem.message), { behavior: 'immediate' });
       this.deps.logger?.warn('fleet sync failed', { problem: problem.message });
       return { ok: false, unreachable: isHubUnreachable(problem), message: problem.message };
-    } finally {
-      await hub?.close();
     }
   }
 
@@ -183,11 +184,13 @@ export class Fleet {
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    void this.kept.retire();
   }
 
-  /** Waits for a run under way (orderly shutdown). */
+  /** Waits for a run under way and the close of the kept connection (orderly shutdown). */
   async settled(): Promise<void> {
     await this.running;
+    if (!this.timer) await this.kept.retire();
   }
 
   /**
@@ -227,13 +230,10 @@ export class Fleet {
     let otherBatches: FleetStatus['otherBatches'] = [];
     if (probe) {
       try {
-        const hub = await this.connect(link.hubUrl, this.deps.password ?? saved ?? undefined);
-        try {
+        await this.kept.use(link.hubUrl, this.deps.password ?? saved ?? undefined, async (hub) => {
           uploadLeases = (await liveLeases(hub.db)).map((l) => ({ ...l, expiresAt: l.expiresAt.toISOString() }));
           otherBatches = (await othersBatchStates(hub.db, this.deps.station.id)).map(({ stationId: _id, updatedAt, ...b }) => ({ ...b, updatedAt: updatedAt.toISOString() }));
-        } finally {
-          await hub.close();
-        }
+        });
         reachable = true;
       } catch (err) {
         reachable = false;
