@@ -40,15 +40,20 @@ export function splitHubUrl(url: string): { url: string; password: string | unde
   return { url: parsed.toString(), password };
 }
 
-export async function openHub(address: HubAddress): Promise<Hub> {
+// pg lets the connection string's fields win over `password`, so the secret goes back into a copy of
+// the URL that lives only inside the pool or client.
+function secretUrl(address: HubAddress): { url: string; withSecret: string } {
   const { url, password } = splitHubUrl(address.url);
-  // pg lets the connection string's fields win over `password`, so the secret goes back into a copy of
-  // the URL that lives only inside the pool.
   const withSecret = new URL(url);
   const secret = address.password ?? password;
   if (secret !== undefined) withSecret.password = encodeURIComponent(secret);
+  return { url, withSecret: withSecret.toString() };
+}
+
+export async function openHub(address: HubAddress): Promise<Hub> {
+  const { url, withSecret } = secretUrl(address);
   const pool = new pg.Pool({
-    connectionString: withSecret.toString(),
+    connectionString: withSecret,
     max: 2,
     connectionTimeoutMillis: address.connectTimeoutMs ?? 3000,
     idleTimeoutMillis: 10_000,
@@ -71,4 +76,39 @@ export async function openHub(address: HubAddress): Promise<Hub> {
     throw hubProblem(err, where);
   }
   return { db: drizzle(pool, { schema }), pool, where, close: () => pool.end() };
+}
+
+export interface HubListener {
+  /** Resolves when the connection is gone (closed here, or lost): the caller listens again later. */
+  readonly lost: Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A connection of its own that LISTENs on a channel (a pooled one would be handed to other queries and
+ * would hold the pool's close up). Only notices from others reach `onNotice`; the payload is the sender.
+ */
+export async function listenHub(address: HubAddress, channel: string, self: string, onNotice: () => void): Promise<HubListener> {
+  const { url, withSecret } = secretUrl(address);
+  const client = new pg.Client({ connectionString: withSecret, connectionTimeoutMillis: address.connectTimeoutMs ?? 3000, application_name: 'dockside-listen', keepAlive: true });
+  let markLost = () => {};
+  const lost = new Promise<void>((resolve) => (markLost = resolve));
+  client.on('error', () => markLost());
+  client.on('end', () => markLost());
+  client.on('notification', (notice) => {
+    if (notice.channel === channel && notice.payload !== self) onNotice();
+  });
+  try {
+    await client.connect();
+    await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+  } catch (err) {
+    await client.end().catch(() => {});
+    throw hubProblem(err, url);
+  }
+  return { lost, close: () => client.end().catch(() => {}) };
+}
+
+/** Tells the listening stations that `self` pushed something (after the push committed). */
+export async function announceOnHub(hub: Hub, channel: string, self: string): Promise<void> {
+  await hub.pool.query('SELECT pg_notify($1, $2)', [channel, self]);
 }

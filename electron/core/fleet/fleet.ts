@@ -2,8 +2,9 @@
 // push and pull (once, or on a timer for long-lived front doors), and what the station knows: lines
 // waiting for the hub, lines another dock scanned first, and the last push and pull. The hub being
 // unreachable is never an error for the station: it is noted, said plainly, and tried again later.
+import { performance } from 'node:perf_hooks';
 import type { Hub } from '../../../db/hub/connect';
-import { openHub, splitHubUrl } from '../../../db/hub/connect';
+import { announceOnHub, listenHub, openHub, splitHubUrl, type HubListener } from '../../../db/hub/connect';
 import { HubError, hubProblem, isHubUnreachable } from '../../../db/hub/errors';
 import { hubSchemaProblem, migrateHub, type HubMigrationResult } from '../../../db/hub/migrate';
 import { joinStation, leaveStation } from '../../../db/hub/repos/stations';
@@ -48,6 +49,11 @@ export type SyncOutcome = ({ ok: true } & ExchangeResult) | { ok: false; unreach
 
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
 
+/** The hub's LISTEN/NOTIFY channel: a station that pushed says so; the others run a round. */
+const FLEET_CHANNEL = 'dockside_fleet';
+/** How soon a round follows a scan or another dock's notice (scans in a burst share it). */
+const SOON_MS = 50;
+
 export class NotInFleet extends Error {
   constructor() {
     super('This station is not in a fleet: run dockside fleet join --hub URL --station-name NAME first.');
@@ -66,6 +72,11 @@ export async function initHub(url: string, password?: string): Promise<HubMigrat
 
 export class Fleet {
   private timer: NodeJS.Timeout | null = null;
+  private dueAt = 0;
+  private everyMs = 2000;
+  private stopListening: (() => void) | null = null;
+  private listener: HubListener | null = null;
+  private listenerOpening = false;
   private running: Promise<SyncOutcome> | null = null;
   private readonly kept = new KeptHub(
     (url, password) => this.connect(url, password),
@@ -157,7 +168,14 @@ export class Fleet {
     const link = currentLink(this.deps.db);
     if (!link) return { ok: false, unreachable: false, notMember: true, message: new NotInFleet().message };
     try {
-      const result = await this.kept.use(link.hubUrl, await this.password(), (hub) => exchange({ db: this.deps.db, stationId: this.deps.station.id, now: this.deps.now }, hub));
+      const password = await this.password();
+      const result = await this.kept.use(link.hubUrl, password, async (hub) => {
+        const round = await exchange({ db: this.deps.db, stationId: this.deps.station.id, now: this.deps.now }, hub);
+        // Only after the push committed: a woken dock must find the claims there.
+        if (round.pushed > 0 || round.released > 0) await announceOnHub(hub, FLEET_CHANNEL, this.deps.station.id);
+        return round;
+      });
+      this.listenForOthers(link.hubUrl, password);
       if (result.flagged.length > 0) this.deps.logger?.warn('fleet: lines another dock scanned first', { lines: result.flagged.length });
       if (result.reclaimed.length > 0) this.deps.logger?.info('fleet: boxes given back by another dock, claimed again', { lines: result.reclaimed.length });
       if (result.flagged.length > 0 || result.reclaimed.length > 0) this.deps.events?.emit('db:changed', { tables: ['devices'] });
@@ -170,20 +188,65 @@ export class Fleet {
     }
   }
 
-  /** Long-lived front doors: push and pull every `everyMs` (a failed round is retried on the next tick). */
+  /**
+   * Long-lived front doors: push and pull every `everyMs` (a failed round is retried on the next tick),
+   * and soon after this station's own scans and another dock's notice on the hub, so that a box scanned
+   * at one dock is known at the others within a round trip instead of two ticks.
+   */
   start(everyMs = 2000): void {
     if (this.timer) return;
-    const tick = () => {
+    this.everyMs = everyMs;
+    this.stopListening = this.deps.events?.on('db:changed', ({ tables }) => {
+      if (tables.includes('devices')) this.soon();
+    }) ?? null;
+    this.schedule(0);
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.dueAt = performance.now() + ms;
+    this.timer = setTimeout(() => {
       void this.syncOnce().finally(() => {
-        if (this.timer) this.timer = setTimeout(tick, everyMs).unref();
+        if (this.timer) this.schedule(this.everyMs);
       });
-    };
-    this.timer = setTimeout(tick, 0).unref();
+    }, ms).unref();
+  }
+
+  /** A round within SOON_MS, or right after the one under way; never later than already planned. */
+  private soon(): void {
+    if (!this.timer) return;
+    if (this.running) {
+      void this.running.finally(() => this.soon());
+      return;
+    }
+    if (this.dueAt > performance.now() + SOON_MS) this.schedule(SOON_MS);
+  }
+
+  /** While looping, one connection of its own LISTENs for other docks' pushes; a lost one is opened again after the next round. */
+  private listenForOthers(url: string, password: string | undefined): void {
+    if (!this.timer || this.listener || this.listenerOpening) return;
+    this.listenerOpening = true;
+    listenHub({ url, password, connectTimeoutMs: this.deps.connectTimeoutMs }, FLEET_CHANNEL, this.deps.station.id, () => this.soon())
+      .then((listener) => {
+        if (!this.timer) return void listener.close();
+        this.listener = listener;
+        void listener.lost.then(() => {
+          if (this.listener === listener) this.listener = null;
+        });
+      })
+      .catch((err: unknown) => this.deps.logger?.warn('fleet: cannot listen for other docks (rounds still run on the timer)', { problem: hubProblem(err, url).message }))
+      .finally(() => {
+        this.listenerOpening = false;
+      });
   }
 
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.stopListening?.();
+    this.stopListening = null;
+    void this.listener?.close();
+    this.listener = null;
     void this.kept.retire();
   }
 
