@@ -4,11 +4,15 @@
 // exchange_10k_s          Dock 3's first round: its 10,000 claims pushed (1,000 of them Dock 1's boxes)
 //                         and Dock 1's 10,000 pulled into its copy
 // flagged                 Dock 3's lines the hub gave to Dock 1 (must be 1,000)
-// idle_round_ms           a round with nothing new (median of 20; p99 beside it): the cost every 2 s
+// idle_round_ms           a round with nothing new, connection kept (median of 20; p99 beside it): the cost every 2 s
 // scan_check_p50/p99_ms   firstScannedElsewhere on the scan path against the 10,000-row copy
 // approval_gate_10k_ms    the approval gate's count over Dock 3's 10,000-line batch
 // release_round_ms        Dock 1 removes 1,000 lines; its round that gives them back, then Dock 3's
 //                         round that pulls the releases, claims its 1,000 lines again and clears them
+// scan_to_dock_p50/p99_ms both docks' loops running (2 s ticks): a PKID scanned at Dock 1 (scans:record)
+//                         until Dock 3's copy knows it (its duplicate verdict), 40 scans
+// five_docks_push_s       five more stations with 10,000 lines each push at once (their first rounds),
+//                         and five_docks_rows_per_s the hub's claims per second over that time
 import { performance } from 'node:perf_hooks';
 import { Fleet } from '../electron/core/fleet/fleet';
 import { firstScannedElsewhere, lineFlags } from '../electron/core/fleet/lookups';
@@ -22,16 +26,46 @@ import { percentile, round } from './stats';
 const LINES = 10_000;
 const SHARED = 1_000;
 
-async function dock(name: string, url: string, firstPkid: number): Promise<{ t: TempStation; fleet: Fleet; batchId: number }> {
+async function dock(name: string, url: string, firstPkid: number): Promise<{ t: TempStation; fleet: Fleet; batchId: number; token: string }> {
   const t = await tempStation();
   const token = await t.tokenFor('lead', `${name} lead`);
   const created = await t.station.call('batches:create', { name: `${name} bench` }, { sessionToken: token });
   if (!created.ok) throw new Error(created.error.message);
   const operatorId = (t.station.database.sqlite.prepare('SELECT id FROM operators WHERE name = ?').get(`${name} lead`) as { id: number }).id;
   seedDevices(t.station, created.value.id, operatorId, LINES, firstPkid);
-  const fleet = new Fleet({ db: t.station.database.db, dataDir: t.station.dataDir, station: t.station.identity, now: Date.now, password: STATION_PASSWORD });
+  const fleet = new Fleet({ db: t.station.database.db, dataDir: t.station.dataDir, station: t.station.identity, now: Date.now, events: t.station.events, password: STATION_PASSWORD });
   await fleet.join(url, name);
-  return { t, fleet, batchId: created.value.id };
+  return { t, fleet, batchId: created.value.id, token };
+}
+
+/** Both loops on their normal 2 s tick; each sample is one scan at `from` until `to`'s copy knows the box. */
+async function scanToOtherDock(from: { t: TempStation; fleet: Fleet; batchId: number; token: string }, to: TempStation): Promise<number[]> {
+  const toFleet = new Fleet({ db: to.station.database.db, dataDir: to.station.dataDir, station: to.station.identity, now: Date.now, events: to.station.events, password: STATION_PASSWORD });
+  from.fleet.start();
+  toFleet.start();
+  try {
+    await new Promise((r) => setTimeout(r, 1500));
+    const samples: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const pkid = String(7_000_000_000_000 + i);
+      const started = performance.now();
+      const scanned = await from.t.station.call('scans:record', { batchId: from.batchId, raw: pkid, source: 'wedge', confirmPkid: true }, { sessionToken: from.token });
+      if (!scanned.ok || scanned.value.verdict !== 'accepted') throw new Error(`scan ${pkid}: ${JSON.stringify(scanned)}`);
+      while (firstScannedElsewhere(to.station.database.db, { pkid }) === null) {
+        if (performance.now() - started > 30_000) throw new Error(`${pkid} never reached the other dock`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      samples.push(performance.now() - started);
+      // Scans a few hundred ms apart, as at a dock, so each sample starts with the loops at rest.
+      await new Promise((r) => setTimeout(r, 200 + ((i * 37) % 300)));
+    }
+    return samples;
+  } finally {
+    from.fleet.stop();
+    toFleet.stop();
+    await from.fleet.settled();
+    await toFleet.settled();
+  }
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
@@ -44,7 +78,8 @@ export async function run(): Promise<Record<string, number>> {
   const cluster = await startPgCluster();
   const stations: TempStation[] = [];
   try {
-    const urls = await readyHub(cluster);
+    const five = ['dock_c', 'dock_d', 'dock_e', 'dock_f', 'dock_g'];
+    const urls = await readyHub(cluster, ['dock_a', 'dock_b', ...five]);
     const a = await dock('Dock 1', urls.stations.dock_a ?? '', 5_000_000_000_000);
     const b = await dock('Dock 3', urls.stations.dock_b ?? '', 5_000_000_000_000 + LINES - SHARED);
     stations.push(a.t, b.t);
@@ -55,8 +90,14 @@ export async function run(): Promise<Record<string, number>> {
     if (!exchange.value.ok) throw new Error(exchange.value.message);
     await a.fleet.syncOnce();
 
+    // As a long-lived front door runs them: the loop keeps its hub connection between rounds (its own
+    // tick is an hour away here, so only these rounds run).
+    b.fleet.start(3_600_000);
+    await b.fleet.syncOnce();
     const idle: number[] = [];
     for (let i = 0; i < 20; i++) idle.push((await timed(() => b.fleet.syncOnce())).ms);
+    b.fleet.stop();
+    await b.fleet.settled();
 
     const db = b.t.station.database.db;
     const checks: number[] = [];
@@ -76,7 +117,19 @@ export async function run(): Promise<Record<string, number>> {
     const ids = (b.t.station.database.sqlite.prepare('SELECT id FROM devices').all() as { id: number }[]).map((r) => r.id);
     if (lineFlags(db, ids).size !== 0) throw new Error('lines still flagged after the release round');
 
+    const crossDock = await scanToOtherDock(a, b.t);
+
+    const others: Awaited<ReturnType<typeof dock>>[] = [];
+    for (const [i, role] of five.entries()) others.push(await dock(`Dock ${10 + i}`, urls.stations[role] ?? '', 6_000_000_000_000 + i * LINES));
+    stations.push(...others.map((o) => o.t));
+    const fivePush = await timed(() => Promise.all(others.map((o) => o.fleet.syncOnce())));
+    for (const r of fivePush.value) if (!r.ok || r.pushed !== LINES) throw new Error(`five docks: ${JSON.stringify(r.ok ? { pushed: r.pushed } : r)}`);
+
     return {
+      scan_to_dock_p50_ms: round(percentile(crossDock, 50)),
+      scan_to_dock_p99_ms: round(percentile(crossDock, 99)),
+      five_docks_push_s: round(fivePush.ms / 1000),
+      five_docks_rows_per_s: Math.round((5 * LINES) / (fivePush.ms / 1000)),
       push_10k_s: round(push.ms / 1000),
       exchange_10k_s: round(exchange.ms / 1000),
       flagged: exchange.value.flagged.length,

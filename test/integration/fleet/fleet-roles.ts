@@ -59,9 +59,9 @@ export async function grantStations(ownerUrl: string): Promise<void> {
   }
 }
 
-/** A hub ready for Dock 1 (dock_a) and Dock 3 (dock_b): roles, the schema as its owner, then the GRANTs. */
-export async function readyHub(cluster: PgCluster): Promise<FleetUrls> {
-  const urls = await createFleetRoles(cluster, ['dock_a', 'dock_b']);
+/** A hub ready for Dock 1 (dock_a) and Dock 3 (dock_b), or the roles given: roles, the schema as its owner, then the GRANTs. */
+export async function readyHub(cluster: PgCluster, stationRoles: readonly string[] = ['dock_a', 'dock_b']): Promise<FleetUrls> {
+  const urls = await createFleetRoles(cluster, stationRoles);
   const owner = await openHub({ url: urls.owner });
   try {
     await migrateHub(owner.pool, owner.where);
