@@ -2,12 +2,15 @@
 // searched by name or domain; a lead refreshes it from Partner Center. A failed refresh says why and
 // keeps showing the cached list.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import type { CustomerView } from '../../../../shared/contract/customers';
 import type { AppErrorShape } from '../../../../shared/contract';
 import { roleAllows } from '../../../../shared/domain/roles';
 import { Message } from '../../components/Message';
+import { i18n, useTranslation } from '../../i18n';
+import { errorText } from '../../i18n/errors';
 import { useApi, useAppStore } from '../../store/provider';
-import { plural, shortTime } from '../upload/sync-view';
+import { counted, shortTime } from '../upload/sync-view';
 import { RelationshipRequest } from './RelationshipRequest';
 import './partner.css';
 
@@ -23,18 +26,26 @@ export interface RefreshProblem {
   detail: string | null;
 }
 
-/** What a failed refresh means for the person at the station. */
-export function refreshProblem(error: AppErrorShape): RefreshProblem {
+/** What a failed refresh means for the person at the station, in the current language. */
+export function refreshProblem(error: AppErrorShape, t: TFunction<'partner'>): RefreshProblem {
   const details = typeof error.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : {};
   const kind = typeof details.kind === 'string' ? details.kind : null;
-  if (error.code === 'OFFLINE' || kind === 'network' || kind === 'timeout') return { headline: 'Could not refresh the customer list: Partner Center cannot be reached (is the station offline?).', detail: null };
-  if (kind === 'auth') return { headline: 'Could not refresh the customer list: Partner Center sign-in is needed (Settings → Partner Center).', detail: null };
-  if (kind === 'forbidden') return { headline: 'Could not refresh the customer list: Partner Center refused the signed-in account.', detail: error.message };
-  if (error.code === 'SETUP_REQUIRED') return { headline: 'Could not refresh the customer list: Partner Center is not set up on this station.', detail: error.message };
-  return { headline: 'Could not refresh the customer list.', detail: error.message };
+  if (error.code === 'OFFLINE' || kind === 'network' || kind === 'timeout') return { headline: t('refreshProblem.offline'), detail: null };
+  if (kind === 'auth') return { headline: t('refreshProblem.signIn'), detail: null };
+  if (kind === 'forbidden') return { headline: t('refreshProblem.forbidden'), detail: errorText(error) };
+  if (error.code === 'SETUP_REQUIRED') return { headline: t('refreshProblem.notSetUp'), detail: errorText(error) };
+  return { headline: t('refreshProblem.failed'), detail: errorText(error) };
+}
+
+/** "3 new, 1 no longer listed": what a refresh changed, or null when it changed nothing worth saying. */
+function refreshChanges(v: { added: number; removed: number; kept: number }, t: TFunction<'partner'>): string | null {
+  const parts = [v.added > 0 ? t('refreshed.added', counted(v.added)) : null, v.removed > 0 ? t('refreshed.removed', counted(v.removed)) : null, v.kept > 0 ? t('refreshed.kept', counted(v.kept)) : null];
+  const said = parts.filter((p): p is string => p !== null);
+  return said.length > 0 ? new Intl.ListFormat(i18n.language, { style: 'short', type: 'unit' }).format(said) : null;
 }
 
 export function CustomersPanel(): ReactNode {
+  const { t } = useTranslation('partner');
   const api = useApi();
   const role = useAppStore((s) => s.operator?.role ?? 'operator');
   const mayRefresh = roleAllows(role, 'partner:manage');
@@ -51,7 +62,7 @@ export function CustomersPanel(): ReactNode {
       if (result.ok) {
         setListing(result.value);
         setLoadError(null);
-      } else setLoadError(result.error.message);
+      } else setLoadError(errorText(result.error));
     },
     [api],
   );
@@ -77,9 +88,9 @@ export function CustomersPanel(): ReactNode {
     setBusy(false);
     if (result.ok) {
       const v = result.value;
-      const changes = [v.added > 0 ? `${v.added} new` : null, v.removed > 0 ? `${v.removed} no longer listed` : null, v.kept > 0 ? `${v.kept} kept for their batches` : null].filter(Boolean).join(', ');
-      setRefreshed(`Customer list refreshed: ${plural(v.count, 'customer')}${changes ? ` (${changes})` : ''}.`);
-    } else setRefreshError(refreshProblem(result.error));
+      const changes = refreshChanges(v, t);
+      setRefreshed(changes ? t('refreshed.withChanges', { ...counted(v.count), changes }) : t('refreshed.done', counted(v.count)));
+    } else setRefreshError(refreshProblem(result.error, t));
     await load(search);
   }
 
@@ -88,20 +99,20 @@ export function CustomersPanel(): ReactNode {
   return (
     <section className="customers" data-testid="customers" aria-labelledby="customers-title">
       <div className="customers-head">
-        <h2 id="customers-title">Customers</h2>
+        <h2 id="customers-title">{t('title')}</h2>
         <span className="customers-at" data-testid="customers-refreshed-at" data-value={at ?? ''}>
-          {at === null ? 'Never fetched from Partner Center' : `Refreshed ${shortTime(at)}`}
+          {at === null ? t('neverFetched') : t('refreshedAt', { time: shortTime(at) })}
         </span>
         {mayRefresh && (
           <button type="button" className="btn btn-primary" onClick={() => void refresh()} disabled={busy} data-testid="customers-refresh">
-            {busy ? 'Refreshing…' : 'Refresh from Partner Center'}
+            {t(busy ? 'refreshing' : 'refresh')}
           </button>
         )}
       </div>
       {refreshError && (
         <div className="message message-error refresh-problem" role="alert" data-testid="customers-error">
           <p className="refresh-headline">{refreshError.headline}</p>
-          <p>{at === null ? 'No customer list has been fetched yet.' : `Below is the list kept on this station, from ${shortTime(at)}. Batches can still be approved for these customers.`}</p>
+          <p>{at === null ? t('refreshProblem.noList') : t('refreshProblem.keptList', { time: shortTime(at) })}</p>
           {refreshError.detail && <p className="refresh-detail">{refreshError.detail}</p>}
         </div>
       )}
@@ -112,28 +123,24 @@ export function CustomersPanel(): ReactNode {
         {refreshed}
       </Message>
       <div className="field customers-search">
-        <label htmlFor="customers-search">Search by name or domain</label>
+        <label htmlFor="customers-search">{t('search')}</label>
         <input id="customers-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" spellCheck={false} data-testid="customers-search" />
       </div>
       <p className="hint" data-testid="customers-count" aria-live="polite">
-        {listing === null ? 'Loading…' : search.trim() ? `${plural(customers.length, 'customer')} match “${search.trim()}”.` : `${plural(customers.length, 'customer')}.`}
+        {listing === null ? t('loading') : search.trim() ? t('matching', { ...counted(customers.length), search: search.trim() }) : t('count', counted(customers.length))}
       </p>
       {listing !== null && customers.length === 0 ? (
         <p className="big-text" data-testid="customers-empty">
-          {search.trim()
-            ? 'No customer matches. Check the spelling, or see “Customer not listed?” below.'
-            : at === null
-              ? `No customer list yet. ${mayRefresh ? 'Press Refresh' : 'A shift lead refreshes it'} (this needs Partner Center).`
-              : 'Partner Center lists no customers for this partner yet.'}
+          {search.trim() ? t('empty.noMatch') : at === null ? t(mayRefresh ? 'empty.noListRefresh' : 'empty.noListAskLead') : t('empty.none')}
         </p>
       ) : (
         customers.length > 0 && (
           <table className="table customers-table" data-testid="customers-table">
             <thead>
               <tr>
-                <th scope="col">Company</th>
-                <th scope="col">Domain</th>
-                <th scope="col">Relationship</th>
+                <th scope="col">{t('column.company')}</th>
+                <th scope="col">{t('column.domain')}</th>
+                <th scope="col">{t('column.relationship')}</th>
               </tr>
             </thead>
             <tbody>
@@ -141,7 +148,7 @@ export function CustomersPanel(): ReactNode {
                 <tr key={c.tenantId} data-testid="customer-row" data-tenant={c.tenantId}>
                   <td>
                     {c.companyName}
-                    {!c.listed && <span className="not-listed">no longer listed</span>}
+                    {!c.listed && <span className="not-listed">{t('notListed')}</span>}
                   </td>
                   <td className="domain">{c.domain ?? '—'}</td>
                   <td>{c.relationship}</td>

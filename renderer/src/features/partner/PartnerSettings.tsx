@@ -1,8 +1,10 @@
 // Settings → Partner Center: is the station set up, who is it signed in as, practice mode; sign-in
 // and sign-out for leads and admins; the app registration fields for admins.
 import { useEffect, type ReactNode } from 'react';
+import { Trans } from 'react-i18next';
 import { roleAllows } from '../../../../shared/domain/roles';
 import { Message } from '../../components/Message';
+import { useTranslation } from '../../i18n';
 import { useApi, useAppStore } from '../../store/provider';
 import { shortTime } from '../upload/sync-view';
 import { PartnerFields } from './PartnerFields';
@@ -10,6 +12,7 @@ import { useAction } from './use-action';
 import './partner.css';
 
 export function PartnerSettings(): ReactNode {
+  const { t } = useTranslation('partner');
   const api = useApi();
   const partner = useAppStore((s) => s.partner);
   const loadPartner = useAppStore((s) => s.loadPartner);
@@ -22,47 +25,47 @@ export function PartnerSettings(): ReactNode {
   const isAdmin = roleAllows(role, 'settings:manage');
 
   async function signIn(): Promise<void> {
-    const value = await action.run(() => api.call('partner:signIn', {}), (v) => `Signed in to Partner Center as ${v.account}.`);
+    const value = await action.run(() => api.call('partner:signIn', {}), (v) => t('settings.signedIn', { account: v.account }));
     await loadPartner();
     // Uploads paused for a sign-in go on at once.
     if (value && roleAllows(role, 'batches:approve')) await api.call('sync:now', {});
   }
 
   async function signOut(): Promise<void> {
-    await action.run(() => api.call('partner:signOut', {}), () => 'Signed out of Partner Center. Uploads wait until a shift lead signs in again.');
+    await action.run(() => api.call('partner:signOut', {}), () => t('settings.signedOut'));
     await loadPartner();
   }
 
   return (
     <div className="partner-settings" data-testid="partner-settings">
-      <h2>Partner Center</h2>
+      <h2>{t('settings.title')}</h2>
       {partner === null ? (
-        <p className="big-text">Asking the station…</p>
+        <p className="big-text">{t('settings.asking')}</p>
       ) : (
         <>
           <dl className="partner-facts" data-testid="partner-facts">
-            <dt>Set up</dt>
+            <dt>{t('settings.setUp')}</dt>
             <dd data-testid="partner-configured" data-value={partner.configured}>
-              {partner.configured ? 'Yes' : 'No'}
+              {t(partner.configured ? 'settings.yes' : 'settings.no')}
             </dd>
-            <dt>Signed in as</dt>
+            <dt>{t('settings.signedInAs')}</dt>
             <dd data-testid="partner-signed-in-as" data-value={partner.signedIn}>
-              {partner.signedIn ? partner.account : partner.configured ? 'Nobody: uploads wait for a sign-in' : '—'}
+              {partner.signedIn ? partner.account : partner.configured ? t('settings.nobody') : '—'}
             </dd>
-            <dt>Mode</dt>
+            <dt>{t('settings.mode')}</dt>
             <dd data-testid="partner-mode" data-value={partner.practiceMode ? 'practice' : 'live'}>
-              {partner.practiceMode ? 'Practice: the Partner Center emulator on this machine. Nothing reaches Microsoft.' : 'Live: devices are registered with Microsoft.'}
+              {t(partner.practiceMode ? 'settings.practice' : 'settings.live')}
             </dd>
             {partner.baseUrl && (
               <>
-                <dt>Address</dt>
+                <dt>{t('settings.address')}</dt>
                 <dd>
                   <code>{partner.baseUrl}</code>
                 </dd>
               </>
             )}
-            <dt>Customer list</dt>
-            <dd data-testid="partner-customers-at">{partner.lastCustomerRefreshAt === null ? 'Never fetched' : `Refreshed ${shortTime(partner.lastCustomerRefreshAt)}`}</dd>
+            <dt>{t('settings.customerList')}</dt>
+            <dd data-testid="partner-customers-at">{partner.lastCustomerRefreshAt === null ? t('settings.neverFetched') : t('refreshedAt', { time: shortTime(partner.lastCustomerRefreshAt) })}</dd>
           </dl>
 
           {!partner.configured && <NotSetUp isAdmin={isAdmin} />}
@@ -70,21 +73,19 @@ export function PartnerSettings(): ReactNode {
           {partner.configured && mayManage && (
             <div className="partner-actions">
               <p className="hint">
-                {desktop
-                  ? 'Sign in opens the system browser: sign in with a Partner Center account that has the Admin agent (or Sales agent) role, with multi-factor authentication.'
-                  : 'This station uses a fixed access token given when it was started; signing in checks it.'}
+                {t(desktop ? 'settings.signInDesktop' : 'settings.signInToken')}
               </p>
               <div className="inline-form">
                 <button type="button" className="btn btn-primary" disabled={action.busy} onClick={() => void signIn()} data-testid="partner-sign-in">
-                  {partner.signedIn ? 'Sign in again' : 'Sign in to Partner Center'}
+                  {t(partner.signedIn ? 'settings.signInAgain' : 'settings.signIn')}
                 </button>
                 <button type="button" className="btn" disabled={action.busy || !partner.signedIn} onClick={() => void signOut()} data-testid="partner-sign-out">
-                  Sign out
+                  {t('settings.signOut')}
                 </button>
               </div>
             </div>
           )}
-          {partner.configured && !mayManage && <p className="hint">A shift lead or station admin signs the station in to Partner Center.</p>}
+          {partner.configured && !mayManage && <p className="hint">{t('settings.leadSignsIn')}</p>}
           <Message kind="error" testId="partner-error">
             {action.error}
           </Message>
@@ -99,19 +100,19 @@ export function PartnerSettings(): ReactNode {
 }
 
 function NotSetUp({ isAdmin }: { isAdmin: boolean }): ReactNode {
+  const { t } = useTranslation('partner');
   return (
     <div className="partner-not-set-up" data-testid="partner-not-set-up">
-      <h3>This station is not connected to Partner Center</h3>
-      <p>Scanning, review and approval work as usual; approved batches wait here until the station is connected.</p>
+      <h3>{t('notSetUp.title')}</h3>
+      <p>{t('notSetUp.why')}</p>
       <ol>
         <li>
-          {isAdmin ? 'Enter' : 'A station admin enters'} the <strong>client id</strong> of the station&apos;s app registration in Microsoft Entra (a public-client app with the Partner Center API permission), the
-          partner&apos;s <strong>tenant</strong> and the <strong>cloud</strong> below.
+          <Trans t={t} i18nKey={isAdmin ? 'notSetUp.stepEnter' : 'notSetUp.stepAdminEnters'} components={{ b: <strong /> }} />
         </li>
-        <li>Restart Dockside, then a shift lead signs in here.</li>
+        <li>{t('notSetUp.stepRestart')}</li>
       </ol>
       <p className="hint">
-        To practise without Microsoft, start the station against the emulator: <code>dockside serve --partner-center-url http://127.0.0.1:PORT --token emulator-app-user-token</code>.
+        <Trans t={t} i18nKey="notSetUp.practise" components={{ cmd: <code /> }} />
       </p>
     </div>
   );

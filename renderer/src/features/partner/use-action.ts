@@ -2,6 +2,7 @@
 // (done). The caller words the success from the value.
 import { useCallback, useState } from 'react';
 import type { Result } from '../../../../shared/contract';
+import { errorText } from '../../i18n/errors';
 
 export interface ActionState {
   busy: boolean;
@@ -22,7 +23,7 @@ export function useAction(): ActionState {
     try {
       const result = await call();
       if (!result.ok) {
-        setError(result.error.message);
+        setError(errorText(result.error));
         return null;
       }
       setDone(success(result.value));

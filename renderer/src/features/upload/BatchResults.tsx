@@ -1,10 +1,12 @@
 // One batch's results: how many devices are registered, failed or still on their way, the list of
 // devices (failed ones explained, with what to do), and the lead's actions on the failed ones.
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Trans } from 'react-i18next';
 import type { BatchSummary } from '../../../../shared/contract/batches';
-import { batchStateLabels } from '../../../../shared/domain/batch';
 import { roleAllows } from '../../../../shared/domain/roles';
 import { Message } from '../../components/Message';
+import { useTranslation } from '../../i18n';
+import { formatNumber } from '../../i18n/format';
 import { useAppStore } from '../../store/provider';
 import { DeregisterActions } from './DeregisterActions';
 import { DeviceList } from './DeviceList';
@@ -13,34 +15,28 @@ import { FailedActions } from './FailedActions';
 import { ProfileAssign } from './ProfileAssign';
 import { ProgressBar } from './ProgressBar';
 import { RemoteBatchStatus } from './RemoteBatchStatus';
-import { useBatchDevices, type ResultFilter } from './use-batch-devices';
+import { counted } from './sync-view';
+import { RESULT_FILTERS, useBatchDevices, type ResultFilter } from './use-batch-devices';
 
 interface Ticked {
   state: 'failed' | 'registered';
   name: string;
 }
 
-const filterLabels: Record<ResultFilter, string> = {
-  failed: 'Failed',
-  queued: 'Waiting to send',
-  sending: 'Sending',
-  registered: 'Registered',
-  live: 'All',
-};
-
 export function BatchResults({ batch, customerName }: { batch: BatchSummary; customerName: string | null }): ReactNode {
+  const { t } = useTranslation('upload');
   const mayAct = useAppStore((s) => (s.operator ? roleAllows(s.operator.role, 'batches:approve') : false));
   const [filter, setFilter] = useState<ResultFilter | null>(null);
   // Ticked devices with the state they were ticked in: failed ones are retried, registered ones removed.
   const [selected, setSelected] = useState<ReadonlyMap<number, Ticked>>(new Map());
   const shown: ResultFilter = filter ?? 'live';
   const devices = useBatchDevices(batch.id, shown);
-  const t = devices.totals?.byState;
+  const totals = devices.totals?.byState;
 
   // Until the lead picks a filter: the failed devices when there are any, else all of them.
   useEffect(() => {
-    if (filter === null && t && t.failed > 0) setFilter('failed');
-  }, [filter, t]);
+    if (filter === null && totals && totals.failed > 0) setFilter('failed');
+  }, [filter, totals]);
 
   // A tick holds only while the device keeps the state it was ticked in.
   useEffect(() => {
@@ -55,31 +51,31 @@ export function BatchResults({ batch, customerName }: { batch: BatchSummary; cus
   const tickedFailed = useMemo(() => new Set([...selected].filter(([, v]) => v.state === 'failed').map(([id]) => id)), [selected]);
   const tickedRegistered = useMemo(() => new Map([...selected].filter(([, v]) => v.state === 'registered').map(([id, v]) => [id, v.name])), [selected]);
 
-  const waiting = t ? t.scanned + t.queued + t.sending : 0;
-  const settled = t ? t.registered + t.failed : 0;
+  const waiting = totals ? totals.scanned + totals.queued + totals.sending : 0;
+  const settled = totals ? totals.registered + totals.failed : 0;
   return (
     <section className="batch-results" data-testid="batch-results" data-batch={batch.name} data-state={batch.state} aria-labelledby="batch-results-title">
       <header className="batch-results-head">
         <h2 id="batch-results-title">
-          Batch <span data-testid="batch-results-name">{batch.name}</span>
+          <Trans t={t} i18nKey="results.title" values={{ name: batch.name }} components={{ name: <span data-testid="batch-results-name" /> }} />
         </h2>
         <span className={`state-chip state-${batch.state}`} data-testid="batch-results-state">
-          {batchStateLabels[batch.state]}
+          {t(`batchState.${batch.state}`)}
         </span>
-        <span className="batch-customer">{customerName ? `for ${customerName}` : 'no customer chosen'}</span>
+        <span className="batch-customer">{customerName ? t('results.forCustomer', { name: customerName }) : t('results.noCustomer')}</span>
       </header>
-      {t && (
+      {totals && (
         <div className="result-counts" aria-live="polite">
-          <span className="count count-registered" data-testid="result-registered" data-value={t.registered}>
-            <strong>{t.registered.toLocaleString('en-GB')}</strong> registered
+          <span className="count count-registered" data-testid="result-registered" data-value={totals.registered}>
+            <Trans t={t} i18nKey="results.registered" values={counted(totals.registered)} components={{ b: <strong /> }} />
           </span>
-          <span className="count count-failed" data-testid="result-failed" data-value={t.failed}>
-            <strong>{t.failed.toLocaleString('en-GB')}</strong> failed
+          <span className="count count-failed" data-testid="result-failed" data-value={totals.failed}>
+            <Trans t={t} i18nKey="results.failed" values={counted(totals.failed)} components={{ b: <strong /> }} />
           </span>
           <span className="count count-waiting" data-testid="result-waiting" data-value={waiting}>
-            <strong>{waiting.toLocaleString('en-GB')}</strong> on the way
+            <Trans t={t} i18nKey="results.onTheWay" values={counted(waiting)} components={{ b: <strong /> }} />
           </span>
-          <ProgressBar done={settled} total={t.live} label={`Results of batch ${batch.name}`} testId="batch-progress" />
+          <ProgressBar done={settled} total={totals.live} label={t('results.progress', { name: batch.name })} testId="batch-progress" />
         </div>
       )}
       <Message kind="error" testId="batch-results-error">
@@ -87,13 +83,13 @@ export function BatchResults({ batch, customerName }: { batch: BatchSummary; cus
       </Message>
       <div className="batch-results-body">
         <div className="batch-results-list">
-      <div className="tabs result-filters" role="group" aria-label="Show devices">
-        {(Object.keys(filterLabels) as ResultFilter[]).map((f) => {
-          const n = t ? (f === 'live' ? t.live : t[f]) : 0;
+      <div className="tabs result-filters" role="group" aria-label={t('results.show')}>
+        {RESULT_FILTERS.map((f) => {
+          const n = totals ? (f === 'live' ? totals.live : totals[f]) : 0;
           if (n === 0 && f !== 'live' && f !== shown) return null;
           return (
             <button key={f} type="button" className="tab" aria-pressed={shown === f} onClick={() => setFilter(f)} data-testid={`result-filter-${f}`}>
-              {filterLabels[f]} ({n.toLocaleString('en-GB')})
+              {t('results.filterCount', { label: t(`results.filter.${f}`), n: formatNumber(n) })}
             </button>
           );
         })}
@@ -110,7 +106,7 @@ export function BatchResults({ batch, customerName }: { batch: BatchSummary; cus
             const next = new Map(before);
             const row = devices.rows.find((d) => d.id === id);
             if (next.has(id)) next.delete(id);
-            else if (row && (row.state === 'failed' || row.state === 'registered')) next.set(id, { state: row.state, name: deviceName(row) });
+            else if (row && (row.state === 'failed' || row.state === 'registered')) next.set(id, { state: row.state, name: deviceName(row, t) });
             return next;
           })
         }
@@ -120,9 +116,9 @@ export function BatchResults({ batch, customerName }: { batch: BatchSummary; cus
       {mayAct && (
         // The lead's actions sit beside the device list on a wide enough screen, so the list starts
         // near the top of a 1280×800 dock monitor instead of below them.
-        <aside className="batch-actions" aria-label={`Actions on batch ${batch.name}`} data-testid="batch-actions">
-          {t && t.failed > 0 && <FailedActions batch={batch} failed={t.failed} selected={tickedFailed} onDone={() => setSelected(new Map())} />}
-          {t && t.registered > 0 && <DeregisterActions batch={batch} registered={t.registered} ticked={tickedRegistered} onDone={() => setSelected(new Map())} />}
+        <aside className="batch-actions" aria-label={t('results.actions', { name: batch.name })} data-testid="batch-actions">
+          {totals && totals.failed > 0 && <FailedActions batch={batch} failed={totals.failed} selected={tickedFailed} onDone={() => setSelected(new Map())} />}
+          {totals && totals.registered > 0 && <DeregisterActions batch={batch} registered={totals.registered} ticked={tickedRegistered} onDone={() => setSelected(new Map())} />}
           {batch.customerTenantId && <RemoteBatchStatus batch={batch} customerTenantId={batch.customerTenantId} />}
           {batch.customerTenantId && (batch.state === 'registered' || batch.state === 'needs_attention') && (
             <ProfileAssign batch={batch} customerTenantId={batch.customerTenantId} customerName={customerName ?? batch.customerTenantId} ticked={[...tickedRegistered.keys()]} />

@@ -2,6 +2,8 @@
 // dialog asks the reason and applies the two-person rule; the list refreshes by itself afterwards.
 import { useState, type ReactNode } from 'react';
 import type { BatchSummary } from '../../../../shared/contract/batches';
+import { useTranslation } from '../../i18n';
+import { formatNumber } from '../../i18n/format';
 import { useCustomers } from '../batches/use-customers';
 import { DeregisterDialog } from './DeregisterDialog';
 
@@ -14,6 +16,7 @@ interface Props {
 }
 
 export function DeregisterActions({ batch, registered, ticked, onDone }: Props): ReactNode {
+  const { t } = useTranslation('upload');
   const [open, setOpen] = useState<'ticked' | 'batch' | null>(null);
   const { customers } = useCustomers('');
   const [chosen, setChosen] = useState<ReadonlyMap<number, string> | null>(null);
@@ -29,10 +32,10 @@ export function DeregisterActions({ batch, registered, ticked, onDone }: Props):
         }}
         data-testid="deregister-ticked"
       >
-        Remove ticked from Autopilot ({ticked.size.toLocaleString('en-GB')})
+        {t('deregister.ticked', { n: formatNumber(ticked.size) })}
       </button>
       <button type="button" className="btn btn-small" onClick={() => setOpen('batch')} data-testid="deregister-batch">
-        Remove the whole batch from Autopilot ({registered.toLocaleString('en-GB')} registered)…
+        {t('deregister.batch', { n: formatNumber(registered) })}
       </button>
       {open && (
         <DeregisterDialog

@@ -6,18 +6,22 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import type { ChannelOutput } from '../../../../shared/contract';
 import type { BatchSummary } from '../../../../shared/contract/batches';
 import type { CustomerView } from '../../../../shared/contract/customers';
-import { batchNameProblem } from '../../../../shared/domain/batch';
+import { BATCH_NAME_MAX, batchNameProblem } from '../../../../shared/domain/batch';
 import { Message } from '../../components/Message';
+import { useTranslation } from '../../i18n';
+import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
 import { Dialog } from '../batches/Dialog';
 import { canConfirmHere, TwoPersonPanel } from '../batches/TwoPersonPanel';
 import { MoveToCustomer, type MoveChoice } from './MoveToCustomer';
 import { DeregisterOutcome, type MoveOutcome } from './DeregisterOutcome';
-import { plural } from './sync-view';
+import { counted } from './sync-view';
 import { useDeregisterPreview } from './use-deregister-preview';
 import { moveToCustomer } from './move-to-customer';
 
 export const REASON_MIN = 4;
+/** Room left for " moved" (or its translation) after the batch's name, as the English always had. */
+const MOVED_NAME_ROOM = BATCH_NAME_MAX - 8;
 
 interface Props {
   batch: BatchSummary;
@@ -28,11 +32,12 @@ interface Props {
 }
 
 export function DeregisterDialog({ batch, devices, customers, onClose }: Props): ReactNode {
+  const { t } = useTranslation('upload');
   const api = useApi();
   const { preview, error: previewError, second, setSecond } = useDeregisterPreview(batch.id);
   const [reason, setReason] = useState('');
   const [moving, setMoving] = useState(false);
-  const [move, setMove] = useState<MoveChoice>({ tenantId: '', batchName: `${batch.name.slice(0, 56)} moved` });
+  const [move, setMove] = useState<MoveChoice>(() => ({ tenantId: '', batchName: t('deregister.movedName', { name: batch.name.slice(0, MOVED_NAME_ROOM) }) }));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<{ value: ChannelOutput<'devices:deregister'>; move: MoveOutcome | null } | null>(null);
@@ -42,7 +47,7 @@ export function DeregisterDialog({ batch, devices, customers, onClose }: Props):
   const confirmHere = rule ? canConfirmHere(rule) : false;
   const reasonMissing = reason.trim().length < REASON_MIN;
   const ruleBlocks = rule ? rule.needsSecondPerson && (!confirmHere || second.name === '' || second.pin.length < 6) : true;
-  const moveProblem = moving ? (move.tenantId === '' ? 'Choose the customer the boxes go to.' : batchNameProblem(move.batchName)) : null;
+  const moveProblem = moving ? (move.tenantId === '' ? t('deregister.chooseCustomer') : batchNameProblem(move.batchName)) : null;
   const blocked = busy || !preview || count === 0 || reasonMissing || ruleBlocks || moveProblem !== null;
 
   async function submit(event: FormEvent): Promise<void> {
@@ -60,14 +65,14 @@ export function DeregisterDialog({ batch, devices, customers, onClose }: Props):
     if (!res.ok) {
       setBusy(false);
       setSecond({ ...second, pin: '' });
-      return setError(res.error.message);
+      return setError(errorText(res.error));
     }
     const moved = moving && res.value.movedToBatchId !== null ? await moveToCustomer(api, res.value.movedToBatchId, move, secondPerson) : null;
     setBusy(false);
     setResult({ value: res.value, move: moved });
   }
 
-  const title = devices ? `Remove ${plural(devices.size, 'device')} from Autopilot` : `Remove batch ${batch.name} from Autopilot`;
+  const title = devices ? t('deregister.titleDevices', counted(devices.size)) : t('deregister.titleBatch', { name: batch.name });
   return (
     <Dialog title={title} testId="deregister-dialog" onClose={onClose} wide>
       {result ? (
@@ -76,30 +81,29 @@ export function DeregisterDialog({ batch, devices, customers, onClose }: Props):
           <DeregisterOutcome value={result.value} move={result.move} names={devices} />
           <div className="lead-actions">
             <button type="button" className="btn btn-primary" onClick={onClose} data-testid="deregister-close" ref={(el) => el?.focus()}>
-              Close
+              {t('close')}
             </button>
           </div>
         </>
       ) : (
         <form onSubmit={(e) => void submit(e)} data-testid="deregister-form">
-          {!preview && !previewError && <p className="big-text">Checking the batch…</p>}
+          {!preview && !previewError && <p className="big-text">{t('deregister.checking')}</p>}
           {preview && (
             <p className="big-text" data-testid="deregister-count" data-count={count}>
-              {plural(count, 'registered device')} of batch {preview.batchName} will be removed from Windows Autopilot in Partner Center.
-              {devices ? '' : ' Devices not registered are left as they are.'}
+              {t(devices ? 'deregister.countTicked' : 'deregister.countBatch', { ...counted(count), name: preview.batchName })}
             </p>
           )}
           <div className="field">
-            <label htmlFor="deregister-reason">Reason (required)</label>
+            <label htmlFor="deregister-reason">{t('deregister.reason')}</label>
             <textarea id="deregister-reason" value={reason} maxLength={500} rows={2} onChange={(e) => setReason(e.target.value)} aria-describedby="deregister-reason-hint" aria-invalid={reasonMissing} data-autofocus data-testid="deregister-reason" />
             <p id="deregister-reason-hint" className={`field-hint${reasonMissing ? ' field-hint-problem' : ''}`} data-testid="deregister-reason-hint" data-missing={reasonMissing}>
-              {reasonMissing ? `A reason of at least ${REASON_MIN} characters is required: a return, the wrong customer, a motherboard swap.` : 'Kept in the audit trail with your name.'}
+              {reasonMissing ? t('deregister.reasonMissing', counted(REASON_MIN)) : t('deregister.reasonKept')}
             </p>
           </div>
-          {rule && <TwoPersonPanel rule={rule} second={second} onSecond={(next) => (setError(null), setSecond(next))} mayLabel="May remove" />}
+          {rule && <TwoPersonPanel rule={rule} second={second} onSecond={(next) => (setError(null), setSecond(next))} mayLabel={t('deregister.mayRemove')} />}
           <div className="field field-check">
             <input type="checkbox" id="deregister-move" checked={moving} onChange={(e) => setMoving(e.target.checked)} data-testid="deregister-move" />
-            <label htmlFor="deregister-move">Move to another customer (the boxes are registered again in a new batch for that customer)</label>
+            <label htmlFor="deregister-move">{t('deregister.move')}</label>
           </div>
           {moving && <MoveToCustomer customers={customers} currentTenantId={batch.customerTenantId} value={move} onChange={setMove} />}
           <Message kind="error" testId="deregister-move-problem">
@@ -110,15 +114,15 @@ export function DeregisterDialog({ batch, devices, customers, onClose }: Props):
           </Message>
           {busy && (
             <p role="status" data-testid="deregister-busy">
-              Partner Center is removing the devices…
+              {t('deregister.busy')}
             </p>
           )}
           <div className="lead-actions">
             <button type="submit" className="btn btn-danger" disabled={blocked} data-testid="deregister-confirm">
-              {confirmHere && second.name ? `Remove with ${second.name}'s PIN` : moving ? 'Remove and move' : 'Remove from Autopilot'}
+              {confirmHere && second.name ? t('deregister.confirmWith', { name: second.name }) : t(moving ? 'deregister.confirmMove' : 'deregister.confirm')}
             </button>
             <button type="button" className="btn" onClick={onClose} data-testid="deregister-cancel">
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </form>

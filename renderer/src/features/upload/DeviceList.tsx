@@ -4,6 +4,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { ReviewDevice } from '../../../../shared/contract/review';
+import { useTranslation } from '../../i18n';
+import { formatNumber } from '../../i18n/format';
 import { DeviceRow } from './DeviceRow';
 
 interface Props {
@@ -18,6 +20,7 @@ interface Props {
 }
 
 export function DeviceList({ rows, total, hasMore, loadMore, selectable, selected, onToggle, canRemove }: Props): ReactNode {
+  const { t } = useTranslation('upload');
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -33,9 +36,9 @@ export function DeviceList({ rows, total, hasMore, loadMore, selectable, selecte
     if (hasMore && last >= rows.length - 20) loadMore();
   }, [hasMore, last, rows.length, loadMore]);
 
-  if (rows.length === 0) return <p className="big-text device-list-empty" data-testid="device-list-empty">No devices to show here.</p>;
+  if (rows.length === 0) return <p className="big-text device-list-empty" data-testid="device-list-empty">{t('list.empty')}</p>;
   return (
-    <div className="device-list" ref={scroller} tabIndex={0} role="region" aria-label={`Devices: ${total.toLocaleString('en-GB')}`} data-testid="device-list" data-count={total}>
+    <div className="device-list" ref={scroller} tabIndex={0} role="region" aria-label={t('list.label', { n: formatNumber(total) })} data-testid="device-list" data-count={total}>
       <ul className="device-list-inner" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const device = rows[item.index];

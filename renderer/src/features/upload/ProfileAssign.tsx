@@ -3,27 +3,33 @@
 // devices. The core waits for Partner Center's job (up to about a minute), then says what happened to
 // each device: assigned, skipped (no Partner Center id), failed (code, meaning, what to do) or still running.
 import { useState, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
+import { Trans } from 'react-i18next';
 import type { BatchSummary } from '../../../../shared/contract/batches';
 import { Message } from '../../components/Message';
+import { useTranslation } from '../../i18n';
 import { useApi } from '../../store/provider';
 import { useAction } from '../partner/use-action';
-import { plural } from './sync-view';
+import { counted } from './sync-view';
 import { ProfileWaiting } from './ProfileWaiting';
 import { useProfiles, type AssignResult, type Profile } from './use-profiles';
 
 /** The "no profile" choice: unassigning sends Partner Center no policy (policyId null). */
 const NONE = '';
-const NO_PROFILE: Profile = { id: NONE, name: 'No profile (unassign)', description: 'Remove the Partner Center profile from the devices.', settings: [], devicesAssigned: null };
+function noProfile(t: TFunction<'upload'>): Profile {
+  return { id: NONE, name: t('profile.none'), description: t('profile.noneAbout'), settings: [], devicesAssigned: null };
+}
 
 export function ProfileAssign({ batch, customerTenantId, customerName, ticked }: { batch: BatchSummary; customerTenantId: string; customerName: string; ticked: readonly number[] }): ReactNode {
+  const { t } = useTranslation('upload');
   const api = useApi();
   const list = useProfiles(customerTenantId);
   const action = useAction();
   const [open, setOpen] = useState(false);
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [result, setResult] = useState<{ profile: Profile; value: AssignResult } | null>(null);
-  const chosen = chosenId === NONE ? NO_PROFILE : (list.profiles?.find((p) => p.id === chosenId) ?? null);
-  const scope = ticked.length > 0 ? `the ${plural(ticked.length, 'ticked device')}` : 'the registered devices';
+  const chosen = chosenId === NONE ? noProfile(t) : (list.profiles?.find((p) => p.id === chosenId) ?? null);
+  const ticks = ticked.length > 0 ? counted(ticked.length) : null;
 
   function toggle(): void {
     if (open) return setOpen(false);
@@ -43,9 +49,9 @@ export function ProfileAssign({ batch, customerTenantId, customerName, ticked }:
   return (
     <section className="profile-assign" aria-labelledby="profile-assign-title" data-testid="profile-assign-section">
       <div className="profile-head">
-        <h3 id="profile-assign-title">Autopilot profile</h3>
+        <h3 id="profile-assign-title">{t('profile.title')}</h3>
         <button type="button" className="btn btn-small" aria-expanded={open} aria-controls="profile-picker" disabled={action.busy} onClick={toggle} data-testid="profile-open">
-          {open ? 'Hide profiles' : 'Choose a profile…'}
+          {t(open ? 'profile.hide' : 'profile.open')}
         </button>
       </div>
       <ProfileWaiting batchId={batch.id} />
@@ -53,31 +59,31 @@ export function ProfileAssign({ batch, customerTenantId, customerName, ticked }:
         <div id="profile-picker" className="profile-picker" onKeyDown={(e) => e.key === 'Escape' && !action.busy && setOpen(false)}>
           {list.note && (
             <p className="profile-note" role="note" data-testid="profile-note">
-              <strong>Note:</strong> {list.note}
+              <strong>{t('profile.note')}</strong> {list.note}
             </p>
           )}
-          {list.loading && <p className="big-text">Loading the profiles of {customerName} from Partner Center…</p>}
+          {list.loading && <p className="big-text">{t('profile.loading', { customer: customerName })}</p>}
           <Message kind="error" testId="profile-list-error">
             {list.error}
           </Message>
           {list.profiles?.length === 0 && (
             <p className="big-text" data-testid="profile-empty">
-              {customerName} has no Autopilot profile in Partner Center yet. Create one in Partner Center (Customers → Devices → Autopilot profiles), then choose a profile again.
+              {t('profile.empty', { customer: customerName })}
             </p>
           )}
           {list.profiles && list.profiles.length > 0 && (
             <fieldset className="profile-options" disabled={action.busy}>
-              <legend>Profiles of {customerName}</legend>
+              <legend>{t('profile.legend', { customer: customerName })}</legend>
               {list.profiles.map((p) => (
                 <ProfileOption key={p.id} profile={p} checked={p.id === chosenId} onChoose={() => setChosenId(p.id)} />
               ))}
-              <ProfileOption profile={NO_PROFILE} checked={chosenId === NONE} onChoose={() => setChosenId(NONE)} />
+              <ProfileOption profile={noProfile(t)} checked={chosenId === NONE} onChoose={() => setChosenId(NONE)} />
             </fieldset>
           )}
           {list.profiles && list.profiles.length > 0 && (
             <div className="inline-form">
               <button type="button" className="btn btn-primary" disabled={!chosen || action.busy} onClick={() => void assign()} data-testid="profile-assign">
-                {chosen ? (chosen.id === NONE ? `Unassign the profile of ${scope}` : `Assign “${chosen.name}” to ${scope}`) : 'Choose a profile to assign'}
+                {chosen ? assignLabel(chosen, ticks, t) : t('profile.chooseToAssign')}
               </button>
             </div>
           )}
@@ -85,7 +91,7 @@ export function ProfileAssign({ batch, customerTenantId, customerName, ticked }:
       )}
       {action.busy && (
         <p className="profile-busy" role="status" data-testid="profile-busy">
-          Partner Center is assigning… this can take a minute.
+          {t('profile.busy')}
         </p>
       )}
       <Message kind="error" testId="profile-error">
@@ -96,7 +102,14 @@ export function ProfileAssign({ batch, customerTenantId, customerName, ticked }:
   );
 }
 
+/** What the assign button does: assign or unassign, for the ticked devices or all registered ones. */
+function assignLabel(chosen: Profile, ticks: { count: number; n: string } | null, t: TFunction<'upload'>): string {
+  if (chosen.id === NONE) return ticks ? t('profile.unassignTicked', ticks) : t('profile.unassignRegistered');
+  return ticks ? t('profile.assignTicked', { ...ticks, name: chosen.name }) : t('profile.assignRegistered', { name: chosen.name });
+}
+
 function ProfileOption({ profile, checked, onChoose }: { profile: Profile; checked: boolean; onChoose(): void }): ReactNode {
+  const { t } = useTranslation('upload');
   const inputId = `profile-option-input-${profile.id || 'none'}`;
   return (
     <div className={`profile-option${checked ? ' profile-option-chosen' : ''}`}>
@@ -104,9 +117,9 @@ function ProfileOption({ profile, checked, onChoose }: { profile: Profile; check
       <label htmlFor={inputId}>
         <span className="profile-name">{profile.name}</span>
         <span id={`${inputId}-about`} className="profile-about">
-          <span className="profile-description">{profile.description ?? 'No description.'}</span>
-          <span className="profile-settings">{profile.settings.length > 0 ? `Settings: ${profile.settings.join(', ')}` : 'No settings.'}</span>
-          {profile.devicesAssigned !== null && <span className="profile-devices">{plural(profile.devicesAssigned, 'device')} already use it.</span>}
+          <span className="profile-description">{profile.description ?? t('profile.noDescription')}</span>
+          <span className="profile-settings">{profile.settings.length > 0 ? t('profile.settings', { settings: profile.settings.join(', ') }) : t('profile.noSettings')}</span>
+          {profile.devicesAssigned !== null && <span className="profile-devices">{t('profile.alreadyUse', counted(profile.devicesAssigned))}</span>}
         </span>
       </label>
     </div>
@@ -114,39 +127,36 @@ function ProfileOption({ profile, checked, onChoose }: { profile: Profile; check
 }
 
 function AssignOutcome({ profile, value }: { profile: Profile; value: AssignResult }): ReactNode {
+  const { t } = useTranslation('upload');
   const { assigned, skipped, failed, stillRunning } = value;
   const clean = failed.length === 0 && stillRunning === 0;
   return (
     <div className={`profile-result${clean ? ' profile-result-ok' : ' profile-result-problem'}`} role="status" data-testid="profile-result" data-assigned={assigned} data-skipped={skipped} data-failed={failed.length} data-still-running={stillRunning}>
       <p className="profile-result-title">
         {profile.id === NONE ? (
-          <>
-            Profile unassigned: <strong>{plural(assigned, 'device')} have none now</strong>
-          </>
+          <Trans t={t} i18nKey="profile.unassigned" values={counted(assigned)} components={{ b: <strong /> }} />
         ) : (
-          <>
-            Profile “{profile.name}”: <strong>{plural(assigned, 'device')} assigned</strong>
-          </>
+          <Trans t={t} i18nKey="profile.assigned" values={{ ...counted(assigned), name: profile.name }} components={{ b: <strong /> }} />
         )}
       </p>
       <ul className="profile-result-counts">
-        {skipped > 0 && <li data-testid="profile-skipped">{plural(skipped, 'device')} skipped: no Partner Center id, so no profile could be sent to them.</li>}
+        {skipped > 0 && <li data-testid="profile-skipped">{t('profile.skipped', counted(skipped))}</li>}
         {stillRunning > 0 && (
           <li data-testid="profile-still-running">
-            {plural(stillRunning, 'device')} still running: Partner Center has not finished yet. Assign the profile again later to check; assigning twice does no harm.
+            {t('profile.stillRunning', counted(stillRunning))}
           </li>
         )}
-        {failed.length > 0 && <li>{plural(failed.length, 'device')} failed:</li>}
+        {failed.length > 0 && <li>{t('profile.failed', counted(failed.length))}</li>}
       </ul>
       {failed.length > 0 && (
         <ul className="profile-failed" data-testid="profile-failed">
           {failed.map((f) => (
             <li key={f.deviceId} className="profile-failed-device" data-testid={`profile-failed-${f.pkid ?? f.deviceId}`} data-code={f.code}>
-              <span className="device-name">{f.pkid ?? `Device ${f.deviceId}`}</span>{' '}
+              <span className="device-name">{f.pkid ?? t('deviceId', { id: f.deviceId })}</span>{' '}
               <span className="device-code">{f.code}</span>
               <p className="profile-failed-meaning">{f.meaning}</p>
               <p className="profile-failed-action">
-                <strong>What to do:</strong> {f.action}
+                <strong>{t('device.whatToDo')}</strong> {f.action}
               </p>
             </li>
           ))}

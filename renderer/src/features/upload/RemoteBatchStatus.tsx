@@ -4,12 +4,14 @@ import { useCallback, type ReactNode } from 'react';
 import type { ApiClient } from '../../api';
 import type { BatchSummary } from '../../../../shared/contract/batches';
 import { Message } from '../../components/Message';
+import { useTranslation } from '../../i18n';
 import { useApi } from '../../store/provider';
 import { useLive } from '../batches/use-live';
 import { useAction } from '../partner/use-action';
-import { plural, shortTime } from './sync-view';
+import { counted, shortTime } from './sync-view';
 
 export function RemoteBatchStatus({ batch, customerTenantId }: { batch: BatchSummary; customerTenantId: string }): ReactNode {
+  const { t } = useTranslation('upload');
   const api = useApi();
   const action = useAction();
   const load = useCallback((client: ApiClient) => client.call('inventory:batches', { customerTenantId }), [customerTenantId]);
@@ -23,18 +25,22 @@ export function RemoteBatchStatus({ batch, customerTenantId }: { batch: BatchSum
   }
 
   return (
-    <section className="remote-batch" aria-label="The batch in Partner Center" data-testid="remote-batch" data-status={remote?.status ?? ''} data-count={remote?.devicesCount ?? ''}>
+    <section className="remote-batch" aria-label={t('remote.label')} data-testid="remote-batch" data-status={remote?.status ?? ''} data-count={remote?.devicesCount ?? ''}>
       <p>
-        <strong>In Partner Center:</strong>{' '}
+        <strong>{t('remote.inPartnerCenter')}</strong>{' '}
         {remote ? (
           <span data-testid="remote-batch-text">
-            {remote.devicesCount === null ? 'device count not given' : plural(remote.devicesCount, 'device')}, status {remote.status ?? 'not given'} (as of {shortTime(remote.refreshedAt)})
+            {t('remote.listed', {
+              devices: remote.devicesCount === null ? t('remote.noCount') : t('devices', counted(remote.devicesCount)),
+              status: remote.status ?? t('remote.notGiven'),
+              time: shortTime(remote.refreshedAt),
+            })}
           </span>
         ) : (
-          <span data-testid="remote-batch-text">{inventory.value ? 'not in the list Partner Center last gave (refresh to read it again)' : 'not read yet'}</span>
+          <span data-testid="remote-batch-text">{t(inventory.value ? 'remote.notListed' : 'remote.notRead')}</span>
         )}{' '}
         <button type="button" className="btn btn-small" disabled={action.busy} onClick={() => void refresh()} data-testid="remote-batch-refresh">
-          {action.busy ? 'Reading…' : 'Refresh from Partner Center'}
+          {t(action.busy ? 'remote.reading' : 'remote.refresh')}
         </button>
       </p>
       <Message kind="error" testId="remote-batch-error">

@@ -1,13 +1,24 @@
 // The status bar at the foot of every screen: what the upload engine is doing (state colour, its
 // message, the running batch's progress) and which Partner Center account the station uses.
 import { useEffect, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
+import type { PartnerStatus } from '../../../../shared/contract/partner';
+import { useTranslation } from '../../i18n';
 import { useAppStore } from '../../store/provider';
 import { ProgressBar } from './ProgressBar';
-import { plural, syncLabel, syncMessage } from './sync-view';
+import { counted, syncLabel, syncMessage } from './sync-view';
 import { roleAllows } from '../../../../shared/domain/roles';
 import './status-bar.css';
 
+function accountText(partner: PartnerStatus | null, t: TFunction<'upload'>): string {
+  if (partner === null) return t('bar.accountAsking');
+  if (!partner.configured) return t('bar.accountNotSetUp');
+  if (!partner.signedIn) return t('bar.accountSignedOut');
+  return partner.account ? t('bar.accountSignedIn', { account: partner.account }) : t('bar.accountSignedInAnonymous');
+}
+
 export function SyncStatusBar(): ReactNode {
+  const { t } = useTranslation('upload');
   const status = useAppStore((s) => s.syncStatus);
   const partner = useAppStore((s) => s.partner);
   const loadSync = useAppStore((s) => s.loadSync);
@@ -20,31 +31,30 @@ export function SyncStatusBar(): ReactNode {
   }, [loadSync, loadPartner]);
 
   const state = status?.state ?? 'unknown';
-  const account = partner === null ? 'Partner Center: …' : !partner.configured ? 'Partner Center: not set up' : partner.signedIn ? `Partner Center: ${partner.account ?? 'signed in'}` : 'Partner Center: not signed in';
   return (
-    <footer className={`status-bar sync-${status && status.state === 'idle' && status.attentionDevices > 0 ? 'needs-attention' : state}`} data-testid="sync-status" data-state={state} aria-label="Upload status">
+    <footer className={`status-bar sync-${status && status.state === 'idle' && status.attentionDevices > 0 ? 'needs-attention' : state}`} data-testid="sync-status" data-state={state} aria-label={t('bar.label')}>
       <span className="sync-state" aria-live="polite">
         <span className="sync-dot" aria-hidden="true" />
-        {status ? syncLabel(status) : 'Upload status unknown'}
+        {status ? syncLabel(status, t) : t('bar.unknown')}
       </span>
-      <span className="sync-message" data-testid="sync-message" title={status ? syncMessage(status) : undefined}>
-        {status ? syncMessage(status) : 'Asking the station…'}
+      <span className="sync-message" data-testid="sync-message" title={status ? syncMessage(status, t) : undefined}>
+        {status ? syncMessage(status, t) : t('bar.asking')}
       </span>
       {status?.active && (
         <span className="sync-active">
           <span className="sync-batch" data-testid="sync-batch">
             {status.active.batchName}
           </span>
-          <ProgressBar done={status.active.done} total={status.active.total} label={`Upload of batch ${status.active.batchName}`} testId="sync-progress" tone="dark" />
+          <ProgressBar done={status.active.done} total={status.active.total} label={t('uploadOf', { name: status.active.batchName })} testId="sync-progress" tone="dark" />
         </span>
       )}
       {status && status.attentionDevices > 0 && (
         <span className="sync-attention" data-testid="sync-attention">
-          {plural(status.attentionDevices, 'device')} {status.attentionDevices === 1 ? 'needs' : 'need'} attention{mayUpload ? ' (Upload page)' : ': tell a shift lead'}
+          {t(mayUpload ? 'bar.attentionLead' : 'bar.attentionOperator', counted(status.attentionDevices))}
         </span>
       )}
       <span className={`partner-account${partner?.signedIn ? '' : ' partner-account-missing'}`} data-testid="partner-account">
-        {account}
+        {accountText(partner, t)}
       </span>
     </footer>
   );

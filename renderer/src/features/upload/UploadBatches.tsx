@@ -1,22 +1,17 @@
 // Batches on their way to Windows Autopilot, grouped by state, beside the chosen batch's results.
 import { useEffect, useState, type ReactNode } from 'react';
 import type { BatchSummary } from '../../../../shared/contract/batches';
-import { batchStateLabels } from '../../../../shared/domain/batch';
 import { Message } from '../../components/Message';
+import { useTranslation } from '../../i18n';
+import { formatNumber } from '../../i18n/format';
 import { useAppStore } from '../../store/provider';
 import { BatchResults } from './BatchResults';
 import { ProgressBar } from './ProgressBar';
-import { plural } from './sync-view';
+import { counted } from './sync-view';
 import { UPLOAD_STATES, useUploadBatches } from './use-upload-batches';
 
-const groupTitles: Record<(typeof UPLOAD_STATES)[number], string> = {
-  needs_attention: 'Needs attention',
-  uploading: 'Uploading',
-  approved: 'Approved, waiting to upload',
-  registered: 'Registered',
-};
-
 export function UploadBatches(): ReactNode {
+  const { t } = useTranslation('upload');
   const { batches, customerNames, error } = useUploadBatches();
   const active = useAppStore((s) => s.syncStatus?.active ?? null);
   const [chosen, setChosen] = useState<number | null>(null);
@@ -28,17 +23,17 @@ export function UploadBatches(): ReactNode {
     if (selectedId !== null && selectedId !== chosen) setChosen(selectedId);
   }, [selectedId, chosen]);
 
-  if (batches === null) return error ? <Message kind="error" testId="upload-batches-error">{error}</Message> : <p className="big-text">Loading batches…</p>;
+  if (batches === null) return error ? <Message kind="error" testId="upload-batches-error">{error}</Message> : <p className="big-text">{t('batches.loading')}</p>;
 
   return (
     <div className="upload-layout">
-      <nav className="upload-batches" aria-label="Batches" data-testid="upload-batches">
+      <nav className="upload-batches" aria-label={t('batches.label')} data-testid="upload-batches">
         <Message kind="error" testId="upload-batches-error">
           {error}
         </Message>
         {batches.length === 0 && (
           <p className="big-text" data-testid="upload-batches-empty">
-            No batch has been approved yet. A shift lead approves a closed batch under Batches; it then appears here and uploads by itself.
+            {t('batches.empty')}
           </p>
         )}
         {UPLOAD_STATES.map((state) => {
@@ -47,7 +42,7 @@ export function UploadBatches(): ReactNode {
           return (
             <div key={state} className="batch-group" data-testid={`batch-group-${state}`}>
               <h2 className="batch-group-title">
-                {groupTitles[state]} ({group.length})
+                {t('batches.group', { title: t(`batches.groupTitle.${state}`), n: formatNumber(group.length) })}
               </h2>
               <ul>
                 {group.map((b) => (
@@ -62,9 +57,9 @@ export function UploadBatches(): ReactNode {
                     >
                       <span className="upload-batch-name">{b.name}</span>
                       <span className="upload-batch-meta">
-                        {plural(b.deviceCount, 'device')} · {batchStateLabels[b.state]}
+                        {t('batches.meta', { devices: t('devices', counted(b.deviceCount)), state: t(`batchState.${b.state}`) })}
                       </span>
-                      {active?.batchId === b.id && <ProgressBar done={active.done} total={active.total} label={`Upload of batch ${b.name}`} testId={`upload-batch-progress-${b.name}`} />}
+                      {active?.batchId === b.id && <ProgressBar done={active.done} total={active.total} label={t('uploadOf', { name: b.name })} testId={`upload-batch-progress-${b.name}`} />}
                     </button>
                   </li>
                 ))}

@@ -3,6 +3,7 @@
 // devices, uploads or batches changed.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReviewDevice, ReviewTotals } from '../../../../shared/contract/review';
+import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
 
 export const RESULT_FILTERS = ['failed', 'queued', 'sending', 'registered', 'live'] as const;
@@ -41,7 +42,7 @@ export function useBatchDevices(batchId: number, filter: ResultFilter): BatchDev
     void api.call('review:devices', { batchId, state: filter, limit }).then((result) => {
       if (mine !== query.current) return;
       loading.current = false;
-      if (!result.ok) return setError(result.error.message);
+      if (!result.ok) return setError(errorText(result.error));
       setError(null);
       setRows(result.value.rows);
       setTotals(result.value.totals);
@@ -56,7 +57,7 @@ export function useBatchDevices(batchId: number, filter: ResultFilter): BatchDev
     void api.call('review:devices', { batchId, state: filter, limit: PAGE, after: nextAfter }).then((result) => {
       if (mine !== query.current) return;
       loading.current = false;
-      if (!result.ok) return setError(result.error.message);
+      if (!result.ok) return setError(errorText(result.error));
       setRows((before) => [...before, ...result.value.rows]);
       setTotals(result.value.totals);
       setNextAfter(result.value.nextAfter);

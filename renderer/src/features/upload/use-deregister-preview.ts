@@ -2,6 +2,7 @@
 // rule applied to removing), and the second person picked on the dialog, kept among the eligible.
 import { useEffect, useState } from 'react';
 import type { DeregisterPreview } from '../../../../shared/contract/deregister';
+import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
 import type { SecondPerson } from '../batches/TwoPersonPanel';
 
@@ -14,7 +15,7 @@ export function useDeregisterPreview(batchId: number): { preview: DeregisterPrev
     let live = true;
     void api.call('devices:deregisterPreview', { batchId }).then((result) => {
       if (!live) return;
-      if (!result.ok) return setError(result.error.message);
+      if (!result.ok) return setError(errorText(result.error));
       setPreview(result.value);
       setSecond({ name: result.value.twoPersonRule.eligible[0]?.name ?? '', pin: '' });
     });

@@ -2,6 +2,7 @@
 // batch opened: the list is a call to Partner Center), with the note on what the list cannot show.
 import { useCallback, useRef, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/contract';
+import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
 
 export type Profile = ChannelOutput<'profiles:list'>['profiles'][number];
@@ -33,7 +34,7 @@ export function useProfiles(customerTenantId: string): ProfilesState {
       if (result.ok) {
         setProfiles(result.value.profiles);
         setNote(result.value.note);
-      } else setError(result.error.message);
+      } else setError(errorText(result.error));
     } finally {
       if (mine === latest.current) setLoading(false);
     }

@@ -2,6 +2,7 @@
 // customers' names; reloaded when the core says batches or customers changed.
 import { useCallback, useEffect, useState } from 'react';
 import type { BatchSummary } from '../../../../shared/contract/batches';
+import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
 
 export const UPLOAD_STATES = ['needs_attention', 'uploading', 'approved', 'registered'] as const;
@@ -23,7 +24,7 @@ export function useUploadBatches(): UploadBatchesState {
     if (result.ok) {
       setBatches(result.value);
       setError(null);
-    } else setError(result.error.message);
+    } else setError(errorText(result.error));
   }, [api]);
 
   const loadCustomers = useCallback(async () => {
