@@ -4,9 +4,10 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { BatchSummary } from '../../../../shared/contract/batches';
 import type { ReviewDevice } from '../../../../shared/contract/review';
-import { batchStateLabels } from '../../../../shared/domain/batch';
 import { roleAllows } from '../../../../shared/domain/roles';
 import { Message } from '../../components/Message';
+import { useTranslation } from '../../i18n';
+import { errorText } from '../../i18n/errors';
 import { useApi, useAppStore } from '../../store/provider';
 import { ApproveDialog } from './ApproveDialog';
 import { ExpectedPanel } from './ExpectedPanel';
@@ -23,6 +24,8 @@ import { useReviewRows } from './use-review-rows';
 type View = 'lines' | 'expected' | 'import';
 
 const NOTICE_MS = 10_000;
+// Between the counts: a mark, not a word.
+const SEP = ' · ';
 
 interface Props {
   batchId: number;
@@ -31,6 +34,7 @@ interface Props {
 }
 
 export function BatchReview({ batchId, initialSearch, onBack }: Props): ReactNode {
+  const { t } = useTranslation('batches');
   const { batch, error } = useBatch(batchId);
   const [filters, setFilters] = useState<Filters>({ state: 'all', search: initialSearch || undefined });
   const rows = useReviewRows({ batchId, ...filters });
@@ -49,28 +53,45 @@ export function BatchReview({ batchId, initialSearch, onBack }: Props): ReactNod
   const byState = rows.totals?.byState;
 
   return (
-    <section className={`batch-review${view === 'lines' ? ' batch-review-lines' : ''}`} aria-label={`Batch ${batch?.name ?? ''}`} data-testid="batch-review">
+    <section className={`batch-review${view === 'lines' ? ' batch-review-lines' : ''}`} aria-label={t('review.label', { name: batch?.name ?? '' })} data-testid="batch-review">
       <div className="review-top">
         <button type="button" className="btn btn-small" onClick={onBack} data-testid="review-back">
-          ← Batches
+          {t('review.back')}
         </button>
         <h1 className="review-title" data-testid="review-batch-name">
           {batch?.name ?? '…'}
         </h1>
         {batch && (
           <span className={`chip chip-batch-${batch.state} chip-large`} data-testid="batch-state" data-state={batch.state}>
-            {batchStateLabels[batch.state]}
+            {t(`state.${batch.state}`)}
           </span>
         )}
         <p className="review-counts" data-testid="review-counts">
           {byState && (
             <>
-              <strong data-testid="review-live-count">{formatCount(byState.live)}</strong> in the batch · {formatCount(byState.removed)} removed
-              {byState.failed > 0 && <> · <strong className="text-bad">{formatCount(byState.failed)} failed</strong></>}
-              {byState.registered > 0 && <> · {formatCount(byState.registered)} registered</>}
+              <strong data-testid="review-live-count">{formatCount(byState.live)}</strong> {t('review.inBatch')}
+              {SEP}
+              {t('review.removed', { count: byState.removed })}
+              {byState.failed > 0 && (
+                <>
+                  {SEP}
+                  <strong className="text-bad">{t('review.failed', { count: byState.failed })}</strong>
+                </>
+              )}
+              {byState.registered > 0 && (
+                <>
+                  {SEP}
+                  {t('review.registered', { count: byState.registered })}
+                </>
+              )}
             </>
           )}
-          {batch && !editable && <span className="hint-inline"> · lines can no longer change</span>}
+          {batch && !editable && (
+            <span className="hint-inline">
+              {SEP}
+              {t('review.frozen')}
+            </span>
+          )}
         </p>
       </div>
       <Message kind="error" testId="review-error">
@@ -79,15 +100,15 @@ export function BatchReview({ batchId, initialSearch, onBack }: Props): ReactNod
       <Message kind="success" testId="review-notice">
         {notice}
       </Message>
-      <div className="tabs" role="group" aria-label="Batch views">
+      <div className="tabs" role="group" aria-label={t('review.views')}>
         <button type="button" className="tab" aria-pressed={view === 'lines'} onClick={() => setView('lines')} data-testid="review-tab-lines">
-          Lines
+          {t('review.tabLines')}
         </button>
         <button type="button" className="tab" aria-pressed={view === 'expected'} onClick={() => setView('expected')} data-testid="review-tab-expected">
-          Expected list
+          {t('review.tabExpected')}
         </button>
         <button type="button" className="tab" aria-pressed={view === 'import'} onClick={() => setView('import')} data-testid="review-tab-import">
-          Import devices
+          {t('review.tabImport')}
         </button>
         {batch && <BatchActions batch={batch} onApprove={() => setApproving(true)} onNotice={setNotice} />}
       </div>
@@ -123,32 +144,35 @@ export function BatchReview({ batchId, initialSearch, onBack }: Props): ReactNod
 }
 
 function BatchActions({ batch, onApprove, onNotice }: { batch: BatchSummary; onApprove(): void; onNotice(text: string | null): void }): ReactNode {
+  const { t } = useTranslation('batches');
   const api = useApi();
   const role = useAppStore((s) => s.operator?.role ?? 'operator');
   const [error, setError] = useState<string | null>(null);
+  const mayReview = roleAllows(role, 'batches:review');
+  const mayApprove = roleAllows(role, 'batches:approve');
   async function change(channel: 'batches:close' | 'batches:reopen'): Promise<void> {
     onNotice(null);
     const result = await api.call(channel, { id: batch.id });
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(errorText(result.error));
     setError(null);
-    onNotice(channel === 'batches:close' ? `Batch ${batch.name} is closed: ready for review.` : `Batch ${batch.name} is open for scanning again.`);
+    onNotice(channel === 'batches:close' ? t('review.closed', { name: batch.name }) : t('review.reopened', { name: batch.name }));
   }
   return (
     <div className="review-actions-bar">
       <ExportButtons batchId={batch.id} />
       {batch.state === 'open' && (
         <button type="button" className="btn btn-small" onClick={() => void change('batches:close')} data-testid="batch-close">
-          Close batch
+          {t('review.close')}
         </button>
       )}
-      {batch.state === 'closed' && roleAllows(role, 'batches:review') && (
+      {batch.state === 'closed' && mayReview && (
         <button type="button" className="btn btn-small" onClick={() => void change('batches:reopen')} data-testid="batch-reopen">
-          Reopen
+          {t('review.reopen')}
         </button>
       )}
-      {batch.state === 'closed' && roleAllows(role, 'batches:approve') && (
+      {batch.state === 'closed' && mayApprove && (
         <button type="button" className="btn btn-small btn-primary" onClick={onApprove} data-testid="approve-open">
-          Approve…
+          {t('review.approve')}
         </button>
       )}
       {error && (

@@ -3,6 +3,7 @@
 import { useState, type ReactNode } from 'react';
 import { roleAllows } from '../../../../shared/domain/roles';
 import { Message } from '../../components/Message';
+import { useTranslation } from '../../i18n';
 import { useAppStore } from '../../store/provider';
 import { BatchList } from './BatchList';
 import { BatchReview } from './BatchReview';
@@ -11,6 +12,7 @@ import { useBatches } from './use-batches';
 import './batches.css';
 
 export function BatchesPage(): ReactNode {
+  const { t } = useTranslation('batches');
   const role = useAppStore((s) => s.operator?.role ?? 'operator');
   const canReview = roleAllows(role, 'batches:review');
   const { batches, error } = useBatches();
@@ -25,8 +27,8 @@ export function BatchesPage(): ReactNode {
         <BatchReview key={open.seq} batchId={open.batchId} initialSearch={open.search} onBack={() => setOpen(null)} />
       ) : (
         <>
-          <h1>Batches</h1>
-          {!canReview && <p className="hint">A shift lead reviews and approves batches; you can find any box above.</p>}
+          <h1>{t('page.title')}</h1>
+          {!canReview && <p className="hint">{t('page.leadOnly')}</p>}
           <Message kind="error" testId="batches-error">
             {error}
           </Message>

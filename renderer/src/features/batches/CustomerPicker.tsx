@@ -1,6 +1,7 @@
 // Choose the customer a batch is registered for, from the cached list (works offline).
 import { useState, type ReactNode } from 'react';
 import { registrationProblem } from '../../../../shared/domain/customers';
+import { useTranslation } from '../../i18n';
 import { formatWhen } from './format';
 import { useCustomers } from './use-customers';
 
@@ -10,26 +11,26 @@ interface Props {
 }
 
 export function CustomerPicker({ chosen, onChoose }: Props): ReactNode {
+  const { t } = useTranslation('batches');
   const [search, setSearch] = useState('');
   const { customers, refreshedAt, loaded, error } = useCustomers(search);
   return (
     <fieldset className="customer-picker">
-      <legend>Customer</legend>
+      <legend>{t('customer.legend')}</legend>
       <label className="field">
-        <span className="sr-only">Search customers</span>
-        <input type="search" value={search} placeholder="Search by name or domain" onChange={(e) => setSearch(e.target.value)} data-testid="approve-customer-search" />
+        <span className="sr-only">{t('customer.search')}</span>
+        <input type="search" value={search} placeholder={t('customer.searchPlaceholder')} onChange={(e) => setSearch(e.target.value)} data-testid="approve-customer-search" />
       </label>
       {error && <p className="message message-error">{error}</p>}
       {loaded && customers.length === 0 && (
         <p className="hint" data-testid="approve-no-customers">
-          {search
-            ? `No customer matches “${search}”.`
-            : 'The customer list is empty: a lead refreshes it on the Upload page, Customers (it needs Partner Center).'}
+          {search ? t('customer.noMatch', { search }) : t('customer.empty')}
         </p>
       )}
-      <ul className="customer-options" role="listbox" aria-label="Customers">
+      <ul className="customer-options" role="listbox" aria-label={t('customer.list')}>
         {customers.map((c) => {
-          const problem = registrationProblem(c);
+          const why = registrationProblem(c) === null ? null : whyNot(c);
+          const problem = why && t(why.key, why.params);
           return (
             <li key={c.tenantId} role="option" aria-selected={chosen === c.tenantId} aria-disabled={problem !== null}>
               <button
@@ -42,8 +43,7 @@ export function CustomerPicker({ chosen, onChoose }: Props): ReactNode {
               >
                 <span className="customer-name">{c.companyName}</span>
                 <span className="customer-domain">
-                  {c.domain ?? 'no domain'}
-                  {c.listed ? '' : ' · no longer listed by Partner Center'}
+                  {c.listed ? (c.domain ?? t('customer.noDomain')) : t('customer.unlisted', { domain: c.domain ?? t('customer.noDomain') })}
                 </span>
                 {problem && (
                   <span className="customer-why" data-testid={`approve-customer-why-${c.tenantId}`}>
@@ -55,7 +55,17 @@ export function CustomerPicker({ chosen, onChoose }: Props): ReactNode {
           );
         })}
       </ul>
-      {refreshedAt !== null && <p className="hint">List fetched from Partner Center {formatWhen(refreshedAt)}.</p>}
+      {refreshedAt !== null && <p className="hint">{t('customer.fetched', { when: formatWhen(refreshedAt) })}</p>}
     </fieldset>
   );
+}
+
+/**
+ * Why a customer cannot take a registration, in catalog words: registrationProblem (shared/domain)
+ * decides, this only says it. English picks "a"/"an" by the relationship's first letter (a context).
+ */
+function whyNot(c: { companyName: string; relationship: string }): { key: string; params: Record<string, string> } {
+  const relationship = c.relationship.trim().toLowerCase();
+  if (relationship === '' || relationship === 'none' || relationship === 'unknown') return { key: 'customer.noRelationship', params: { company: c.companyName } };
+  return { key: 'customer.otherRelationship', params: { company: c.companyName, relationship, context: /^[aeiou]/.test(relationship) ? 'an' : 'a' } };
 }

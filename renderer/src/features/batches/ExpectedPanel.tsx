@@ -4,11 +4,16 @@
 import { useState, type ReactNode } from 'react';
 import type { ExpectedPreview as ExpectedPreviewData, Reconciliation } from '../../../../shared/contract/expected';
 import { Message } from '../../components/Message';
+import { useTranslation } from '../../i18n';
+import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
 import { ExpectedPreview } from './ExpectedPreview';
 import { FilePick, type PickedFile } from './FilePick';
-import { formatCount, formatWhen, plural } from './format';
+import { formatCount, formatWhen } from './format';
 import { useReconcile } from './use-reconcile';
+
+// An empty cell: a mark, not a word.
+const NONE = '—';
 
 interface Props {
   batchId: number;
@@ -16,6 +21,7 @@ interface Props {
 }
 
 export function ExpectedPanel({ batchId, canImport }: Props): ReactNode {
+  const { t } = useTranslation('batches');
   const api = useApi();
   const { data, error } = useReconcile(batchId);
   const [mode, setMode] = useState<'replace' | 'append'>('replace');
@@ -34,7 +40,7 @@ export function ExpectedPanel({ batchId, canImport }: Props): ReactNode {
     setFile(picked);
     const result = await api.call('expected:preview', { batchId, fileName: picked.fileName, contentBase64: picked.contentBase64, mode: as });
     setBusy(false);
-    if (!result.ok) return setImportError(result.error.message);
+    if (!result.ok) return setImportError(errorText(result.error));
     setPreview(result.value);
   }
 
@@ -43,12 +49,14 @@ export function ExpectedPanel({ batchId, canImport }: Props): ReactNode {
     setBusy(true);
     const result = await api.call('expected:import', { batchId, fileName: file.fileName, contentBase64: file.contentBase64, mode, token: preview.token });
     setBusy(false);
-    if (!result.ok) return setImportError(result.error.message);
+    if (!result.ok) return setImportError(errorText(result.error));
     const v = result.value;
     setPreview(null);
     setFile(null);
     setImportError(null);
-    setNotice(`${file.fileName}: ${plural(v.imported, 'expected line')} read${v.replaced ? `, replacing ${formatCount(v.replaced)}` : ''}${v.refusedCount ? ` (${plural(v.refusedCount, 'line')} refused, left out)` : ''}.`);
+    // One sentence per shape (replacing, refused lines or both), each with its own plural forms.
+    const context = [v.replaced ? 'replacing' : '', v.refusedCount ? 'refused' : ''].filter(Boolean).join('_') || undefined;
+    setNotice(t('expected.done', { context, count: v.imported, fileName: file.fileName, replaced: formatCount(v.replaced), refused: t('n.lineRefused', { count: v.refusedCount }) }));
   }
 
   function cancel(): void {
@@ -58,12 +66,12 @@ export function ExpectedPanel({ batchId, canImport }: Props): ReactNode {
   }
 
   return (
-    <section className="expected" aria-label="Expected vs scanned" data-testid="expected-panel">
+    <section className="expected" aria-label={t('expected.label')} data-testid="expected-panel">
       {canImport && (
         <div className="expected-import">
-          <FilePick label="Import supplier's list…" testId="expected-file" disabled={busy} onPick={(f) => void previewList(f, mode)} onError={setImportError} />
+          <FilePick label={t('expected.choose')} testId="expected-file" disabled={busy} onPick={(f) => void previewList(f, mode)} onError={setImportError} />
           <label className="review-filter">
-            <span>The new list</span>
+            <span>{t('expected.mode')}</span>
             <select
               value={mode}
               onChange={(e) => {
@@ -73,8 +81,8 @@ export function ExpectedPanel({ batchId, canImport }: Props): ReactNode {
               }}
               data-testid="expected-mode"
             >
-              <option value="replace">replaces the expected list</option>
-              <option value="append">adds to it</option>
+              <option value="replace">{t('expected.modeReplace')}</option>
+              <option value="append">{t('expected.modeAppend')}</option>
             </select>
           </label>
         </div>
@@ -89,10 +97,10 @@ export function ExpectedPanel({ batchId, canImport }: Props): ReactNode {
       {preview && (
         <div className="lead-actions">
           <button type="button" className="btn btn-primary" disabled={busy || preview.accepted === 0} onClick={() => void importList()} data-testid="expected-commit">
-            {mode === 'replace' ? 'Replace the list with' : 'Add'} {plural(preview.accepted, 'expected line')}
+            {t(mode === 'replace' ? 'expected.commitReplace' : 'expected.commitAdd', { count: preview.accepted })}
           </button>
           <button type="button" className="btn" onClick={cancel} data-testid="expected-cancel">
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       )}
@@ -103,19 +111,20 @@ export function ExpectedPanel({ batchId, canImport }: Props): ReactNode {
 }
 
 function Counts({ data }: { data: Reconciliation }): ReactNode {
+  const { t } = useTranslation('batches');
   if (data.expected === 0) {
     return (
       <p className="big-text" data-testid="expected-none">
-        No expected list yet: import the supplier's file (CSV or text with PKIDs or serials) to check the batch against it.
+        {t('expected.none')}
       </p>
     );
   }
   return (
     <div className="expected-counts">
-      <Count label="expected" value={data.expected} testId="expected-total" />
-      <Count label="matched" value={data.matched} testId="expected-matched-count" kind="ok" />
-      <Count label="missing" value={data.missing} testId="expected-missing-count" kind={data.missing ? 'bad' : 'ok'} />
-      <Count label="not expected" value={data.unexpected} testId="expected-unexpected-count" kind={data.unexpected ? 'warn' : 'ok'} />
+      <Count label={t('expected.countExpected')} value={data.expected} testId="expected-total" />
+      <Count label={t('expected.countMatched')} value={data.matched} testId="expected-matched-count" kind="ok" />
+      <Count label={t('expected.countMissing')} value={data.missing} testId="expected-missing-count" kind={data.missing ? 'bad' : 'ok'} />
+      <Count label={t('expected.countUnexpected')} value={data.unexpected} testId="expected-unexpected-count" kind={data.unexpected ? 'warn' : 'ok'} />
     </div>
   );
 }
@@ -132,35 +141,36 @@ function Count({ label, value, testId, kind }: { label: string; value: number; t
 }
 
 function Lists({ data }: { data: Reconciliation }): ReactNode {
+  const { t } = useTranslation('batches');
   return (
     <div className="expected-lists">
       <div>
-        <h3>Missing: expected, not scanned</h3>
+        <h3>{t('expected.missingHead')}</h3>
         {data.missing === 0 ? (
-          <p className="hint">Nothing missing.</p>
+          <p className="hint">{t('expected.nothingMissing')}</p>
         ) : (
           <ul className="expected-list" data-testid="expected-missing-list">
             {data.missingLines.map((l) => (
               <li key={l.id} data-testid={`expected-missing-${l.pkid ?? l.serial ?? l.id}`}>
-                <code>{l.pkid ?? '—'}</code> {l.serial ? `serial ${l.serial}` : ''} <span className="hint-inline">line {l.line}</span>
+                <code>{l.pkid ?? NONE}</code> {l.serial ? t('expected.serial', { serial: l.serial }) : ''} <span className="hint-inline">{t('expected.lineNo', { line: l.line })}</span>
               </li>
             ))}
-            {data.missing > data.missingLines.length && <li>… and {formatCount(data.missing - data.missingLines.length)} more</li>}
+            {data.missing > data.missingLines.length && <li>{t('more', { n: formatCount(data.missing - data.missingLines.length) })}</li>}
           </ul>
         )}
       </div>
       <div>
-        <h3>Scanned, not expected</h3>
+        <h3>{t('expected.unexpectedHead')}</h3>
         {data.unexpected === 0 ? (
-          <p className="hint">Every scanned box was expected.</p>
+          <p className="hint">{t('expected.allExpected')}</p>
         ) : (
           <ul className="expected-list" data-testid="expected-unexpected-list">
             {data.unexpectedDevices.map((d) => (
               <li key={d.id}>
-                <code>{d.pkid ?? d.serial ?? '—'}</code> <span className="hint-inline">{d.scannedBy}, {formatWhen(d.scannedAt)}</span>
+                <code>{d.pkid ?? d.serial ?? NONE}</code> <span className="hint-inline">{t('find.scannedBy', { name: d.scannedBy, when: formatWhen(d.scannedAt) })}</span>
               </li>
             ))}
-            {data.unexpected > data.unexpectedDevices.length && <li>… and {formatCount(data.unexpected - data.unexpectedDevices.length)} more</li>}
+            {data.unexpected > data.unexpectedDevices.length && <li>{t('more', { n: formatCount(data.unexpected - data.unexpectedDevices.length) })}</li>}
           </ul>
         )}
       </div>

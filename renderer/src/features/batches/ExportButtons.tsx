@@ -3,33 +3,36 @@
 import { useState, type ReactNode } from 'react';
 import type { ExportFormat } from '../../../../shared/contract/export';
 import { Message } from '../../components/Message';
+import { useTranslation } from '../../i18n';
+import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
 import { saveTextFile } from './files';
-import { plural } from './format';
 
-const labels: Record<ExportFormat, string> = { 'partner-center': 'Partner Center CSV', report: 'Full report CSV' };
+// Each says its words from batches.export.<format>.
+const formats: readonly ExportFormat[] = ['partner-center', 'report'];
 
 export function ExportButtons({ batchId }: { batchId: number }): ReactNode {
+  const { t } = useTranslation('batches');
   const api = useApi();
   const [status, setStatus] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
 
   async function exportAs(format: ExportFormat): Promise<void> {
     setStatus(null);
     const result = await api.call('export:batch', { batchId, format });
-    if (!result.ok) return setStatus({ kind: 'error', text: result.error.message });
+    if (!result.ok) return setStatus({ kind: 'error', text: errorText(result.error) });
     saveTextFile(result.value.fileName, result.value.csv);
-    setStatus({ kind: 'success', text: `${result.value.fileName} saved to Downloads (${plural(result.value.rows, 'line')}).` });
+    setStatus({ kind: 'success', text: t('export.saved', { fileName: result.value.fileName, count: result.value.rows }) });
   }
 
   return (
     <details className="export-menu">
       <summary className="btn btn-small" data-testid="export-open">
-        Export
+        {t('export.open')}
       </summary>
       <div className="export-choices">
-        {(Object.keys(labels) as ExportFormat[]).map((f) => (
+        {formats.map((f) => (
           <button key={f} type="button" className="btn btn-small btn-wide" onClick={() => void exportAs(f)} data-testid={`export-${f}`}>
-            {labels[f]}
+            {t(`export.${f}`)}
           </button>
         ))}
         {status && (

@@ -1,5 +1,6 @@
 // A file input that reads the chosen file as base64 for the contract.
 import { useRef, type ReactNode } from 'react';
+import { useTranslation } from '../../i18n';
 import { fileToBase64 } from './files';
 
 export interface PickedFile {
@@ -17,6 +18,7 @@ interface Props {
 }
 
 export function FilePick({ label, testId, disabled = false, onPick, onError }: Props): ReactNode {
+  const { t } = useTranslation('batches');
   const input = useRef<HTMLInputElement>(null);
   async function picked(files: FileList | null): Promise<void> {
     const file = files?.[0];
@@ -24,7 +26,7 @@ export function FilePick({ label, testId, disabled = false, onPick, onError }: P
     try {
       onPick({ fileName: file.name, contentBase64: await fileToBase64(file), bytes: file.size });
     } catch (err) {
-      onError(`The file could not be read: ${err instanceof Error ? err.message : String(err)}`);
+      onError(t('file.unreadable', { reason: err instanceof Error ? err.message : String(err) }));
     } finally {
       // The same file can be chosen again (after fixing it on disk).
       if (input.current) input.current.value = '';

@@ -2,10 +2,12 @@
 // one field that Ctrl+F (or F3) reaches from anywhere on the Batches page.
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { FoundDevice } from '../../../../shared/contract/review';
-import { batchStateLabels, type BatchState } from '../../../../shared/domain/batch';
+import { batchStates, type BatchState } from '../../../../shared/domain/batch';
 import { Message } from '../../components/Message';
+import { useTranslation } from '../../i18n';
+import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
-import { deviceStateLabels, formatWhen, makeModel } from './format';
+import { formatWhen, makeModel } from './format';
 
 interface Props {
   canReview: boolean;
@@ -13,6 +15,7 @@ interface Props {
 }
 
 export function FindBox({ canReview, onOpen }: Props): ReactNode {
+  const { t } = useTranslation('batches');
   const api = useApi();
   const field = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
@@ -38,25 +41,25 @@ export function FindBox({ canReview, onOpen }: Props): ReactNode {
     const result = await api.call('review:find', { query: q });
     if (!result.ok) {
       setFound(null);
-      return setError(result.error.message);
+      return setError(errorText(result.error));
     }
     setError(null);
     setFound({ query: q, ...result.value });
   }
 
   return (
-    <section className="find-box" aria-label="Where is this box?">
+    <section className="find-box" aria-label={t('find.label')}>
       <form className="find-form" onSubmit={(e) => void submit(e)} role="search">
         <label htmlFor="find-query" className="find-label">
-          Where is this box? <kbd>Ctrl+F</kbd>
+          {t('find.label')} <kbd>{t('find.shortcut')}</kbd>
         </label>
-        <input id="find-query" ref={field} type="search" value={query} maxLength={128} placeholder="Scan or type a PKID or serial" onChange={(e) => setQuery(e.target.value)} data-testid="find-query" />
+        <input id="find-query" ref={field} type="search" value={query} maxLength={128} placeholder={t('find.placeholder')} onChange={(e) => setQuery(e.target.value)} data-testid="find-query" />
         <button type="submit" className="btn btn-primary" data-testid="find-submit">
-          Find
+          {t('find.submit')}
         </button>
         {found && (
           <button type="button" className="btn" onClick={() => setFound(null)} data-testid="find-clear">
-            Clear
+            {t('find.clear')}
           </button>
         )}
       </form>
@@ -66,17 +69,17 @@ export function FindBox({ canReview, onOpen }: Props): ReactNode {
       {found && (
         <div className="find-results" data-testid="find-results" data-count={found.matches.length}>
           {found.matches.length === 0 ? (
-            <p className="big-text">No box with PKID or serial “{found.query}” on this station.</p>
+            <p className="big-text">{t('find.none', { query: found.query })}</p>
           ) : (
             <table className="table lead-table">
               <thead>
                 <tr>
-                  <th scope="col">PKID / serial</th>
-                  <th scope="col">Batch</th>
-                  <th scope="col">Line</th>
-                  <th scope="col">Scanned by, when</th>
+                  <th scope="col">{t('find.ids')}</th>
+                  <th scope="col">{t('list.batch')}</th>
+                  <th scope="col">{t('find.line')}</th>
+                  <th scope="col">{t('find.scanned')}</th>
                   <th scope="col">
-                    <span className="sr-only">Open</span>
+                    <span className="sr-only">{t('list.open')}</span>
                   </th>
                 </tr>
               </thead>
@@ -85,20 +88,20 @@ export function FindBox({ canReview, onOpen }: Props): ReactNode {
                   <tr key={d.id} data-testid={`find-match-${d.pkid ?? d.serial ?? d.id}`}>
                     <td>
                       <code>{d.pkid ?? '—'}</code>
-                      <div className="review-sub">{d.serial ? `Serial ${d.serial}` : makeModel(d)}</div>
+                      <div className="review-sub">{d.serial ? t('line.serial', { serial: d.serial }) : makeModel(d)}</div>
                     </td>
                     <td>
                       <strong>{d.batchName}</strong>
-                      <div className="review-sub">{batchStateLabels[d.batchState as BatchState] ?? d.batchState}</div>
+                      <div className="review-sub">{isBatchState(d.batchState) ? t(`state.${d.batchState}`) : d.batchState}</div>
                     </td>
-                    <td>{d.removed ? `Removed by ${d.removedBy ?? '?'}` : deviceStateLabels[d.state]}</td>
+                    <td>{d.removed ? t('find.removedBy', { name: d.removedBy ?? '?' }) : t(`lineState.${d.state}`)}</td>
                     <td>
-                      {d.scannedBy}, {formatWhen(d.scannedAt)}
+                      {t('find.scannedBy', { name: d.scannedBy, when: formatWhen(d.scannedAt) })}
                     </td>
                     <td>
                       {canReview && (
                         <button type="button" className="btn btn-small" onClick={() => onOpen(d.batchId, d.pkid ?? d.serial ?? '')} data-testid={`find-open-${d.id}`}>
-                          Show in batch
+                          {t('find.show')}
                         </button>
                       )}
                     </td>
@@ -107,9 +110,13 @@ export function FindBox({ canReview, onOpen }: Props): ReactNode {
               </tbody>
             </table>
           )}
-          {found.truncated && <p className="hint">More boxes match: type more of the serial.</p>}
+          {found.truncated && <p className="hint">{t('find.truncated')}</p>}
         </div>
       )}
     </section>
   );
+}
+
+function isBatchState(state: string): state is BatchState {
+  return (batchStates as readonly string[]).includes(state);
 }

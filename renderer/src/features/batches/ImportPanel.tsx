@@ -1,11 +1,17 @@
 // Import devices (PKIDs, hardware hashes, tuples) from a supplier's or OEM's file: a preview first (what would be imported, and every
 // refused line with its number and reason), then Commit writes exactly that, all lines or none.
 import { useState, type ReactNode } from 'react';
+import { Trans } from 'react-i18next';
 import type { ImportPreview } from '../../../../shared/contract/import';
 import { Message } from '../../components/Message';
+import { useTranslation } from '../../i18n';
+import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
 import { FilePick, type PickedFile } from './FilePick';
-import { formatCount, plural } from './format';
+import { formatCount } from './format';
+
+// An empty cell: a mark, not a word.
+const NONE = '—';
 
 interface Props {
   batchId: number;
@@ -13,6 +19,7 @@ interface Props {
 }
 
 export function ImportPanel({ batchId, editable }: Props): ReactNode {
+  const { t } = useTranslation('batches');
   const api = useApi();
   const [file, setFile] = useState<PickedFile | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -29,7 +36,7 @@ export function ImportPanel({ batchId, editable }: Props): ReactNode {
     const result = await api.call('import:preview', { batchId, fileName: picked.fileName, contentBase64: picked.contentBase64 });
     setBusy(false);
     if (result.ok) setPreview(result.value);
-    else setError(result.error.message);
+    else setError(errorText(result.error));
   }
 
   async function commit(): Promise<void> {
@@ -37,12 +44,16 @@ export function ImportPanel({ batchId, editable }: Props): ReactNode {
     setBusy(true);
     const result = await api.call('import:commit', { batchId, fileName: file.fileName, contentBase64: file.contentBase64, token: preview.token });
     setBusy(false);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(errorText(result.error));
     setError(null);
     setPreview(null);
     setFile(null);
-    const attached = result.value.attached ? `, attached ${plural(result.value.attached, 'hardware hash', 'hardware hashes')} to lines already in the batch` : '';
-    setDone(`Imported ${plural(result.value.imported, 'device')}${attached} from ${file.fileName}.`);
+    const { imported, attached } = result.value;
+    setDone(
+      attached
+        ? t('import.doneAttached', { devices: t('n.device', { count: imported }), hashes: t('n.hardwareHash', { count: attached }), fileName: file.fileName })
+        : t('import.done', { count: imported, fileName: file.fileName }),
+    );
   }
 
   function cancel(): void {
@@ -51,12 +62,12 @@ export function ImportPanel({ batchId, editable }: Props): ReactNode {
     setError(null);
   }
 
-  if (!editable) return <p className="big-text">This batch can no longer change: devices are imported only into open or closed batches.</p>;
+  if (!editable) return <p className="big-text">{t('import.frozen')}</p>;
   return (
-    <section className="import" aria-label="Import devices" data-testid="import-panel">
-      <p className="hint">A CSV or text file with one device per line: a PKID, a hardware hash (Get-WindowsAutopilotInfo's CSV), or a serial with its manufacturer and model. Nothing is imported until you commit.</p>
-      <FilePick label="Choose a file…" testId="import-file" disabled={busy} onPick={(f) => void pick(f)} onError={setError} />
-      {busy && <p className="hint">Reading {file?.fileName}…</p>}
+    <section className="import" aria-label={t('review.tabImport')} data-testid="import-panel">
+      <p className="hint">{t('import.hint')}</p>
+      <FilePick label={t('import.choose')} testId="import-file" disabled={busy} onPick={(f) => void pick(f)} onError={setError} />
+      {busy && <p className="hint">{t('import.reading', { fileName: file?.fileName ?? '' })}</p>}
       <Message kind="success" testId="import-done">
         {done}
       </Message>
@@ -67,11 +78,12 @@ export function ImportPanel({ batchId, editable }: Props): ReactNode {
       {preview && (
         <div className="lead-actions">
           <button type="button" className="btn btn-primary" disabled={busy || preview.accepted + (preview.attached ?? 0) === 0} onClick={() => void commit()} data-testid="import-commit">
-            Import {plural(preview.accepted, 'device')}
-            {preview.attached ? `, attach ${plural(preview.attached, 'hash', 'hashes')}` : ''}
+            {preview.attached
+              ? t('import.commitAttach', { devices: t('n.device', { count: preview.accepted }), hashes: t('n.hash', { count: preview.attached }) })
+              : t('import.commit', { count: preview.accepted })}
           </button>
           <button type="button" className="btn" onClick={cancel} data-testid="import-cancel">
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       )}
@@ -80,34 +92,36 @@ export function ImportPanel({ batchId, editable }: Props): ReactNode {
 }
 
 function PreviewTable({ preview: p }: { preview: ImportPreview }): ReactNode {
+  const { t } = useTranslation('batches');
+  const separator = p.delimiter === '\t' ? t('import.tab') : t('import.quoted', { char: p.delimiter });
   return (
     <div className="import-preview" data-testid="import-preview">
       <p className="big-text">
-        <strong>{p.fileName}</strong>: {plural(p.rows, 'line')} read ({p.encoding}, {p.delimiter === '\t' ? 'tab' : `“${p.delimiter}”`} separated).{' '}
+        <Trans t={t} i18nKey="import.read" count={p.rows} values={{ fileName: p.fileName, encoding: p.encoding, separator }} components={{ file: <strong /> }} />{' '}
         <strong data-testid="import-accepted" data-count={p.accepted}>
-          {formatCount(p.accepted)} to import
+          {t('import.toImport', { n: formatCount(p.accepted) })}
         </strong>
         ,{' '}
         {(p.attached ?? 0) > 0 && (
           <>
             <strong data-testid="import-attached" data-count={p.attached}>
-              {plural(p.attached ?? 0, 'hardware hash', 'hardware hashes')} to attach to lines already in the batch
+              {t('import.toAttach', { count: p.attached ?? 0 })}
             </strong>
             ,{' '}
           </>
         )}
         <strong data-testid="import-refused-count" data-count={p.refusedCount} className={p.refusedCount ? 'text-bad' : undefined}>
-          {formatCount(p.refusedCount)} refused
+          {t('import.refused', { n: formatCount(p.refusedCount) })}
         </strong>
         .
       </p>
       {p.refusedCount > 0 && (
         <table className="table lead-table" data-testid="import-refused">
-          <caption>Refused lines{p.refusedCount > p.refused.length ? ` (first ${formatCount(p.refused.length)})` : ''}</caption>
+          <caption>{p.refusedCount > p.refused.length ? t('import.refusedFirst', { n: formatCount(p.refused.length) }) : t('import.refusedLines')}</caption>
           <thead>
             <tr>
-              <th scope="col">Line</th>
-              <th scope="col">Why</th>
+              <th scope="col">{t('find.line')}</th>
+              <th scope="col">{t('import.why')}</th>
             </tr>
           </thead>
           <tbody>
@@ -122,14 +136,14 @@ function PreviewTable({ preview: p }: { preview: ImportPreview }): ReactNode {
       )}
       {p.sample.length > 0 && (
         <table className="table lead-table" data-testid="import-sample">
-          <caption>First lines to import</caption>
+          <caption>{t('import.sample')}</caption>
           <thead>
             <tr>
-              <th scope="col">Line</th>
-              <th scope="col">PKID</th>
-              <th scope="col">Serial</th>
-              <th scope="col">Make and model</th>
-              <th scope="col">Hardware hash</th>
+              <th scope="col">{t('find.line')}</th>
+              <th scope="col">{t('import.pkid')}</th>
+              <th scope="col">{t('edit.serial')}</th>
+              <th scope="col">{t('import.makeModel')}</th>
+              <th scope="col">{t('import.hash')}</th>
             </tr>
           </thead>
           <tbody>
@@ -139,10 +153,10 @@ function PreviewTable({ preview: p }: { preview: ImportPreview }): ReactNode {
                 <td>
                   <code>{r.pkid}</code>
                 </td>
-                <td>{r.serial ?? '—'}</td>
-                <td>{[r.manufacturer, r.model].filter(Boolean).join(' ') || '—'}</td>
+                <td>{r.serial ?? NONE}</td>
+                <td>{[r.manufacturer, r.model].filter(Boolean).join(' ') || NONE}</td>
                 {/* The hash decides what the line is sent as, so the preview says it is there. */}
-                <td data-testid={`import-sample-hash-${r.line}`}>{r.identity?.kind === 'hash' ? 'Included: sent by its hash' : '—'}</td>
+                <td data-testid={`import-sample-hash-${r.line}`}>{r.identity?.kind === 'hash' ? t('import.hashIncluded') : NONE}</td>
               </tr>
             ))}
           </tbody>

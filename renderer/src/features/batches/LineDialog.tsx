@@ -6,6 +6,8 @@ import type { ReviewDevice } from '../../../../shared/contract/review';
 import { summariseIdentity } from '../../../../shared/domain/identity';
 import { IdentityBadge } from '../../components/IdentityBadge';
 import { Message } from '../../components/Message';
+import { useTranslation } from '../../i18n';
+import { errorText } from '../../i18n/errors';
 import { TupleFields } from '../tuple/TupleFields';
 import { useApi } from '../../store/provider';
 import { Dialog } from './Dialog';
@@ -18,9 +20,9 @@ interface Props {
   onDone(notice: string | null): void;
 }
 
-const titles: Record<LineAction, string> = { remove: 'Remove this line', restore: 'Put this line back', fix: 'Fix serial, make, model or hash' };
 
 export function LineDialog({ action, device, onDone }: Props): ReactNode {
+  const { t } = useTranslation('batches');
   const api = useApi();
   const [reason, setReason] = useState('');
   const [serial, setSerial] = useState(device.serial ?? '');
@@ -29,7 +31,7 @@ export function LineDialog({ action, device, onDone }: Props): ReactNode {
   const [error, setError] = useState<string | null>(null);
   const [hashFile, setHashFile] = useState<PickedFile | null>(null);
   const [busy, setBusy] = useState(false);
-  const name = device.pkid ?? device.serial ?? `line ${device.id}`;
+  const name = device.pkid ?? device.serial ?? t('edit.lineName', { id: device.id });
   // While fixing, the badge shows what the line will be sent as once saved (the core checks again). A
   // stored hash is sent whatever is typed here, so such a line keeps the identity it has.
   const identity =
@@ -47,7 +49,7 @@ export function LineDialog({ action, device, onDone }: Props): ReactNode {
     const hashed = action === 'fix' && hashFile ? await api.call('review:attachHash', { deviceId: device.id, fileName: hashFile.fileName, contentBase64: hashFile.contentBase64, reason }) : null;
     if (hashed && !hashed.ok) {
       setBusy(false);
-      return setError(hashed.error.message);
+      return setError(errorText(hashed.error));
     }
     const result =
       action === 'remove'
@@ -58,15 +60,15 @@ export function LineDialog({ action, device, onDone }: Props): ReactNode {
             ? hashed
             : await api.call('review:fixDevice', { deviceId: device.id, ...fields, reason });
     setBusy(false);
-    if (!result.ok) return setError(result.error.message);
-    onDone(action === 'remove' ? `${name} was removed from the batch.` : action === 'restore' ? `${name} is back in the batch.` : `${name} was corrected.`);
+    if (!result.ok) return setError(errorText(result.error));
+    onDone(t(`edit.done.${action}`, { name }));
   }
 
   return (
-    <Dialog title={titles[action]} testId="line-dialog" onClose={() => onDone(null)}>
+    <Dialog title={t(`edit.title.${action}`)} testId="line-dialog" onClose={() => onDone(null)}>
       <p className="big-text">
-        <code className="review-pkid">{device.pkid ?? 'no PKID'}</code>
-        {device.serial ? ` · serial ${device.serial}` : ''}
+        <code className="review-pkid">{device.pkid ?? t('line.noPkid')}</code>
+        {device.serial ? t('edit.serialAfter', { serial: device.serial }) : ''}
       </p>
       <p className="line-identity" data-testid="line-identity">
         <IdentityBadge identity={identity} />
@@ -74,34 +76,34 @@ export function LineDialog({ action, device, onDone }: Props): ReactNode {
       <form onSubmit={(e) => void submit(e)} noValidate>
         {action === 'fix' && (
           <>
-            <p className="hint">The PKID cannot be changed here: if it is wrong, remove the line and scan the box again.</p>
+            <p className="hint">{t('edit.pkidFixed')}</p>
             <div className="lead-fields">
               <label className="field">
-                <span>Serial</span>
+                <span>{t('edit.serial')}</span>
                 <input value={serial} maxLength={64} onChange={(e) => setSerial(e.target.value)} data-testid="fix-serial" data-autofocus />
               </label>
             </div>
             <TupleFields idPrefix="fix" manufacturer={manufacturer} model={model} onManufacturer={setManufacturer} onModel={setModel} onDone={() => document.getElementById('line-reason')?.focus()} />
             <div className="field">
-              <span>Hardware hash (the CSV Get-WindowsAutopilotInfo wrote on this device)</span>
-              <FilePick label={hashFile ? `File: ${hashFile.fileName}` : device.hasHardwareHash ? 'Replace hash from file…' : 'Attach hash from file…'} testId="fix-hash-file" onPick={setHashFile} onError={setError} />
+              <span>{t('edit.hash')}</span>
+              <FilePick label={hashFile ? t('edit.hashFile', { fileName: hashFile.fileName }) : device.hasHardwareHash ? t('edit.replaceHash') : t('edit.attachHash')} testId="fix-hash-file" onPick={setHashFile} onError={setError} />
             </div>
           </>
         )}
-        {action === 'restore' && device.removedReason && <p className="hint">Removed by {device.removedBy}: “{device.removedReason}”</p>}
+        {action === 'restore' && device.removedReason && <p className="hint">{t('edit.removedBy', { name: device.removedBy, reason: device.removedReason })}</p>}
         <label className="field">
-          <span>Why? (goes into the audit trail)</span>
-          <input id="line-reason" value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} placeholder="e.g. damaged box, sent back" data-testid="line-reason" {...(action === 'fix' ? {} : { 'data-autofocus': true })} />
+          <span>{t('edit.why')}</span>
+          <input id="line-reason" value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} placeholder={t('edit.whyPlaceholder')} data-testid="line-reason" {...(action === 'fix' ? {} : { 'data-autofocus': true })} />
         </label>
         <Message kind="error" testId="line-error">
           {error}
         </Message>
         <div className="lead-actions">
           <button type="submit" className={`btn ${action === 'remove' ? 'btn-danger-solid' : 'btn-primary'}`} disabled={busy || reason.trim().length < 3} data-testid="line-confirm">
-            {action === 'remove' ? 'Remove line' : action === 'restore' ? 'Restore line' : 'Save correction'}
+            {t(`edit.confirm.${action}`)}
           </button>
           <button type="button" className="btn" onClick={() => onDone(null)} data-testid="line-cancel">
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       </form>

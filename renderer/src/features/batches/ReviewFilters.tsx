@@ -2,21 +2,14 @@
 // search over PKID/serial prefixes and make/model text.
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ReviewTotals } from '../../../../shared/contract/review';
-import { formatCount, sourceLabels } from './format';
+import { useTranslation } from '../../i18n';
+import { formatCount } from './format';
 import type { ReviewQuery, SourceFilter, StateFilter } from './use-review-rows';
 
 export type Filters = Omit<ReviewQuery, 'batchId'>;
 
-const stateOptions: { value: StateFilter; label: string }[] = [
-  { value: 'all', label: 'All lines' },
-  { value: 'live', label: 'In the batch' },
-  { value: 'removed', label: 'Removed' },
-  { value: 'scanned', label: 'Not sent yet' },
-  { value: 'queued', label: 'Queued' },
-  { value: 'sending', label: 'Sending' },
-  { value: 'registered', label: 'Registered' },
-  { value: 'failed', label: 'Failed' },
-];
+// In this order; each says its words from batches.filter.<state>.
+const stateOptions: readonly StateFilter[] = ['all', 'live', 'removed', 'scanned', 'queued', 'sending', 'registered', 'failed'];
 
 const SEARCH_DELAY_MS = 250;
 
@@ -27,6 +20,7 @@ interface Props {
 }
 
 export function ReviewFilters({ filters, totals, onChange }: Props): ReactNode {
+  const { t } = useTranslation('batches');
   const [text, setText] = useState(filters.search ?? '');
   useEffect(() => {
     const wanted = text.trim() || undefined;
@@ -36,47 +30,46 @@ export function ReviewFilters({ filters, totals, onChange }: Props): ReactNode {
   }, [text, filters, onChange]);
 
   return (
-    <div className="review-filters" role="search" aria-label="Filter the lines">
+    <div className="review-filters" role="search" aria-label={t('filter.label')}>
       <label className="review-filter">
-        <span className="sr-only">State</span>
+        <span className="sr-only">{t('list.state')}</span>
         <select value={filters.state} onChange={(e) => onChange({ ...filters, state: e.target.value as StateFilter })} data-testid="review-filter-state">
           {stateOptions.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-              {totals ? ` (${formatCount(totals.byState[o.value])})` : ''}
+            <option key={o} value={o}>
+              {totals ? t('filter.counted', { label: t(`filter.${o}`), n: formatCount(totals.byState[o]) }) : t(`filter.${o}`)}
             </option>
           ))}
         </select>
       </label>
       <label className="review-filter">
-        <span className="sr-only">Scanned by</span>
+        <span className="sr-only">{t('filter.operator')}</span>
         <select
           value={filters.operatorId ?? ''}
           onChange={(e) => onChange({ ...filters, operatorId: e.target.value ? Number(e.target.value) : undefined })}
           data-testid="review-filter-operator"
         >
-          <option value="">All operators</option>
+          <option value="">{t('filter.allOperators')}</option>
           {totals?.byOperator.map((o) => (
             <option key={o.operatorId} value={o.operatorId}>
-              {o.name} ({formatCount(o.count)})
+              {t('filter.counted', { label: o.name, n: formatCount(o.count) })}
             </option>
           ))}
         </select>
       </label>
       <label className="review-filter">
-        <span className="sr-only">Source</span>
+        <span className="sr-only">{t('filter.source')}</span>
         <select value={filters.source ?? ''} onChange={(e) => onChange({ ...filters, source: (e.target.value || undefined) as SourceFilter | undefined })} data-testid="review-filter-source">
-          <option value="">All sources</option>
+          <option value="">{t('filter.allSources')}</option>
           {totals?.bySource.map((s) => (
             <option key={s.source} value={s.source}>
-              {sourceLabels[s.source]} ({formatCount(s.count)})
+              {t('filter.counted', { label: t(`source.${s.source}`), n: formatCount(s.count) })}
             </option>
           ))}
         </select>
       </label>
       <label className="review-filter review-filter-search">
-        <span className="sr-only">Search this batch</span>
-        <input type="search" value={text} maxLength={64} placeholder="Search PKID, serial…" title="PKID or serial (start), make or model" onChange={(e) => setText(e.target.value)} data-testid="review-search" />
+        <span className="sr-only">{t('filter.search')}</span>
+        <input type="search" value={text} maxLength={64} placeholder={t('filter.searchPlaceholder')} title={t('filter.searchTitle')} onChange={(e) => setText(e.target.value)} data-testid="review-search" />
       </label>
     </div>
   );

@@ -4,6 +4,7 @@
 // squeeze the scroller (fixed-rows.ts). The list takes focus and scrolls with the keyboard.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import type { ReviewDevice } from '../../../../shared/contract/review';
+import { useTranslation } from '../../i18n';
 import { rowWindow, scrollTopFor } from './fixed-rows';
 import { formatCount } from './format';
 import { ReviewRow, type LineAction } from './ReviewRow';
@@ -39,6 +40,7 @@ function useScrollView(scroller: RefObject<HTMLDivElement | null>, present: bool
 const keySteps: Record<string, (page: number) => number> = { ArrowDown: () => ROW_HEIGHT, ArrowUp: () => -ROW_HEIGHT, PageDown: (page) => page, PageUp: (page) => -page };
 
 export function ReviewList({ rows, editable, onAction }: Props): ReactNode {
+  const { t } = useTranslation('batches');
   const scroller = useRef<HTMLDivElement>(null);
   const empty = rows.loaded && rows.count === 0;
   const view = useScrollView(scroller, !empty);
@@ -65,7 +67,7 @@ export function ReviewList({ rows, editable, onAction }: Props): ReactNode {
           <ReviewRow device={device} editable={editable} onAction={onAction} />
         ) : (
           <div className="review-row review-row-loading" aria-busy="true">
-            Loading line {formatCount(index + 1)}…
+            {t('lines.loading', { n: formatCount(index + 1) })}
           </div>
         )}
       </div>,
@@ -73,19 +75,19 @@ export function ReviewList({ rows, editable, onAction }: Props): ReactNode {
   }
 
   return (
-    <div className="review-table" role="table" aria-label={`Lines: ${formatCount(rows.count)}`} aria-rowcount={rows.count}>
+    <div className="review-table" role="table" aria-label={t('lines.label', { n: formatCount(rows.count) })} aria-rowcount={rows.count}>
       <div className="review-head" role="row">
-        <span role="columnheader">PKID / serial</span>
-        <span role="columnheader">Make / model</span>
-        <span role="columnheader">Scanned by</span>
-        <span role="columnheader">State</span>
+        <span role="columnheader">{t('find.ids')}</span>
+        <span role="columnheader">{t('lines.makeModel')}</span>
+        <span role="columnheader">{t('filter.operator')}</span>
+        <span role="columnheader">{t('list.state')}</span>
         <span role="columnheader" className="sr-only">
-          Actions
+          {t('lines.actions')}
         </span>
       </div>
       {empty ? (
         <p className="big-text review-empty" data-testid="review-empty">
-          No lines match these filters.
+          {t('lines.empty')}
         </p>
       ) : (
         <div
@@ -93,7 +95,7 @@ export function ReviewList({ rows, editable, onAction }: Props): ReactNode {
           ref={scroller}
           tabIndex={0}
           role="rowgroup"
-          aria-label="Batch lines (scroll with the arrow keys)"
+          aria-label={t('lines.scroller')}
           data-testid="review-list"
           data-count={rows.count}
           onScroll={view.onScroll}

@@ -4,9 +4,9 @@
 import type { ReactNode } from 'react';
 import type { ReviewDevice } from '../../../../shared/contract/review';
 import { explainDeviceError } from '../../../../shared/domain/device-errors';
-import { shortTime } from '../../../../shared/domain/words';
 import { IdentityBadge } from '../../components/IdentityBadge';
-import { deviceStateLabels, formatWhen, makeModel, sourceLabels } from './format';
+import { useTranslation } from '../../i18n';
+import { formatShortTime, formatWhen, makeModel } from './format';
 
 export type LineAction = 'remove' | 'restore' | 'fix';
 
@@ -17,14 +17,15 @@ interface Props {
 }
 
 export function ReviewRow({ device: d, editable, onAction }: Props): ReactNode {
+  const { t } = useTranslation('batches');
   const key = d.pkid ?? `serial-${d.serial ?? d.id}`;
   const identity = d.identity;
   const error = d.state === 'failed' || d.errorCode ? explainDeviceError(d.errorCode, d.errorText, identity.kind) : null;
   return (
     <div className={`review-row${d.removed ? ' review-row-removed' : ''}`} data-testid={`review-row-${key}`} data-state={d.removed ? 'removed' : d.state}>
       <div role="cell" className="review-cell review-ids">
-        <span className="review-pkid">{d.pkid ?? 'no PKID'}</span>
-        <span className="review-sub">{d.serial ? `Serial ${d.serial}` : 'No serial'}</span>
+        <span className="review-pkid">{d.pkid ?? t('line.noPkid')}</span>
+        <span className="review-sub">{d.serial ? t('line.serial', { serial: d.serial }) : t('line.noSerial')}</span>
         <span className="review-sub review-identity">
           <IdentityBadge identity={identity} showLabel={identity.kind !== 'pkid'} />
         </span>
@@ -32,8 +33,7 @@ export function ReviewRow({ device: d, editable, onAction }: Props): ReactNode {
       <div role="cell" className="review-cell">
         <span className="review-main">{makeModel(d)}</span>
         <span className="review-sub">
-          {sourceLabels[d.source]}
-          {d.hasHardwareHash ? ' · hardware hash' : ''}
+          {d.hasHardwareHash ? t('line.sourceWithHash', { source: t(`source.${d.source}`) }) : t(`source.${d.source}`)}
         </span>
       </div>
       <div role="cell" className="review-cell">
@@ -43,24 +43,29 @@ export function ReviewRow({ device: d, editable, onAction }: Props): ReactNode {
       <div role="cell" className="review-cell">
         {d.removed ? (
           <>
-            <span className="chip chip-removed">Removed</span>
+            <span className="chip chip-removed">{t('filter.removed')}</span>
             <span className="review-sub" title={d.removedReason ?? undefined}>
-              {d.removedBy}: {d.removedReason}
+              {t('line.removedWhy', { name: d.removedBy, reason: d.removedReason })}
             </span>
           </>
         ) : (
           <>
-            <span className={`chip chip-${d.state}`}>{deviceStateLabels[d.state]}{error && d.state !== 'scanned' ? ` ${error.code}` : ''}</span>
+            <span className={`chip chip-${d.state}`}>{error && d.state !== 'scanned' ? t('line.stateWithCode', { state: t(`lineState.${d.state}`), code: error.code }) : t(`lineState.${d.state}`)}</span>
             {d.heldElsewhere && (
               // The fleet's hub gave this box to the dock that scanned it first: this line must go.
               <span className="review-sub review-error" data-testid={`review-elsewhere-${key}`}>
-                Another dock&apos;s box: first scanned at {d.heldElsewhere.stationName}, batch {d.heldElsewhere.batchName}, by {d.heldElsewhere.operatorName} at {shortTime(d.heldElsewhere.scannedAt)}. Remove it.
+                {t('line.heldElsewhere', {
+                  station: d.heldElsewhere.stationName,
+                  batch: d.heldElsewhere.batchName,
+                  name: d.heldElsewhere.operatorName,
+                  time: formatShortTime(d.heldElsewhere.scannedAt),
+                })}
               </span>
             )}
             {error && (
               // A line not yet sent again (moved from a batch) keeps what Partner Center said last time.
               <span className="review-sub review-error" title={`${error.meaning} ${error.action}`} data-testid={`review-error-${key}`}>
-                {d.state === 'scanned' ? `Refused last time: ${error.code} ${error.name}` : error.name}
+                {d.state === 'scanned' ? t('line.refusedLastTime', { code: error.code, name: error.name }) : error.name}
               </span>
             )}
           </>
@@ -69,17 +74,17 @@ export function ReviewRow({ device: d, editable, onAction }: Props): ReactNode {
       <div role="cell" className="review-cell review-actions">
         {editable && !d.removed && (
           <>
-            <button type="button" className="btn btn-small" onClick={() => onAction('fix', d)} data-testid={`fix-${key}`} aria-label={`Fix serial, make or model of ${key}`}>
-              Fix
+            <button type="button" className="btn btn-small" onClick={() => onAction('fix', d)} data-testid={`fix-${key}`} aria-label={t('line.fixLabel', { key })}>
+              {t('line.fix')}
             </button>
-            <button type="button" className="btn btn-small btn-danger" onClick={() => onAction('remove', d)} data-testid={`remove-${key}`} aria-label={`Remove ${key}`}>
-              Remove
+            <button type="button" className="btn btn-small btn-danger" onClick={() => onAction('remove', d)} data-testid={`remove-${key}`} aria-label={t('line.removeLabel', { key })}>
+              {t('line.remove')}
             </button>
           </>
         )}
         {editable && d.removed && (
-          <button type="button" className="btn btn-small" onClick={() => onAction('restore', d)} data-testid={`restore-${key}`} aria-label={`Restore ${key}`}>
-            Restore
+          <button type="button" className="btn btn-small" onClick={() => onAction('restore', d)} data-testid={`restore-${key}`} aria-label={t('line.restoreLabel', { key })}>
+            {t('line.restore')}
           </button>
         )}
       </div>

@@ -1,13 +1,14 @@
 // A value loaded from the core and kept live: loaded at once, reloaded (coalesced) whenever the core
 // says one of the given tables changed; a reply that a newer load overtook is dropped.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TableName } from '../../../../shared/contract';
+import type { AppErrorShape, TableName } from '../../../../shared/contract';
 import type { ApiClient } from '../../api';
+import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
 
 const RELOAD_GAP_MS = 250;
 
-type Loaded<T> = { ok: true; value: T } | { ok: false; error: { message: string } };
+type Loaded<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
 
 /** `load` must be stable (useCallback), or every render reloads. */
 export function useLive<T>(load: (api: ApiClient) => Promise<Loaded<T>>, tables: readonly TableName[]): { value: T | null; error: string | null; reload(): void } {
@@ -23,7 +24,7 @@ export function useLive<T>(load: (api: ApiClient) => Promise<Loaded<T>>, tables:
       if (result.ok) {
         setValue(result.value);
         setError(null);
-      } else setError(result.error.message);
+      } else setError(errorText(result.error));
     });
   }, [api, load]);
   useEffect(() => {

@@ -3,6 +3,7 @@
 // counts, and a reload of the counts and the pages in view (coalesced) whenever devices changed.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { ReviewDevice, ReviewTotals, deviceSourceNames, deviceStateFilters } from '../../../../shared/contract/review';
+import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
 import { RowPages } from './row-pages';
 
@@ -60,7 +61,7 @@ export function useReviewRows(query: ReviewQuery, pageSize?: number): ReviewRows
         const result = next.withTotals ? await api.call('review:devices', { ...filters, after: 0 }) : await api.call('review:rows', { ...filters, offset: next.offset });
         if (current.current !== pages) return;
         if (!result.ok) {
-          setError(result.error.message);
+          setError(errorText(result.error));
           setLoaded(true);
           break;
         }
