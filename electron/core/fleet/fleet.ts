@@ -17,6 +17,7 @@ import type { StationIdentity } from '../context';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../log';
 import { exchange, type ExchangeResult } from './exchange';
+import { deskRound, type DeskRound } from './desk-round';
 import { liveLeases } from '../../../db/hub/repos/upload-leases';
 import { othersBatchStates } from '../../../db/hub/repos/batch-states';
 import { takeUploadLease, type LeaseAnswer } from './upload-lease';
@@ -43,7 +44,7 @@ export interface Operator {
   readonly name: string;
 }
 
-export type SyncOutcome = ({ ok: true } & ExchangeResult) | { ok: false; unreachable: boolean; notMember?: true; message: string };
+export type SyncOutcome = ({ ok: true; desk: DeskRound } & ExchangeResult) | { ok: false; unreachable: boolean; notMember?: true; message: string };
 
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
 
@@ -158,7 +159,9 @@ export class Fleet {
       if (result.flagged.length > 0) this.deps.logger?.warn('fleet: lines another dock scanned first', { lines: result.flagged.length });
       if (result.reclaimed.length > 0) this.deps.logger?.info('fleet: boxes given back by another dock, claimed again', { lines: result.reclaimed.length });
       if (result.flagged.length > 0 || result.reclaimed.length > 0) this.deps.events?.emit('db:changed', { tables: ['devices'] });
-      return { ok: true, ...result };
+      const desk = await deskRound({ db: this.deps.db, station: this.deps.station, now: this.deps.now }, hub);
+      if (desk.changed) this.deps.events?.emit('db:changed', { tables: desk.handled.done > 0 ? ['batches', 'uploads'] : ['batches'] });
+      return { ok: true, ...result, desk };
     } catch (err) {
       const problem = err instanceof HubError ? err : hubProblem(err, link.hubUrl);
       this.deps.db.transaction((tx) => noteHubProblem(tx, this.deps.now(), problem.message), { behavior: 'immediate' });
