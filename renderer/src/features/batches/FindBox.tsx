@@ -6,6 +6,7 @@ import { batchStateLabels, type BatchState } from '../../../../shared/domain/bat
 import { Message } from '../../components/Message';
 import { useApi } from '../../store/provider';
 import { deviceStateLabels, formatWhen, makeModel } from './format';
+import { FleetFindResults } from './FleetFindResults';
 
 interface Props {
   canReview: boolean;
@@ -108,6 +109,7 @@ export function FindBox({ canReview, onOpen }: Props): ReactNode {
             </table>
           )}
           {found.truncated && <p className="hint">More boxes match: type more of the serial.</p>}
+          <FleetFindResults query={found.query} />
         </div>
       )}
     </section>
