@@ -34,6 +34,8 @@ export const deskBatch = z.object({
   own: z.boolean(),
   /** This station's batch id, for own rows. */
   batchId: z.number().int().nullable(),
+  /** This station's lines of the batch that the hub gave to another dock (own rows; 0 for the others'). */
+  heldElsewhere: z.number().int(),
   /** The newest request this station sent about another dock's batch. */
   request: sentRequest.nullable(),
 });

@@ -74,5 +74,5 @@ export async function deskRound(deps: DeskRoundDeps, hub: Hub): Promise<DeskRoun
       ),
     { behavior: 'immediate' },
   );
-  return { sent: filed.length, answered: answers.length, handled, otherBatches: others.length, changed: copyChanged || answers.length > 0 || handled.done + handled.refused > 0 };
+  return { sent: filed.length, answered: answers.length, handled, otherBatches: others.length, changed: copyChanged || filed.length > 0 || answers.length > 0 || handled.done + handled.refused > 0 };
 }

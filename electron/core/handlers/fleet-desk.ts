@@ -5,6 +5,7 @@ import { fail, ok } from '../../../shared/contract';
 import type { fleetDeskChannels } from '../../../shared/contract/fleet-desk';
 import { listBatches } from '../../../db/repos/batches';
 import { currentLink } from '../../../db/hub/local/link';
+import { batchFleetState } from '../../../db/hub/local/outbox';
 import { addRequest, deskBatches, findFleetBatch, findInCopy, openRequest } from '../../../db/hub/local/desk';
 import { classifyRead } from '../../../shared/domain/barcode';
 import type { Handlers } from '../dispatcher';
@@ -18,8 +19,8 @@ export function fleetDeskHandlers(fleet: Fleet): Pick<Handlers, keyof typeof fle
     'fleet:batches': (_input, ctx) => {
       const link = currentLink(ctx.db);
       if (!link) return ok({ member: false, stationName: null, asOf: null, problem: null, otherStations: [], batches: [] });
-      const own = listBatches(ctx.db).map((b) => ({ stationName: link.stationName, batchName: b.name, state: b.state, devices: b.deviceCount, createdBy: b.createdBy, createdAt: b.createdAt, own: true, batchId: b.id, request: null }));
-      const others = deskBatches(ctx.db).map((b) => ({ stationName: b.stationName, batchName: b.batchName, state: b.state, devices: b.devices, createdBy: b.createdBy, createdAt: b.createdAt, own: false, batchId: null, request: b.request }));
+      const own = listBatches(ctx.db).map((b) => ({ stationName: link.stationName, batchName: b.name, state: b.state, devices: b.deviceCount, createdBy: b.createdBy, createdAt: b.createdAt, own: true, batchId: b.id, heldElsewhere: batchFleetState(ctx.db, b.id).heldElsewhere, request: null }));
+      const others = deskBatches(ctx.db).map((b) => ({ stationName: b.stationName, batchName: b.batchName, state: b.state, devices: b.devices, createdBy: b.createdBy, createdAt: b.createdAt, own: false, batchId: null, heldElsewhere: 0, request: b.request }));
       // A failure newer than the last pull is today's news; an older one was mended since.
       const problem = link.lastError !== null && (link.lastPullAt === null || (link.lastErrorAt ?? 0) > link.lastPullAt) ? link.lastError : null;
       return ok({ member: true, stationName: link.stationName, asOf: link.lastPullAt, problem, otherStations: [...new Set(others.map((b) => b.stationName))], batches: [...own, ...others] });

@@ -82,7 +82,7 @@ describe("a lead's desk across docks", () => {
     expect(desk).toMatchObject({ member: true, stationName: 'Dock 1', problem: null, otherStations: ['Dock 3'] });
     expect(desk.asOf).toBeGreaterThanOrEqual(before);
     expect(desk.batches.filter((x) => !x.own)).toEqual([
-      { stationName: 'Dock 3', batchName: 'PO-B1', state: 'closed', devices: 2, createdBy: 'Olga', createdAt: expect.any(Number), own: false, batchId: null, request: null },
+      { stationName: 'Dock 3', batchName: 'PO-B1', state: 'closed', devices: 2, createdBy: 'Olga', createdAt: expect.any(Number), own: false, batchId: null, heldElsewhere: 0, request: null },
     ]);
   });
 
@@ -117,6 +117,8 @@ describe("a lead's desk across docks", () => {
     await closedBatchAtB('PO-B2', [shared, '3822222222222']);
     const atB = await round(b);
     expect(atB.flagged).toHaveLength(1);
+    const deskAtB = value(await b.station.call('fleet:batches', {}, { sessionToken: await b.tokenFor('admin') }));
+    expect(deskAtB.batches.find((x) => x.own && x.batchName === 'PO-B2')).toMatchObject({ stationName: 'Dock 3', heldElsewhere: 1 });
     await round(a);
     await requestAtA('PO-B2');
     expect((await round(b)).desk.handled).toEqual({ done: 0, refused: 1 });

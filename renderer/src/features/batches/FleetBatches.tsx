@@ -101,6 +101,11 @@ function FleetRow({ batch: b, onOpen, onRequested }: { batch: DeskBatch; onOpen(
       </th>
       <td>
         <span className={`chip chip-batch-${b.state}`}>{t(`state.${b.state}`, { defaultValue: b.state })}</span>
+        {b.heldElsewhere > 0 && (
+          <div className="fleet-held-elsewhere" data-testid={`${testId}-held-elsewhere`}>
+            {t('heldElsewhere', { count: b.heldElsewhere })}
+          </div>
+        )}
       </td>
       <td className="num">{formatNumber(b.devices)}</td>
       <td>{b.createdBy === null || b.createdAt === null ? t('startedUnknown') : t('started', { who: b.createdBy, when: fleetWhen(b.createdAt) })}</td>

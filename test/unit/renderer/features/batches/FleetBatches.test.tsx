@@ -16,9 +16,9 @@ const today = (h: number, m: number): number => {
   return d.getTime();
 };
 
-const own: DeskBatch = { stationName: 'Dock 1', batchName: 'PO-4711', state: 'closed', devices: 3, createdBy: 'Olga', createdAt: AT, own: true, batchId: 1, request: null };
-const atDock3: DeskBatch = { stationName: 'Dock 3', batchName: 'PO-B1', state: 'closed', devices: 240, createdBy: 'Olga', createdAt: today(6, 15), own: false, batchId: null, request: null };
-const atDock5: DeskBatch = { stationName: 'Dock 5', batchName: 'PO-C7', state: 'open', devices: 1, createdBy: 'Piotr', createdAt: today(7, 0), own: false, batchId: null, request: null };
+const own: DeskBatch = { stationName: 'Dock 1', batchName: 'PO-4711', state: 'closed', devices: 3, createdBy: 'Olga', createdAt: AT, own: true, batchId: 1, heldElsewhere: 2, request: null };
+const atDock3: DeskBatch = { stationName: 'Dock 3', batchName: 'PO-B1', state: 'closed', devices: 240, createdBy: 'Olga', createdAt: today(6, 15), own: false, batchId: null, heldElsewhere: 0, request: null };
+const atDock5: DeskBatch = { stationName: 'Dock 5', batchName: 'PO-C7', state: 'open', devices: 1, createdBy: 'Piotr', createdAt: today(7, 0), own: false, batchId: null, heldElsewhere: 0, request: null };
 
 function desk(extra: Partial<DeskView> = {}): DeskView {
   return { member: true, stationName: 'Dock 1', asOf: today(7, 42), problem: null, otherStations: ['Dock 3', 'Dock 5'], batches: [own, atDock3, atDock5], ...extra };
@@ -57,6 +57,8 @@ describe("every dock's batches", () => {
     expect(rowIds()).toEqual(['fleet-row-Dock-3-PO-B1']);
     fireEvent.change(filter, { target: { value: filter.options[1]?.value } });
     expect(rowIds()).toEqual(['fleet-row-Dock-1-PO-4711']);
+    // The lead's desk says which of this station's batches hold boxes the hub gave to another dock.
+    expect(screen.getByTestId('fleet-row-Dock-1-PO-4711-held-elsewhere').textContent).toBe("2 lines are another dock's boxes: remove them in Review");
     fireEvent.click(screen.getByTestId('fleet-row-Dock-1-PO-4711-open'));
     expect(await screen.findByTestId('batch-review')).toBeTruthy();
   });
