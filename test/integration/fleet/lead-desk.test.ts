@@ -153,6 +153,30 @@ describe("a lead's desk across docks", () => {
     expect((await deskAtA()).batches.find((x) => x.batchName === 'PO-B4')).toMatchObject({ state: 'open', request: { action: 'reopen', outcome: 'done' } });
   });
 
+  it('a station that stopped after carrying a request out, before the hub heard the answer, sends the answer and never acts twice', async () => {
+    await closedBatchAtB('PO-B5', ['3855555555551']);
+    await round(b);
+    await round(a);
+    await requestAtA('PO-B5', 'reopen');
+    expect((await round(b)).desk.handled).toEqual({ done: 1, refused: 0 });
+    // The state a SIGKILL between the two leaves: done and recorded here, unanswered on the hub.
+    const hubId = (b.station.database.sqlite.prepare("SELECT hub_id AS id FROM fleet_requests_in WHERE batch_name = 'PO-B5'").get() as { id: number }).id;
+    b.station.database.sqlite.prepare('UPDATE fleet_requests_in SET reported_at = NULL WHERE hub_id = ?').run(hubId);
+    const owner = await openHub({ url: urls.owner });
+    try {
+      await owner.pool.query('UPDATE batch_requests SET outcome = NULL, reason = NULL, answered_at = NULL WHERE id = $1', [hubId]);
+    } finally {
+      await owner.close();
+    }
+    // Closed again since: carrying the request out a second time would reopen it again.
+    const id = (b.station.database.sqlite.prepare("SELECT id FROM batches WHERE name = 'PO-B5'").get() as { id: number }).id;
+    value(await b.station.call('batches:close', { id }, { sessionToken: olgaAtB }));
+    expect((await round(b)).desk.handled).toEqual({ done: 0, refused: 0 });
+    expect(b.station.database.sqlite.prepare('SELECT state FROM batches WHERE id = ?').get(id)).toEqual({ state: 'closed' });
+    await round(a);
+    expect((await deskAtA()).batches.find((x) => x.batchName === 'PO-B5')?.request).toMatchObject({ action: 'reopen', outcome: 'done' });
+  });
+
   it('refuses a second request while the first waits, and a batch that is not closed', async () => {
     const open = await a.station.call('fleet:requestBatch', { stationName: 'Dock 3', batchName: 'PO-B4', action: 'approve', customerTenantId: TENANT }, { sessionToken: leadAtA });
     expect(open).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: expect.stringMatching(/batch PO-B4 at Dock 3 is open/) } });
