@@ -160,6 +160,7 @@ export class Fleet {
       if (result.reclaimed.length > 0) this.deps.logger?.info('fleet: boxes given back by another dock, claimed again', { lines: result.reclaimed.length });
       if (result.flagged.length > 0 || result.reclaimed.length > 0) this.deps.events?.emit('db:changed', { tables: ['devices'] });
       const desk = await deskRound({ db: this.deps.db, station: this.deps.station, now: this.deps.now }, hub);
+      if (desk.handled.done + desk.handled.refused > 0) this.deps.logger?.info('fleet: requests from other docks carried out', { done: desk.handled.done, refused: desk.handled.refused });
       if (desk.changed) this.deps.events?.emit('db:changed', { tables: desk.handled.done > 0 ? ['batches', 'uploads'] : ['batches'] });
       return { ok: true, ...result, desk };
     } catch (err) {

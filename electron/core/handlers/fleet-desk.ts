@@ -46,7 +46,8 @@ export function fleetDeskHandlers(fleet: Fleet): Pick<Handlers, keyof typeof fle
         return ok(request);
       });
       // To the hub now rather than at the next tick; offline it waits for the round that reaches it.
-      if (result.ok) void fleet.syncOnce();
+      // A round that fails notes why itself (fleet status says it); the timer's next round tries again.
+      if (result.ok) void fleet.syncOnce().catch(() => undefined);
       return result;
     },
 
