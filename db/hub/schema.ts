@@ -96,6 +96,10 @@ export const batchStates = pgTable(
     state: text('state').notNull(),
     devices: bigint('devices', { mode: 'number' }).notNull(),
     updatedAt: at('updated_at').notNull().defaultNow(),
+    // Who opened the batch and when (the station's clock), for the lead's desk; null on rows pushed
+    // before hub migration 0003.
+    createdBy: text('created_by'),
+    createdAt: at('created_at'),
   },
   (t) => [primaryKey({ columns: [t.stationId, t.batchName] })],
 );
@@ -124,3 +128,40 @@ export const releases = pgTable('releases', {
     .references(() => identities.id),
   releasedAt: at('released_at').notNull().defaultNow(),
 });
+
+export const batchRequestActions = ['approve', 'reopen'] as const;
+export type BatchRequestAction = (typeof batchRequestActions)[number];
+export const batchRequestOutcomes = ['done', 'refused'] as const;
+export type BatchRequestOutcome = (typeof batchRequestOutcomes)[number];
+
+// A lead at one dock asks the dock that owns a batch to approve (or reopen) it. The hub only carries
+// the request and the answer: the owning station decides under its own rules on its next round, and
+// writes the outcome back here. `(from_station_id, from_seq)` makes a resend after a lost answer harmless.
+export const batchRequests = pgTable(
+  'batch_requests',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    fromStationId: uuid('from_station_id')
+      .notNull()
+      .references(() => stations.id),
+    fromSeq: bigint('from_seq', { mode: 'number' }).notNull(),
+    toStationId: uuid('to_station_id')
+      .notNull()
+      .references(() => stations.id),
+    batchName: text('batch_name').notNull(),
+    action: text('action', { enum: batchRequestActions }).notNull(),
+    customerTenantId: text('customer_tenant_id'),
+    requestedBy: text('requested_by').notNull(),
+    requestedAt: at('requested_at').notNull().defaultNow(),
+    outcome: text('outcome', { enum: batchRequestOutcomes }),
+    reason: text('reason'),
+    answeredAt: at('answered_at'),
+  },
+  (t) => [
+    uniqueIndex('batch_requests_sender_seq').on(t.fromStationId, t.fromSeq),
+    index('batch_requests_waiting').on(t.toStationId, t.id).where(sql`${t.outcome} is null`),
+    check('batch_requests_action_check', sql`${t.action} in ('approve', 'reopen')`),
+    check('batch_requests_outcome_check', sql`${t.outcome} is null or ${t.outcome} in ('done', 'refused')`),
+    check('batch_requests_customer_check', sql`${t.action} <> 'approve' or ${t.customerTenantId} is not null`),
+  ],
+);

@@ -3,6 +3,7 @@
 import { Fleet } from './fleet/fleet';
 import { FleetUploadGate } from './fleet/upload-gate';
 import { fleetHandlers } from './handlers/fleet';
+import { fleetDeskHandlers } from './handlers/fleet-desk';
 import { prepareDataDir } from './files/private-files';
 import { UnknownNameGuard } from './pin-guard';
 import { randomUUID } from 'node:crypto';
@@ -94,7 +95,7 @@ export interface Station {
   close(): void;
 }
 
-type PartnerChannels = keyof ReturnType<typeof partnerHandlers> | keyof ReturnType<typeof customerHandlers> | keyof ReturnType<typeof syncHandlers> | keyof ReturnType<typeof profileHandlers> | keyof ReturnType<typeof deregisterHandlers> | keyof ReturnType<typeof inventoryHandlers> | keyof ReturnType<typeof backupHandlers> | keyof ReturnType<typeof supportHandlers> | keyof ReturnType<typeof fleetHandlers>;
+type PartnerChannels = keyof ReturnType<typeof partnerHandlers> | keyof ReturnType<typeof customerHandlers> | keyof ReturnType<typeof syncHandlers> | keyof ReturnType<typeof profileHandlers> | keyof ReturnType<typeof deregisterHandlers> | keyof ReturnType<typeof inventoryHandlers> | keyof ReturnType<typeof backupHandlers> | keyof ReturnType<typeof supportHandlers> | keyof ReturnType<typeof fleetHandlers> | keyof ReturnType<typeof fleetDeskHandlers>;
 
 const handlers: Omit<Handlers, PartnerChannels> = {
   ...stationHandlers,
@@ -190,7 +191,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
   const backups = new BackupService({ sqlite: database.sqlite, db: database.db, dataDir: config.dataDir, now, station: identity, events, logger, progressEveryMs: config.backupProgressEveryMs });
   if (config.backupSchedule) backups.start();
   if (config.fleetSync) fleet.start();
-  const allHandlers: Handlers = { ...handlers, ...partnerChannelHandlers, ...customerHandlers(partner), ...syncHandlers(sync), ...profileHandlers(partner), ...deregisterHandlers(partner), ...inventoryHandlers(partner), ...backupHandlers(backups), ...supportHandlers({ dataDir: config.dataDir, logger }), ...fleetHandlers(fleet) };
+  const allHandlers: Handlers = { ...handlers, ...partnerChannelHandlers, ...customerHandlers(partner), ...syncHandlers(sync), ...profileHandlers(partner), ...deregisterHandlers(partner), ...inventoryHandlers(partner), ...backupHandlers(backups), ...supportHandlers({ dataDir: config.dataDir, logger }), ...fleetHandlers(fleet), ...fleetDeskHandlers(fleet) };
   const dispatch = createDispatcher(deps, allHandlers, (msg, err) => logger.error(msg, err));
   return {
     dispatch,

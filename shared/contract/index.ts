@@ -21,6 +21,7 @@ import { stationChannels } from './station';
 import { backupChannels } from './backup';
 import { supportChannels } from './support';
 import { fleetChannels } from './fleet';
+import { fleetDeskChannels } from './fleet-desk';
 
 export const contract = {
   ...stationChannels,
@@ -44,6 +45,7 @@ export const contract = {
   ...backupChannels,
   ...supportChannels,
   ...fleetChannels,
+  ...fleetDeskChannels,
 };
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../../types';
 import { sha256Hex } from './outbox';
 import { fleetIdentities } from './schema';
+import { forgetDesk } from './desk';
 import type { IdentityKind, IdentityValues } from '../identity';
 
 export interface CopiedIdentity extends IdentityValues {
@@ -22,6 +23,7 @@ export function copyIdentities(db: Queryable, rows: readonly CopiedIdentity[]): 
 
 export function forgetCopy(db: Queryable): void {
   db.delete(fleetIdentities).run();
+  forgetDesk(db);
 }
 
 export interface FirstScanElsewhere {

@@ -151,11 +151,13 @@ export function flaggedLines(db: Queryable, limit = 1000): LineFlag[] {
 }
 
 /** The station's batches (name, state, live lines) for the hub's fleet-wide list. */
-export function batchSummaries(db: Queryable): { batchName: string; state: string; devices: number }[] {
+export function batchSummaries(db: Queryable): { batchName: string; state: string; devices: number; createdBy: string; createdAt: Date }[] {
   return db
-    .select({ batchName: batches.name, state: batches.state, devices: sql<number>`(select count(*) from ${devices} where ${devices.batchId} = ${batches.id} and ${devices.removedAt} is null)` })
+    .select({ batchName: batches.name, state: batches.state, devices: sql<number>`(select count(*) from ${devices} where ${devices.batchId} = ${batches.id} and ${devices.removedAt} is null)`, createdBy: operators.name, createdAt: batches.createdAt })
     .from(batches)
-    .all();
+    .innerJoin(operators, eq(operators.id, batches.createdBy))
+    .all()
+    .map((b) => ({ ...b, createdAt: new Date(b.createdAt) }));
 }
 
 /**

@@ -19,6 +19,7 @@ import type { EventBus } from '../event-bus';
 import type { Logger } from '../log';
 import { exchange, type ExchangeResult } from './exchange';
 import { KeptHub } from './kept-hub';
+import { deskRound, type DeskRound } from './desk-round';
 import { liveLeases } from '../../../db/hub/repos/upload-leases';
 import { othersBatchStates } from '../../../db/hub/repos/batch-states';
 import { takeUploadLease, type LeaseAnswer } from './upload-lease';
@@ -45,7 +46,7 @@ export interface Operator {
   readonly name: string;
 }
 
-export type SyncOutcome = ({ ok: true } & ExchangeResult) | { ok: false; unreachable: boolean; notMember?: true; message: string };
+export type SyncOutcome = ({ ok: true; desk: DeskRound } & ExchangeResult) | { ok: false; unreachable: boolean; notMember?: true; message: string };
 
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
 
@@ -169,17 +170,19 @@ export class Fleet {
     if (!link) return { ok: false, unreachable: false, notMember: true, message: new NotInFleet().message };
     try {
       const password = await this.password();
-      const result = await this.kept.use(link.hubUrl, password, async (hub) => {
+      const { result, desk } = await this.kept.use(link.hubUrl, password, async (hub) => {
         const round = await exchange({ db: this.deps.db, stationId: this.deps.station.id, now: this.deps.now }, hub);
         // Only after the push committed: a woken dock must find the claims there.
         if (round.pushed > 0 || round.released > 0) await announceOnHub(hub, FLEET_CHANNEL, this.deps.station.id);
-        return round;
+        return { result: round, desk: await deskRound({ db: this.deps.db, station: this.deps.station, now: this.deps.now }, hub) };
       });
       this.listenForOthers(link.hubUrl, password);
       if (result.flagged.length > 0) this.deps.logger?.warn('fleet: lines another dock scanned first', { lines: result.flagged.length });
       if (result.reclaimed.length > 0) this.deps.logger?.info('fleet: boxes given back by another dock, claimed again', { lines: result.reclaimed.length });
       if (result.flagged.length > 0 || result.reclaimed.length > 0) this.deps.events?.emit('db:changed', { tables: ['devices'] });
-      return { ok: true, ...result };
+      if (desk.handled.done + desk.handled.refused > 0) this.deps.logger?.info('fleet: requests from other docks carried out', { done: desk.handled.done, refused: desk.handled.refused });
+      if (desk.changed) this.deps.events?.emit('db:changed', { tables: desk.handled.done > 0 ? ['batches', 'uploads'] : ['batches'] });
+      return { ok: true, ...result, desk };
     } catch (err) {
       const problem = err instanceof HubError ? err : hubProblem(err, link.hubUrl);
       this.deps.db.transaction((tx) => noteHubProblem(tx, this.deps.now(), problem.message), { behavior: 'immediate' });

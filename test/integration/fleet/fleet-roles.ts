@@ -21,6 +21,9 @@ GRANT USAGE ON SEQUENCE identities_id_seq TO dockside_station;
 GRANT UPDATE (released_at) ON identities TO dockside_station;
 GRANT SELECT, INSERT ON releases TO dockside_station;
 GRANT USAGE ON SEQUENCE releases_id_seq TO dockside_station;
+GRANT SELECT, INSERT ON batch_requests TO dockside_station;
+GRANT UPDATE (outcome, reason, answered_at) ON batch_requests TO dockside_station;
+GRANT USAGE ON SEQUENCE batch_requests_id_seq TO dockside_station;
 `;
 
 export interface FleetUrls {

@@ -8,6 +8,7 @@ import { useAppStore } from '../../store/provider';
 import { BatchList } from './BatchList';
 import { BatchReview } from './BatchReview';
 import { FindBox } from './FindBox';
+import { FleetBatches } from './FleetBatches';
 import { useBatches } from './use-batches';
 import './batches.css';
 
@@ -33,6 +34,7 @@ export function BatchesPage(): ReactNode {
             {error}
           </Message>
           {batches && <BatchList batches={batches} canReview={canReview} onOpen={(b) => openBatch(b.id)} />}
+          {canReview && <FleetBatches onOpen={(id) => openBatch(id)} />}
         </>
       )}
     </section>

@@ -8,6 +8,7 @@ import { useTranslation } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
 import { formatWhen, makeModel } from './format';
+import { FleetFindResults } from './FleetFindResults';
 
 interface Props {
   canReview: boolean;
@@ -111,6 +112,7 @@ export function FindBox({ canReview, onOpen }: Props): ReactNode {
             </table>
           )}
           {found.truncated && <p className="hint">{t('find.truncated')}</p>}
+          <FleetFindResults query={found.query} />
         </div>
       )}
     </section>

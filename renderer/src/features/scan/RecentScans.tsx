@@ -5,6 +5,8 @@ import { IdentityBadge } from '../../components/IdentityBadge';
 import { kindLabels, type ScanEntry } from './scan-entries';
 import type { ScanStore } from './scan-store';
 import { useScan } from './use-scan-store';
+import { FleetFlagNote } from './FleetFlagNote';
+import { useFleetFlags } from './use-fleet-flags';
 
 const time = (at: number): string => new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
@@ -20,6 +22,8 @@ const showMessage = (entry: ScanEntry): boolean => !(entry.kind === 'accepted' &
 
 export function RecentScans({ store }: { store: ScanStore }): ReactNode {
   const entries = useScan(store, (s) => s.entries);
+  const flags = useFleetFlags(entries.flatMap((e) => (e.kind === 'accepted' && !e.undone && e.deviceId !== null ? [e.deviceId] : [])));
+  const flagOf = (entry: ScanEntry) => (entry.deviceId !== null && !entry.undone ? flags.get(entry.deviceId) : undefined);
   return (
     <section className="recent" aria-labelledby="recent-title">
       <h2 id="recent-title">Last scans</h2>
@@ -32,11 +36,12 @@ export function RecentScans({ store }: { store: ScanStore }): ReactNode {
           {entries.map((entry) => (
             <li
               key={entry.key}
-              className={`recent-item recent-${entry.kind}${entry.undone || entry.dropped ? ' recent-undone' : ''}`}
+              className={`recent-item recent-${entry.kind}${entry.undone || entry.dropped ? ' recent-undone' : ''}${flagOf(entry) ? ' recent-elsewhere' : ''}`}
               data-testid="recent-scan"
               data-verdict={entry.kind}
               data-undone={entry.undone}
               data-dropped={entry.dropped === true}
+              data-elsewhere={flagOf(entry) !== undefined}
               data-pkid={entry.pkid ?? undefined}
               data-serial={entry.serial ?? undefined}
             >
@@ -48,6 +53,7 @@ export function RecentScans({ store }: { store: ScanStore }): ReactNode {
                 </span>
               )}
               {showMessage(entry) && <span className="recent-message">{entry.message}</span>}
+              <FleetFlagNote flag={flagOf(entry)} />
               <span className="recent-meta">
                 {time(entry.at)}
                 {entry.source === 'camera' ? ' · camera' : entry.source === 'manual' ? ' · typed' : ''}
