@@ -1,7 +1,7 @@
 // Partner Center on this station: whether it is set up, who is signed in, sign-in and sign-out. The
 // client and token provider come from the front door (StationConfig.partnerCenter); the core never
 // knows whether they are MSAL or a static token for the emulator.
-import { fail, ok, type Result } from '../../../shared/contract';
+import { fail, failSaying, ok, type Result } from '../../../shared/contract';
 import type { partnerChannels } from '../../../shared/contract/partner';
 import { lastCustomerRefreshAt } from '../../../db/repos/customers';
 import { createPartnerCenterClient, type PartnerCenterClient, type PartnerCenterClientOptions } from '../../partner-center/client';
@@ -32,7 +32,7 @@ export function createPartnerLink(config: PartnerCenterConfig | undefined): Part
 export const NOT_CONFIGURED = 'Partner Center is not set up on this station: start it with a Partner Center address and sign-in (or the emulator in practice mode).';
 
 export function notConfigured<T>(): Result<T> {
-  return fail('SETUP_REQUIRED', NOT_CONFIGURED);
+  return failSaying('SETUP_REQUIRED', 'partner.notConfigured', {}, NOT_CONFIGURED);
 }
 
 /** A Partner Center failure as a station error: what happened, what to do, and the ids for a support ticket. */
