@@ -8,6 +8,7 @@ import { Message } from '../../components/Message';
 import { useApi } from '../../store/provider';
 import { useAction } from '../partner/use-action';
 import { AttachHashForm } from './AttachHashForm';
+import { adviceText } from '../../i18n/advice';
 
 const stateLabels: Record<ReviewDevice['state'], string> = {
   scanned: 'Not queued yet',
@@ -58,16 +59,16 @@ export function DeviceRow({ device, selectable, checked, onToggle, canRemove }: 
             Error {explained.code} <span className="device-code-name">{explained.name}</span>
           </p>
           <p>
-            <strong>What happened:</strong> <span data-testid="device-meaning">{explained.meaning}</span>
+            <strong>What happened:</strong> <span data-testid="device-meaning">{adviceText(explained).meaning}</span>
           </p>
           <p>
-            <strong>What to do:</strong> <span data-testid="device-action">{explained.action}</span>
+            <strong>What to do:</strong> <span data-testid="device-action">{adviceText(explained).action}</span>
           </p>
         </div>
       )}
       {explained && !failed && (
         <p className="device-note" data-testid="device-note">
-          Note ({explained.code}): {explained.meaning} {explained.action}
+          Note ({explained.code}): {adviceText(explained).meaning} {adviceText(explained).action}
         </p>
       )}
       {canRemove && failed && !removing && !hashing && (
