@@ -72,6 +72,9 @@ export const errorSayings = {
   'approval.closeFirst': { batch: 'text', state: 'batchState' },
   'approval.noDevices': { batch: 'text' },
   'approval.noCustomer': { tenant: 'text' },
+  'approval.notReseller': { customer: 'text' },
+  'identity.missing': { batch: 'text', count: 'count' },
+  'identity.missingToRetry': { batch: 'text', count: 'count' },
   // One set of params for every two-person refusal: the core picks the key by the verdict's reason.
   'approval.twoPerson.others': twoPerson,
   'approval.twoPerson.nobody': twoPerson,
@@ -108,6 +111,7 @@ export const errorSayings = {
   'operator.notFound': { id: 'id' },
   'operator.nameTaken': { name: 'text' },
   'operator.lastAdmin': {},
+  'backup.busy': {},
   'backup.diskFull': { dir: 'text' },
   'support.diskFull': { dir: 'text' },
 } as const satisfies Readonly<Record<string, Kinds>>;

@@ -160,7 +160,7 @@ export const approvalHandlers: Pick<Handlers, keyof typeof approvalChannels> = {
       const found = findCustomer(tx, customerTenantId);
       if (!found) return failSaying('NOT_FOUND', 'approval.noCustomer', { tenant: customerTenantId }, noCustomer(customerTenantId));
       const relationship = registrationProblem(found);
-      if (relationship) return fail('INVALID_STATE', relationship, { rule: 'relationship', relationship: found.relationship });
+      if (relationship) return failSaying('INVALID_STATE', 'approval.notReseller', { customer: found.companyName }, relationship, { rule: 'relationship', relationship: found.relationship });
       const devices = countLiveDevices(tx, batchId);
       if (devices === 0) return failSaying('INVALID_STATE', 'approval.noDevices', { batch: batch.name }, `Batch ${batch.name} has no devices to approve.`);
       const twoPerson = twoPersonState(tx, batch, session.operatorId);
@@ -176,7 +176,7 @@ export const approvalHandlers: Pick<Handlers, keyof typeof approvalChannels> = {
       }
       const noIdentity = devicesWithoutIdentity(tx, batchId);
       const identityProblem = missingIdentityMessage(batch.name, noIdentity);
-      if (identityProblem) return fail('INVALID_STATE', identityProblem, { rule: 'identity', devices: noIdentity.length });
+      if (identityProblem) return failSaying('INVALID_STATE', 'identity.missing', { batch: batch.name, count: noIdentity.length }, identityProblem, { rule: 'identity', devices: noIdentity.length });
       const fleetProblems = fleetApprovalProblems(tx, batch.name, batchId, ctx.now());
       if (fleetProblems.length > 0) return fail('INVALID_STATE', fleetProblems.join(' '), { rule: 'fleet' });
       const at = ctx.now();

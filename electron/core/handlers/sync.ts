@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { fail, failSaying, ok } from '../../../shared/contract';
+import { failSaying, ok } from '../../../shared/contract';
 import type { syncChannels } from '../../../shared/contract/sync';
 import { batchNameKey } from '../../../shared/domain/batch';
 import { devices } from '../../../db/schema';
@@ -39,7 +39,7 @@ export function syncHandlers(engine: SyncEngine): Pick<Handlers, keyof typeof sy
         // A line edited since approval may have lost its identity: it would only fail again (803).
         const noIdentity = devicesWithoutIdentity(tx, batchId).filter((d) => failed.includes(d.deviceId));
         const identityProblem = missingIdentityMessage(batch.name, noIdentity);
-        if (identityProblem) return fail('INVALID_STATE', identityProblem, { rule: 'identity', devices: noIdentity.length });
+        if (identityProblem) return failSaying('INVALID_STATE', 'identity.missingToRetry', { batch: batch.name, count: noIdentity.length }, identityProblem, { rule: 'identity', devices: noIdentity.length });
         const chunks = queueUploadChunks(tx, batchId, readSetting(tx, 'uploads.chunkSize') ?? 500, ctx.now(), failed);
         settleBatch(tx, batchId, ctx.now());
         ctx.audit(tx, { action: 'uploads:retryFailed', objectType: 'batch', objectId: batchId, detail: { devices: failed.length, chunks } });
