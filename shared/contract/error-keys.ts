@@ -87,6 +87,8 @@ export const errorSayings = {
   'upload.noFailedToMove': {},
   'partner.notConfigured': {},
   'partner.invitationNotHttps': {},
+  /** reason: what the sign-in library said, in its own (English) words. */
+  'partner.signInIncomplete': { reason: 'text' },
   'profiles.noCustomer': { batch: 'text' },
   'profiles.nothingToAssign': { batch: 'text' },
   'profiles.nothingToUnassign': { batch: 'text' },

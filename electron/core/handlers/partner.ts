@@ -100,7 +100,7 @@ export function partnerHandlers(link: PartnerLink | null): Pick<Handlers, keyof 
       } catch (err) {
         const reason = err instanceof Error ? err.message : String(err);
         ctx.write([], (tx) => ctx.audit(tx, { action: 'partner:signIn', result: 'failed', objectType: 'partner', detail: { reason } }));
-        return fail('REMOTE_ERROR', `Partner Center sign-in did not complete: ${reason}`);
+        return failSaying('REMOTE_ERROR', 'partner.signInIncomplete', { reason }, `Partner Center sign-in did not complete: ${reason}`);
       }
       ctx.write([], (tx) => ctx.audit(tx, { action: 'partner:signIn', objectType: 'partner', objectId: username, detail: { account: username } }));
       return ok({ account: username });
