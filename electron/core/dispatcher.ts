@@ -2,7 +2,7 @@
 // the channel, the caller's permission and the input, in that order, before any handler runs, so a
 // refused call never reaches code that could write.
 import type { z } from 'zod';
-import { contract, fail, isChannel, type AppErrorShape, type Channel, type ChannelOutput, type Result } from '../../shared/contract';
+import { contract, fail, failSaying, isChannel, type AppErrorShape, type Channel, type ErrorKey, type ChannelOutput, type Result } from '../../shared/contract';
 import { roleAllows } from '../../shared/domain/roles';
 import { makeContext, type CoreDeps, type HandlerContext } from './context';
 import { sqliteCode } from '../../db/sqlite-errors';
@@ -32,10 +32,10 @@ function inputMessage(error: z.ZodError): string {
 export function unexpected(err: unknown, log: (msg: string, err: unknown) => void): { ok: false; error: AppErrorShape } {
   const code = sqliteCode(err);
   if (code === 'SQLITE_FULL') {
-    return { ok: false, error: { code: 'DISK_FULL', message: 'The disk is full: nothing new can be stored. Free some space; everything already stored is safe.' } };
+    return { ok: false, error: { code: 'DISK_FULL', message: 'The disk is full: nothing new can be stored. Free some space; everything already stored is safe.', say: { key: 'station.diskFull' satisfies ErrorKey } } };
   }
   log('unexpected error in handler', err);
-  return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside the station; nothing was changed. The details are in the log.' } };
+  return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside the station; nothing was changed. The details are in the log.', say: { key: 'station.internal' satisfies ErrorKey } } };
 }
 
 export function createDispatcher(deps: CoreDeps, handlers: Handlers, log: (msg: string, err: unknown) => void): Dispatch {
@@ -46,10 +46,10 @@ export function createDispatcher(deps: CoreDeps, handlers: Handlers, log: (msg: 
     if (expired) deps.events.emit('session:changed', { sessionId: expired.sessionId, state: 'expired', operator: null });
     if (spec.permission !== 'public') {
       if (!session) {
-        return fail('NOT_SIGNED_IN', expired ? 'You were signed out after a period of inactivity. Sign in again.' : 'Sign in first.');
+        return failSaying('NOT_SIGNED_IN', expired ? 'session.signedOutIdle' : 'session.signInFirst', {}, expired ? 'You were signed out after a period of inactivity. Sign in again.' : 'Sign in first.');
       }
       if (!roleAllows(session.role, spec.permission)) {
-        return fail('FORBIDDEN', `A ${session.role} may not do this (${spec.summary.replace(/\.$/, '')}).`, { permission: spec.permission });
+        return failSaying('FORBIDDEN', 'session.forbidden', { role: session.role }, `A ${session.role} may not do this (${spec.summary.replace(/\.$/, '')}).`, { permission: spec.permission });
       }
     }
     const parsed = spec.input.safeParse(input ?? {});

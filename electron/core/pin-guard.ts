@@ -4,7 +4,7 @@
 // crash during the check leaves the attempt counted as a failure. Only LOCKOUT_THRESHOLD attempts per
 // lock-out window ever reach the check; while locked, the right PIN is refused too.
 import { createHmac, randomBytes } from 'node:crypto';
-import { fail, ok, type Result } from '../../shared/contract';
+import { failSaying, ok, type Result } from '../../shared/contract';
 import { nameKey } from '../../shared/domain/names';
 import { LOCKOUT_THRESHOLD, lockoutDurationMs } from '../../shared/domain/pin';
 import { findById, findByNameKey, updateOperator, type OperatorRow } from '../../db/repos/operators';
@@ -150,10 +150,12 @@ export function lockedMessage(name: string, until: number): string {
  * never the stored spelling), so a guesser learns nothing about which names exist.
  */
 export function verdictFailure(name: string, verdict: Exclude<Verdict, { ok: true }>): Result<never> {
-  if (verdict.code === 'LOCKED_OUT') return fail('LOCKED_OUT', lockedMessage(name, verdict.until), { until: verdict.until });
+  if (verdict.code === 'LOCKED_OUT') return failSaying('LOCKED_OUT', 'session.lockedOut', { name, until: verdict.until }, lockedMessage(name, verdict.until), { until: verdict.until });
   const left = verdict.triesLeft;
-  return fail(
+  return failSaying(
     'BAD_CREDENTIALS',
+    'session.wrongPin',
+    { name, count: left },
     `That PIN is wrong, or there is no active operator called ${name}. ${left} ${left === 1 ? 'try' : 'tries'} left before ${name} is locked for a while.`,
     { triesLeft: left },
   );

@@ -59,5 +59,6 @@ export function isChannel(name: string): name is Channel {
 }
 
 export * from './result';
+export * from './error-keys';
 export * from './events';
 export type { OperatorView } from './common';

@@ -1,4 +1,6 @@
 // Every channel answers with an envelope: thrown errors lose their shape across IPC and HTTP.
+import type { ErrorKey, ErrorParams } from './error-keys';
+
 export const errorCodes = [
   'UNKNOWN_CHANNEL',
   'INVALID_INPUT',
@@ -24,7 +26,10 @@ export interface AppErrorShape {
   /** The core's English words: logs, the CLI, and the UI when its catalogs have nothing better. */
   message: string;
   details?: unknown;
-  /** A catalog key (errors namespace) and its placeholders, so the UI can say this in the operator's language. */
+  /**
+   * A catalog key (errors namespace, listed in error-keys.ts) and its placeholders, so the UI can say this
+   * in the operator's language. A plain string on the wire: a renderer may meet a key it does not know.
+   */
   say?: { key: string; params?: Record<string, string | number> };
 }
 
@@ -36,4 +41,13 @@ export function ok<T>(value: T): Result<T> {
 
 export function fail<T = never>(code: ErrorCode, message: string, details?: unknown): Result<T> {
   return { ok: false, error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+/**
+ * fail() with the catalog key the UI says it by; `message` stays the English the CLI and the log show.
+ * Only keys from error-keys.ts, each with exactly its placeholders, so a typo cannot reach a screen.
+ */
+export function failSaying<K extends ErrorKey, T = never>(code: ErrorCode, key: K, params: ErrorParams<K>, message: string, details?: unknown): Result<T> {
+  const say = Object.keys(params).length === 0 ? { key } : { key, params };
+  return { ok: false, error: details === undefined ? { code, message, say } : { code, message, details, say } };
 }

@@ -8,6 +8,13 @@ export type DeviceOutcome = 'registered' | 'retry-later' | 'needs-action';
 
 export interface DeviceErrorExplanation {
   code: string;
+  /**
+   * Where the renderer's advice namespace says this entry (`advice:<key>.meaning`, `.action`), so the
+   * screens can speak the operator's language while the CLI and reports keep these English words.
+   */
+  key: string;
+  /** Placeholders of the catalog entry: only the unknown code's description. */
+  params?: { description: string };
   name: string;
   outcome: DeviceOutcome;
   /** Plain language: what happened. */
@@ -16,7 +23,7 @@ export interface DeviceErrorExplanation {
   action: string;
 }
 
-const table: Record<string, Omit<DeviceErrorExplanation, 'code'>> = {
+const table: Record<string, Omit<DeviceErrorExplanation, 'code' | 'key'>> = {
   '801': { name: 'InvalidZtdRequestBody', outcome: 'needs-action', meaning: 'Partner Center could not read this device in the request.', action: 'Check the PKID or serial for typing errors, then retry the device.' },
   '802': { name: 'InvalidZtdHardwareHash', outcome: 'needs-action', meaning: 'The hardware hash is not a full (4K) hardware hash: it is damaged, cut short or an old 128-byte hash.', action: 'Collect the hash again on the device with Get-WindowsAutopilotInfo (Windows 10 1703 or later), import the new file, and retry.' },
   '803': { name: 'MissingZtdSerialNumberAndProductKey', outcome: 'needs-action', meaning: 'The device had neither a PKID, nor a hardware hash, nor a complete tuple (serial + manufacturer + model).', action: 'Scan the PKID, or add the serial with the manufacturer and model exactly as the firmware reports them (the tuple), then retry.' },
@@ -33,7 +40,7 @@ const table: Record<string, Omit<DeviceErrorExplanation, 'code'>> = {
 };
 
 // Only where an identity changes the meaning or the action; everything else is the table above.
-const byIdentity: Partial<Record<IdentityKind, Record<string, Omit<DeviceErrorExplanation, 'code'>>>> = {
+const byIdentity: Partial<Record<IdentityKind, Record<string, Omit<DeviceErrorExplanation, 'code' | 'key'>>>> = {
   tuple: {
     '812': {
       name: 'ZtdDeviceNotFound',
@@ -58,10 +65,13 @@ const byIdentity: Partial<Record<IdentityKind, Record<string, Omit<DeviceErrorEx
  */
 export function explainDeviceError(code: string | null | undefined, description?: string | null, identity?: IdentityKind | null): DeviceErrorExplanation {
   const key = (code ?? '').trim();
-  const known = (identity ? byIdentity[identity]?.[key] : undefined) ?? table[key];
-  if (known) return { code: key, ...known };
+  const special = identity ? byIdentity[identity]?.[key] : undefined;
+  if (identity && special) return { code: key, key: `${identity}.${key}`, ...special };
+  const known = table[key];
+  if (known) return { code: key, key, ...known };
   return {
     code: key || 'unknown',
+    ...(description ? { key: 'unknown.described', params: { description } } : { key: 'unknown.plain' }),
     name: description ?? 'Unknown error',
     outcome: 'needs-action',
     meaning: `Partner Center refused the device${description ? ` (${description})` : ''}.`,
@@ -74,6 +84,7 @@ export const knownDeviceErrorCodes = Object.keys(table);
 /** 806 and the device is among the partner's own batches for the customer: fully managed. */
 export const ALREADY_PARTNER_REGISTERED = {
   code: '806',
+  key: 'note.alreadyPartnerRegistered',
   text: "Already registered to this customer by this partner (it is in the partner's batch list): nothing to do.",
 } as const;
 
@@ -83,5 +94,6 @@ export const ALREADY_PARTNER_REGISTERED = {
  */
 export const CUSTOMER_ADDED = {
   code: '806-customer',
+  key: 'note.customerAdded',
   text: "Registered to this customer by the customer itself (Intune or Microsoft Store for Business), not in any of this partner's batches: the partner cannot assign its profile or deregister it. Ask the customer to assign the Autopilot profile in Intune, or to delete the device there so the partner can register and manage it (then retry).",
 } as const;

@@ -1,5 +1,5 @@
 // A batch as CSV text in either format: shared by the export:batch channel and the CLI.
-import { fail, ok, type Result } from '../../../shared/contract';
+import { fail, failSaying, ok, type Result } from '../../../shared/contract';
 import type { ExportFormat } from '../../../shared/contract/export';
 import { findBatch } from '../../../db/repos/batches';
 import { iterateBatchDevices, iterateExportDevices } from '../../../db/repos/review';
@@ -18,7 +18,7 @@ export function exportFileName(batchName: string, format: ExportFormat): string 
  */
 export function exportBatch({ db, sqlite }: Pick<CoreDeps, 'db' | 'sqlite'>, batchId: number, format: ExportFormat, maxChars = MAX_CSV_CHARS): Result<{ fileName: string; csv: string; rows: number }> {
   const batch = findBatch(db, batchId);
-  if (!batch) return fail('NOT_FOUND', `There is no batch with id ${batchId}.`);
+  if (!batch) return failSaying('NOT_FOUND', 'batch.notFound', { id: batchId }, `There is no batch with id ${batchId}.`);
   const fileName = exportFileName(batch.name, format);
   try {
     if (format === 'report') return ok({ fileName, ...reportCsv(batch.name, iterateBatchDevices(sqlite, batchId), { maxChars }) });
@@ -31,8 +31,10 @@ export function exportBatch({ db, sqlite }: Pick<CoreDeps, 'db' | 'sqlite'>, bat
     return ok({ fileName, csv: built.csv, rows: built.rows });
   } catch (err) {
     if (!(err instanceof CsvTooLargeError)) throw err;
-    return fail(
+    return failSaying(
       'INVALID_STATE',
+      'export.tooLarge',
+      { batch: batch.name, max: err.maxChars },
       `Batch ${batch.name} is too large for one CSV file (more than ${err.maxChars.toLocaleString('en-GB')} characters; hardware hashes are kilobytes each). Upload it from the station, which sends it in chunks, or split the devices over smaller batches and export each.`,
     );
   }

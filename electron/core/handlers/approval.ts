@@ -2,7 +2,7 @@
 // default) a second person: whoever changed what the batch sends may not approve it alone (the rule
 // is shared/domain/two-person.ts; who changed what is read from recorded facts). Approving sets the batch's customer and state and, in the same transaction, writes the
 // batch's upload chunks, so an approved batch is never without its outbox rows.
-import { fail, ok, type Result } from '../../../shared/contract';
+import { fail, failSaying, ok, type Result } from '../../../shared/contract';
 import type { approvalChannels } from '../../../shared/contract/approval';
 import { findCustomer } from '../../../db/repos/customers';
 import type { Queryable } from '../../../db/types';
@@ -87,12 +87,19 @@ function candidates(db: Queryable): Candidate[] {
   return listOperators(db, true).map((o) => ({ id: o.id, name: o.name, role: o.role, active: o.active }));
 }
 
+// A refused confirmation, by its reason, as the catalog says it (the approver's own changes are keyed above).
+const TWO_PERSON_KEYS = {
+  'confirmer-is-approver': 'approval.twoPerson.confirmerIsApprover',
+  'confirmer-may-not-approve': 'approval.twoPerson.confirmerMayNotApprove',
+  'confirmer-changed': 'approval.twoPerson.confirmerChanged',
+} as const;
+
 function approvable(db: Queryable, batchId: number): Result<BatchRow> {
   const batch = findBatch(db, batchId);
-  if (!batch) return fail('NOT_FOUND', `There is no batch with id ${batchId}.`);
+  if (!batch) return failSaying('NOT_FOUND', 'batch.notFound', { id: batchId }, `There is no batch with id ${batchId}.`);
   if (batch.state !== 'closed') {
     const hint = batch.state === 'open' ? ' Close it first.' : '';
-    return fail('INVALID_STATE', `Only a closed batch can be approved; batch ${batch.name} is ${batch.state.replace('_', ' ')}.${hint}`);
+    return failSaying('INVALID_STATE', batch.state === 'open' ? 'approval.closeFirst' : 'approval.notClosed', { batch: batch.name, state: batch.state }, `Only a closed batch can be approved; batch ${batch.name} is ${batch.state.replace('_', ' ')}.${hint}`);
   }
   return ok(batch);
 }
@@ -100,10 +107,10 @@ function approvable(db: Queryable, batchId: number): Result<BatchRow> {
 export const approvalHandlers: Pick<Handlers, keyof typeof approvalChannels> = {
   'approval:preview': ({ batchId, customerTenantId }, ctx) => {
     const session = ctx.session;
-    if (!session) return fail('NOT_SIGNED_IN', 'Sign in first.');
+    if (!session) return failSaying('NOT_SIGNED_IN', 'session.signInFirst', {}, 'Sign in first.');
     const batch = findBatch(ctx.db, batchId);
     const summary = batch && batchSummary(ctx.db, batchId);
-    if (!batch || !summary) return fail('NOT_FOUND', `There is no batch with id ${batchId}.`);
+    if (!batch || !summary) return failSaying('NOT_FOUND', 'batch.notFound', { id: batchId }, `There is no batch with id ${batchId}.`);
     const blockers: string[] = [];
     const state = approvable(ctx.db, batchId);
     if (!state.ok) blockers.push(state.error.message);
@@ -136,7 +143,7 @@ export const approvalHandlers: Pick<Handlers, keyof typeof approvalChannels> = {
 
   'approval:approve': async ({ batchId, customerTenantId, secondPerson }, ctx) => {
     const session = ctx.session;
-    if (!session) return fail('NOT_SIGNED_IN', 'Sign in first.');
+    if (!session) return failSaying('NOT_SIGNED_IN', 'session.signInFirst', {}, 'Sign in first.');
     // The second person's PIN goes through the same lock-out as signing in.
     let confirmer: Candidate | null = null;
     if (secondPerson) {
@@ -151,11 +158,11 @@ export const approvalHandlers: Pick<Handlers, keyof typeof approvalChannels> = {
       if (!state.ok) return state;
       const batch = state.value;
       const found = findCustomer(tx, customerTenantId);
-      if (!found) return fail('NOT_FOUND', noCustomer(customerTenantId));
+      if (!found) return failSaying('NOT_FOUND', 'approval.noCustomer', { tenant: customerTenantId }, noCustomer(customerTenantId));
       const relationship = registrationProblem(found);
-      if (relationship) return fail('INVALID_STATE', relationship, { rule: 'relationship', relationship: found.relationship });
+      if (relationship) return failSaying('INVALID_STATE', 'approval.notReseller', { customer: found.companyName }, relationship, { rule: 'relationship', relationship: found.relationship });
       const devices = countLiveDevices(tx, batchId);
-      if (devices === 0) return fail('INVALID_STATE', `Batch ${batch.name} has no devices to approve.`);
+      if (devices === 0) return failSaying('INVALID_STATE', 'approval.noDevices', { batch: batch.name }, `Batch ${batch.name} has no devices to approve.`);
       const twoPerson = twoPersonState(tx, batch, session.operatorId);
       const verdict = twoPersonVerdict({ enabled: twoPerson.enabled, batchName: batch.name, approverId: session.operatorId, changers: twoPerson.changers, confirmer });
       if (!verdict.ok) {
@@ -164,11 +171,12 @@ export const approvalHandlers: Pick<Handlers, keyof typeof approvalChannels> = {
         ctx.audit(tx, { action: 'approval:approve', result: 'denied', objectType: 'batch', objectId: batchId, detail: { batchId, rule: 'two-person', reason: verdict.reason, changed, secondPerson: confirmer?.id ?? null } });
         // For the approver's own changes, the explanation says who may approve instead (or why nobody can).
         const message = verdict.reason === 'approver-changed' ? twoPerson.explanation : verdict.message;
-        return fail('INVALID_STATE', message, { rule: 'two-person', reason: verdict.reason, yourDevices: twoPerson.yourDevices, eligible: twoPerson.eligible.map((e) => e.name) });
+        const key = verdict.reason === 'approver-changed' ? (twoPerson.eligible.length > 0 ? 'approval.twoPerson.others' : 'approval.twoPerson.nobody') : TWO_PERSON_KEYS[verdict.reason];
+        return failSaying('INVALID_STATE', key, { batch: batch.name, name: confirmer?.name ?? '', others: twoPerson.eligible.map((e) => e.name).join(', ') }, message, { rule: 'two-person', reason: verdict.reason, yourDevices: twoPerson.yourDevices, eligible: twoPerson.eligible.map((e) => e.name) });
       }
       const noIdentity = devicesWithoutIdentity(tx, batchId);
       const identityProblem = missingIdentityMessage(batch.name, noIdentity);
-      if (identityProblem) return fail('INVALID_STATE', identityProblem, { rule: 'identity', devices: noIdentity.length });
+      if (identityProblem) return failSaying('INVALID_STATE', 'identity.missing', { batch: batch.name, count: noIdentity.length }, identityProblem, { rule: 'identity', devices: noIdentity.length });
       const fleetProblems = fleetApprovalProblems(tx, batch.name, batchId, ctx.now());
       if (fleetProblems.length > 0) return fail('INVALID_STATE', fleetProblems.join(' '), { rule: 'fleet' });
       const at = ctx.now();
@@ -182,7 +190,7 @@ export const approvalHandlers: Pick<Handlers, keyof typeof approvalChannels> = {
         detail: { batchId, name: batch.name, customerTenantId, customerName: found.companyName, devices, chunks, twoPersonRule: twoPerson.enabled, confirmedBy: verdict.confirmedBy, confirmedByName: confirmedBy },
       });
       const summary = batchSummary(tx, batchId);
-      return summary ? ok({ batch: summary, approvedBy: session.name, confirmedBy, approvedAt: at, customerName: found.companyName }) : fail('INTERNAL', 'The batch could not be read back.');
+      return summary ? ok({ batch: summary, approvedBy: session.name, confirmedBy, approvedAt: at, customerName: found.companyName }) : failSaying('INTERNAL', 'station.readBack', {}, 'The batch could not be read back.');
     });
   },
 };

@@ -1,4 +1,4 @@
-import { fail, ok } from '../../../shared/contract';
+import { fail, failSaying, ok } from '../../../shared/contract';
 import type { backupChannels } from '../../../shared/contract/backup';
 import { sqliteCode } from '../../../db/sqlite-errors';
 import { BackupBusy, type BackupService } from '../backup/backup-service';
@@ -12,10 +12,10 @@ export function backupHandlers(backups: BackupService): Pick<Handlers, keyof typ
       try {
         return ok(await backups.run('on-demand', { operatorId: ctx.session?.operatorId ?? null, operatorName: ctx.session?.name ?? null }));
       } catch (err) {
-        if (err instanceof BackupBusy) return fail('INVALID_STATE', err.message);
+        if (err instanceof BackupBusy) return failSaying('INVALID_STATE', 'backup.busy', {}, err.message);
         if (err instanceof BackupCheckFailed) return fail('INTERNAL', err.message);
         if (sqliteCode(err) === 'SQLITE_FULL' || (err instanceof Error && 'code' in err && err.code === 'ENOSPC')) {
-          return fail('DISK_FULL', `The disk is full, so no backup could be written to ${backups.dir}. Free some space and try again; the station's data is safe.`);
+          return failSaying('DISK_FULL', 'backup.diskFull', { dir: backups.dir }, `The disk is full, so no backup could be written to ${backups.dir}. Free some space and try again; the station's data is safe.`);
         }
         throw err;
       }

@@ -1,6 +1,6 @@
 // The customer list: fetched whole from Partner Center by a lead, cached in SQLite so scanning,
 // review and approval work offline. A failed refresh leaves the cache exactly as it was.
-import { fail, ok } from '../../../shared/contract';
+import { failSaying, ok } from '../../../shared/contract';
 import type { customerChannels } from '../../../shared/contract/customers';
 import { lastCustomerRefreshAt, replaceCustomers, searchCustomers } from '../../../db/repos/customers';
 import type { Handlers } from '../dispatcher';
@@ -54,7 +54,7 @@ export function customerHandlers(link: PartnerLink | null): Pick<Handlers, keyof
       if (!link) return notConfigured();
       const res = await link.client.customers.relationshipRequest();
       if (!res.ok) return remoteFailure(res.error, 'No invitation link was made.');
-      if (!/^https:\/\//i.test(res.value.url)) return fail('REMOTE_ERROR', 'Partner Center sent an invitation link that is not https; it was not shown.');
+      if (!/^https:\/\//i.test(res.value.url)) return failSaying('REMOTE_ERROR', 'partner.invitationNotHttps', {}, 'Partner Center sent an invitation link that is not https; it was not shown.');
       return ok({ url: res.value.url, explanation: RELATIONSHIP_EXPLANATION });
     },
   };

@@ -5,7 +5,7 @@
 // any left waiting (offline, throttled, a crash).
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
-import { fail, ok } from '../../../shared/contract';
+import { fail, failSaying, ok } from '../../../shared/contract';
 import type { deregisterChannels } from '../../../shared/contract/deregister';
 import { batchNameKey } from '../../../shared/domain/batch';
 import { CUSTOMER_ADDED } from '../../../shared/domain/device-errors';
@@ -23,9 +23,9 @@ export function deregisterHandlers(link: PartnerLink | null): Pick<Handlers, key
   return {
     'devices:deregisterPreview': ({ batchId }, ctx) => {
       const session = ctx.session;
-      if (!session) return fail('NOT_SIGNED_IN', 'Sign in first.');
+      if (!session) return failSaying('NOT_SIGNED_IN', 'session.signInFirst', {}, 'Sign in first.');
       const batch = findBatch(ctx.db, batchId);
-      if (!batch) return fail('NOT_FOUND', `There is no batch with id ${batchId}.`);
+      if (!batch) return failSaying('NOT_FOUND', 'batch.notFound', { id: batchId }, `There is no batch with id ${batchId}.`);
       const registered = ctx.db.select({ id: devices.id, errorCode: devices.errorCode }).from(devices).where(and(isNull(devices.removedAt), eq(devices.batchId, batchId), eq(devices.state, 'registered'))).all()
         .filter((d) => d.errorCode !== CUSTOMER_ADDED.code).length;
       const rule = twoPersonState(ctx.db, batch, session.operatorId, DEREGISTER);
@@ -33,7 +33,7 @@ export function deregisterHandlers(link: PartnerLink | null): Pick<Handlers, key
     },
     'devices:deregister': async (input, ctx) => {
       const session = ctx.session;
-      if (!session) return fail('NOT_SIGNED_IN', 'Sign in first.');
+      if (!session) return failSaying('NOT_SIGNED_IN', 'session.signInFirst', {}, 'Sign in first.');
       if (!link) return notConfigured();
       const live = and(isNull(devices.removedAt));
       const chosen = input.deviceIds
@@ -41,12 +41,13 @@ export function deregisterHandlers(link: PartnerLink | null): Pick<Handlers, key
         : input.identifier
           ? ctx.db.select().from(devices).where(and(live, or(eq(devices.pkid, input.identifier), eq(devices.serial, input.identifier)))).all()
           : ctx.db.select().from(devices).where(and(live, eq(devices.batchId, input.batchId ?? -1))).all();
+      const batchName = input.batchId ? (findBatch(ctx.db, input.batchId)?.name ?? String(input.batchId)) : '';
       const what = input.identifier ? `"${input.identifier}"` : input.batchId ? `batch ${findBatch(ctx.db, input.batchId)?.name ?? input.batchId}` : 'the chosen devices';
-      if (chosen.length === 0) return fail('NOT_FOUND', `No live device matches ${what}.`);
+      if (chosen.length === 0) return failSaying('NOT_FOUND', input.identifier ? 'deregister.noMatchIdentifier' : input.batchId ? 'deregister.noMatchBatch' : 'deregister.noMatchChosen', { identifier: input.identifier ?? '', batch: batchName }, `No live device matches ${what}.`);
       const targets = chosen.filter((d) => d.state === 'registered' && d.errorCode !== CUSTOMER_ADDED.code);
       const notRegistered = chosen.length - targets.length;
       if (targets.length === 0) {
-        return fail('INVALID_STATE', `None of ${what} is registered by this partner in Partner Center, so there is nothing to remove (${notRegistered} not registered, or added by the customer itself: the customer removes those in Intune).`);
+        return failSaying('INVALID_STATE', input.identifier ? 'deregister.nothingRegisteredIdentifier' : input.batchId ? 'deregister.nothingRegisteredBatch' : 'deregister.nothingRegisteredChosen', { identifier: input.identifier ?? '', batch: batchName, count: notRegistered }, `None of ${what} is registered by this partner in Partner Center, so there is nothing to remove (${notRegistered} not registered, or added by the customer itself: the customer removes those in Intune).`);
       }
       // The second person's PIN goes through the same lock-out as signing in, before anything is written.
       let confirmer: Candidate | null = null;
@@ -68,7 +69,7 @@ export function deregisterHandlers(link: PartnerLink | null): Pick<Handlers, key
         }
         let moveTo: number | null = null;
         if (input.moveToBatchName) {
-          if (findBatchByNameKey(t, batchNameKey(input.moveToBatchName))) return fail('CONFLICT', `A batch called "${input.moveToBatchName}" already exists: choose a new name for the moved boxes.`);
+          if (findBatchByNameKey(t, batchNameKey(input.moveToBatchName))) return failSaying('CONFLICT', 'deregister.moveNameTaken', { batch: input.moveToBatchName }, `A batch called "${input.moveToBatchName}" already exists: choose a new name for the moved boxes.`);
           moveTo = insertBatch(t, { name: input.moveToBatchName, nameKey: batchNameKey(input.moveToBatchName), createdBy: session.operatorId, at: ctx.now() }).id;
         }
         const at = ctx.now();

@@ -1,6 +1,6 @@
 // expected:preview / expected:import / expected:reconcile: a supplier's list, shown before it is written, against what was scanned.
 import { createHash } from 'node:crypto';
-import { fail, ok, type Result } from '../../../shared/contract';
+import { fail, failSaying, ok, type Result } from '../../../shared/contract';
 import type { expectedChannels } from '../../../shared/contract/expected';
 import { findBatch } from '../../../db/repos/batches';
 import { deleteExpected, expectedKeys, insertExpected, reconcile } from '../../../db/repos/expected';
@@ -19,7 +19,7 @@ interface ExpectedFile {
 
 /** The plan of a supplier's list; its token also binds the mode and how many lines it would replace. */
 function planExpected(db: Queryable, { batchId, fileName, contentBase64, mode }: ExpectedFile): Result<{ plan: Plan; replaces: number; token: string }> {
-  if (!findBatch(db, batchId)) return fail('NOT_FOUND', `There is no batch with id ${batchId}.`);
+  if (!findBatch(db, batchId)) return failSaying('NOT_FOUND', 'batch.notFound', { id: batchId }, `There is no batch with id ${batchId}.`);
   const existing = mode === 'append' ? expectedKeys(db, batchId) : { pkids: new Set<string>(), serials: new Set<string>() };
   const planned = planExpectedImport(fileBytes(contentBase64), fileName, batchId, existing);
   if (!planned.ok) return fail('INVALID_INPUT', planned.message);
@@ -42,15 +42,15 @@ export const expectedHandlers: Pick<Handlers, keyof typeof expectedChannels> = {
 
   'expected:import': ({ token, ...input }, ctx) => {
     const session = ctx.session;
-    if (!session) return fail('NOT_SIGNED_IN', 'Sign in first.');
+    if (!session) return failSaying('NOT_SIGNED_IN', 'session.signInFirst', {}, 'Sign in first.');
     const { batchId, fileName, mode } = input;
     const planned = planExpected(ctx.db, input);
     if (!planned.ok) return planned;
     const { plan } = planned.value;
-    if (token !== undefined && token !== planned.value.token) return fail('CONFLICT', 'The file or the expected list changed since the preview: preview the file again before importing.');
+    if (token !== undefined && token !== planned.value.token) return failSaying('CONFLICT', 'expected.previewStale', {}, 'The file or the expected list changed since the preview: preview the file again before importing.');
     // A file with nothing usable must not wipe the list it was meant to replace.
     if (plan.accepted.length === 0) {
-      return fail('INVALID_INPUT', `Nothing in ${fileName} can be used: all ${plan.refusals.count} lines were refused.`, { refused: plan.refusals.lines() });
+      return failSaying('INVALID_INPUT', 'expected.allRefused', { file: fileName, count: plan.refusals.count }, `Nothing in ${fileName} can be used: all ${plan.refusals.count} lines were refused.`, { refused: plan.refusals.lines() });
     }
     return ctx.write(['expected'], (tx) => {
       const replaced = mode === 'replace' ? deleteExpected(tx, batchId) : 0;
@@ -66,7 +66,7 @@ export const expectedHandlers: Pick<Handlers, keyof typeof expectedChannels> = {
   },
 
   'expected:reconcile': ({ batchId, limit }, ctx) => {
-    if (!findBatch(ctx.db, batchId)) return fail('NOT_FOUND', `There is no batch with id ${batchId}.`);
+    if (!findBatch(ctx.db, batchId)) return failSaying('NOT_FOUND', 'batch.notFound', { id: batchId }, `There is no batch with id ${batchId}.`);
     return ok(reconcile(ctx.db, batchId, limit));
   },
 };

@@ -1,7 +1,7 @@
 // import:preview / import:commit. The preview reads the file and says what each line would do; the
 // commit reads it again, checks it is the same file with the same outcome (the preview's token),
 // re-checks the database inside its write transaction and writes every accepted line or none.
-import { fail, ok } from '../../../shared/contract';
+import { fail, failSaying, ok } from '../../../shared/contract';
 import type { importChannels } from '../../../shared/contract/import';
 import type { Queryable } from '../../../db/types';
 import { insertImportedDevices, livePkidHolders, liveSerialHolders } from '../../../db/repos/review';
@@ -48,16 +48,16 @@ export const importHandlers: Pick<Handlers, keyof typeof importChannels> = {
 
   'import:commit': ({ batchId, fileName, contentBase64, token }, ctx) => {
     const session = ctx.session;
-    if (!session) return fail('NOT_SIGNED_IN', 'Sign in first.');
+    if (!session) return failSaying('NOT_SIGNED_IN', 'session.signInFirst', {}, 'Sign in first.');
     const batch = editableBatch(ctx.db, batchId);
     if (!batch.ok) return batch;
     // Parsing and planning happen before the write lock is taken, so scanners keep scanning.
     const planned = planDeviceImport(fileBytes(contentBase64), fileName, batchId, deviceLookups(ctx.db));
     if (!planned.ok) return fail('INVALID_INPUT', planned.message);
     const { plan } = planned;
-    if (plan.token !== token) return fail('CONFLICT', 'The file or the batch changed since the preview: preview the file again before importing.');
+    if (plan.token !== token) return failSaying('CONFLICT', 'import.previewStale', {}, 'The file or the batch changed since the preview: preview the file again before importing.');
     if (plan.accepted.length === 0 && plan.attachments.length === 0) {
-      return fail('INVALID_INPUT', `Nothing in ${fileName} can be imported: all ${plan.refusals.count} lines were refused.`, { refused: plan.refusals.lines() });
+      return failSaying('INVALID_INPUT', 'import.allRefused', { file: fileName, count: plan.refusals.count }, `Nothing in ${fileName} can be imported: all ${plan.refusals.count} lines were refused.`, { refused: plan.refusals.lines() });
     }
     return ctx.write(['devices'], (tx) => {
       const again = editableBatch(tx, batchId);
@@ -66,7 +66,7 @@ export const importHandlers: Pick<Handlers, keyof typeof importChannels> = {
       const recheck = resolveConflicts([...plan.accepted, ...attachRows], deviceLookups(tx), batchId);
       const sameAttachments = recheck.attachments.map((a) => `${a.line}:${a.deviceId}`).join() === plan.attachments.map((a) => `${a.line}:${a.deviceId}`).join();
       if (recheck.conflicts.count > 0 || !sameAttachments) {
-        return fail('CONFLICT', `${recheck.conflicts.count} of the file's devices were scanned, imported or found in Partner Center since the preview: preview the file again.`, {
+        return failSaying('CONFLICT', 'import.changedSincePreview', { count: recheck.conflicts.count }, `${recheck.conflicts.count} of the file's devices were scanned, imported or found in Partner Center since the preview: preview the file again.`, {
           refused: recheck.conflicts.lines(),
         });
       }

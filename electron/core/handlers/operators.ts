@@ -1,4 +1,4 @@
-import { fail, ok, type Result, type OperatorView } from '../../../shared/contract';
+import { failSaying, ok, type Result, type OperatorView } from '../../../shared/contract';
 import type { operatorChannels } from '../../../shared/contract/operators';
 import { nameKey } from '../../../shared/domain/names';
 import { countActiveAdmins, findById, findByNameKey, insertOperator, listOperators, toView, updateOperator, type OperatorRow } from '../../../db/repos/operators';
@@ -22,7 +22,7 @@ function changeOperator(
 ): Result<OperatorView> {
   const result = ctx.write(['operators'], (tx): Result<OperatorView> => {
     const row = findById(tx, id);
-    if (!row) return fail('NOT_FOUND', `There is no operator with id ${id}.`);
+    if (!row) return failSaying('NOT_FOUND', 'operator.notFound', { id }, `There is no operator with id ${id}.`);
     const values = change(tx, row);
     if (!values.ok) return values;
     const updated = updateOperator(tx, id, { ...values.value, updatedAt: ctx.now() });
@@ -47,10 +47,10 @@ export const operatorHandlers: Pick<Handlers, keyof typeof operatorChannels> = {
 
   'operators:add': async ({ name, role, pin }, ctx) => {
     const key = nameKey(name);
-    if (findByNameKey(ctx.db, key)) return fail('CONFLICT', `An operator called "${name}" already exists.`);
+    if (findByNameKey(ctx.db, key)) return failSaying('CONFLICT', 'operator.nameTaken', { name }, `An operator called "${name}" already exists.`);
     const pinHash = await hashPin(pin, ctx.pinCost);
     return ctx.write(['operators'], (tx) => {
-      if (findByNameKey(tx, key)) return fail('CONFLICT', `An operator called "${name}" already exists.`);
+      if (findByNameKey(tx, key)) return failSaying('CONFLICT', 'operator.nameTaken', { name }, `An operator called "${name}" already exists.`);
       const row = insertOperator(tx, { name, nameKey: key, role, pinHash, at: ctx.now() });
       ctx.audit(tx, { action: 'operators:add', objectType: 'operator', objectId: row.id, detail: { name, role } });
       return ok(toView(row));
@@ -62,7 +62,7 @@ export const operatorHandlers: Pick<Handlers, keyof typeof operatorChannels> = {
       ctx,
       id,
       'operators:setActive',
-      (tx, row) => (!active && wouldRemoveLastAdmin(tx, row) ? fail('INVALID_STATE', LAST_ADMIN) : ok({ active })),
+      (tx, row) => (!active && wouldRemoveLastAdmin(tx, row) ? failSaying('INVALID_STATE', 'operator.lastAdmin', {}, LAST_ADMIN) : ok({ active })),
       !active,
     ),
 
@@ -71,7 +71,7 @@ export const operatorHandlers: Pick<Handlers, keyof typeof operatorChannels> = {
       ctx,
       id,
       'operators:setRole',
-      (tx, row) => (role !== 'admin' && wouldRemoveLastAdmin(tx, row) ? fail('INVALID_STATE', LAST_ADMIN) : ok({ role })),
+      (tx, row) => (role !== 'admin' && wouldRemoveLastAdmin(tx, row) ? failSaying('INVALID_STATE', 'operator.lastAdmin', {}, LAST_ADMIN) : ok({ role })),
       true,
     ),
 

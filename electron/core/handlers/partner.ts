@@ -1,7 +1,7 @@
 // Partner Center on this station: whether it is set up, who is signed in, sign-in and sign-out. The
 // client and token provider come from the front door (StationConfig.partnerCenter); the core never
 // knows whether they are MSAL or a static token for the emulator.
-import { fail, ok, type Result } from '../../../shared/contract';
+import { fail, failSaying, ok, type Result } from '../../../shared/contract';
 import type { partnerChannels } from '../../../shared/contract/partner';
 import { lastCustomerRefreshAt } from '../../../db/repos/customers';
 import { createPartnerCenterClient, type PartnerCenterClient, type PartnerCenterClientOptions } from '../../partner-center/client';
@@ -32,7 +32,7 @@ export function createPartnerLink(config: PartnerCenterConfig | undefined): Part
 export const NOT_CONFIGURED = 'Partner Center is not set up on this station: start it with a Partner Center address and sign-in (or the emulator in practice mode).';
 
 export function notConfigured<T>(): Result<T> {
-  return fail('SETUP_REQUIRED', NOT_CONFIGURED);
+  return failSaying('SETUP_REQUIRED', 'partner.notConfigured', {}, NOT_CONFIGURED);
 }
 
 /** A Partner Center failure as a station error: what happened, what to do, and the ids for a support ticket. */
@@ -100,7 +100,7 @@ export function partnerHandlers(link: PartnerLink | null): Pick<Handlers, keyof 
       } catch (err) {
         const reason = err instanceof Error ? err.message : String(err);
         ctx.write([], (tx) => ctx.audit(tx, { action: 'partner:signIn', result: 'failed', objectType: 'partner', detail: { reason } }));
-        return fail('REMOTE_ERROR', `Partner Center sign-in did not complete: ${reason}`);
+        return failSaying('REMOTE_ERROR', 'partner.signInIncomplete', { reason }, `Partner Center sign-in did not complete: ${reason}`);
       }
       ctx.write([], (tx) => ctx.audit(tx, { action: 'partner:signIn', objectType: 'partner', objectId: username, detail: { account: username } }));
       return ok({ account: username });

@@ -2,7 +2,7 @@
 // a batch's registered devices. Assigning is idempotent, so it runs while the lead waits (bounded)
 // rather than through the outbox; a job still running at the end is reported as such, not guessed.
 import { and, eq, isNull } from 'drizzle-orm';
-import { fail, ok } from '../../../shared/contract';
+import { failSaying, ok } from '../../../shared/contract';
 import { PROFILES_NOTE, type profileChannels } from '../../../shared/contract/profiles';
 import { explainDeviceError } from '../../../shared/domain/device-errors';
 import { devices } from '../../../db/schema';
@@ -37,8 +37,8 @@ export function profileHandlers(link: PartnerLink | null, sleep = (ms: number) =
     'profiles:assign': async ({ batchId, policyId, deviceIds }, ctx) => {
       if (!link) return notConfigured();
       const batch = findBatch(ctx.db, batchId);
-      if (!batch) return fail('NOT_FOUND', `There is no batch with id ${batchId}.`);
-      if (!batch.customerTenantId) return fail('INVALID_STATE', `Batch ${batch.name} has no customer yet: approve and upload it first.`);
+      if (!batch) return failSaying('NOT_FOUND', 'batch.notFound', { id: batchId }, `There is no batch with id ${batchId}.`);
+      if (!batch.customerTenantId) return failSaying('INVALID_STATE', 'profiles.noCustomer', { batch: batch.name }, `Batch ${batch.name} has no customer yet: approve and upload it first.`);
       const customerId = batch.customerTenantId;
       // Devices a job status did not name (hash-only uploads) are found in the batch's device list first.
       await identifyRegistered(syncContextFor(ctx, link.client), batch, customerId);
@@ -46,7 +46,7 @@ export function profileHandlers(link: PartnerLink | null, sleep = (ms: number) =
       const live = ctx.db.select().from(devices).where(and(eq(devices.batchId, batchId), isNull(devices.removedAt), eq(devices.state, 'registered'))).all().filter((d) => !only || only.has(d.id));
       const targets = live.filter((d) => d.remoteDeviceId !== null);
       const skipped = live.length - targets.length;
-      if (targets.length === 0) return fail('INVALID_STATE', `Batch ${batch.name} has no registered devices with a Partner Center id to ${policyId === null ? 'unassign a profile from' : 'assign a profile to'} (devices the customer added itself are not the partner's to manage).`);
+      if (targets.length === 0) return failSaying('INVALID_STATE', policyId === null ? 'profiles.nothingToUnassign' : 'profiles.nothingToAssign', { batch: batch.name }, `Batch ${batch.name} has no registered devices with a Partner Center id to ${policyId === null ? 'unassign a profile from' : 'assign a profile to'} (devices the customer added itself are not the partner's to manage).`);
       const byRemote = new Map(targets.map((d) => [d.remoteDeviceId ?? '', d]));
       const failed: { deviceId: number; pkid: string | null; code: string; meaning: string; action: string }[] = [];
       let assigned = 0;
@@ -91,7 +91,7 @@ export function profileHandlers(link: PartnerLink | null, sleep = (ms: number) =
 
     'profiles:waiting': ({ batchId }, ctx) => {
       const batch = findBatch(ctx.db, batchId);
-      if (!batch) return fail('NOT_FOUND', `There is no batch with id ${batchId}.`);
+      if (!batch) return failSaying('NOT_FOUND', 'batch.notFound', { id: batchId }, `There is no batch with id ${batchId}.`);
       const registered = ctx.db.select().from(devices).where(and(eq(devices.batchId, batchId), isNull(devices.removedAt), eq(devices.state, 'registered'))).all();
       const waiting = registered.filter((d) => d.profileId === null).map((d) => ({
         deviceId: d.id,

@@ -1,4 +1,4 @@
-import { fail, ok } from '../../../shared/contract';
+import { failSaying, ok } from '../../../shared/contract';
 import type { scanChannels } from '../../../shared/contract/scans';
 import { findBatch } from '../../../db/repos/batches';
 import { recentDevices } from '../../../db/repos/devices';
@@ -17,7 +17,7 @@ export const scanHandlers: Pick<Handlers, keyof typeof scanChannels> = {
   'scans:undo': ({ batchId }, ctx) => undoLastRead(ctx, batchId),
 
   'scans:recent': ({ batchId, limit }, ctx) => {
-    if (!findBatch(ctx.db, batchId)) return fail('NOT_FOUND', `There is no batch with id ${batchId}.`);
+    if (!findBatch(ctx.db, batchId)) return failSaying('NOT_FOUND', 'batch.notFound', { id: batchId }, `There is no batch with id ${batchId}.`);
     return ok(recentDevices(ctx.db, batchId, limit));
   },
 };

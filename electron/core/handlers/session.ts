@@ -1,4 +1,4 @@
-import { fail, ok } from '../../../shared/contract';
+import { failSaying, ok } from '../../../shared/contract';
 import type { sessionChannels } from '../../../shared/contract/session';
 import { findById, listOperators, toView, updateOperator } from '../../../db/repos/operators';
 import type { Handlers } from '../dispatcher';
@@ -28,14 +28,14 @@ export const sessionHandlers: Pick<Handlers, keyof typeof sessionChannels> = {
   // Only the signed-in operator's own language: the session names whose it is, the input cannot.
   'session:setLanguage': ({ language }, ctx) => {
     const session = ctx.session;
-    if (!session) return fail('NOT_SIGNED_IN', 'Sign in first.');
+    if (!session) return failSaying('NOT_SIGNED_IN', 'session.signInFirst', {}, 'Sign in first.');
     ctx.write(['operators'], (tx) => updateOperator(tx, session.operatorId, { language, updatedAt: ctx.now() }));
     return ok({ done: true as const });
   },
 
   'session:signOut': (_input, ctx) => {
     const session = ctx.session;
-    if (!session) return fail('NOT_SIGNED_IN', 'Nobody is signed in.');
+    if (!session) return failSaying('NOT_SIGNED_IN', 'session.nobodySignedIn', {}, 'Nobody is signed in.');
     ctx.sessions.close(session.token);
     ctx.write(['audit'], (tx) => ctx.audit(tx, { action: 'session:signOut', objectType: 'operator', objectId: session.operatorId }));
     ctx.events.emit('session:changed', { sessionId: session.sessionId, state: 'signedOut', operator: null });
@@ -45,16 +45,16 @@ export const sessionHandlers: Pick<Handlers, keyof typeof sessionChannels> = {
   'session:changePin': async ({ currentPin, newPin }, ctx) => {
     const session = ctx.session;
     const row = session ? findById(ctx.db, session.operatorId) : undefined;
-    if (!session || !row) return fail('NOT_SIGNED_IN', 'Sign in first.');
+    if (!session || !row) return failSaying('NOT_SIGNED_IN', 'session.signInFirst', {}, 'Sign in first.');
     // The current PIN shares the sign-in lock-out: an unattended signed-in screen is no PIN oracle.
     const reservation = reserveAttempt(ctx, row.id, 'session:changePin');
-    if (!reservation.ok) return fail('LOCKED_OUT', `${lockedMessage(row.name, reservation.until)} The PIN was not changed.`, { until: reservation.until });
+    if (!reservation.ok) return failSaying('LOCKED_OUT', 'session.lockedOutPinUnchanged', { name: row.name, until: reservation.until }, `${lockedMessage(row.name, reservation.until)} The PIN was not changed.`, { until: reservation.until });
     const right = await verifyPin(currentPin, reservation.row.pinHash);
     const verdict = settleAttempt(ctx, row.id, 'session:changePin', right);
     if (!verdict.ok) {
-      if (verdict.code === 'LOCKED_OUT') return fail('LOCKED_OUT', `${lockedMessage(row.name, verdict.until)} The PIN was not changed.`, { until: verdict.until });
+      if (verdict.code === 'LOCKED_OUT') return failSaying('LOCKED_OUT', 'session.lockedOutPinUnchanged', { name: row.name, until: verdict.until }, `${lockedMessage(row.name, verdict.until)} The PIN was not changed.`, { until: verdict.until });
       const left = verdict.triesLeft;
-      return fail('BAD_CREDENTIALS', `Your current PIN is not right; the PIN was not changed. ${left} ${left === 1 ? 'try' : 'tries'} left before you are locked for a while.`, { triesLeft: left });
+      return failSaying('BAD_CREDENTIALS', 'session.wrongCurrentPin', { count: left }, `Your current PIN is not right; the PIN was not changed. ${left} ${left === 1 ? 'try' : 'tries'} left before you are locked for a while.`, { triesLeft: left });
     }
     const pinHash = await hashPin(newPin, ctx.pinCost);
     ctx.write(['operators'], (tx) => {

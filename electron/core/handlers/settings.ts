@@ -1,4 +1,4 @@
-import { fail, ok } from '../../../shared/contract';
+import { fail, failSaying, ok } from '../../../shared/contract';
 import type { settingsChannels } from '../../../shared/contract/settings';
 import { editableSettingKeys, settingSchemas, type SettingValues } from '../../../shared/domain/settings';
 import type { Queryable } from '../../../db/types';
@@ -29,7 +29,7 @@ export const settingsHandlers: Pick<Handlers, keyof typeof settingsChannels> = {
     ctx.write(['settings'], (tx) => {
       const before = readSetting(tx, 'scanner.profiles') ?? [];
       const replaced = before.some((p) => p.id === profile.id);
-      if (!replaced && before.length >= MAX_PROFILES) return fail('INVALID_INPUT', `The station knows ${MAX_PROFILES} scanners already: forget one first.`);
+      if (!replaced && before.length >= MAX_PROFILES) return failSaying('INVALID_INPUT', 'settings.tooManyScanners', { count: MAX_PROFILES }, `The station knows ${MAX_PROFILES} scanners already: forget one first.`);
       const after = replaced ? before.map((p) => (p.id === profile.id ? profile : p)) : [...before, profile];
       writeSetting(tx, 'scanner.profiles', after, ctx.now(), ctx.session?.operatorId ?? null);
       ctx.audit(tx, { action: 'scanner:saveProfile', objectType: 'setting', objectId: 'scanner.profiles', detail: { id: profile.id, name: profile.name, replaced, prefix: profile.prefix, aim: profile.aim, terminator: profile.terminator } });
@@ -40,7 +40,7 @@ export const settingsHandlers: Pick<Handlers, keyof typeof settingsChannels> = {
     ctx.write(['settings'], (tx) => {
       const before = readSetting(tx, 'scanner.profiles') ?? [];
       const gone = before.find((p) => p.id === id);
-      if (gone === undefined) return fail('NOT_FOUND', `No learned scanner has the id ${id}.`);
+      if (gone === undefined) return failSaying('NOT_FOUND', 'settings.scannerNotFound', { id }, `No learned scanner has the id ${id}.`);
       const after = before.filter((p) => p.id !== id);
       writeSetting(tx, 'scanner.profiles', after, ctx.now(), ctx.session?.operatorId ?? null);
       ctx.audit(tx, { action: 'scanner:removeProfile', objectType: 'setting', objectId: 'scanner.profiles', detail: { id, name: gone.name } });

@@ -1,4 +1,4 @@
-import { fail, ok } from '../../../shared/contract';
+import { failSaying, ok } from '../../../shared/contract';
 import type { supportChannels } from '../../../shared/contract/support';
 import { sqliteCode } from '../../../db/sqlite-errors';
 import type { Handlers } from '../dispatcher';
@@ -13,7 +13,7 @@ export function supportHandlers(deps: { dataDir: string; logger: Logger }): Pick
         return ok(await createSupportBundle({ ...ctx, dataDir: deps.dataDir, logger: deps.logger }, { operatorId: ctx.session?.operatorId ?? null, operatorName: ctx.session?.name ?? null }));
       } catch (err) {
         if (sqliteCode(err) === 'SQLITE_FULL' || (err instanceof Error && 'code' in err && err.code === 'ENOSPC')) {
-          return fail('DISK_FULL', `The disk is full, so no support bundle could be written to ${supportDirFor(deps.dataDir)}. Free some space and try again; the station's data is safe.`);
+          return failSaying('DISK_FULL', 'support.diskFull', { dir: supportDirFor(deps.dataDir) }, `The disk is full, so no support bundle could be written to ${supportDirFor(deps.dataDir)}. Free some space and try again; the station's data is safe.`);
         }
         throw err;
       }

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { fail, ok } from '../../../shared/contract';
+import { failSaying, ok } from '../../../shared/contract';
 import type { syncChannels } from '../../../shared/contract/sync';
 import { batchNameKey } from '../../../shared/domain/batch';
 import { devices } from '../../../db/schema';
@@ -27,19 +27,19 @@ export function syncHandlers(engine: SyncEngine): Pick<Handlers, keyof typeof sy
     'uploads:retryFailed': ({ batchId, deviceIds }, ctx) => {
       const result = ctx.write(['uploads', 'devices', 'batches'], (tx) => {
         const batch = findBatch(tx, batchId);
-        if (!batch) return fail('NOT_FOUND', `There is no batch with id ${batchId}.`);
-        if (!RETRYABLE_STATES.includes(batch.state)) return fail('INVALID_STATE', `Batch ${batch.name} has not been uploaded; approve it first.`);
+        if (!batch) return failSaying('NOT_FOUND', 'batch.notFound', { id: batchId }, `There is no batch with id ${batchId}.`);
+        if (!RETRYABLE_STATES.includes(batch.state)) return failSaying('INVALID_STATE', 'upload.notUploaded', { batch: batch.name }, `Batch ${batch.name} has not been uploaded; approve it first.`);
         const failed = tx
           .select({ id: devices.id })
           .from(devices)
           .where(and(eq(devices.batchId, batchId), eq(devices.state, 'failed'), isNull(devices.removedAt), ...(deviceIds ? [inArray(devices.id, deviceIds)] : [])))
           .all()
           .map((d) => d.id);
-        if (failed.length === 0) return fail('INVALID_STATE', 'There are no failed devices to retry in this batch.');
+        if (failed.length === 0) return failSaying('INVALID_STATE', 'upload.noFailedToRetry', {}, 'There are no failed devices to retry in this batch.');
         // A line edited since approval may have lost its identity: it would only fail again (803).
         const noIdentity = devicesWithoutIdentity(tx, batchId).filter((d) => failed.includes(d.deviceId));
         const identityProblem = missingIdentityMessage(batch.name, noIdentity);
-        if (identityProblem) return fail('INVALID_STATE', identityProblem, { rule: 'identity', devices: noIdentity.length });
+        if (identityProblem) return failSaying('INVALID_STATE', 'identity.missingToRetry', { batch: batch.name, count: noIdentity.length }, identityProblem, { rule: 'identity', devices: noIdentity.length });
         const chunks = queueUploadChunks(tx, batchId, readSetting(tx, 'uploads.chunkSize') ?? 500, ctx.now(), failed);
         settleBatch(tx, batchId, ctx.now());
         ctx.audit(tx, { action: 'uploads:retryFailed', objectType: 'batch', objectId: batchId, detail: { devices: failed.length, chunks } });
@@ -51,13 +51,13 @@ export function syncHandlers(engine: SyncEngine): Pick<Handlers, keyof typeof sy
 
     'uploads:moveFailed': ({ batchId, newBatchName }, ctx) => {
       const session = ctx.session;
-      if (!session) return fail('NOT_SIGNED_IN', 'Sign in first.');
+      if (!session) return failSaying('NOT_SIGNED_IN', 'session.signInFirst', {}, 'Sign in first.');
       return ctx.write(['devices', 'batches'], (tx) => {
         const batch = findBatch(tx, batchId);
-        if (!batch) return fail('NOT_FOUND', `There is no batch with id ${batchId}.`);
-        if (findBatchByNameKey(tx, batchNameKey(newBatchName))) return fail('CONFLICT', `A batch called "${newBatchName}" already exists.`);
+        if (!batch) return failSaying('NOT_FOUND', 'batch.notFound', { id: batchId }, `There is no batch with id ${batchId}.`);
+        if (findBatchByNameKey(tx, batchNameKey(newBatchName))) return failSaying('CONFLICT', 'batch.nameTaken', { batch: newBatchName }, `A batch called "${newBatchName}" already exists.`);
         const failed = tx.select().from(devices).where(and(eq(devices.batchId, batchId), eq(devices.state, 'failed'), isNull(devices.removedAt))).all();
-        if (failed.length === 0) return fail('INVALID_STATE', 'There are no failed devices to move in this batch.');
+        if (failed.length === 0) return failSaying('INVALID_STATE', 'upload.noFailedToMove', {}, 'There are no failed devices to move in this batch.');
         // Who changed these devices stays on record in the new batch: the two-person rule follows them.
         const changedBy = batchChangers(tx, batchId, true).map((c) => c.operatorId);
         const target = insertBatch(tx, { name: newBatchName, nameKey: batchNameKey(newBatchName), createdBy: session.operatorId, at: ctx.now() });

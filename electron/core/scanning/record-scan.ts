@@ -2,7 +2,7 @@
 // again because it is the authority. Duplicate checks and the write share one IMMEDIATE transaction,
 // and the unique index on live PKIDs backs them up against any other writer.
 import { classifyRead, displayRaw, type ClassifiedRead } from '../../../shared/domain/barcode';
-import { fail, ok, type Result } from '../../../shared/contract';
+import { failSaying, ok, type Result } from '../../../shared/contract';
 import type { ScanVerdict } from '../../../shared/contract/scans';
 import { countLiveDevices } from '../../../db/repos/batches';
 import { deviceView, findLiveDuplicate, insertDevice, updateDevice } from '../../../db/repos/devices';
@@ -122,7 +122,7 @@ function recordSerial(ctx: HandlerContext, tx: StationTx, session: Session, inpu
 
 export function recordScan(ctx: HandlerContext, input: ScanInput): Result<ScanVerdict> {
   const session = ctx.session;
-  if (!session) return fail('NOT_SIGNED_IN', 'Sign in first.');
+  if (!session) return failSaying('NOT_SIGNED_IN', 'session.signInFirst', {}, 'Sign in first.');
   const read = classifyRead({ raw: input.raw, symbology: input.symbology });
   const attempt = () =>
     ctx.write(['devices'], (tx): Result<ScanVerdict> => {

@@ -4,7 +4,7 @@
 // as for scans:record; a full disk surfaces as DISK_FULL from the dispatcher, never as "accepted".
 import { classifyRead, displayRaw } from '../../../shared/domain/barcode';
 import { firmwareValueProblem, OEM_CATALOG, catalogModelsOf, otherCaseSpelling } from '../../../shared/domain/oem-models';
-import { fail, ok, type Result } from '../../../shared/contract';
+import { failSaying, ok, type Result } from '../../../shared/contract';
 import type { ScanVerdict } from '../../../shared/contract/scans';
 import { countLiveDevices } from '../../../db/repos/batches';
 import { deviceView, findLiveDuplicate, insertDevice } from '../../../db/repos/devices';
@@ -98,7 +98,7 @@ function record(ctx: HandlerContext, tx: StationTx, operatorId: number, input: T
 
 export function recordTuple(ctx: HandlerContext, input: TupleInput): Result<ScanVerdict> {
   const session = ctx.session;
-  if (!session) return fail('NOT_SIGNED_IN', 'Sign in first.');
+  if (!session) return failSaying('NOT_SIGNED_IN', 'session.signInFirst', {}, 'Sign in first.');
   const checked = checkTuple(input);
   const result = ctx.write(['devices'], (tx): Result<ScanVerdict> => {
     const closed = closedForScanning(tx, input.batchId);

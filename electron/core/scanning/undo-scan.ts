@@ -3,7 +3,7 @@
 // the right serial; undoing a PKID that took a waiting serial puts the serial back to waiting; undoing
 // a serial still waiting for its PKID drops it. Which read came last is told by the audit trail (an
 // attached serial has its own row), so the rule holds after a restart too.
-import { fail, ok, type Result } from '../../../shared/contract';
+import { failSaying, ok, type Result } from '../../../shared/contract';
 import type { UndoResult } from '../../../shared/contract/scans';
 import { countLiveDevices, findBatch } from '../../../db/repos/batches';
 import { deviceView, lastLiveDeviceOf, UNDO_REASON, updateDevice, type DeviceRow } from '../../../db/repos/devices';
@@ -54,11 +54,11 @@ function undoBox(ctx: HandlerContext, tx: StationTx, session: Session, last: Dev
 
 export function undoLastRead(ctx: HandlerContext, batchId: number): Result<UndoResult> {
   const session = ctx.session;
-  if (!session) return fail('NOT_SIGNED_IN', 'Sign in first.');
+  if (!session) return failSaying('NOT_SIGNED_IN', 'session.signInFirst', {}, 'Sign in first.');
   return ctx.write(['devices'], (tx) => {
     const batch = findBatch(tx, batchId);
-    if (!batch) return fail('NOT_FOUND', `There is no batch with id ${batchId}.`);
-    if (batch.state !== 'open') return fail('INVALID_STATE', `Batch ${batch.name} is closed; a lead can remove lines in review.`);
+    if (!batch) return failSaying('NOT_FOUND', 'batch.notFound', { id: batchId }, `There is no batch with id ${batchId}.`);
+    if (batch.state !== 'open') return failSaying('INVALID_STATE', 'scan.undoBatchClosed', { batch: batch.name }, `Batch ${batch.name} is closed; a lead can remove lines in review.`);
     // A serial waiting for its PKID is the newest read: nothing was stored for it yet.
     const waiting = ctx.boxes.takeWaitingSerial(session.sessionId, batchId);
     if (waiting) {

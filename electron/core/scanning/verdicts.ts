@@ -2,7 +2,7 @@
 // duplicates they answer with, each audited as denied. One wording for both doors, so a duplicate
 // reads the same whether the box was scanned by PKID or by serial + manufacturer + model.
 import { displayRaw } from '../../../shared/domain/barcode';
-import { fail, type Result } from '../../../shared/contract';
+import { failSaying, type Result } from '../../../shared/contract';
 import type { ScanVerdict } from '../../../shared/contract/scans';
 import { countLiveDevices, findBatch } from '../../../db/repos/batches';
 import type { LiveDeviceMatch } from '../../../db/repos/devices';
@@ -18,8 +18,8 @@ export type ScanAction = 'scans:record' | 'scans:recordTuple';
 /** Why reads cannot go into this batch now, or null when it is open for scanning. */
 export function closedForScanning(tx: StationTx, batchId: number): Result<never> | null {
   const batch = findBatch(tx, batchId);
-  if (!batch) return fail('NOT_FOUND', `There is no batch with id ${batchId}.`);
-  if (batch.state !== 'open') return fail('INVALID_STATE', `Batch ${batch.name} is closed for scanning. Resume or start an open batch.`);
+  if (!batch) return failSaying('NOT_FOUND', 'batch.notFound', { id: batchId }, `There is no batch with id ${batchId}.`);
+  if (batch.state !== 'open') return failSaying('INVALID_STATE', 'scan.batchClosed', { batch: batch.name }, `Batch ${batch.name} is closed for scanning. Resume or start an open batch.`);
   return null;
 }
 

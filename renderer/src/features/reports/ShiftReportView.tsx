@@ -10,6 +10,7 @@ import { useApi } from '../../store/provider';
 import { saveTextFile } from '../batches/files';
 import { formatWhen } from '../batches/format';
 import { BarChart } from './BarChart';
+import { adviceText } from '../../i18n/advice';
 import { rangeFor, rangeIds, rangeLabels, type RangeId } from './range';
 import { registeredSeries, scanSeries } from './report-series';
 
@@ -157,8 +158,8 @@ function ErrorCodes({ rows, identities }: { rows: ShiftReport['errorCodes']; ide
                 <div key={explained.meaning} className="report-error-explained" data-testid="report-error-explained">
                   <strong>{explained.name}</strong>
                   {sentBy && <span className="review-sub"> · sent by {sentBy}</span>}
-                  <div className="review-sub">{explained.meaning}</div>
-                  <div className="review-sub">What to do: {explained.action}</div>
+                  <div className="review-sub">{adviceText(explained).meaning}</div>
+                  <div className="review-sub">What to do: {adviceText(explained).action}</div>
                 </div>
               ))}
             </td>

@@ -10,6 +10,7 @@ import { useTranslation } from '../../i18n';
 import { useApi } from '../../store/provider';
 import { useAction } from '../partner/use-action';
 import { AttachHashForm } from './AttachHashForm';
+import { adviceText } from '../../i18n/advice';
 
 export function deviceName(d: ReviewDevice, t: TFunction<'upload'>): string {
   if (d.pkid) return t('device.pkid', { pkid: d.pkid });
@@ -29,6 +30,7 @@ export function DeviceRow({ device, selectable, checked, onToggle, canRemove }: 
   const failed = device.state === 'failed';
   const identity = device.identity;
   const explained = failed || (device.state === 'registered' && device.errorCode) ? explainDeviceError(device.errorCode, device.errorText, identity.kind) : null;
+  const advice = explained ? adviceText(explained) : null;
   const [removing, setRemoving] = useState(false);
   const [hashing, setHashing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -59,16 +61,16 @@ export function DeviceRow({ device, selectable, checked, onToggle, canRemove }: 
             {t('device.errorCode', { code: explained.code })} <span className="device-code-name">{explained.name}</span>
           </p>
           <p>
-            <strong>{t('device.whatHappened')}</strong> <span data-testid="device-meaning">{explained.meaning}</span>
+            <strong>{t('device.whatHappened')}</strong> <span data-testid="device-meaning">{advice?.meaning}</span>
           </p>
           <p>
-            <strong>{t('device.whatToDo')}</strong> <span data-testid="device-action">{explained.action}</span>
+            <strong>{t('device.whatToDo')}</strong> <span data-testid="device-action">{advice?.action}</span>
           </p>
         </div>
       )}
       {explained && !failed && (
         <p className="device-note" data-testid="device-note">
-          {t('device.note', { code: explained.code, meaning: explained.meaning, action: explained.action })}
+          {t('device.note', { code: explained.code, meaning: advice?.meaning, action: advice?.action })}
         </p>
       )}
       {canRemove && failed && !removing && !hashing && (

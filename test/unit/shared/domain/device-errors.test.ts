@@ -43,4 +43,13 @@ describe('explainDeviceError', () => {
   it('falls back to the general explanation for codes an identity does not change', () => {
     expect(explainDeviceError('808', null, 'tuple')).toEqual(explainDeviceError('808'));
   });
+
+  it('names the catalog entry each explanation is said by on screen (the advice namespace)', () => {
+    expect(explainDeviceError('812').key).toBe('812');
+    expect(explainDeviceError(' 812 ', null, 'pkid').key).toBe('812');
+    expect(explainDeviceError('812', null, 'tuple').key).toBe('tuple.812');
+    expect(explainDeviceError('812', null, 'hash').key).toBe('hash.812');
+    expect(explainDeviceError('999')).toMatchObject({ key: 'unknown.plain' });
+    expect(explainDeviceError('999', 'ZtdNew')).toMatchObject({ key: 'unknown.described', params: { description: 'ZtdNew' } });
+  });
 });

@@ -37,7 +37,11 @@ describe('exportBatch', () => {
     for (const format of ['partner-center', 'report'] as const) {
       expect(exportBatch(deps, t.batchId, format, 100_000)).toEqual({
         ok: false,
-        error: { code: 'INVALID_STATE', message: expect.stringMatching(/^Batch PO-4711 is too large for one CSV file \(more than 100,000 characters.*Upload it from the station/) },
+        error: {
+          code: 'INVALID_STATE',
+          message: expect.stringMatching(/^Batch PO-4711 is too large for one CSV file \(more than 100,000 characters.*Upload it from the station/),
+          say: { key: 'export.tooLarge', params: { batch: 'PO-4711', max: 100_000 } },
+        },
       });
     }
     expect(await t.must('review:devices', { batchId: t.batchId, limit: 1 })).toMatchObject({ totals: { byState: { all: 1_200 } } });
