@@ -1,10 +1,8 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { fail, ok } from '../../../shared/contract';
 import type { syncChannels } from '../../../shared/contract/sync';
 import { batchNameKey } from '../../../shared/domain/batch';
-import { devices } from '../../../db/schema';
 import { findBatch, findBatchByNameKey, insertBatch, updateBatch } from '../../../db/repos/batches';
-import { MOVED_REASON_PREFIX } from '../../../db/repos/devices';
+import { failedDeviceIds, insertDevice, liveDevicesInState, MOVED_REASON_PREFIX, updateDevice } from '../../../db/repos/devices';
 import { batchChangers, MOVED_IN } from '../approval/batch-changers';
 import type { Handlers } from '../dispatcher';
 import type { SyncEngine } from '../sync/engine';
@@ -29,12 +27,7 @@ export function syncHandlers(engine: SyncEngine): Pick<Handlers, keyof typeof sy
         const batch = findBatch(tx, batchId);
         if (!batch) return fail('NOT_FOUND', `There is no batch with id ${batchId}.`);
         if (!RETRYABLE_STATES.includes(batch.state)) return fail('INVALID_STATE', `Batch ${batch.name} has not been uploaded; approve it first.`);
-        const failed = tx
-          .select({ id: devices.id })
-          .from(devices)
-          .where(and(eq(devices.batchId, batchId), eq(devices.state, 'failed'), isNull(devices.removedAt), ...(deviceIds ? [inArray(devices.id, deviceIds)] : [])))
-          .all()
-          .map((d) => d.id);
+        const failed = failedDeviceIds(tx, batchId, deviceIds);
         if (failed.length === 0) return fail('INVALID_STATE', 'There are no failed devices to retry in this batch.');
         // A line edited since approval may have lost its identity: it would only fail again (803).
         const noIdentity = devicesWithoutIdentity(tx, batchId).filter((d) => failed.includes(d.deviceId));
@@ -56,7 +49,7 @@ export function syncHandlers(engine: SyncEngine): Pick<Handlers, keyof typeof sy
         const batch = findBatch(tx, batchId);
         if (!batch) return fail('NOT_FOUND', `There is no batch with id ${batchId}.`);
         if (findBatchByNameKey(tx, batchNameKey(newBatchName))) return fail('CONFLICT', `A batch called "${newBatchName}" already exists.`);
-        const failed = tx.select().from(devices).where(and(eq(devices.batchId, batchId), eq(devices.state, 'failed'), isNull(devices.removedAt))).all();
+        const failed = liveDevicesInState(tx, batchId, 'failed');
         if (failed.length === 0) return fail('INVALID_STATE', 'There are no failed devices to move in this batch.');
         // Who changed these devices stays on record in the new batch: the two-person rule follows them.
         const changedBy = batchChangers(tx, batchId, true).map((c) => c.operatorId);
@@ -68,10 +61,8 @@ export function syncHandlers(engine: SyncEngine): Pick<Handlers, keyof typeof sy
         // box continues in the new batch as an unsent device that still says why Partner Center refused
         // it last time, until it is sent again.
         for (const d of failed) {
-          tx.update(devices).set({ removedAt: at, removedBy: session.operatorId, removedReason: `${MOVED_REASON_PREFIX}${newBatchName}` }).where(eq(devices.id, d.id)).run();
-          tx.insert(devices)
-            .values({ batchId: target.id, pkid: d.pkid, serial: d.serial, manufacturer: d.manufacturer, model: d.model, hardwareHash: d.hardwareHash, raw: d.raw, source: d.source, scannedBy: d.scannedBy, scannedAt: d.scannedAt, errorCode: d.errorCode, errorText: d.errorText })
-            .run();
+          updateDevice(tx, d.id, { removedAt: at, removedBy: session.operatorId, removedReason: `${MOVED_REASON_PREFIX}${newBatchName}` });
+          insertDevice(tx, { batchId: target.id, pkid: d.pkid, serial: d.serial, manufacturer: d.manufacturer, model: d.model, hardwareHash: d.hardwareHash, raw: d.raw, source: d.source, scannedBy: d.scannedBy, scannedAt: d.scannedAt, errorCode: d.errorCode, errorText: d.errorText });
         }
         settleBatch(tx, batchId, at);
         ctx.audit(tx, { action: 'uploads:moveFailed', objectType: 'batch', objectId: batchId, detail: { to: newBatchName, devices: failed.length } });
