@@ -43,6 +43,7 @@ import { createLogger, type Logger } from './log';
 import { SessionStore } from './sessions';
 import { readSetting, writeSetting } from './settings';
 import { stationVersion } from './version';
+import { stationChecks } from './verify';
 import type { SettingKey, SettingValue } from '../../shared/domain/settings';
 
 export interface StationConfig {
@@ -163,7 +164,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
   const sessions = new SessionStore(now, () => (readSetting(database.db, 'session.idleMinutes') ?? 60) * 60_000);
   const deps: CoreDeps = {
     db: database.db,
-    sqlite: database.sqlite,
+    checks: stationChecks(database.sqlite, () => identity.seal.chainKeys()),
     now,
     station: identity,
     events,
@@ -190,7 +191,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
   const backups = new BackupService({ sqlite: database.sqlite, db: database.db, dataDir: config.dataDir, now, station: identity, events, logger, progressEveryMs: config.backupProgressEveryMs });
   if (config.backupSchedule) backups.start();
   if (config.fleetSync) fleet.start();
-  const allHandlers: Handlers = { ...handlers, ...partnerChannelHandlers, ...customerHandlers(partner), ...syncHandlers(sync), ...profileHandlers(partner), ...deregisterHandlers(partner), ...inventoryHandlers(partner), ...backupHandlers(backups), ...supportHandlers({ dataDir: config.dataDir, logger }), ...fleetHandlers(fleet) };
+  const allHandlers: Handlers = { ...handlers, ...partnerChannelHandlers, ...customerHandlers(partner), ...syncHandlers(sync), ...profileHandlers(partner), ...deregisterHandlers(partner), ...inventoryHandlers(partner), ...backupHandlers(backups), ...supportHandlers({ dataDir: config.dataDir, logger, sqlite: database.sqlite }), ...fleetHandlers(fleet) };
   const dispatch = createDispatcher(deps, allHandlers, (msg, err) => logger.error(msg, err));
   return {
     dispatch,

@@ -71,7 +71,7 @@ export const importHandlers: Pick<Handlers, keyof typeof importChannels> = {
         });
       }
       const at = ctx.now();
-      insertImportedDevices(ctx.sqlite, plan.accepted, { batchId, fileName, by: session.operatorId, at });
+      insertImportedDevices(ctx.db, plan.accepted, { batchId, fileName, by: session.operatorId, at });
       attachImportedHashes(ctx, tx, plan.attachments, { fileName, sha256: plan.reading.sha256 });
       ctx.audit(tx, {
         action: 'import:commit',
