@@ -11,7 +11,7 @@ import type { Handlers } from '../dispatcher';
 import { planDeviceImport, resolveConflicts, type DeviceLookups, type Plan } from '../import/plan';
 import { fileBytes } from '../import/read-file';
 import { attachImportedHashes } from '../review/attach-hash';
-import { editableBatch } from './review';
+import { editableBatch } from '../review/editable-batch';
 
 export function deviceLookups(db: Queryable): DeviceLookups {
   return {
