@@ -12,14 +12,16 @@ function filterOf(f: ReviewFilter): ReviewFilter {
 }
 
 export function reviewPage(db: Queryable, f: ReviewFilter, after: number, limit: number): Result<{ rows: ReviewDevice[]; nextAfter: number | null; totals: ReviewTotals }> {
-  if (!findBatch(db, f.batchId)) return fail('NOT_FOUND', `There is no batch with id ${f.batchId}.`);
+  const { batchId } = f;
+  if (!findBatch(db, batchId)) return fail('NOT_FOUND', `There is no batch with id ${batchId}.`);
   const filter = filterOf(f);
   const page = listReviewDevices(db, filter, after, limit);
   return ok({ ...page, totals: reviewTotals(db, filter) });
 }
 
 export function reviewRowsAt(db: Queryable, f: ReviewFilter, offset: number, limit: number): Result<{ rows: ReviewDevice[]; offset: number }> {
-  if (!findBatch(db, f.batchId)) return fail('NOT_FOUND', `There is no batch with id ${f.batchId}.`);
+  const { batchId } = f;
+  if (!findBatch(db, batchId)) return fail('NOT_FOUND', `There is no batch with id ${batchId}.`);
   return ok({ rows: listReviewRowsAt(db, filterOf(f), offset, limit), offset });
 }
 
