@@ -12,21 +12,6 @@ const electronOnly = {
 
 // The SQL lives in db/ (repositories); the core asks them in domain words (issue 14).
 const sqlOutsideDb = ['drizzle-orm', 'drizzle-orm/*', '**/db/schema', '**/db/hub/schema', '**/db/hub/local/schema'];
-// Files that still write queries of their own: this list only shrinks. Move a file's queries into
-// db/repos, then take it off.
-const stillWritingSql = [
-  'electron/core/audit.ts',
-  'electron/core/handlers/deregister.ts',
-  'electron/core/handlers/profiles.ts',
-  'electron/core/handlers/sync.ts',
-  'electron/core/review/attach-hash.ts',
-  'electron/core/sync/apply-results.ts',
-  'electron/core/sync/deregister.ts',
-  'electron/core/sync/identify-registered.ts',
-  'electron/core/sync/outbox.ts',
-  'electron/core/sync/send-chunk.ts',
-  'electron/core/sync/settle.ts',
-];
 
 // Features (or, while a feature is half done, single files) whose every word comes from
 // renderer/src/i18n/locales: a literal in their JSX is an error. One joins when its strings are in the catalogs.
@@ -48,7 +33,6 @@ export default tseslint.config(
   },
   {
     files: ['electron/core/**', 'electron/host/**', 'electron/cli/**'],
-    ignores: stillWritingSql,
     rules: {
       'no-restricted-imports': ['error', { paths: electronOnly.paths, patterns: [...electronOnly.patterns, { group: sqlOutsideDb, message: 'Queries live in db/repos: add a repository function there and call it.' }] }],
     },

@@ -9,7 +9,8 @@ import { DatabaseOpenError, type DatabaseProblem } from './errors';
 import { sqliteCode } from './sqlite-errors';
 import { loadMigrations, type Migration } from './migrations-source';
 
-export type StationDb = BetterSQLite3Database<typeof schema>;
+/** The drizzle database, with the connection under it for repositories that stream or bulk-insert through raw statements. */
+export type StationDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export interface OpenedDatabase {
   readonly sqlite: Database.Database;

@@ -55,3 +55,13 @@ export function updateBatch(db: Queryable, id: number, values: Partial<Omit<Batc
 export function countLiveDevices(db: Queryable, batchId: number): number {
   return db.select({ n: sql<number>`count(*)` }).from(devices).where(and(eq(devices.batchId, batchId), isNull(devices.removedAt))).get()?.n ?? 0;
 }
+
+/** Live devices of a batch that Partner Center has not registered (yet). */
+export function countLiveUnregistered(db: Queryable, batchId: number): number {
+  return db.select({ n: sql<number>`count(*)` }).from(devices).where(and(eq(devices.batchId, batchId), isNull(devices.removedAt), sql`${devices.state} != 'registered'`)).get()?.n ?? 0;
+}
+
+/** Moves a batch to `state` only from one of `from`, so a batch in another state is left as it is. */
+export function moveBatchState(db: Queryable, id: number, state: BatchState, from: readonly BatchState[]): void {
+  db.update(batches).set({ state }).where(and(eq(batches.id, id), inArray(batches.state, [...from]))).run();
+}

@@ -1,10 +1,11 @@
-import { and, desc, eq, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import { batches, devices, operators } from '../schema';
 import type { Queryable } from '../types';
 import type { DeviceView } from '../../shared/contract/scans';
 import { compactHash, sameSerialOwner, summariseIdentity, type IdentityFields } from '../../shared/domain/identity';
 
 export type DeviceRow = typeof devices.$inferSelect;
+export type BatchOfDevice = typeof batches.$inferSelect;
 
 /**
  * The removal reason of a device row that continues as a new row in another batch ("Move failed to a
@@ -133,4 +134,48 @@ export function recentDevices(db: Queryable, batchId: number, limit: number): De
     .limit(limit)
     .all()
     .map(toView);
+}
+
+/** A batch's live devices in one state (failed ones to retry or move, registered ones to manage). */
+export function liveDevicesInState(db: Queryable, batchId: number, state: DeviceRow['state']): DeviceRow[] {
+  return db.select().from(devices).where(and(eq(devices.batchId, batchId), isNull(devices.removedAt), eq(devices.state, state))).all();
+}
+
+/** A batch's live registered devices, with only what tells whose they are to manage (no hashes read). */
+export function registeredDeviceCodes(db: Queryable, batchId: number): { id: number; errorCode: string | null }[] {
+  return db.select({ id: devices.id, errorCode: devices.errorCode }).from(devices).where(and(isNull(devices.removedAt), eq(devices.batchId, batchId), eq(devices.state, 'registered'))).all();
+}
+
+/** A batch's failed live devices' ids (of the given ones, when given). */
+export function failedDeviceIds(db: Queryable, batchId: number, deviceIds?: readonly number[]): number[] {
+  return db
+    .select({ id: devices.id })
+    .from(devices)
+    .where(and(eq(devices.batchId, batchId), eq(devices.state, 'failed'), isNull(devices.removedAt), ...(deviceIds ? [inArray(devices.id, [...deviceIds])] : [])))
+    .all()
+    .map((d) => d.id);
+}
+
+/** Of these device ids, the live ones. */
+export function liveDevicesByIds(db: Queryable, ids: readonly number[]): DeviceRow[] {
+  return db.select().from(devices).where(and(isNull(devices.removedAt), inArray(devices.id, [...ids]))).all();
+}
+
+/** Live devices whose PKID or serial is exactly this text. */
+export function liveDevicesByIdentifier(db: Queryable, identifier: string): DeviceRow[] {
+  return db.select().from(devices).where(and(isNull(devices.removedAt), or(eq(devices.pkid, identifier), eq(devices.serial, identifier)))).all();
+}
+
+export function liveDevicesOfBatch(db: Queryable, batchId: number): DeviceRow[] {
+  return db.select().from(devices).where(and(isNull(devices.removedAt), eq(devices.batchId, batchId))).all();
+}
+
+/** Live registered devices of a batch that Partner Center has not named with a device id yet. */
+export function registeredWithoutRemoteId(db: Queryable, batchId: number): DeviceRow[] {
+  return db.select().from(devices).where(and(eq(devices.batchId, batchId), isNull(devices.removedAt), eq(devices.state, 'registered'), isNull(devices.remoteDeviceId))).all();
+}
+
+/** The device with its batch, or undefined. */
+export function deviceWithBatch(db: Queryable, id: number): { device: DeviceRow; batch: BatchOfDevice } | undefined {
+  return db.select({ batch: batches, device: devices }).from(devices).innerJoin(batches, eq(batches.id, devices.batchId)).where(eq(devices.id, id)).get();
 }

@@ -2,6 +2,7 @@
 // A line matches a live device of the same batch by PKID, or by serial when the line has no PKID.
 import type Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
+import type { StationDb } from '../open';
 import type { Queryable } from '../types';
 import type { Reconciliation } from '../../shared/contract/expected';
 import type { AcceptedRow } from '../rows';
@@ -23,8 +24,12 @@ export function deleteExpected(db: Queryable, batchId: number): number {
 
 const statements = new WeakMap<Database.Database, Database.Statement>();
 
-/** One prepared INSERT per line, inside the caller's write transaction. */
-export function insertExpected(sqlite: Database.Database, rows: readonly AcceptedRow[], values: { batchId: number; fileName: string; by: number; at: number }): void {
+/**
+ * One prepared INSERT per line, inside the caller's write transaction: it runs on the database's one
+ * connection (a transaction object does not hand out its raw statements, the database does).
+ */
+export function insertExpected(db: StationDb, rows: readonly AcceptedRow[], values: { batchId: number; fileName: string; by: number; at: number }): void {
+  const sqlite = db.$client;
   let insert = statements.get(sqlite);
   if (!insert) {
     insert = sqlite.prepare('INSERT INTO expected (batch_id, pkid, serial, manufacturer, model, source_file, line, imported_by, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');

@@ -2,6 +2,7 @@
 // across every batch, the set-based lookups an import needs, and the import's bulk insert.
 import type Database from 'better-sqlite3';
 import { sql, type SQL } from 'drizzle-orm';
+import type { StationDb } from '../open';
 import type { Queryable } from '../types';
 import type { FoundDevice, ReviewDevice, ReviewTotals, deviceStateFilters } from '../../shared/contract/review';
 import type { AcceptedRow, Holder } from '../rows';
@@ -190,14 +191,14 @@ function insertStatement(sqlite: Database.Database, rows: number): Database.Stat
  * Inserts imported devices. Call it inside the caller's write transaction (better-sqlite3 runs it on
  * the same connection), so the rows land together or not at all.
  */
-export function insertImportedDevices(sqlite: Database.Database, rows: readonly AcceptedRow[], values: { batchId: number; fileName: string; by: number; at: number }): void {
+export function insertImportedDevices(db: StationDb, rows: readonly AcceptedRow[], values: { batchId: number; fileName: string; by: number; at: number }): void {
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     const chunk = rows.slice(start, start + ROWS_PER_INSERT);
     const params: unknown[] = [];
     for (const row of chunk) {
       params.push(values.batchId, row.pkid, row.serial, row.manufacturer, row.model, row.hash, `import ${values.fileName} line ${row.line}`, values.by, values.at);
     }
-    insertStatement(sqlite, chunk.length).run(params);
+    insertStatement(db.$client, chunk.length).run(params);
   }
 }
 
@@ -219,8 +220,8 @@ export function liveDevicesScannedBy(db: Queryable, batchId: number, operatorId:
 // caller has read to the end, so read it through before querying anything else.
 
 /** Every line of a batch, removed ones included, in scan order, as the review list shows them. */
-export function* iterateBatchDevices(sqlite: Database.Database, batchId: number): Generator<ReviewDevice, void, undefined> {
-  const statement = sqlite.prepare<[number], RawDevice>(`SELECT ${columnsText} FROM devices d ${joinsText} WHERE d.batch_id = ? ORDER BY d.id`);
+export function* iterateBatchDevices(db: StationDb, batchId: number): Generator<ReviewDevice, void, undefined> {
+  const statement = db.$client.prepare<[number], RawDevice>(`SELECT ${columnsText} FROM devices d ${joinsText} WHERE d.batch_id = ? ORDER BY d.id`);
   for (const row of statement.iterate(batchId)) yield toDevice(row);
 }
 
@@ -234,8 +235,8 @@ export interface ExportDeviceRow {
 }
 
 /** Live lines of a batch in scan order, with what the Partner Center file needs: the hash text itself. */
-export function iterateExportDevices(sqlite: Database.Database, batchId: number): IterableIterator<ExportDeviceRow> {
-  return sqlite
+export function iterateExportDevices(db: StationDb, batchId: number): IterableIterator<ExportDeviceRow> {
+  return db.$client
     .prepare<[number], ExportDeviceRow>('SELECT id, pkid, serial, manufacturer, model, hardware_hash AS hardwareHash FROM devices WHERE batch_id = ? AND removed_at IS NULL ORDER BY id')
     .iterate(batchId);
 }

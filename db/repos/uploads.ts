@@ -6,6 +6,38 @@ import type { Queryable } from '../types';
 export type UploadRow = typeof uploads.$inferSelect;
 export type ChunkDevice = typeof devices.$inferSelect;
 
+/** A batch's live devices that may join the outbox: scanned ones, or (a retry) these failed or scanned ones; in id order. */
+export function queueableDeviceIds(db: Queryable, batchId: number, deviceIds?: readonly number[]): number[] {
+  const conditions = [eq(devices.batchId, batchId), isNull(devices.removedAt), inArray(devices.state, deviceIds ? ['failed', 'scanned'] : ['scanned'])];
+  if (deviceIds) conditions.push(inArray(devices.id, [...deviceIds]));
+  return db.select({ id: devices.id }).from(devices).where(and(...conditions)).orderBy(asc(devices.id)).all().map((r) => r.id);
+}
+
+/** Hands these devices to a chunk: queued, with last attempt's error cleared. */
+export function queueDevicesInChunk(db: Queryable, uploadId: number, deviceIds: readonly number[]): void {
+  db.update(devices).set({ uploadId, state: 'queued', errorCode: null, errorText: null }).where(inArray(devices.id, [...deviceIds])).run();
+}
+
+/** Sets the state of every device a chunk carries (removed ones too: they keep the chunk's story). */
+export function setChunkDevicesState(db: Queryable, uploadId: number, state: 'queued' | 'sending'): void {
+  db.update(devices).set({ state }).where(eq(devices.uploadId, uploadId)).run();
+}
+
+/** A chunk Partner Center refused as a bad request: every device it carries fails with the answer. */
+export function failChunkDevices(db: Queryable, uploadId: number, code: string, text: string): void {
+  db.update(devices).set({ state: 'failed', errorCode: code, errorText: text }).where(eq(devices.uploadId, uploadId)).run();
+}
+
+/** The devices going out in a request right now. */
+export function markDevicesSending(db: Queryable, deviceIds: readonly number[]): void {
+  db.update(devices).set({ state: 'sending' }).where(inArray(devices.id, [...deviceIds])).run();
+}
+
+/** How many of a batch's chunks are still on their way (pending, sending, or accepted and polled). */
+export function chunksOnTheirWay(db: Queryable, batchId: number): number {
+  return db.select({ n: sql<number>`count(*)` }).from(uploads).where(and(eq(uploads.batchId, batchId), inArray(uploads.state, ['pending', 'sending', 'accepted']))).get()?.n ?? 0;
+}
+
 export function insertChunk(db: Queryable, batchId: number, seq: number, at: number): UploadRow {
   return db.insert(uploads).values({ batchId, seq, state: 'pending', createdAt: at, updatedAt: at, nextAttemptAt: at }).returning().get();
 }

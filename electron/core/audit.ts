@@ -2,9 +2,8 @@
 // fields, sealed with the station's audit key (audit-seal/), so editing, deleting, inserting,
 // renumbering or re-chaining rows without the key breaks the chain; the head kept outside the table
 // (audit-seal/head.ts) catches what a chain alone cannot: rows cut off at the end.
-import { desc } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
-import { audit } from '../../db/schema';
+import { auditLinksInOrder, insertAuditRow, lastAuditLink } from '../../db/repos/audit-chain';
 import type { StationTx } from '../../db/types';
 import { GENESIS_HASH, isKeyed, keyedHash, legacyHash, type HashedFields } from './audit-seal/format';
 import type { AuditSeal, ChainKeys } from './audit-seal/seal';
@@ -28,7 +27,7 @@ export interface AuditWriter {
 }
 
 export function appendAudit(tx: StationTx, station: AuditWriter, at: number, entry: AuditEntry): void {
-  const last = tx.select({ id: audit.id, hash: audit.hash }).from(audit).orderBy(desc(audit.id)).limit(1).get();
+  const last = lastAuditLink(tx);
   const prevHash = last?.hash ?? GENESIS_HASH;
   // The id is part of what is sealed, so it is chosen here (the write lock is held: nobody else can take it).
   const id = (last?.id ?? 0) + 1;
@@ -43,7 +42,7 @@ export function appendAudit(tx: StationTx, station: AuditWriter, at: number, ent
     result: entry.result ?? 'ok',
     detail: JSON.stringify(entry.detail ?? {}),
   };
-  tx.insert(audit).values({ id, ...fields, result: entry.result ?? 'ok', prevHash, hash: station.seal.hash(id, prevHash, fields) }).run();
+  insertAuditRow(tx, { id, ...fields, result: entry.result ?? 'ok', prevHash, hash: station.seal.hash(id, prevHash, fields) });
   station.seal.appended();
 }
 
@@ -58,21 +57,11 @@ export interface ChainCheck {
   warnings: string[];
 }
 
-interface AuditRow extends HashedFields {
-  id: number;
-  prev_hash: string;
-  hash: string;
-}
-
 const at = (row: { id: number; action: string; at: number }) => `audit row ${row.id} (${row.action} at ${new Date(row.at).toISOString()})`;
 
 /** Walks the chain in id order with a raw iterator (a million rows need no memory), then holds it to its head. */
 export function verifyAuditChain(sqlite: Database.Database, keys: ChainKeys): ChainCheck {
-  const rows = sqlite
-    .prepare(
-      'SELECT id, at, station, operator_id AS operatorId, operator_name AS operatorName, action, object_type AS objectType, object_id AS objectId, result, detail, prev_hash, hash FROM audit ORDER BY id',
-    )
-    .iterate() as IterableIterator<AuditRow>;
+  const rows = auditLinksInOrder(sqlite);
   const { key } = keys;
   const head = keys.head.state === 'ok' ? keys.head.head : null;
   let expectedPrev = GENESIS_HASH;

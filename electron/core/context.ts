@@ -1,6 +1,6 @@
-// What a handler gets: the database, the caller's session, the clock, and one way to write, which
-// commits durably, then tells every front door which tables changed.
-import type Database from 'better-sqlite3';
+// What a handler gets: the database for the repositories, the caller's session, the clock, and one way
+// to write, which commits durably, then tells every front door which tables changed. The raw SQLite
+// handle is not in it: backup and support, which need the file itself, are given theirs (station.ts).
 import type { StationDb } from '../../db/open';
 import type { StationTx } from '../../db/types';
 import type { TableName } from '../../shared/contract';
@@ -11,6 +11,7 @@ import type { EventBus } from './event-bus';
 import type { UnknownNameGuard } from './pin-guard';
 import type { Session, SessionStore } from './sessions';
 import type { Logger } from './log';
+import type { StationChecks } from './verify';
 import { auditLogFields } from './logging/audit-line';
 
 
@@ -22,8 +23,10 @@ export interface StationIdentity {
 }
 
 export interface CoreDeps {
+  /** What repositories (db/repos) take; handlers ask them, never write SQL themselves. */
   readonly db: StationDb;
-  readonly sqlite: Database.Database;
+  /** The database's own checks and the audit chain's (station:verify, the audit viewer). */
+  readonly checks: StationChecks;
   readonly now: () => number;
   readonly station: StationIdentity;
   readonly events: EventBus;

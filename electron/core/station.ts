@@ -2,8 +2,6 @@
 // dispatcher to the handlers. Every front door (Electron main, browser host, CLI, tests) starts here.
 import { Fleet } from './fleet/fleet';
 import { FleetUploadGate } from './fleet/upload-gate';
-import { fleetHandlers } from './handlers/fleet';
-import { fleetDeskHandlers } from './handlers/fleet-desk';
 import { prepareDataDir } from './files/private-files';
 import { UnknownNameGuard } from './pin-guard';
 import { randomUUID } from 'node:crypto';
@@ -14,36 +12,19 @@ import { openAuditSeal, type AuditSeal } from './audit-seal/seal';
 import { defaultAuditKeyStores, type AuditKeyStore } from './audit-seal/key-stores';
 import type { CoreDeps, StationIdentity } from './context';
 import { databasePath } from './data-dir';
-import { createDispatcher, type CallContext, type Dispatch, type Handlers } from './dispatcher';
+import { createDispatcher, type CallContext, type Dispatch } from './dispatcher';
 import { BoxAssembly } from './box-assembly';
 import { EventBus } from './event-bus';
-import { approvalHandlers } from './handlers/approval';
-import { batchHandlers } from './handlers/batches';
-import { customerHandlers } from './handlers/customers';
-import { expectedHandlers } from './handlers/expected';
-import { exportHandlers } from './handlers/export';
-import { importHandlers } from './handlers/import';
-import { operatorHandlers } from './handlers/operators';
-import { createPartnerLink, partnerHandlers, type PartnerCenterConfig } from './handlers/partner';
-import { reportHandlers } from './handlers/reports';
-import { reviewHandlers } from './handlers/review';
-import { scanHandlers } from './handlers/scans';
-import { sessionHandlers } from './handlers/session';
-import { settingsHandlers } from './handlers/settings';
-import { syncHandlers } from './handlers/sync';
-import { profileHandlers } from './handlers/profiles';
-import { deregisterHandlers } from './handlers/deregister';
-import { inventoryHandlers } from './handlers/inventory';
+import { composeHandlers } from './handlers/compose';
+import { createPartnerLink, type PartnerCenterConfig } from './handlers/partner';
 import { SyncEngine } from './sync/engine';
 import type { SyncOptions } from './sync/sync-context';
-import { stationHandlers } from './handlers/station';
-import { backupHandlers } from './handlers/backup';
-import { supportHandlers } from './handlers/support';
 import { BackupService } from './backup/backup-service';
 import { createLogger, type Logger } from './log';
 import { SessionStore } from './sessions';
 import { readSetting, writeSetting } from './settings';
 import { stationVersion } from './version';
+import { stationChecks } from './verify';
 import type { SettingKey, SettingValue } from '../../shared/domain/settings';
 
 export interface StationConfig {
@@ -94,23 +75,6 @@ export interface Station {
   /** Stops the engine's timer and closes the database; await sync.stop() first to let a step finish. */
   close(): void;
 }
-
-type PartnerChannels = keyof ReturnType<typeof partnerHandlers> | keyof ReturnType<typeof customerHandlers> | keyof ReturnType<typeof syncHandlers> | keyof ReturnType<typeof profileHandlers> | keyof ReturnType<typeof deregisterHandlers> | keyof ReturnType<typeof inventoryHandlers> | keyof ReturnType<typeof backupHandlers> | keyof ReturnType<typeof supportHandlers> | keyof ReturnType<typeof fleetHandlers> | keyof ReturnType<typeof fleetDeskHandlers>;
-
-const handlers: Omit<Handlers, PartnerChannels> = {
-  ...stationHandlers,
-  ...sessionHandlers,
-  ...operatorHandlers,
-  ...settingsHandlers,
-  ...batchHandlers,
-  ...scanHandlers,
-  ...reviewHandlers,
-  ...expectedHandlers,
-  ...importHandlers,
-  ...exportHandlers,
-  ...approvalHandlers,
-  ...reportHandlers,
-};
 
 /** The station's identity and audit seal; a new station gets its id (and first audit row) here. */
 async function loadIdentity(database: OpenedDatabase, config: StationConfig, now: () => number): Promise<StationIdentity> {
@@ -164,7 +128,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
   const sessions = new SessionStore(now, () => (readSetting(database.db, 'session.idleMinutes') ?? 60) * 60_000);
   const deps: CoreDeps = {
     db: database.db,
-    sqlite: database.sqlite,
+    checks: stationChecks(database.sqlite, () => identity.seal.chainKeys()),
     now,
     station: identity,
     events,
@@ -180,19 +144,11 @@ export async function createStation(config: StationConfig): Promise<Station> {
   const fleet = new Fleet({ db: database.db, dataDir: config.dataDir, station: identity, now, logger, events, password: config.hubPassword });
   // In a fleet, one dock uploads for a customer at a time: the engine asks the customer's lease first.
   const sync = new SyncEngine({ db: database.db, now, events, logger, station: identity, client: () => partner?.client ?? null, options: config.syncOptions, gate: new FleetUploadGate(fleet, database.db) });
-  const partnerChannelHandlers = partnerHandlers(partner);
-  const signIn = partnerChannelHandlers['partner:signIn'];
-  // A fresh sign-in is what a paused ("sign-in needed") engine waits for.
-  partnerChannelHandlers['partner:signIn'] = async (input, ctx) => {
-    const result = await signIn(input, ctx);
-    if (result.ok) sync.kick();
-    return result;
-  };
   const backups = new BackupService({ sqlite: database.sqlite, db: database.db, dataDir: config.dataDir, now, station: identity, events, logger, progressEveryMs: config.backupProgressEveryMs });
   if (config.backupSchedule) backups.start();
   if (config.fleetSync) fleet.start();
-  const allHandlers: Handlers = { ...handlers, ...partnerChannelHandlers, ...customerHandlers(partner), ...syncHandlers(sync), ...profileHandlers(partner), ...deregisterHandlers(partner), ...inventoryHandlers(partner), ...backupHandlers(backups), ...supportHandlers({ dataDir: config.dataDir, logger }), ...fleetHandlers(fleet), ...fleetDeskHandlers(fleet) };
-  const dispatch = createDispatcher(deps, allHandlers, (msg, err) => logger.error(msg, err));
+  const handlers = composeHandlers({ partner, sync, backups, fleet, support: { dataDir: config.dataDir, logger, sqlite: database.sqlite } });
+  const dispatch = createDispatcher(deps, handlers, (msg, err) => logger.error(msg, err));
   return {
     dispatch,
     call: (channel, input, call) => dispatch(channel, input, call) as Promise<Result<ChannelOutput<typeof channel>>>,

@@ -2,8 +2,18 @@
 // held to its key and to the head kept outside the database.
 import type Database from 'better-sqlite3';
 import type { VerifyReport } from '../../shared/contract/station';
-import { verifyAuditChain } from './audit';
+import { verifyAuditChain, type ChainCheck } from './audit';
 import type { ChainKeys } from './audit-seal/seal';
+
+/** The checks a handler may ask for, bound to the station's file and its audit keys. */
+export interface StationChecks {
+  station(): VerifyReport;
+  auditChain(): ChainCheck;
+}
+
+export function stationChecks(sqlite: Database.Database, keys: () => ChainKeys): StationChecks {
+  return { station: () => verifyStation(sqlite, keys()), auditChain: () => verifyAuditChain(sqlite, keys()) };
+}
 
 export function verifyStation(sqlite: Database.Database, keys: ChainKeys): VerifyReport {
   const integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);

@@ -16,13 +16,13 @@ export function exportFileName(batchName: string, format: ExportFormat): string 
  * Reads the batch row by row from the database (see iterateBatchDevices), so only the CSV text grows
  * with it. Text longer than one string can hold is refused with what to do, not thrown.
  */
-export function exportBatch({ db, sqlite }: Pick<CoreDeps, 'db' | 'sqlite'>, batchId: number, format: ExportFormat, maxChars = MAX_CSV_CHARS): Result<{ fileName: string; csv: string; rows: number }> {
+export function exportBatch({ db }: Pick<CoreDeps, 'db'>, batchId: number, format: ExportFormat, maxChars = MAX_CSV_CHARS): Result<{ fileName: string; csv: string; rows: number }> {
   const batch = findBatch(db, batchId);
   if (!batch) return failSaying('NOT_FOUND', 'batch.notFound', { id: batchId }, `There is no batch with id ${batchId}.`);
   const fileName = exportFileName(batch.name, format);
   try {
-    if (format === 'report') return ok({ fileName, ...reportCsv(batch.name, iterateBatchDevices(sqlite, batchId), { maxChars }) });
-    const built = partnerCenterCsv(iterateExportDevices(sqlite, batchId), { maxChars });
+    if (format === 'report') return ok({ fileName, ...reportCsv(batch.name, iterateBatchDevices(db, batchId), { maxChars }) });
+    const built = partnerCenterCsv(iterateExportDevices(db, batchId), { maxChars });
     if (!built.ok) {
       const shown = built.problems.slice(0, 20).map((p) => p.message);
       const more = built.problems.length > shown.length ? ` (and ${built.problems.length - shown.length} more)` : '';

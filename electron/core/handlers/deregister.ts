@@ -4,13 +4,13 @@
 // written first, in one transaction; then the DELETEs run (sync/deregister.ts), and the engine finishes
 // any left waiting (offline, throttled, a crash).
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import { fail, failSaying, ok } from '../../../shared/contract';
 import type { deregisterChannels } from '../../../shared/contract/deregister';
 import { batchNameKey } from '../../../shared/domain/batch';
 import { CUSTOMER_ADDED } from '../../../shared/domain/device-errors';
-import { deregistrations, devices } from '../../../db/schema';
 import { findBatch, findBatchByNameKey, insertBatch } from '../../../db/repos/batches';
+import { insertDeregistration, openDeregistrationOf } from '../../../db/repos/deregistrations';
+import { liveDevicesByIdentifier, liveDevicesByIds, liveDevicesOfBatch, registeredDeviceCodes } from '../../../db/repos/devices';
 import type { Handlers } from '../dispatcher';
 import { processDeregistrations, remoteHomeOf } from '../sync/deregister';
 import { syncContextFor } from '../sync/sync-context';
@@ -26,8 +26,7 @@ export function deregisterHandlers(link: PartnerLink | null): Pick<Handlers, key
       if (!session) return failSaying('NOT_SIGNED_IN', 'session.signInFirst', {}, 'Sign in first.');
       const batch = findBatch(ctx.db, batchId);
       if (!batch) return failSaying('NOT_FOUND', 'batch.notFound', { id: batchId }, `There is no batch with id ${batchId}.`);
-      const registered = ctx.db.select({ id: devices.id, errorCode: devices.errorCode }).from(devices).where(and(isNull(devices.removedAt), eq(devices.batchId, batchId), eq(devices.state, 'registered'))).all()
-        .filter((d) => d.errorCode !== CUSTOMER_ADDED.code).length;
+      const registered = registeredDeviceCodes(ctx.db, batchId).filter((d) => d.errorCode !== CUSTOMER_ADDED.code).length;
       const rule = twoPersonState(ctx.db, batch, session.operatorId, DEREGISTER);
       return ok({ batchName: batch.name, registered, twoPersonRule: { ...rule, eligible: rule.eligible.map(({ id: who, name, role }) => ({ id: who, name, role })) } });
     },
@@ -35,12 +34,11 @@ export function deregisterHandlers(link: PartnerLink | null): Pick<Handlers, key
       const session = ctx.session;
       if (!session) return failSaying('NOT_SIGNED_IN', 'session.signInFirst', {}, 'Sign in first.');
       if (!link) return notConfigured();
-      const live = and(isNull(devices.removedAt));
       const chosen = input.deviceIds
-        ? ctx.db.select().from(devices).where(and(live, inArray(devices.id, input.deviceIds))).all()
+        ? liveDevicesByIds(ctx.db, input.deviceIds)
         : input.identifier
-          ? ctx.db.select().from(devices).where(and(live, or(eq(devices.pkid, input.identifier), eq(devices.serial, input.identifier)))).all()
-          : ctx.db.select().from(devices).where(and(live, eq(devices.batchId, input.batchId ?? -1))).all();
+          ? liveDevicesByIdentifier(ctx.db, input.identifier)
+          : liveDevicesOfBatch(ctx.db, input.batchId ?? -1);
       const batchName = input.batchId ? (findBatch(ctx.db, input.batchId)?.name ?? String(input.batchId)) : '';
       const what = input.identifier ? `"${input.identifier}"` : input.batchId ? `batch ${findBatch(ctx.db, input.batchId)?.name ?? input.batchId}` : 'the chosen devices';
       if (chosen.length === 0) return failSaying('NOT_FOUND', input.identifier ? 'deregister.noMatchIdentifier' : input.batchId ? 'deregister.noMatchBatch' : 'deregister.noMatchChosen', { identifier: input.identifier ?? '', batch: batchName }, `No live device matches ${what}.`);
@@ -77,15 +75,15 @@ export function deregisterHandlers(link: PartnerLink | null): Pick<Handlers, key
         for (const d of targets) {
           const home = remoteHomeOf(t, d.id);
           if (!home) continue;
-          const open = t.select({ id: deregistrations.id }).from(deregistrations).where(and(eq(deregistrations.deviceId, d.id), inArray(deregistrations.state, ['pending', 'sending']))).get();
+          const open = openDeregistrationOf(t, d.id);
           if (open) {
             ids.push(open.id);
             continue;
           }
-          ids.push(t.insert(deregistrations).values({
+          ids.push(insertDeregistration(t, {
             deviceId: d.id, customerTenantId: home.customerTenantId, remoteBatchId: home.remoteBatchId, remoteDeviceId: d.remoteDeviceId, reason: input.reason,
             moveToBatchId: moveTo, requestedBy: session.operatorId, requestId: randomUUID(), createdAt: at, updatedAt: at, nextAttemptAt: at,
-          }).returning({ id: deregistrations.id }).get().id);
+          }));
         }
         ctx.audit(t, { action: 'devices:deregisterRequested', objectType: input.batchId ? 'batch' : 'device', objectId: input.batchId ?? targets[0]?.id ?? null, detail: { devices: ids.length, notRegistered, reason: input.reason, moveToBatch: input.moveToBatchName ?? null, secondPerson: confirmer?.id ?? null } });
         return ok({ ids, moveTo });

@@ -54,7 +54,7 @@ export const expectedHandlers: Pick<Handlers, keyof typeof expectedChannels> = {
     }
     return ctx.write(['expected'], (tx) => {
       const replaced = mode === 'replace' ? deleteExpected(tx, batchId) : 0;
-      insertExpected(ctx.sqlite, plan.accepted, { batchId, fileName, by: session.operatorId, at: ctx.now() });
+      insertExpected(ctx.db, plan.accepted, { batchId, fileName, by: session.operatorId, at: ctx.now() });
       ctx.audit(tx, {
         action: 'expected:import',
         objectType: 'batch',

@@ -11,7 +11,7 @@ import type { Handlers } from '../dispatcher';
 import { planDeviceImport, resolveConflicts, type DeviceLookups, type Plan } from '../import/plan';
 import { fileBytes } from '../import/read-file';
 import { attachImportedHashes } from '../review/attach-hash';
-import { editableBatch } from './review';
+import { editableBatch } from '../review/editable-batch';
 
 export function deviceLookups(db: Queryable): DeviceLookups {
   return {
@@ -71,7 +71,7 @@ export const importHandlers: Pick<Handlers, keyof typeof importChannels> = {
         });
       }
       const at = ctx.now();
-      insertImportedDevices(ctx.sqlite, plan.accepted, { batchId, fileName, by: session.operatorId, at });
+      insertImportedDevices(ctx.db, plan.accepted, { batchId, fileName, by: session.operatorId, at });
       attachImportedHashes(ctx, tx, plan.attachments, { fileName, sha256: plan.reading.sha256 });
       ctx.audit(tx, {
         action: 'import:commit',

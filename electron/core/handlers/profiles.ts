@@ -1,12 +1,11 @@
 // Autopilot profiles (Partner Center "configuration policies"): list a customer's, and assign one to
 // a batch's registered devices. Assigning is idempotent, so it runs while the lead waits (bounded)
 // rather than through the outbox; a job still running at the end is reported as such, not guessed.
-import { and, eq, isNull } from 'drizzle-orm';
 import { failSaying, ok } from '../../../shared/contract';
 import { PROFILES_NOTE, type profileChannels } from '../../../shared/contract/profiles';
 import { explainDeviceError } from '../../../shared/domain/device-errors';
-import { devices } from '../../../db/schema';
 import { findBatch } from '../../../db/repos/batches';
+import { liveDevicesInState, updateDevice } from '../../../db/repos/devices';
 import type { Handlers } from '../dispatcher';
 import { notConfigured, remoteFailure, type PartnerLink } from './partner';
 import { explainPartnerRefusal } from '../refusal';
@@ -43,7 +42,7 @@ export function profileHandlers(link: PartnerLink | null, sleep = (ms: number) =
       // Devices a job status did not name (hash-only uploads) are found in the batch's device list first.
       await identifyRegistered(syncContextFor(ctx, link.client), batch, customerId);
       const only = deviceIds ? new Set(deviceIds) : null;
-      const live = ctx.db.select().from(devices).where(and(eq(devices.batchId, batchId), isNull(devices.removedAt), eq(devices.state, 'registered'))).all().filter((d) => !only || only.has(d.id));
+      const live = liveDevicesInState(ctx.db, batchId, 'registered').filter((d) => !only || only.has(d.id));
       const targets = live.filter((d) => d.remoteDeviceId !== null);
       const skipped = live.length - targets.length;
       if (targets.length === 0) return failSaying('INVALID_STATE', policyId === null ? 'profiles.nothingToUnassign' : 'profiles.nothingToAssign', { batch: batch.name }, `Batch ${batch.name} has no registered devices with a Partner Center id to ${policyId === null ? 'unassign a profile from' : 'assign a profile to'} (devices the customer added itself are not the partner's to manage).`);
@@ -74,10 +73,10 @@ export function profileHandlers(link: PartnerLink | null, sleep = (ms: number) =
               if (s.failed) {
                 const why = explainDeviceError(s.errorCode, s.errorDescription);
                 failed.push({ deviceId: device.id, pkid: device.pkid, code: why.code, meaning: why.meaning, action: why.action });
-                tx.update(devices).set({ profileError: `${why.code}: ${why.meaning}` }).where(eq(devices.id, device.id)).run();
+                updateDevice(tx, device.id, { profileError: `${why.code}: ${why.meaning}` });
               } else {
                 assigned++;
-                tx.update(devices).set({ profileId: policyId, profileError: null }).where(eq(devices.id, device.id)).run();
+                updateDevice(tx, device.id, { profileId: policyId, profileError: null });
               }
             }
             ctx.audit(tx, { action: policyId === null ? 'profiles:unassign' : 'profiles:assign', objectType: 'batch', objectId: batchId, detail: { policyId, devices: slice.length, failed: failed.length, trackingId } });
@@ -92,7 +91,7 @@ export function profileHandlers(link: PartnerLink | null, sleep = (ms: number) =
     'profiles:waiting': ({ batchId }, ctx) => {
       const batch = findBatch(ctx.db, batchId);
       if (!batch) return failSaying('NOT_FOUND', 'batch.notFound', { id: batchId }, `There is no batch with id ${batchId}.`);
-      const registered = ctx.db.select().from(devices).where(and(eq(devices.batchId, batchId), isNull(devices.removedAt), eq(devices.state, 'registered'))).all();
+      const registered = liveDevicesInState(ctx.db, batchId, 'registered');
       const waiting = registered.filter((d) => d.profileId === null).map((d) => ({
         deviceId: d.id,
         pkid: d.pkid,

@@ -2,7 +2,6 @@
 import { ok } from '../../../shared/contract';
 import type { reportChannels, ShiftReport } from '../../../shared/contract/reports';
 import { listAudit, localDay, shiftReport } from '../../../db/repos/reports';
-import { verifyAuditChain } from '../audit';
 import { describeAuditEvent, describeAuditObject } from '../../../shared/domain/audit-words';
 import type { Handlers } from '../dispatcher';
 import { toCsv } from '../export/csv';
@@ -41,6 +40,6 @@ export const reportHandlers: Pick<Handlers, keyof typeof reportChannels> = {
       const facts = { ...row, detail: parsedDetail(row.detail), batchName, devicePkid, deviceSerial, customerName, objectOperatorName };
       return { ...row, summary: describeAuditEvent(facts), objectName: describeAuditObject(facts) };
     });
-    return ok({ rows, nextBefore: page.nextBefore, chain: verify ? verifyAuditChain(ctx.sqlite, ctx.station.seal.chainKeys()) : null });
+    return ok({ rows, nextBefore: page.nextBefore, chain: verify ? ctx.checks.auditChain() : null });
   },
 };

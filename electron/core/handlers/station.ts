@@ -5,7 +5,6 @@ import { countOperators, insertOperator, toView } from '../../../db/repos/operat
 import type { Handlers } from '../dispatcher';
 import { hashPin } from '../pin-hash';
 import { readSetting } from '../settings';
-import { verifyStation } from '../verify';
 
 export const stationHandlers: Pick<Handlers, keyof typeof stationChannels> = {
   'station:info': (_input, ctx) =>
@@ -28,5 +27,5 @@ export const stationHandlers: Pick<Handlers, keyof typeof stationChannels> = {
     });
   },
 
-  'station:verify': (_input, ctx) => ok(verifyStation(ctx.sqlite, ctx.station.seal.chainKeys())),
+  'station:verify': (_input, ctx) => ok(ctx.checks.station()),
 };

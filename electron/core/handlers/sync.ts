@@ -1,19 +1,11 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { failSaying, ok } from '../../../shared/contract';
+// The upload channels: the engine's status, a nudge, and what a lead does with refused devices. The
+// rules live in electron/core/sync/; each channel hands its input to one of them.
+import { ok } from '../../../shared/contract';
 import type { syncChannels } from '../../../shared/contract/sync';
-import { batchNameKey } from '../../../shared/domain/batch';
-import { devices } from '../../../db/schema';
-import { findBatch, findBatchByNameKey, insertBatch, updateBatch } from '../../../db/repos/batches';
-import { MOVED_REASON_PREFIX } from '../../../db/repos/devices';
-import { batchChangers, MOVED_IN } from '../approval/batch-changers';
 import type { Handlers } from '../dispatcher';
 import type { SyncEngine } from '../sync/engine';
-import { queueUploadChunks } from '../sync/outbox';
-import { devicesWithoutIdentity, missingIdentityMessage } from '../sync/identity-gate';
-import { settleBatch } from '../sync/settle';
-import { readSetting } from '../settings';
-
-const RETRYABLE_STATES = ['approved', 'uploading', 'registered', 'needs_attention'];
+import { moveFailedDevices } from '../sync/move-failed';
+import { retryFailedDevices } from '../sync/retry-failed';
 
 export function syncHandlers(engine: SyncEngine): Pick<Handlers, keyof typeof syncChannels> {
   return {
@@ -25,59 +17,11 @@ export function syncHandlers(engine: SyncEngine): Pick<Handlers, keyof typeof sy
     },
 
     'uploads:retryFailed': ({ batchId, deviceIds }, ctx) => {
-      const result = ctx.write(['uploads', 'devices', 'batches'], (tx) => {
-        const batch = findBatch(tx, batchId);
-        if (!batch) return failSaying('NOT_FOUND', 'batch.notFound', { id: batchId }, `There is no batch with id ${batchId}.`);
-        if (!RETRYABLE_STATES.includes(batch.state)) return failSaying('INVALID_STATE', 'upload.notUploaded', { batch: batch.name }, `Batch ${batch.name} has not been uploaded; approve it first.`);
-        const failed = tx
-          .select({ id: devices.id })
-          .from(devices)
-          .where(and(eq(devices.batchId, batchId), eq(devices.state, 'failed'), isNull(devices.removedAt), ...(deviceIds ? [inArray(devices.id, deviceIds)] : [])))
-          .all()
-          .map((d) => d.id);
-        if (failed.length === 0) return failSaying('INVALID_STATE', 'upload.noFailedToRetry', {}, 'There are no failed devices to retry in this batch.');
-        // A line edited since approval may have lost its identity: it would only fail again (803).
-        const noIdentity = devicesWithoutIdentity(tx, batchId).filter((d) => failed.includes(d.deviceId));
-        const identityProblem = missingIdentityMessage(batch.name, noIdentity);
-        if (identityProblem) return failSaying('INVALID_STATE', 'identity.missingToRetry', { batch: batch.name, count: noIdentity.length }, identityProblem, { rule: 'identity', devices: noIdentity.length });
-        const chunks = queueUploadChunks(tx, batchId, readSetting(tx, 'uploads.chunkSize') ?? 500, ctx.now(), failed);
-        settleBatch(tx, batchId, ctx.now());
-        ctx.audit(tx, { action: 'uploads:retryFailed', objectType: 'batch', objectId: batchId, detail: { devices: failed.length, chunks } });
-        return ok({ queued: failed.length, chunks });
-      });
+      const result = retryFailedDevices(ctx, batchId, deviceIds);
       if (result.ok) engine.kick();
       return result;
     },
 
-    'uploads:moveFailed': ({ batchId, newBatchName }, ctx) => {
-      const session = ctx.session;
-      if (!session) return failSaying('NOT_SIGNED_IN', 'session.signInFirst', {}, 'Sign in first.');
-      return ctx.write(['devices', 'batches'], (tx) => {
-        const batch = findBatch(tx, batchId);
-        if (!batch) return failSaying('NOT_FOUND', 'batch.notFound', { id: batchId }, `There is no batch with id ${batchId}.`);
-        if (findBatchByNameKey(tx, batchNameKey(newBatchName))) return failSaying('CONFLICT', 'batch.nameTaken', { batch: newBatchName }, `A batch called "${newBatchName}" already exists.`);
-        const failed = tx.select().from(devices).where(and(eq(devices.batchId, batchId), eq(devices.state, 'failed'), isNull(devices.removedAt))).all();
-        if (failed.length === 0) return failSaying('INVALID_STATE', 'upload.noFailedToMove', {}, 'There are no failed devices to move in this batch.');
-        // Who changed these devices stays on record in the new batch: the two-person rule follows them.
-        const changedBy = batchChangers(tx, batchId, true).map((c) => c.operatorId);
-        const target = insertBatch(tx, { name: newBatchName, nameKey: batchNameKey(newBatchName), createdBy: session.operatorId, at: ctx.now() });
-        // The devices were meant for this customer: the new batch keeps it, so approving needs no second guess.
-        if (batch.customerTenantId) updateBatch(tx, target.id, { customerTenantId: batch.customerTenantId });
-        const at = ctx.now();
-        // The old row is kept (removed, with its error) so the first batch's history stays whole; the
-        // box continues in the new batch as an unsent device that still says why Partner Center refused
-        // it last time, until it is sent again.
-        for (const d of failed) {
-          tx.update(devices).set({ removedAt: at, removedBy: session.operatorId, removedReason: `${MOVED_REASON_PREFIX}${newBatchName}` }).where(eq(devices.id, d.id)).run();
-          tx.insert(devices)
-            .values({ batchId: target.id, pkid: d.pkid, serial: d.serial, manufacturer: d.manufacturer, model: d.model, hardwareHash: d.hardwareHash, raw: d.raw, source: d.source, scannedBy: d.scannedBy, scannedAt: d.scannedAt, errorCode: d.errorCode, errorText: d.errorText })
-            .run();
-        }
-        settleBatch(tx, batchId, at);
-        ctx.audit(tx, { action: 'uploads:moveFailed', objectType: 'batch', objectId: batchId, detail: { to: newBatchName, devices: failed.length } });
-        ctx.audit(tx, { action: MOVED_IN, objectType: 'batch', objectId: target.id, detail: { from: batch.name, fromBatchId: batchId, devices: failed.length, changedBy } });
-        return ok({ batchId: target.id, moved: failed.length });
-      });
-    },
+    'uploads:moveFailed': ({ batchId, newBatchName }, ctx) => moveFailedDevices(ctx, batchId, newBatchName),
   };
 }

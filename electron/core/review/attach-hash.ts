@@ -2,15 +2,13 @@
 // hardware record, 812, 803) registers by its hardware hash, which Get-WindowsAutopilotInfo collects on
 // the device itself. A lead attaches that file's hash to the line in place, before approval or to a
 // refused device after upload (then retries it), instead of removing the line and importing again.
-import { eq } from 'drizzle-orm';
 import { fail, failSaying, ok, type Result } from '../../../shared/contract';
 import type { ReviewDevice } from '../../../shared/contract/review';
 import { compactHash, hashProblem } from '../../../shared/domain/identity';
 import { displayRaw } from '../../../shared/domain/barcode';
 import { findBatch } from '../../../db/repos/batches';
-import { findLiveDuplicate, updateDevice, type DeviceRow } from '../../../db/repos/devices';
+import { findDevice, findLiveDuplicate, updateDevice, type DeviceRow } from '../../../db/repos/devices';
 import { reviewDevice } from '../../../db/repos/review';
-import { devices } from '../../../db/schema';
 import type { StationTx } from '../../../db/types';
 import type { HandlerContext } from '../context';
 import type { HashAttachment } from '../import/conflicts';
@@ -69,7 +67,7 @@ export function attachHash(ctx: HandlerContext, input: AttachHashInput): Result<
   if (!read.ok) return fail('INVALID_INPUT', `${input.fileName}: ${read.message}`);
   const sha256 = read.reading.sha256;
   return ctx.write(['devices'], (tx) => {
-    const device = tx.select().from(devices).where(eq(devices.id, input.deviceId)).get();
+    const device = findDevice(tx, input.deviceId);
     if (!device) return failSaying('NOT_FOUND', 'device.notFound', { id: input.deviceId }, `There is no device with id ${input.deviceId}.`);
     const allowed = attachable(tx, device);
     if (!allowed.ok) return allowed;
@@ -102,7 +100,7 @@ export function attachHash(ctx: HandlerContext, input: AttachHashInput): Result<
  */
 export function attachImportedHashes(ctx: HandlerContext, tx: StationTx, list: readonly HashAttachment[], file: { fileName: string; sha256: string }): void {
   for (const a of list) {
-    const before = tx.select({ batchId: devices.batchId, hardwareHash: devices.hardwareHash }).from(devices).where(eq(devices.id, a.deviceId)).get();
+    const before = findDevice(tx, a.deviceId);
     updateDevice(tx, a.deviceId, { hardwareHash: a.hash });
     ctx.audit(tx, {
       action: 'review:attachHash',

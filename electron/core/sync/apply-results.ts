@@ -1,6 +1,5 @@
 // Writes Partner Center's per-device answers onto the station's devices.
-import { eq } from 'drizzle-orm';
-import { devices } from '../../../db/schema';
+import { updateDevice } from '../../../db/repos/devices';
 import type { StationTx } from '../../../db/types';
 import type { ChunkDevice } from '../../../db/repos/uploads';
 import { explainDeviceError } from '../../../shared/domain/device-errors';
@@ -15,14 +14,11 @@ export interface AppliedCounts {
 }
 
 export function markRegistered(t: StationTx, deviceId: number, remoteDeviceId: string | null, note: { code: string; text: string } | null = null): void {
-  t.update(devices)
-    .set({ state: 'registered', remoteDeviceId, errorCode: note?.code ?? null, errorText: note?.text ?? null })
-    .where(eq(devices.id, deviceId))
-    .run();
+  updateDevice(t, deviceId, { state: 'registered', remoteDeviceId, errorCode: note?.code ?? null, errorText: note?.text ?? null });
 }
 
 export function markFailed(t: StationTx, deviceId: number, code: string, text: string): void {
-  t.update(devices).set({ state: 'failed', errorCode: code, errorText: text }).where(eq(devices.id, deviceId)).run();
+  updateDevice(t, deviceId, { state: 'failed', errorCode: code, errorText: text });
 }
 
 /** A finished job: every device of the chunk gets an answer; one the job never mentioned is failed. */

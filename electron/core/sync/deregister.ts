@@ -6,9 +6,9 @@
 // removed without deleting again; one still listed is deleted again with the same request id.
 // A 404 for the device means it is not there (any more): removed. "Move to another customer" is the
 // removal, then the box continues as a fresh, unsent line in a new open batch, approved as usual.
-import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
-import { batches, deregistrations, devices } from '../../../db/schema';
 import { findBatch } from '../../../db/repos/batches';
+import { deregistrationError, dueDeregistrationRows, updateDeregistration, type DeregistrationRow } from '../../../db/repos/deregistrations';
+import { deviceWithBatch, findDevice, insertDevice, updateDevice } from '../../../db/repos/devices';
 import type { StationTx } from '../../../db/types';
 import type { PartnerCenterError } from '../../partner-center/client';
 import { refusalText } from '../../../shared/domain/refusals';
@@ -18,8 +18,6 @@ import { remoteBatchName } from './remote-name';
 import { settleBatch } from './settle';
 import { auditSync, backoffMs, isTransient, tx, type SyncContext } from './sync-context';
 
-export type DeregistrationRow = typeof deregistrations.$inferSelect;
-
 export interface DeregisterOutcome {
   deregistered: number;
   failed: { deviceId: number; message: string }[];
@@ -27,19 +25,18 @@ export interface DeregisterOutcome {
 }
 
 export function dueDeregistrations(ctx: SyncContext, ids?: readonly number[]): DeregistrationRow[] {
-  const due = and(inArray(deregistrations.state, ['pending', 'sending']), or(isNull(deregistrations.nextAttemptAt), lte(deregistrations.nextAttemptAt, ctx.now())));
-  return ctx.db.select().from(deregistrations).where(ids ? and(due, inArray(deregistrations.id, [...ids])) : due).orderBy(asc(deregistrations.id)).all();
+  return dueDeregistrationRows(ctx.db, ctx.now(), ids);
 }
 
 function finish(ctx: SyncContext, t: StationTx, row: DeregistrationRow, how: 'deleted' | 'not-listed' | 'not-found'): void {
   const at = ctx.now();
-  t.update(deregistrations).set({ state: 'done', lastError: null, updatedAt: at }).where(eq(deregistrations.id, row.id)).run();
-  const device = t.select().from(devices).where(eq(devices.id, row.deviceId)).get();
+  updateDeregistration(t, row.id, { state: 'done', lastError: null, updatedAt: at });
+  const device = findDevice(t, row.deviceId);
   if (!device) return;
   if (device.removedAt === null) {
-    t.update(devices).set({ removedAt: at, removedBy: row.requestedBy, removedReason: `deregistered from Autopilot: ${row.reason}`, errorCode: 'deregistered', errorText: `Removed from Autopilot (Partner Center) for: ${row.reason}` }).where(eq(devices.id, device.id)).run();
+    updateDevice(t, device.id, { removedAt: at, removedBy: row.requestedBy, removedReason: `deregistered from Autopilot: ${row.reason}`, errorCode: 'deregistered', errorText: `Removed from Autopilot (Partner Center) for: ${row.reason}` });
     if (row.moveToBatchId !== null) {
-      t.insert(devices).values({ batchId: row.moveToBatchId, pkid: device.pkid, serial: device.serial, manufacturer: device.manufacturer, model: device.model, hardwareHash: device.hardwareHash, raw: device.raw, source: device.source, scannedBy: device.scannedBy, scannedAt: device.scannedAt }).run();
+      insertDevice(t, { batchId: row.moveToBatchId, pkid: device.pkid, serial: device.serial, manufacturer: device.manufacturer, model: device.model, hardwareHash: device.hardwareHash, raw: device.raw, source: device.source, scannedBy: device.scannedBy, scannedAt: device.scannedAt });
     }
     settleBatch(t, device.batchId, at);
   }
@@ -48,13 +45,13 @@ function finish(ctx: SyncContext, t: StationTx, row: DeregistrationRow, how: 'de
 
 function postpone(ctx: SyncContext, row: DeregistrationRow, error: PartnerCenterError, message: string, final: boolean): void {
   tx(ctx, (t) => {
-    t.update(deregistrations).set({
+    updateDeregistration(t, row.id, {
       state: final ? 'failed' : 'sending',
       attempts: row.attempts + 1,
       nextAttemptAt: ctx.now() + Math.max(backoffMs(ctx.options, row.attempts), error.retryAfterMs ?? 0),
       lastError: message,
       updatedAt: ctx.now(),
-    }).where(eq(deregistrations.id, row.id)).run();
+    });
     if (final) auditSync(ctx, t, { action: 'devices:deregistered', result: 'failed', objectType: 'device', objectId: row.deviceId, detail: { reason: row.reason, error: message, requestId: error.requestId } });
   });
 }
@@ -62,12 +59,12 @@ function postpone(ctx: SyncContext, row: DeregistrationRow, error: PartnerCenter
 /** A device whose Partner Center id is not known yet is looked up in its batch's device list first. */
 async function remoteIdOf(ctx: SyncContext, row: DeregistrationRow): Promise<string | null> {
   if (row.remoteDeviceId) return row.remoteDeviceId;
-  const device = ctx.db.select().from(devices).where(eq(devices.id, row.deviceId)).get();
+  const device = findDevice(ctx.db, row.deviceId);
   const batch = device && findBatch(ctx.db, device.batchId);
   if (!batch) return null;
   await identifyRegistered(ctx, batch, row.customerTenantId);
-  const id = ctx.db.select({ id: devices.remoteDeviceId }).from(devices).where(eq(devices.id, row.deviceId)).get()?.id ?? null;
-  if (id) tx(ctx, (t) => t.update(deregistrations).set({ remoteDeviceId: id }).where(eq(deregistrations.id, row.id)).run());
+  const id = findDevice(ctx.db, row.deviceId)?.remoteDeviceId ?? null;
+  if (id) tx(ctx, (t) => updateDeregistration(t, row.id, { remoteDeviceId: id }));
   return id;
 }
 
@@ -85,7 +82,7 @@ export async function processDeregistration(ctx: SyncContext, row: Deregistratio
       return 'done';
     }
   } else {
-    tx(ctx, (t) => t.update(deregistrations).set({ state: 'sending', updatedAt: ctx.now() }).where(eq(deregistrations.id, row.id)).run());
+    tx(ctx, (t) => updateDeregistration(t, row.id, { state: 'sending', updatedAt: ctx.now() }));
   }
   const deleted = await ctx.client.deviceBatches.deleteDevice(row.customerTenantId, row.remoteBatchId, remoteId, { requestId: row.requestId });
   if (deleted.ok || deleted.error.kind === 'not-found') {
@@ -108,7 +105,7 @@ export async function processDeregistrations(ctx: SyncContext, ids?: readonly nu
   for (const row of dueDeregistrations(ctx, ids)) {
     const result = await processDeregistration(ctx, row);
     if (result === 'done') out.deregistered++;
-    else if (result === 'failed') out.failed.push({ deviceId: row.deviceId, message: ctx.db.select({ e: deregistrations.lastError }).from(deregistrations).where(eq(deregistrations.id, row.id)).get()?.e ?? 'refused' });
+    else if (result === 'failed') out.failed.push({ deviceId: row.deviceId, message: deregistrationError(ctx.db, row.id) ?? 'refused' });
     else out.pending++;
   }
   return out;
@@ -116,7 +113,7 @@ export async function processDeregistrations(ctx: SyncContext, ids?: readonly nu
 
 /** Where a registered device lives in Partner Center: its batch (the service's spelling) and customer. */
 export function remoteHomeOf(t: StationTx, deviceId: number): { customerTenantId: string; remoteBatchId: string } | null {
-  const row = t.select({ batch: batches, device: devices }).from(devices).innerJoin(batches, eq(batches.id, devices.batchId)).where(eq(devices.id, deviceId)).get();
+  const row = deviceWithBatch(t, deviceId);
   if (!row?.batch.customerTenantId) return null;
   // A device flagged "already registered" lives in another remote batch, named in its note.
   const elsewhere = /\(batch (.+)\); not sent again\.$/.exec(row.device.errorText ?? '')?.[1];

@@ -3,9 +3,8 @@
 // with no id, serial or PKID), so the batch's device list is read and matched by hash, serial or PKID.
 // A device that answered 806 and is in none of the partner's batches was added by the customer itself
 // (Intune, Store for Business): registered, but not the partner's to manage, and said so.
-import { and, eq, isNull } from 'drizzle-orm';
-import { devices } from '../../../db/schema';
 import type { BatchRow } from '../../../db/repos/batches';
+import { registeredWithoutRemoteId, updateDevice } from '../../../db/repos/devices';
 import { findCustomerRemote } from '../../../db/repos/remote-inventory';
 import { ALREADY_PARTNER_REGISTERED, CUSTOMER_ADDED } from '../../../shared/domain/device-errors';
 import { markRegistered } from './apply-results';
@@ -20,9 +19,7 @@ export interface Identified {
   stillUnknown: number;
 }
 
-function missingIds(ctx: SyncContext, batchId: number) {
-  return ctx.db.select().from(devices).where(and(eq(devices.batchId, batchId), isNull(devices.removedAt), eq(devices.state, 'registered'), isNull(devices.remoteDeviceId))).all();
-}
+const missingIds = (ctx: SyncContext, batchId: number) => registeredWithoutRemoteId(ctx.db, batchId);
 
 /** Best effort: a failed listing leaves the ids unknown (the next profile assignment tries again). */
 export async function identifyRegistered(ctx: SyncContext, batch: BatchRow, customerId: string): Promise<Identified> {
@@ -36,7 +33,7 @@ export async function identifyRegistered(ctx: SyncContext, batch: BatchRow, cust
       for (const d of missing) {
         const remote = matched.get(d);
         if (!remote) continue;
-        t.update(devices).set({ remoteDeviceId: remote.id }).where(eq(devices.id, d.id)).run();
+        updateDevice(t, d.id, { remoteDeviceId: remote.id });
         result.found++;
       }
     });

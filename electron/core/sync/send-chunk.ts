@@ -1,10 +1,8 @@
 // pending -> sending -> accepted. The request id and the call chosen (create or append) are stored
 // BEFORE the POST, so after a crash the same logical call can be recognised or repeated exactly.
 import { randomUUID } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
-import { batches, devices } from '../../../db/schema';
 import { findBatch, updateBatch, type BatchRow } from '../../../db/repos/batches';
-import { batchChunks, chunkDevices, updateChunk, type UploadRow } from '../../../db/repos/uploads';
+import { batchChunks, chunkDevices, failChunkDevices, markDevicesSending, setChunkDevicesState, updateChunk, type UploadRow } from '../../../db/repos/uploads';
 import type { PartnerCenterError } from '../../partner-center/client';
 import { identityOf } from '../../../shared/domain/identity';
 import { markFailed } from './apply-results';
@@ -79,7 +77,7 @@ async function resolveMismatch(ctx: SyncContext, chunk: UploadRow, batch: BatchR
   const at = ctx.now();
   tx(ctx, (t) => {
     updateChunk(t, chunk.id, { state: 'pending', requestId: randomUUID(), method, nextAttemptAt: at + ctx.options.retryMaxMs, lastError: message, updatedAt: at });
-    t.update(devices).set({ state: 'queued' }).where(eq(devices.uploadId, chunk.id)).run();
+    setChunkDevicesState(t, chunk.id, 'queued');
     auditSync(ctx, t, { action: 'uploads:batchMismatch', result: 'failed', objectType: 'batch', objectId: batch.id, detail: { chunk: chunk.seq, method, sentAs, status: answer.status, requestId: answer.requestId } });
   });
   return { kind: 'refused', message };
@@ -120,8 +118,8 @@ export async function sendChunk(ctx: SyncContext, chunk: UploadRow): Promise<Ste
   const requestId = chunk.requestId ?? randomUUID();
   tx(ctx, (t) => {
     updateChunk(t, chunk.id, { state: 'sending', requestId, method, attempts: chunk.attempts + 1, updatedAt: ctx.now() });
-    t.update(devices).set({ state: 'sending' }).where(inArray(devices.id, list.map((d) => d.id))).run();
-    if (batch.state === 'approved') t.update(batches).set({ state: 'uploading' }).where(eq(batches.id, batch.id)).run();
+    markDevicesSending(t, list.map((d) => d.id));
+    if (batch.state === 'approved') updateBatch(t, batch.id, { state: 'uploading' });
   });
   const body = list.flatMap((d) => {
     const input = toDeviceInput(d);
@@ -162,13 +160,13 @@ function postponed(ctx: SyncContext, chunk: UploadRow, error: PartnerCenterError
       updateChunk(t, chunk.id, { state: 'sending', nextAttemptAt: at + Math.max(backoffMs(ctx.options, chunk.attempts), error.retryAfterMs ?? 0), updatedAt: at });
     } else if (error.kind === 'bad-request') {
       updateChunk(t, chunk.id, { state: 'failed', lastError: error.message, updatedAt: at });
-      t.update(devices).set({ state: 'failed', errorCode: String(error.status ?? 400), errorText: error.message }).where(eq(devices.uploadId, chunk.id)).run();
+      failChunkDevices(t, chunk.id, String(error.status ?? 400), error.message);
       auditSync(ctx, t, { action: 'uploads:refused', result: 'failed', objectType: 'batch', objectId: chunk.batchId, detail: { chunk: chunk.seq, error: error.message, requestId: error.requestId } });
       settleBatch(t, chunk.batchId, at);
     } else {
       const wait = error.kind === 'forbidden' ? ctx.options.retryMaxMs : Math.max(backoffMs(ctx.options, chunk.attempts), error.retryAfterMs ?? 0);
       updateChunk(t, chunk.id, { state: chunk.state === 'sending' ? 'sending' : 'pending', nextAttemptAt: at + wait, updatedAt: at });
-      t.update(devices).set({ state: 'queued' }).where(eq(devices.uploadId, chunk.id)).run();
+      setChunkDevicesState(t, chunk.id, 'queued');
       if (refusal) {
         auditSync(ctx, t, { action: 'uploads:forbidden', result: 'failed', objectType: 'batch', objectId: chunk.batchId, detail: { chunk: chunk.seq, cause: refusal.cause, certain: refusal.certain, status: error.status, requestId: error.requestId } });
       }

@@ -59,7 +59,7 @@ describe('identity read without the hash text', () => {
         const page = listReviewDevices(t.station.database.db, { batchId, state: 'all' }, 0, 100).rows;
         expect(page.map((r) => r.identity)).toEqual(expected);
         expect(page.map((r) => r.hasHardwareHash)).toEqual(full.map((d) => d.hardwareHash !== null));
-        expect([...iterateBatchDevices(t.station.database.sqlite, batchId)]).toEqual(page);
+        expect([...iterateBatchDevices(t.station.database.db, batchId)]).toEqual(page);
 
         const noIdentity = full.flatMap((d) => {
           const r = identityOf(d);
@@ -95,7 +95,7 @@ describe('identity read without the hash text', () => {
   it('the Partner Center export still reads the hash text itself, live lines only, in scan order', () => {
     const { batchId, full } = seed([{ hasPkid: false, serial: 'PF1', manufacturer: null, model: null, hardwareHash: Buffer.alloc(3750, 9).toString('base64') }, { hasPkid: true, serial: null, manufacturer: null, model: null, hardwareHash: null }], Date.UTC(2025, 0, 1));
     t.station.database.sqlite.prepare('UPDATE devices SET removed_at = 1 WHERE id = ?').run(full[1]?.id);
-    expect([...iterateExportDevices(t.station.database.sqlite, batchId)]).toEqual([full[0]]);
+    expect([...iterateExportDevices(t.station.database.db, batchId)]).toEqual([full[0]]);
     expect(full[0]?.hardwareHash).toHaveLength(5000);
   });
 });
