@@ -3,7 +3,7 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { BatchSummary } from '../../../../shared/contract/batches';
 import { useTranslation } from '../../i18n';
-import { formatDateTime } from '../../i18n/format';
+import { formatDayTime } from '../../i18n/format';
 
 export function BatchList({ batches, onOpen }: { batches: readonly BatchSummary[]; onOpen: (batch: BatchSummary) => void }): ReactNode {
   const { t } = useTranslation('scan');
@@ -31,7 +31,7 @@ export function BatchList({ batches, onOpen }: { batches: readonly BatchSummary[
               {t('picker.boxes', { count: batch.deviceCount })}
             </span>
             <span className="batch-option-meta">
-              {t('picker.startedBy', { name: batch.createdBy, when: formatDateTime(batch.createdAt) })}
+              {t('picker.startedBy', { name: batch.createdBy, when: formatDayTime(batch.createdAt) })}
             </span>
           </button>
         </li>
