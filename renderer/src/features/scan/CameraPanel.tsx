@@ -1,4 +1,5 @@
-// The webcam: picker, live picture with the aim box, and what went wrong in plain words. Retail
+// The webcam: picker, live picture with the aim box, and what went wrong in plain words (by the
+// error's kind, from the catalogs). Retail
 // barcodes the camera happens to see are listed faintly, never flashed.
 import type { ReactNode } from 'react';
 import { useTranslation } from '../../i18n';
@@ -23,7 +24,7 @@ export function CameraPanel({ onRead, ignored }: { onRead: (read: CameraRead) =>
       {camera.cameras.length > 0 && <CameraPicker cameras={camera.cameras} deviceId={camera.deviceId} onChoose={camera.choose} />}
       {camera.error !== null && (
         <div className="message message-error camera-error" role="alert" data-testid="camera-error" data-kind={camera.error.kind}>
-          <p>{camera.error.message}</p>
+          <p>{t(`camera.error.${camera.error.kind}`)}</p>
           <button type="button" className="btn" onClick={camera.retry} data-testid="camera-retry">
             {t('camera.retry')}
           </button>
