@@ -81,6 +81,8 @@ export function ScanView({ batch, sounds, onLeave, onWedgeHandler }: ScanViewPro
     [store, closePicker],
   );
 
+  // When the last typed character reached the page; a scan's own first keys do not count (see use-scan-keys).
+  const lastCharAt = useRef(-Infinity);
   const manualInput = useRef<HTMLInputElement>(null);
   const [typedHint, setTypedHint] = useState<string | null>(null);
   const [manualText, setManualText] = useState('');
@@ -88,7 +90,10 @@ export function ScanView({ batch, sounds, onLeave, onWedgeHandler }: ScanViewPro
   const typing = useRef({ text: '', lastEnd: -Infinity });
   useEffect(() => {
     onWedgeHandler({
-      scan: (burst) => onRead({ raw: burst.text, source: 'wedge', ...(burst.layoutMismatch ? { layoutMismatch: true, ...(burst.usReading ? { usReading: burst.usReading } : {}) } : {}) }),
+      scan: (burst) => {
+        lastCharAt.current = -Infinity;
+        onRead({ raw: burst.text, source: 'wedge', ...(burst.layoutMismatch ? { layoutMismatch: true, ...(burst.usReading ? { usReading: burst.usReading } : {}) } : {}) });
+      },
       // Someone typed digits slowly where a scan goes: say it was not recorded and where typing is taken.
       human: (burst) => {
         if (document.activeElement === manualInput.current) return;
@@ -152,7 +157,7 @@ export function ScanView({ batch, sounds, onLeave, onWedgeHandler }: ScanViewPro
     },
     [store, canLeave, onLeave, t],
   );
-  useScanKeys(!closing && !pickerOpen, confirmPending, act);
+  useScanKeys(!closing && !pickerOpen, confirmPending, act, lastCharAt);
 
   const recordTuple = useCallback(
     (choice: TupleChoice) => {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ScanPage } from '../../../../../renderer/src/features/scan/ScanPage';
 import { setLanguage, type Language } from '../../../../../renderer/src/i18n';
 import { AppProvider } from '../../../../../renderer/src/store/provider';
-import { press, scan, ScanFake } from './scan-fake';
+import { press, pressSoonAfter, scan, ScanFake } from './scan-fake';
 
 afterEach(() => {
   cleanup();
@@ -54,6 +54,23 @@ describe.each([
     await waitFor(() => expect(verdict().dataset.verdict).toBe('dropped'));
     expect(fake.recordCalls()).toHaveLength(3); // the question, the kept answer, the second question: the dropped one sent nothing
     expect(screen.getByTestId('batch-count').textContent).toBe('3');
+  });
+
+  // The first keys of a scan reach the page before the wedge listener knows it is a scan; they used to
+  // count as someone's typing, so an Enter within 400 ms of them confirmed nothing. That is the
+  // difference once seen "in French": the run whose Enter came quickest after the scan lost it.
+  it('takes an Enter pressed right after the question as the answer', async () => {
+    setLanguage(language);
+    const fake = new ScanFake();
+    fake.addBatch('Pallet 7', 2);
+    renderScan(fake);
+    fireEvent.click(await screen.findByTestId('batch-option-Pallet 7'));
+    await screen.findByTestId('scan-view');
+    act(() => scan(EAN_LIKE));
+    await waitFor(() => expect(verdict().dataset.verdict).toBe('confirm'));
+    act(() => pressSoonAfter('Enter', 150));
+    await waitFor(() => expect(verdict().dataset.verdict).toBe('accepted'));
+    expect(fake.recordCalls().at(-1)).toMatchObject({ raw: EAN_LIKE, confirmPkid: true });
   });
 });
 
