@@ -3,22 +3,22 @@
 // out here.
 import type { ReactNode } from 'react';
 import type { IdentitySummary } from '../../../shared/domain/identity';
+import { useTranslation } from '../i18n';
 import './identity-badge.css';
 
-const BADGES: Record<NonNullable<IdentitySummary['kind']>, string> = { pkid: 'PKID', tuple: 'Tuple', hash: 'Hash' };
-
 export function IdentityBadge({ identity, showLabel = true }: { identity: IdentitySummary; showLabel?: boolean }): ReactNode {
+  const { t } = useTranslation('components');
   if (identity.kind === null) {
     return (
       <span className="identity identity-missing" data-testid="identity" data-kind="none" role="note">
-        <span className="identity-badge">No identity</span>
+        <span className="identity-badge">{t('identity.none')}</span>
         <span className="identity-label">{identity.label}</span>
       </span>
     );
   }
   return (
     <span className={`identity identity-${identity.kind}`} data-testid="identity" data-kind={identity.kind} title={identity.label}>
-      <span className="identity-badge">{BADGES[identity.kind]}</span>
+      <span className="identity-badge">{t(`identity.${identity.kind}`)}</span>
       {showLabel && <span className="identity-label">{identity.label}</span>}
     </span>
   );

@@ -2,8 +2,12 @@
 // German, French, Spanish, Dutch and Polish read a 24-hour clock and English its own.
 import { i18n } from './index';
 
+// The station's English has always been British: a 24-hour clock and the day before the month, so no
+// screen mixes 12- and 24-hour times (as shared/domain/words.ts says them for the core's English).
+const REGION: Readonly<Record<string, string>> = { en: 'en-GB' };
+
 function locale(): string {
-  return i18n.language;
+  return REGION[i18n.language] ?? i18n.language;
 }
 
 export function formatDate(at: number | Date): string {
@@ -20,4 +24,19 @@ export function formatDateTime(at: number | Date): string {
 
 export function formatNumber(value: number): string {
   return new Intl.NumberFormat(locale()).format(value);
+}
+
+/** "7 Dec, 15:04": a day of this year and its time. */
+export function formatDayTime(at: number | Date): string {
+  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
+}
+
+/** "Mon 7 Dec": a day on a chart's axis. */
+export function formatWeekdayDate(at: number | Date): string {
+  return new Intl.DateTimeFormat(locale(), { weekday: 'short', day: 'numeric', month: 'short' }).format(at);
+}
+
+/** "15:04" today, "3 Nov, 15:04" on other days. */
+export function formatRecent(at: number, now = Date.now()): string {
+  return new Date(now).toDateString() === new Date(at).toDateString() ? formatTime(at) : formatDayTime(at);
 }

@@ -21,6 +21,12 @@ export function languageOf(tag: string | null | undefined): Language {
   return languages.find((l) => l === base) ?? defaultLanguage;
 }
 
+// The page says which language it speaks, for screen readers, hyphenation and the spell checker;
+// registered before init so the first language is set too.
+i18next.on('languageChanged', (language) => {
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+});
+
 void i18next.use(initReactI18next).init({
   // Each top-level key of a catalog is a namespace: one per feature.
   resources: Object.fromEntries(languages.map((l) => [l, catalogs[l]])),

@@ -2,7 +2,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { BatchSummary } from '../../../../shared/contract/batches';
 import type { RosterEntry } from '../../store/types';
-import { actionLabels } from '../../../../shared/domain/audit-words';
+import { useTranslation } from '../../i18n';
 import type { AuditFilters } from './use-audit';
 
 export const knownActions = [
@@ -38,6 +38,7 @@ interface Props {
 }
 
 export function AuditFiltersBar({ filters, roster, batches, onChange }: Props): ReactNode {
+  const { t } = useTranslation('audit');
   const [action, setAction] = useState(filters.action ?? '');
   useEffect(() => {
     const wanted = action.trim() || undefined;
@@ -47,11 +48,11 @@ export function AuditFiltersBar({ filters, roster, batches, onChange }: Props): 
   }, [action, filters, onChange]);
 
   return (
-    <div className="review-filters audit-filters" role="search" aria-label="Filter the audit trail">
+    <div className="review-filters audit-filters" role="search" aria-label={t('filters.label')}>
       <label className="review-filter">
-        <span>Operator</span>
+        <span>{t('filters.operator')}</span>
         <select value={filters.operatorId ?? ''} onChange={(e) => onChange({ ...filters, operatorId: e.target.value ? Number(e.target.value) : undefined })} data-testid="audit-filter-operator">
-          <option value="">Anyone</option>
+          <option value="">{t('filters.anyone')}</option>
           {roster.map((o) => (
             <option key={o.id} value={o.id}>
               {o.name}
@@ -60,18 +61,18 @@ export function AuditFiltersBar({ filters, roster, batches, onChange }: Props): 
         </select>
       </label>
       <label className="review-filter">
-        <span>Action</span>
-        <input list="audit-actions" value={action} maxLength={64} placeholder="e.g. review:removeDevice" onChange={(e) => setAction(e.target.value)} data-testid="audit-filter-action" />
+        <span>{t('filters.action')}</span>
+        <input list="audit-actions" value={action} maxLength={64} placeholder={t('filters.actionPlaceholder')} onChange={(e) => setAction(e.target.value)} data-testid="audit-filter-action" />
         <datalist id="audit-actions">
           {knownActions.map((a) => (
-            <option key={a} value={a} label={actionLabels[a]} />
+            <option key={a} value={a} label={t(`action.${a.replace(':', '.')}`)} />
           ))}
         </datalist>
       </label>
       <label className="review-filter">
-        <span>Batch</span>
+        <span>{t('filters.batch')}</span>
         <select value={filters.batchId ?? ''} onChange={(e) => onChange({ ...filters, batchId: e.target.value ? Number(e.target.value) : undefined })} data-testid="audit-filter-batch">
-          <option value="">Any</option>
+          <option value="">{t('filters.any')}</option>
           {batches.map((b) => (
             <option key={b.id} value={b.id}>
               {b.name}
@@ -80,11 +81,11 @@ export function AuditFiltersBar({ filters, roster, batches, onChange }: Props): 
         </select>
       </label>
       <label className="review-filter">
-        <span>From</span>
+        <span>{t('filters.from')}</span>
         <input type="datetime-local" value={toInput(filters.from)} onChange={(e) => onChange({ ...filters, from: fromInput(e.target.value) })} data-testid="audit-filter-from" />
       </label>
       <label className="review-filter">
-        <span>To</span>
+        <span>{t('filters.to')}</span>
         <input type="datetime-local" value={toInput(filters.to)} onChange={(e) => onChange({ ...filters, to: fromInput(e.target.value) })} data-testid="audit-filter-to" />
       </label>
     </div>

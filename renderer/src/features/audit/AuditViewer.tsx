@@ -3,14 +3,16 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { BatchSummary } from '../../../../shared/contract/batches';
 import { Message } from '../../components/Message';
+import { useTranslation } from '../../i18n';
+import { formatDayTime } from '../../i18n/format';
 import { useApi, useAppStore } from '../../store/provider';
-import { formatWhen } from '../batches/format';
 import { AuditFiltersBar } from './AuditFiltersBar';
 import { ChainStatusBanner } from './ChainStatus';
 import { useAudit, type AuditFilters, type AuditRow } from './use-audit';
 import './audit.css';
 
 export function AuditViewer(): ReactNode {
+  const { t } = useTranslation('audit');
   const api = useApi();
   const roster = useAppStore((s) => s.roster);
   const loadRoster = useAppStore((s) => s.loadRoster);
@@ -39,12 +41,12 @@ export function AuditViewer(): ReactNode {
       <table className="table lead-table audit-table" data-testid="audit-table">
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What happened</th>
-            <th scope="col">Object</th>
-            <th scope="col">Result</th>
-            <th scope="col">Detail</th>
+            <th scope="col">{t('table.when')}</th>
+            <th scope="col">{t('table.who')}</th>
+            <th scope="col">{t('table.what')}</th>
+            <th scope="col">{t('table.object')}</th>
+            <th scope="col">{t('table.result')}</th>
+            <th scope="col">{t('table.detail')}</th>
           </tr>
         </thead>
         <tbody>
@@ -53,14 +55,14 @@ export function AuditViewer(): ReactNode {
           ))}
           {!audit.loading && audit.rows.length === 0 && (
             <tr>
-              <td colSpan={6}>No entries match these filters.</td>
+              <td colSpan={6}>{t('table.none')}</td>
             </tr>
           )}
         </tbody>
       </table>
       {audit.hasMore && (
         <button type="button" className="btn" disabled={audit.loading} onClick={audit.loadMore} data-testid="audit-more">
-          Show older entries
+          {t('table.more')}
         </button>
       )}
     </section>
@@ -82,14 +84,15 @@ function detailText(detail: string): string {
 }
 
 function Row({ row: r }: { row: AuditRow }): ReactNode {
+  const { t } = useTranslation('audit');
   const text = detailText(r.detail);
   return (
     <tr data-testid={`audit-row-${r.id}`} data-action={r.action} className={r.result === 'ok' ? undefined : 'audit-row-refused'}>
       <td className="audit-when">
-        {formatWhen(r.at)}
-        <div className="review-sub">#{r.id}</div>
+        {formatDayTime(r.at)}
+        <div className="review-sub">{t('table.id', { id: r.id })}</div>
       </td>
-      <td>{r.operatorName ?? 'station'}</td>
+      <td>{r.operatorName ?? t('table.station')}</td>
       <td data-testid={`audit-summary-${r.id}`}>
         {r.summary}
         {/* The code stays, small, for support and for the action filter. */}
@@ -99,7 +102,7 @@ function Row({ row: r }: { row: AuditRow }): ReactNode {
       </td>
       <td>{r.objectName ?? '—'}</td>
       <td>
-        <span className={`chip${r.result === 'ok' ? '' : ' chip-failed'}`}>{r.result}</span>
+        <span className={`chip${r.result === 'ok' ? '' : ' chip-failed'}`}>{t(`result.${r.result}`, { defaultValue: r.result })}</span>
       </td>
       <td className="audit-detail" title={text}>
         {text}

@@ -1,18 +1,25 @@
 // The audit chain's verdict, shown big: intact, or broken at which row and why.
 import type { ReactNode } from 'react';
+import { useTranslation } from '../../i18n';
 import type { ChainStatus } from './use-audit';
 
+// Symbols, not words.
+const INTACT = '✓';
+const ALTERED = '✗';
+
 export function ChainStatusBanner({ chain }: { chain: ChainStatus | null }): ReactNode {
-  if (!chain) return <p className="audit-chain audit-chain-unknown" data-testid="audit-chain" data-ok="unknown">Checking the audit trail's hash chain…</p>;
+  const { t } = useTranslation('audit');
+  if (!chain) return <p className="audit-chain audit-chain-unknown" data-testid="audit-chain" data-ok="unknown">{t('chain.checking')}</p>;
   const unkeyed =
     chain.unkeyedRows > 0
-      ? ` The first ${chain.unkeyedRows.toLocaleString('en-GB')} entries were written before the trail was sealed with the station key: what was done to them before then cannot be known.`
+      ? t('chain.unkeyed', { count: chain.unkeyedRows })
       : '';
   if (chain.ok) {
     return (
       <p className="audit-chain audit-chain-ok" role="status" data-testid="audit-chain" data-ok="true">
-        <span className="audit-chain-mark" aria-hidden="true">✓</span>
-        Audit trail intact: all {chain.rows.toLocaleString('en-GB')} entries checked, sealed with the station key, none missing at the end.{unkeyed}
+        <span className="audit-chain-mark" aria-hidden="true">{INTACT}</span>
+        {t('chain.intact', { count: chain.rows })}
+        {unkeyed}
       </p>
     );
   }
@@ -20,15 +27,15 @@ export function ChainStatusBanner({ chain }: { chain: ChainStatus | null }): Rea
     // Nothing found wrong, but not everything could be checked here: not a green tick, not an alarm.
     return (
       <p className="audit-chain audit-chain-unknown" role="status" data-testid="audit-chain" data-ok="unchecked">
-        Audit trail not fully checked ({chain.rows.toLocaleString('en-GB')} entries): {chain.warnings.join('; ')}.{unkeyed}
+        {t('chain.unchecked', { count: chain.rows, warnings: chain.warnings.join('; ') })}
+        {unkeyed}
       </p>
     );
   }
   return (
     <p className="audit-chain audit-chain-bad" role="alert" data-testid="audit-chain" data-ok="false">
-      <span className="audit-chain-mark" aria-hidden="true">✗</span>
-      The audit trail has been altered{chain.rowId !== null ? ` at entry #${chain.rowId}` : ''}: {chain.problem ?? 'the hash chain does not add up'}. Tell the station admin; run
-      “dockside verify” for details.
+      <span className="audit-chain-mark" aria-hidden="true">{ALTERED}</span>
+      {chain.rowId !== null ? t('chain.alteredAt', { id: chain.rowId, problem: chain.problem }) : t('chain.altered', { problem: chain.problem })}
     </p>
   );
 }

@@ -2,6 +2,7 @@
 // walked once per filter (the first page), not for every page.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/contract';
+import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
 
 export type AuditPage = ChannelOutput<'audit:list'>;
@@ -42,7 +43,7 @@ export function useAudit(filters: AuditFilters): {
     void api.call('audit:list', { operatorId, action, batchId, from, to, limit: AUDIT_PAGE, verify: true }).then((result) => {
       if (mine !== seq.current) return;
       setLoading(false);
-      if (!result.ok) return setError(result.error.message);
+      if (!result.ok) return setError(errorText(result.error));
       setError(null);
       setRows(result.value.rows);
       setNext(result.value.nextBefore);
@@ -57,7 +58,7 @@ export function useAudit(filters: AuditFilters): {
     void api.call('audit:list', { operatorId, action, batchId, from, to, limit: AUDIT_PAGE, before: next, verify: false }).then((result) => {
       if (mine !== seq.current) return;
       setLoading(false);
-      if (!result.ok) return setError(result.error.message);
+      if (!result.ok) return setError(errorText(result.error));
       setRows((before) => [...before, ...result.value.rows]);
       setNext(result.value.nextBefore);
     });

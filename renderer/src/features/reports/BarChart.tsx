@@ -3,6 +3,8 @@
 // (above the bars, so it is read first).
 // Every segment has a <title>, so hovering it (or a screen reader) gives the exact figure.
 import type { ReactNode } from 'react';
+import { useTranslation } from '../../i18n';
+import { formatNumber } from '../../i18n/format';
 import { bucketLabel, niceTicks, seriesColours } from './chart-scale';
 
 export interface Series {
@@ -16,8 +18,8 @@ interface Props {
   series: readonly Series[];
   xTitle: string;
   yTitle: string;
-  /** Words for one unit in the titles ("scans", "devices"). */
-  unit: string;
+  /** The figure with its unit, for the titles ("30 scans", "1 device"). */
+  unit: (count: number) => string;
   testId: string;
   legend?: boolean;
 }
@@ -27,6 +29,7 @@ const H = 290;
 const M = { left: 64, right: 12, top: 22, bottom: 64 };
 
 export function BarChart({ buckets, series, xTitle, yTitle, unit, testId, legend = true }: Props): ReactNode {
+  const { t } = useTranslation('reports');
   const totals = buckets.map((b) => series.reduce((sum, s) => sum + (s.values.get(b) ?? 0), 0));
   const ticks = niceTicks(Math.max(0, ...totals));
   const top = ticks.at(-1) ?? 1;
@@ -48,18 +51,18 @@ export function BarChart({ buckets, series, xTitle, yTitle, unit, testId, legend
                 <svg width="18" height="18" aria-hidden="true" className="chart-swatch">
                   <rect width="18" height="18" rx="3" fill={seriesColours[si % seriesColours.length]} />
                 </svg>
-                {s.name} <strong>{[...s.values.values()].reduce((a, b) => a + b, 0)}</strong>
+                {s.name} <strong>{formatNumber([...s.values.values()].reduce((a, b) => a + b, 0))}</strong>
               </li>
             ))}
           </ul>
         </figcaption>
       )}
-      <svg viewBox={`0 0 ${W} ${H}`} className="chart-svg" role="img" aria-label={`${yTitle} by ${xTitle.toLowerCase()}: ${grand} ${unit} in all`}>
-        {ticks.map((t) => (
-          <g key={t}>
-            <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} className={t === 0 ? 'chart-axis' : 'chart-grid'} />
-            <text x={M.left - 8} y={y(t)} className="chart-tick" textAnchor="end" dominantBaseline="middle">
-              {t}
+      <svg viewBox={`0 0 ${W} ${H}`} className="chart-svg" role="img" aria-label={t('chart.label', { y: yTitle, x: xTitle, all: unit(grand) })}>
+        {ticks.map((tick) => (
+          <g key={tick}>
+            <line x1={M.left} x2={W - M.right} y1={y(tick)} y2={y(tick)} className={tick === 0 ? 'chart-axis' : 'chart-grid'} />
+            <text x={M.left - 8} y={y(tick)} className="chart-tick" textAnchor="end" dominantBaseline="middle">
+              {formatNumber(tick)}
             </text>
           </g>
         ))}
@@ -73,7 +76,7 @@ export function BarChart({ buckets, series, xTitle, yTitle, unit, testId, legend
                 if (v === 0) return null;
                 const rect = (
                   <rect key={s.name} x={x} width={barW} y={y(base + v)} height={Math.max(1, y(base) - y(base + v))} fill={seriesColours[si % seriesColours.length]} stroke="#ffffff" strokeWidth={1}>
-                    <title>{`${series.length > 1 ? `${s.name}, ` : ''}${bucketLabel(b)}: ${v} ${unit}`}</title>
+                    <title>{series.length > 1 ? t('chart.segmentOf', { name: s.name, bucket: bucketLabel(b), value: unit(v) }) : t('chart.segment', { bucket: bucketLabel(b), value: unit(v) })}</title>
                   </rect>
                 );
                 base += v;
@@ -81,7 +84,7 @@ export function BarChart({ buckets, series, xTitle, yTitle, unit, testId, legend
               })}
               {totals[i] !== 0 && band >= 22 && (
                 <text x={x + barW / 2} y={y(totals[i] ?? 0) - 5} className="chart-value" textAnchor="middle">
-                  {totals[i]}
+                  {formatNumber(totals[i] ?? 0)}
                 </text>
               )}
               {i % labelEvery === 0 && (

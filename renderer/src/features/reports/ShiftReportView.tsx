@@ -2,21 +2,22 @@
 // Partner Center error codes seen, for this shift, today or the last 7 days; Export CSV of the view.
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ShiftReport } from '../../../../shared/contract/reports';
-import { batchStateLabels, type BatchState } from '../../../../shared/domain/batch';
 import { explainDeviceError, type DeviceErrorExplanation } from '../../../../shared/domain/device-errors';
-import { IDENTITY_LABELS } from '../../../../shared/domain/identity';
 import { Message } from '../../components/Message';
+import { i18n, useTranslation } from '../../i18n';
+import { errorText } from '../../i18n/errors';
+import { formatDayTime, formatNumber } from '../../i18n/format';
 import { useApi } from '../../store/provider';
 import { saveTextFile } from '../batches/files';
-import { formatWhen } from '../batches/format';
 import { BarChart } from './BarChart';
 import { adviceText } from '../../i18n/advice';
-import { rangeFor, rangeIds, rangeLabels, type RangeId } from './range';
+import { rangeFor, rangeIds, type RangeId } from './range';
 import { registeredSeries, scanSeries } from './report-series';
 
 const RELOAD_GAP_MS = 1000;
 
 export function ShiftReportView(): ReactNode {
+  const { t } = useTranslation('reports');
   const api = useApi();
   const [rangeId, setRangeId] = useState<RangeId>('shift');
   const [report, setReport] = useState<ShiftReport | null>(null);
@@ -31,7 +32,7 @@ export function ShiftReportView(): ReactNode {
       if (result.ok) {
         setReport(result.value);
         setError(null);
-      } else setError(result.error.message);
+      } else setError(errorText(result.error));
     });
   }, [api, rangeId]);
 
@@ -54,9 +55,9 @@ export function ShiftReportView(): ReactNode {
   async function exportCsv(): Promise<void> {
     if (!report) return;
     const result = await api.call('reports:exportCsv', { from: report.from, to: report.to });
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(errorText(result.error));
     saveTextFile(result.value.fileName, result.value.csv);
-    setNotice(`${result.value.fileName} saved to Downloads.`);
+    setNotice(t('saved', { file: result.value.fileName }));
   }
 
   const scans = report ? scanSeries(report) : null;
@@ -64,20 +65,20 @@ export function ShiftReportView(): ReactNode {
   return (
     <section className="shift-report" data-testid="shift-report">
       <div className="report-bar">
-        <div className="tabs" role="group" aria-label="Time range">
+        <div className="tabs" role="group" aria-label={t('rangeLabel')}>
           {rangeIds.map((id) => (
             <button key={id} type="button" className="tab" aria-pressed={rangeId === id} onClick={() => setRangeId(id)} data-testid={`report-range-${id}`}>
-              {rangeLabels[id]}
+              {t(`range.${id}`)}
             </button>
           ))}
         </div>
         <button type="button" className="btn btn-small" disabled={!report} onClick={() => void exportCsv()} data-testid="report-export">
-          Export CSV
+          {t('export')}
         </button>
       </div>
       {report && (
         <p className="hint" data-testid="report-period">
-          {formatWhen(report.from)} to {formatWhen(report.to)} ({report.timeZone})
+          {t('period', { from: formatDayTime(report.from), to: formatDayTime(report.to), zone: report.timeZone })}
         </p>
       )}
       <Message kind="error" testId="report-error">
@@ -88,45 +89,45 @@ export function ShiftReportView(): ReactNode {
       </Message>
       {report && scans && registered && (
         <>
-          <h2>Scans per {scans.by} by operator</h2>
+          <h2>{scans.by === 'hour' ? t('scans.perHour') : t('scans.perDay')}</h2>
           {scans.series.length === 0 ? (
             <p className="big-text" data-testid="report-no-scans">
-              No boxes scanned in this period (imported lines are not scans).
+              {t('scans.none')}
             </p>
           ) : (
-            <BarChart buckets={scans.buckets} series={scans.series} xTitle={scans.by === 'hour' ? 'Hour (station time)' : 'Day'} yTitle="Boxes scanned" unit="scans" testId="report-scans-chart" />
+            <BarChart buckets={scans.buckets} series={scans.series} xTitle={scans.by === 'hour' ? t('chart.hour') : t('chart.day')} yTitle={t('scans.y')} unit={(count) => t('scans.unit', { count })} testId="report-scans-chart" />
           )}
           <div className="report-grid">
             <div>
-              <h2>Batches by state</h2>
+              <h2>{t('batches.title')}</h2>
               <table className="table lead-table" data-testid="report-batches">
                 <tbody>
                   {report.batchesByState.length === 0 && (
                     <tr>
-                      <td>No batches in this period.</td>
+                      <td>{t('batches.none')}</td>
                     </tr>
                   )}
                   {report.batchesByState.map((b) => (
                     <tr key={b.state} data-testid={`report-batches-${b.state}`}>
-                      <th scope="row">{batchStateLabels[b.state as BatchState] ?? b.state}</th>
-                      <td className="num">{b.count}</td>
+                      <th scope="row">{t(`state.${b.state}`, { defaultValue: b.state })}</th>
+                      <td className="num">{formatNumber(b.count)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
             <div>
-              <h2>Partner Center errors</h2>
+              <h2>{t('errors.title')}</h2>
               <ErrorCodes rows={report.errorCodes} identities={report.errorIdentities ?? []} />
             </div>
           </div>
-          <h2>Devices registered per day</h2>
+          <h2>{t('registeredTitle')}</h2>
           {report.registeredPerDay.length === 0 ? (
             <p className="big-text" data-testid="report-no-registered">
-              No devices registered with Windows Autopilot in this period.
+              {t('registeredNone')}
             </p>
           ) : (
-            <BarChart buckets={registered.buckets} series={registered.series} xTitle="Day" yTitle="Devices registered" unit="devices" testId="report-registered-chart" legend={false} />
+            <BarChart buckets={registered.buckets} series={registered.series} xTitle={t('chart.day')} yTitle={t('registeredY')} unit={(count) => t('registeredUnit', { count })} testId="report-registered-chart" legend={false} />
           )}
         </>
       )}
@@ -135,15 +136,16 @@ export function ShiftReportView(): ReactNode {
 }
 
 function ErrorCodes({ rows, identities }: { rows: ShiftReport['errorCodes']; identities: NonNullable<ShiftReport['errorIdentities']> }): ReactNode {
-  if (rows.length === 0) return <p className="hint">No device errors in this period.</p>;
+  const { t } = useTranslation('reports');
+  if (rows.length === 0) return <p className="hint">{t('errors.none')}</p>;
   return (
     <table className="table lead-table" data-testid="report-errors">
       <thead>
         <tr>
-          <th scope="col">Code</th>
-          <th scope="col">What it means</th>
+          <th scope="col">{t('errors.code')}</th>
+          <th scope="col">{t('errors.meaning')}</th>
           <th scope="col" className="num">
-            Devices
+            {t('errors.devices')}
           </th>
         </tr>
       </thead>
@@ -157,13 +159,13 @@ function ErrorCodes({ rows, identities }: { rows: ShiftReport['errorCodes']; ide
               {explanations(r, identities).map(({ sentBy, explained }) => (
                 <div key={explained.meaning} className="report-error-explained" data-testid="report-error-explained">
                   <strong>{explained.name}</strong>
-                  {sentBy && <span className="review-sub"> · sent by {sentBy}</span>}
+                  {sentBy && <span className="review-sub">{t('errors.sentBy', { who: sentBy })}</span>}
                   <div className="review-sub">{adviceText(explained).meaning}</div>
-                  <div className="review-sub">What to do: {adviceText(explained).action}</div>
+                  <div className="review-sub">{t('errors.whatToDo', { action: adviceText(explained).action })}</div>
                 </div>
               ))}
             </td>
-            <td className="num">{r.count}</td>
+            <td className="num">{formatNumber(r.count)}</td>
           </tr>
         ))}
       </tbody>
@@ -182,7 +184,7 @@ function explanations(row: ShiftReport['errorCodes'][number], identities: NonNul
   for (const k of kinds) {
     const explained = explainDeviceError(row.code, row.text, k.identity);
     const entry = byMeaning.get(explained.meaning) ?? { sentBy: [], explained };
-    entry.sentBy.push(`${k.identity ? IDENTITY_LABELS[k.identity] : 'no identity'} (${k.count})`);
+    entry.sentBy.push(i18n.t('errors.sentByOne', { ns: 'reports', identity: i18n.t(k.identity ? `identity.${k.identity}` : 'identity.none', { ns: 'reports' }), n: k.count }));
     byMeaning.set(explained.meaning, entry);
   }
   const groups = [...byMeaning.values()];

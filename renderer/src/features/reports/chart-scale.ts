@@ -1,3 +1,5 @@
+import { formatWeekdayDate } from '../../i18n/format';
+
 // A y axis with round ticks: 0 up to a "nice" top (steps of 1, 2 or 5 times a power of ten, whole numbers).
 export function niceTicks(max: number, wanted = 4): number[] {
   const top = Math.max(1, max);
@@ -17,5 +19,5 @@ export function bucketLabel(bucket: string): string {
   if (bucket.length > 10) return bucket.slice(11);
   const [y, m, d] = bucket.split('-').map(Number);
   const date = new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
-  return date.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
+  return formatWeekdayDate(date);
 }

@@ -3,7 +3,7 @@
 export const rangeIds = ['shift', 'today', 'week'] as const;
 export type RangeId = (typeof rangeIds)[number];
 
-export const rangeLabels: Record<RangeId, string> = { shift: 'This shift', today: 'Today', week: 'Last 7 days' };
+// Their names are in the catalogs: reports.range.<id>.
 
 export const SHIFT_STARTS = [6, 14, 22] as const;
 const HOUR_MS = 3_600_000;

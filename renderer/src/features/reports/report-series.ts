@@ -1,6 +1,7 @@
 // reports:shift rows shaped for the charts: scans per hour (or per day, for a week) per operator,
 // busiest operator first; registrations per day.
 import type { ShiftReport } from '../../../../shared/contract/reports';
+import { i18n } from '../../i18n';
 import type { Series } from './BarChart';
 import { buckets } from './range';
 
@@ -27,5 +28,5 @@ export function registeredSeries(report: ShiftReport): { buckets: string[]; seri
   const values = new Map(report.registeredPerDay.map((r) => [r.day, r.count]));
   const all = buckets(report.from, report.to, 'day');
   const extra = [...values.keys()].filter((k) => !all.includes(k));
-  return { buckets: [...new Set([...all, ...extra])].sort(), series: [{ name: 'Registered', values }] };
+  return { buckets: [...new Set([...all, ...extra])].sort(), series: [{ name: i18n.t('registered', { ns: 'reports' }), values }] };
 }

@@ -2,10 +2,11 @@
 // newest is focused on arrival so Enter alone resumes it.
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { BatchSummary } from '../../../../shared/contract/batches';
-
-const boxes = (n: number): string => `${n} box${n === 1 ? '' : 'es'}`;
+import { useTranslation } from '../../i18n';
+import { formatDayTime } from '../../i18n/format';
 
 export function BatchList({ batches, onOpen }: { batches: readonly BatchSummary[]; onOpen: (batch: BatchSummary) => void }): ReactNode {
+  const { t } = useTranslation('scan');
   const list = useRef<HTMLUListElement>(null);
   useEffect(() => {
     if (document.activeElement === null || document.activeElement === document.body) list.current?.querySelector<HTMLButtonElement>('button')?.focus();
@@ -27,10 +28,10 @@ export function BatchList({ batches, onOpen }: { batches: readonly BatchSummary[
           <button type="button" className="batch-option" onClick={() => onOpen(batch)} data-testid={`batch-option-${batch.name}`}>
             <span className="batch-option-name">{batch.name}</span>
             <span className="batch-option-count" data-testid="batch-option-count">
-              {boxes(batch.deviceCount)}
+              {t('picker.boxes', { count: batch.deviceCount })}
             </span>
             <span className="batch-option-meta">
-              started by {batch.createdBy}, {new Date(batch.createdAt).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}
+              {t('picker.startedBy', { name: batch.createdBy, when: formatDayTime(batch.createdAt) })}
             </span>
           </button>
         </li>

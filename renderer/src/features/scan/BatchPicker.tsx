@@ -2,16 +2,18 @@
 import type { ReactNode } from 'react';
 import type { BatchSummary } from '../../../../shared/contract/batches';
 import { Message } from '../../components/Message';
+import { useTranslation } from '../../i18n';
 import { BatchList } from './BatchList';
 import { NewBatchForm } from './NewBatchForm';
 import { useOpenBatches } from './use-open-batches';
 
 export function BatchPicker({ onOpen, notice }: { onOpen: (batch: BatchSummary) => void; notice: string | null }): ReactNode {
+  const { t } = useTranslation('scan');
   const { batches, error } = useOpenBatches();
   const hasBatches = batches !== null && batches.length > 0;
   return (
     <div className="batch-picker" data-testid="batch-picker">
-      <h1>Scan: choose a batch</h1>
+      <h1>{t('picker.title')}</h1>
       <Message kind="info" testId="scan-notice">
         {notice}
       </Message>
@@ -20,19 +22,19 @@ export function BatchPicker({ onOpen, notice }: { onOpen: (batch: BatchSummary) 
       </Message>
       <div className="picker-columns">
         <section aria-labelledby="open-batches-title" className="picker-column">
-          <h2 id="open-batches-title">Resume an open batch</h2>
+          <h2 id="open-batches-title">{t('picker.resume')}</h2>
           {batches === null ? (
-            <p className="hint">Loading batches…</p>
+            <p className="hint">{t('picker.loading')}</p>
           ) : hasBatches ? (
             <BatchList batches={batches} onOpen={onOpen} />
           ) : (
             <p className="hint" data-testid="no-open-batches">
-              No batch is open. Start one on the right.
+              {t('picker.none')}
             </p>
           )}
         </section>
         <section aria-labelledby="new-batch-title" className="picker-column">
-          <h2 id="new-batch-title">Start a new batch</h2>
+          <h2 id="new-batch-title">{t('picker.start')}</h2>
           <NewBatchForm onCreated={onOpen} autoFocus={batches !== null && !hasBatches} />
         </section>
       </div>

@@ -3,6 +3,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { BatchSummary } from '../../../../shared/contract/batches';
 import { Message } from '../../components/Message';
+import { useTranslation } from '../../i18n';
+import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
 import type { ScanStore } from './scan-store';
 import { useScan } from './use-scan-store';
@@ -16,6 +18,7 @@ interface CloseBatchDialogProps {
 }
 
 export function CloseBatchDialog({ batch, store, queued, onDone }: CloseBatchDialogProps): ReactNode {
+  const { t } = useTranslation('scan');
   const api = useApi();
   const count = useScan(store, (s) => s.count);
   const [error, setError] = useState<string | null>(null);
@@ -28,8 +31,8 @@ export function CloseBatchDialog({ batch, store, queued, onDone }: CloseBatchDia
     setBusy(true);
     const result = await api.call('batches:close', { id: batch.id });
     setBusy(false);
-    if (result.ok) onDone(`Batch ${result.value.name} is ready for review, with ${result.value.deviceCount} box${result.value.deviceCount === 1 ? '' : 'es'}.`);
-    else setError(result.error.message);
+    if (result.ok) onDone(t('close.done', { name: result.value.name, count: result.value.deviceCount }));
+    else setError(errorText(result.error));
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
@@ -49,20 +52,20 @@ export function CloseBatchDialog({ batch, store, queued, onDone }: CloseBatchDia
   return (
     <div className="dialog-backdrop">
       <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="close-batch-title" aria-describedby="close-batch-text" onKeyDown={onKeyDown} data-testid="close-batch-dialog">
-        <h2 id="close-batch-title">Finish batch {batch.name}?</h2>
+        <h2 id="close-batch-title">{t('close.title', { name: batch.name })}</h2>
         <p id="close-batch-text" className="big-text">
-          {count} box{count === 1 ? '' : 'es'}. It goes to the shift lead for review and takes no more scans.
+          {t('close.text', { count })}
         </p>
-        {queued > 0 && <p className="hint">Waiting for {queued} scan{queued === 1 ? '' : 's'} to be recorded…</p>}
+        {queued > 0 && <p className="hint">{t('close.waiting', { count: queued })}</p>}
         <Message kind="error" testId="close-batch-error">
           {error}
         </Message>
         <div className="dialog-actions">
           <button type="button" ref={yes} className="btn btn-primary" onClick={() => void close()} disabled={busy || queued > 0} data-testid="close-batch-confirm">
-            Yes, ready for review <kbd>Enter</kbd>
+            {t('close.yes')} <kbd>{t('key.enter')}</kbd>
           </button>
           <button type="button" className="btn" onClick={() => onDone(null)} data-testid="close-batch-cancel">
-            Keep scanning <kbd>Esc</kbd>
+            {t('close.no')} <kbd>{t('key.esc')}</kbd>
           </button>
         </div>
       </div>

@@ -2,6 +2,7 @@
 // the same queue and checks as a scan, marked as typed (source 'manual'), so the audit trail tells a
 // typed PKID from a scanned one. A scanner fired while this field has focus is still a scan.
 import { forwardRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from '../../i18n';
 
 interface Props {
   text: string;
@@ -11,6 +12,7 @@ interface Props {
 }
 
 export const ManualEntry = forwardRef<HTMLInputElement, Props>(function ManualEntry({ text, onText: setText, onSubmit, hint }, ref): ReactNode {
+  const { t } = useTranslation('scan');
 
   function submit(event: FormEvent): void {
     event.preventDefault();
@@ -27,12 +29,12 @@ export const ManualEntry = forwardRef<HTMLInputElement, Props>(function ManualEn
   }
 
   return (
-    <form className="manual-entry" onSubmit={submit} data-testid="manual-entry" aria-label="Type a PKID by hand">
-      <label htmlFor="manual-pkid">Label will not scan? Type the PKID (or serial):</label>
+    <form className="manual-entry" onSubmit={submit} data-testid="manual-entry" aria-label={t('manual.label')}>
+      <label htmlFor="manual-pkid">{t('manual.prompt')}</label>
       <div className="manual-row">
         <input id="manual-pkid" ref={ref} value={text} inputMode="numeric" autoComplete="off" spellCheck={false} maxLength={64} onChange={(e) => setText(e.target.value)} onKeyDown={keys} data-testid="manual-input" />
         <button type="submit" className="btn btn-secondary" disabled={text.trim().length === 0} data-testid="manual-submit">
-          Add typed
+          {t('manual.add')}
         </button>
       </div>
       {hint !== null && (

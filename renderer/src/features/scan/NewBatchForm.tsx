@@ -4,9 +4,12 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import type { BatchSummary } from '../../../../shared/contract/batches';
 import { BATCH_NAME_MAX, batchNameProblem } from '../../../../shared/domain/batch';
 import { Message } from '../../components/Message';
+import { useTranslation } from '../../i18n';
+import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
 
 export function NewBatchForm({ onCreated, autoFocus }: { onCreated: (batch: BatchSummary) => void; autoFocus: boolean }): ReactNode {
+  const { t } = useTranslation('scan');
   const api = useApi();
   const id = useId();
   const [name, setName] = useState('');
@@ -28,13 +31,13 @@ export function NewBatchForm({ onCreated, autoFocus }: { onCreated: (batch: Batc
     const result = await api.call('batches:create', { name });
     setBusy(false);
     if (result.ok) onCreated(result.value);
-    else setError(result.error.message);
+    else setError(errorText(result.error));
   }
 
   return (
     <form className="new-batch" onSubmit={(e) => void submit(e)} data-testid="new-batch-form">
       <div className="field" data-scan-target="">
-        <label htmlFor={id}>Batch name (pallet, delivery note…)</label>
+        <label htmlFor={id}>{t('newBatch.name')}</label>
         <input
           id={id}
           value={name}
@@ -51,13 +54,13 @@ export function NewBatchForm({ onCreated, autoFocus }: { onCreated: (batch: Batc
         />
       </div>
       <p id={`${id}-rule`} className={problem === null ? 'name-rule' : 'name-rule name-rule-broken'} data-testid="new-batch-rule" aria-live="polite">
-        {problem ?? `Letters, digits, spaces, dots, dashes and underscores; up to ${BATCH_NAME_MAX} characters (${left} left).`}
+        {problem ?? t('newBatch.rule', { max: BATCH_NAME_MAX, count: left })}
       </p>
       <Message kind="error" testId="new-batch-error">
         {error}
       </Message>
       <button type="submit" className="btn btn-primary btn-wide" disabled={busy} data-testid="new-batch-submit">
-        Start batch <kbd>Enter</kbd>
+        {t('newBatch.submit')} <kbd>{t('key.enter')}</kbd>
       </button>
     </form>
   );

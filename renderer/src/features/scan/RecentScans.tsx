@@ -1,19 +1,20 @@
 // The last 20 reads of this session, refused ones included, newest first (older boxes of the batch
 // come from scans:recent when the view opens).
 import type { ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { IdentityBadge } from '../../components/IdentityBadge';
-import { kindLabels, type ScanEntry } from './scan-entries';
+import { useTranslation } from '../../i18n';
+import { formatTime } from '../../i18n/format';
+import type { ScanEntry } from './scan-entries';
 import type { ScanStore } from './scan-store';
 import { useScan } from './use-scan-store';
 import { FleetFlagNote } from './FleetFlagNote';
 import { useFleetFlags } from './use-fleet-flags';
 
-const time = (at: number): string => new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-
-function what(entry: ScanEntry): string {
-  if (entry.pkid !== null && entry.serial !== null) return `PKID ${entry.pkid} + serial ${entry.serial}`;
-  if (entry.pkid !== null) return `PKID ${entry.pkid}`;
-  if (entry.serial !== null) return `Serial ${entry.serial}`;
+function what(entry: ScanEntry, t: TFunction<'scan'>): string {
+  if (entry.pkid !== null && entry.serial !== null) return t('recent.pkidSerial', { pkid: entry.pkid, serial: entry.serial });
+  if (entry.pkid !== null) return t('recent.pkid', { pkid: entry.pkid });
+  if (entry.serial !== null) return t('recent.serial', { serial: entry.serial });
   return entry.value;
 }
 
@@ -21,15 +22,16 @@ function what(entry: ScanEntry): string {
 const showMessage = (entry: ScanEntry): boolean => !(entry.kind === 'accepted' && (entry.message.startsWith('PKID ') || entry.identity?.kind === 'tuple'));
 
 export function RecentScans({ store }: { store: ScanStore }): ReactNode {
+  const { t } = useTranslation('scan');
   const entries = useScan(store, (s) => s.entries);
   const flags = useFleetFlags(entries.flatMap((e) => (e.kind === 'accepted' && !e.undone && e.deviceId !== null ? [e.deviceId] : [])));
   const flagOf = (entry: ScanEntry) => (entry.deviceId !== null && !entry.undone ? flags.get(entry.deviceId) : undefined);
   return (
     <section className="recent" aria-labelledby="recent-title">
-      <h2 id="recent-title">Last scans</h2>
+      <h2 id="recent-title">{t('recent.title')}</h2>
       {entries.length === 0 ? (
         <p className="hint" data-testid="recent-empty">
-          Nothing scanned in this batch yet.
+          {t('recent.empty')}
         </p>
       ) : (
         <ol className="recent-list" data-testid="recent-scans">
@@ -45,8 +47,8 @@ export function RecentScans({ store }: { store: ScanStore }): ReactNode {
               data-pkid={entry.pkid ?? undefined}
               data-serial={entry.serial ?? undefined}
             >
-              <span className="recent-kind">{entry.dropped ? 'Dropped' : entry.undone ? 'Undone' : kindLabels[entry.kind]}</span>
-              <span className="recent-what">{what(entry)}</span>
+              <span className="recent-kind">{entry.dropped ? t('verdict.dropped') : entry.undone ? t('verdict.undo') : t(`kind.${entry.kind}`)}</span>
+              <span className="recent-what">{what(entry, t)}</span>
               {entry.identity !== null && !entry.undone && (
                 <span className="recent-identity">
                   <IdentityBadge identity={entry.identity} showLabel={entry.identity.kind !== 'pkid'} />
@@ -55,8 +57,8 @@ export function RecentScans({ store }: { store: ScanStore }): ReactNode {
               {showMessage(entry) && <span className="recent-message">{entry.message}</span>}
               <FleetFlagNote flag={flagOf(entry)} />
               <span className="recent-meta">
-                {time(entry.at)}
-                {entry.source === 'camera' ? ' · camera' : entry.source === 'manual' ? ' · typed' : ''}
+                {formatTime(entry.at, true)}
+                {entry.source === 'camera' ? t('recent.byCamera') : entry.source === 'manual' ? t('recent.typed') : ''}
               </span>
             </li>
           ))}

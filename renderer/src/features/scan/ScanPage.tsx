@@ -3,6 +3,7 @@
 // first"; in the scanning view it is recorded.
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { BatchSummary } from '../../../../shared/contract/batches';
+import { useTranslation } from '../../i18n';
 import type { WedgeBurst } from '../../scanner/wedge-detector';
 import type { ScanContext } from '../../scanner/wedge-listener';
 import { BatchPicker } from './BatchPicker';
@@ -20,6 +21,7 @@ export interface WedgeHandlers {
 }
 
 export function ScanPage(): ReactNode {
+  const { t } = useTranslation('scan');
   const [batch, setBatch] = useState<BatchSummary | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const handler = useRef<WedgeHandlers | null>(null);
@@ -32,7 +34,7 @@ export function ScanPage(): ReactNode {
       // At the picker: a scan into the batch-name field is the name; anything else is answered.
       if (context.optedIn) return;
       sounds.play('invalid');
-      setNotice('Not recorded: choose or start a batch first, then scan again.');
+      setNotice(t('picker.scanFirst'));
     },
     onBurst: (burst) => {
       if (!burst.accepted) handler.current?.human(burst);

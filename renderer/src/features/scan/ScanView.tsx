@@ -7,6 +7,7 @@ import type { BatchSummary } from '../../../../shared/contract/batches';
 import { cameraReadAction, classifyRead } from '../../../../shared/domain/barcode';
 import type { CameraRead } from '../../scanner/camera-reader';
 import type { FeedbackSounds } from '../../scanner/feedback-sounds';
+import { useTranslation } from '../../i18n';
 import { TuplePicker, type TupleChoice } from '../tuple/TuplePicker';
 import { CameraPanel } from './CameraPanel';
 import { CloseBatchDialog } from './CloseBatchDialog';
@@ -33,6 +34,7 @@ interface ScanViewProps {
 }
 
 export function ScanView({ batch, sounds, onLeave, onWedgeHandler }: ScanViewProps): ReactNode {
+  const { t } = useTranslation('scan');
   const store = useScanStoreFor(batch, (sound) => sounds.play(sound));
   const confirmPending = useScan(store, (s) => s.confirm !== null);
   const queued = useScan(store, (s) => s.queued);
@@ -79,6 +81,8 @@ export function ScanView({ batch, sounds, onLeave, onWedgeHandler }: ScanViewPro
     [store, closePicker],
   );
 
+  // When the last typed character reached the page; a scan's own first keys do not count (see use-scan-keys).
+  const lastCharAt = useRef(-Infinity);
   const manualInput = useRef<HTMLInputElement>(null);
   const [typedHint, setTypedHint] = useState<string | null>(null);
   const [manualText, setManualText] = useState('');
@@ -86,7 +90,10 @@ export function ScanView({ batch, sounds, onLeave, onWedgeHandler }: ScanViewPro
   const typing = useRef({ text: '', lastEnd: -Infinity });
   useEffect(() => {
     onWedgeHandler({
-      scan: (burst) => onRead({ raw: burst.text, source: 'wedge', ...(burst.layoutMismatch ? { layoutMismatch: true, ...(burst.usReading ? { usReading: burst.usReading } : {}) } : {}) }),
+      scan: (burst) => {
+        lastCharAt.current = -Infinity;
+        onRead({ raw: burst.text, source: 'wedge', ...(burst.layoutMismatch ? { layoutMismatch: true, ...(burst.usReading ? { usReading: burst.usReading } : {}) } : {}) });
+      },
       // Someone typed digits slowly where a scan goes: say it was not recorded and where typing is taken.
       human: (burst) => {
         if (document.activeElement === manualInput.current) return;
@@ -98,12 +105,12 @@ export function ScanView({ batch, sounds, onLeave, onWedgeHandler }: ScanViewPro
           typing.current = { text: '', lastEnd: -Infinity };
           setManualText(digits);
           // Put in the field, not sent: the Enter that ended the typing must not record it unchecked.
-          setTypedHint(`Typed by hand? ${digits} was not recorded: keys pressed that slowly are not a scan. It is in the field below: check it, then press "Add typed".`);
+          setTypedHint(t('manual.typedHint', { digits }));
         }
       },
     });
     return () => onWedgeHandler(null);
-  }, [onRead, onWedgeHandler]);
+  }, [onRead, onWedgeHandler, t]);
   const onTyped = useCallback(
     (text: string) => {
       setTypedHint(null);
@@ -126,11 +133,11 @@ export function ScanView({ batch, sounds, onLeave, onWedgeHandler }: ScanViewPro
   /** Leaving (switch or close) must not lose a queued scan or an unanswered PKID question. */
   const canLeave = useCallback((): boolean => {
     const state = store.getState();
-    if (state.confirm !== null) setBlocked('Answer the PKID question first: Enter keeps it, Esc drops it.');
-    else if (state.queued > 0) setBlocked(`Wait: ${state.queued} scan${state.queued === 1 ? ' is' : 's are'} still being recorded.`);
+    if (state.confirm !== null) setBlocked(t('blocked.answerFirst'));
+    else if (state.queued > 0) setBlocked(t('blocked.stillRecording', { count: state.queued }));
     else return true;
     return false;
-  }, [store]);
+  }, [store, t]);
 
   const act = useCallback(
     (action: ScanKeyAction) => {
@@ -143,14 +150,14 @@ export function ScanView({ batch, sounds, onLeave, onWedgeHandler }: ScanViewPro
       else if (action === 'switch' && canLeave()) onLeave(null);
       else if (action === 'close' && canLeave()) setClosing(true);
       else if (action === 'tuple') {
-        if (state.confirm !== null) setBlocked('Answer the PKID question first: Enter keeps it, Esc drops it.');
-        else if (state.waitingBox === null) setBlocked('Scan the serial of the box first, then press F2 to give its manufacturer and model.');
+        if (state.confirm !== null) setBlocked(t('blocked.answerFirst'));
+        else if (state.waitingBox === null) setBlocked(t('blocked.serialFirst'));
         else setPickingFor(state.waitingBox);
       }
     },
-    [store, canLeave, onLeave],
+    [store, canLeave, onLeave, t],
   );
-  useScanKeys(!closing && !pickerOpen, confirmPending, act);
+  useScanKeys(!closing && !pickerOpen, confirmPending, act, lastCharAt);
 
   const recordTuple = useCallback(
     (choice: TupleChoice) => {
@@ -170,7 +177,7 @@ export function ScanView({ batch, sounds, onLeave, onWedgeHandler }: ScanViewPro
   );
 
   return (
-    <div className="scan-view" ref={root} tabIndex={-1} data-testid="scan-view" aria-label={`Scanning into batch ${batch.name}`}>
+    <div className="scan-view" ref={root} tabIndex={-1} data-testid="scan-view" aria-label={t('header.intoNamed', { name: batch.name })}>
       <ScanHeader store={store} />
       {blocked !== null && (
         <p className="message message-error" role="alert" data-testid="scan-blocked">

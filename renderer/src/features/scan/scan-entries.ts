@@ -3,6 +3,9 @@
 import type { DeviceView, ScanVerdict } from '../../../../shared/contract/scans';
 import { classifyRead, displayRaw, type Symbology } from '../../../../shared/domain/barcode';
 import type { IdentitySummary } from '../../../../shared/domain/identity';
+import { i18n } from '../../i18n';
+
+const say = (key: string, params?: Record<string, string>): string => i18n.t(key, { ns: 'scan', ...params });
 
 export interface ScanEntry {
   readonly key: number;
@@ -47,7 +50,15 @@ export function entryFromVerdict(read: ReadLike, verdict: ScanVerdict, at: numbe
 
 export function entryFromDevice(device: DeviceView): Omit<ScanEntry, 'key'> {
   const value = device.pkid ?? device.serial ?? `#${device.id}`;
-  const message = device.pkid && device.serial ? `PKID ${device.pkid} with serial ${device.serial}.` : device.pkid ? `PKID ${device.pkid}.` : `Serial ${device.serial ?? ''}${device.manufacturer && device.model ? ` · ${device.manufacturer} · ${device.model}` : ''}.`;
+  const serial = device.serial ?? '';
+  const message =
+    device.pkid && device.serial
+      ? say('entry.pkidSerial', { pkid: device.pkid, serial })
+      : device.pkid
+        ? say('entry.pkid', { pkid: device.pkid })
+        : device.manufacturer && device.model
+          ? say('entry.tuple', { serial, manufacturer: device.manufacturer, model: device.model })
+          : say('entry.serial', { serial });
   return { kind: 'accepted', value, message, pkid: device.pkid, serial: device.serial, deviceId: device.id, source: device.source, at: device.scannedAt, undone: false, identity: device.identity };
 }
 
@@ -57,20 +68,15 @@ export function hintFor(read: ReadLike): string {
   switch (classified.kind) {
     case 'pkid':
     case 'pkid-unconfirmed':
-      return `Checking PKID ${classified.value}…`;
+      return say('hint.pkid', { value: classified.value });
     case 'serial':
-      return `Checking serial ${classified.value}…`;
+      return say('hint.serial', { value: classified.value });
     case 'gtin':
-      return `Checking ${displayRaw(read.raw)} (looks like a retail barcode)…`;
+      return say('hint.gtin', { value: displayRaw(read.raw) });
     case 'unknown':
     case 'invalid':
-      return `Checking ${displayRaw(read.raw)}…`;
+      return say('hint.other', { value: displayRaw(read.raw) });
   }
 }
 
-export const kindLabels: Readonly<Record<ScanVerdict['verdict'], string>> = {
-  accepted: 'Accepted',
-  duplicate: 'Duplicate',
-  invalid: 'Refused',
-  confirm: 'PKID?',
-};
+// The recent list's word for each kind is in the catalogs: scan.kind.<verdict>.

@@ -15,6 +15,8 @@ import type { BatchSummary } from '../../../../shared/contract/batches';
 import type { DeviceView, ScanVerdict } from '../../../../shared/contract/scans';
 import { classifyRead, displayRaw, type Symbology } from '../../../../shared/domain/barcode';
 import type { ApiClient } from '../../api';
+import { i18n } from '../../i18n';
+import { errorText } from '../../i18n/errors';
 import type { FeedbackSound } from '../../scanner/feedback-sounds';
 import { entryFromDevice, entryFromVerdict, hintFor, type ScanEntry } from './scan-entries';
 
@@ -93,7 +95,8 @@ export interface ScanStoreOptions {
 export type ScanStore = StoreApi<ScanState>;
 
 export const RECENT_LIMIT = 20;
-const IDLE_MESSAGE = 'Scan a PKID or a serial.';
+// The store's own words are said in the language of the moment they are shown, like the core's.
+const say = (key: string, params?: Record<string, string | number>): string => i18n.t(key, { ns: 'scan', ...params });
 const SOUND_OF: Readonly<Record<ScanVerdict['verdict'], FeedbackSound>> = { accepted: 'accepted', duplicate: 'duplicate', invalid: 'invalid', confirm: 'duplicate' };
 
 export function createScanStore({ api, batch, feedback, retryMs = 1000 }: ScanStoreOptions): ScanStore {
@@ -112,7 +115,7 @@ export function createScanStore({ api, batch, feedback, retryMs = 1000 }: ScanSt
     function markDropped(value: string): readonly ScanEntry[] {
       const entries = get().entries;
       const question = entries.find((e) => e.kind === 'confirm' && e.value === value && !e.dropped);
-      return entries.map((e) => (e === question ? { ...e, dropped: true, message: `Dropped: ${value} was not recorded.` } : e));
+      return entries.map((e) => (e === question ? { ...e, dropped: true, message: say('store.droppedLine', { value }) } : e));
     }
 
     function onVerdict(read: ScanRead, verdict: ScanVerdict): void {
@@ -176,7 +179,7 @@ export function createScanStore({ api, batch, feedback, retryMs = 1000 }: ScanSt
         const result = await api.call('scans:undo', { batchId: batch.id });
         if (!result.ok && result.error.code === 'OFFLINE') return false;
         if (result.ok) onUndone(result.value);
-        else onRefused(undefined, result.error.message);
+        else onRefused(undefined, errorText(result.error));
         return true;
       }
       const { read } = job;
@@ -184,14 +187,14 @@ export function createScanStore({ api, batch, feedback, retryMs = 1000 }: ScanSt
         const result = await api.call('scans:recordTuple', { batchId: batch.id, raw: read.raw, source: read.source === 'camera' ? 'camera' : 'wedge', ...job.parts });
         if (!result.ok && result.error.code === 'OFFLINE') return false;
         if (result.ok) onVerdict(read, result.value);
-        else onRefused(read, result.error.message);
+        else onRefused(read, errorText(result.error));
         return true;
       }
       const input = { batchId: batch.id, raw: read.raw, source: read.source, ...(read.symbology ? { symbology: read.symbology } : {}), ...(read.confirmPkid ? { confirmPkid: true } : {}), ...(read.layoutMismatch ? { layoutMismatch: true, ...(read.usReading ? { usReading: read.usReading } : {}) } : {}) };
       const result = await api.call('scans:record', input);
       if (!result.ok && result.error.code === 'OFFLINE') return false;
       if (result.ok) onVerdict(read, result.value);
-      else onRefused(read, result.error.message);
+      else onRefused(read, errorText(result.error));
       return true;
     }
 
@@ -202,11 +205,11 @@ export function createScanStore({ api, batch, feedback, retryMs = 1000 }: ScanSt
         while (!disposed && get().confirm === null) {
           const job = jobs[0];
           if (job === undefined) break;
-          set({ hint: job.kind === 'scan' ? hintFor(job.read) : job.kind === 'tuple' ? `Checking serial ${displayRaw(job.read.raw)} with ${job.parts.manufacturer} ${job.parts.model}…` : 'Undoing your last scan…' });
+          set({ hint: job.kind === 'scan' ? hintFor(job.read) : job.kind === 'tuple' ? say('hint.tuple', { serial: displayRaw(job.read.raw), manufacturer: job.parts.manufacturer, model: job.parts.model }) : say('hint.undo') });
           const done = await run(job);
           if (disposed) return;
           if (!done) {
-            set({ offline: `The station is not answering. ${jobs.length} scan${jobs.length === 1 ? ' is' : 's are'} kept here and will be sent when it answers.` });
+            set({ offline: say('store.offline', { count: jobs.length }) });
             retryTimer = setTimeout(() => {
               retryTimer = undefined;
               void pump();
@@ -233,7 +236,7 @@ export function createScanStore({ api, batch, feedback, retryMs = 1000 }: ScanSt
     return {
       batch,
       count: batch.deviceCount,
-      banner: show('idle', IDLE_MESSAGE),
+      banner: show('idle', say('store.idle')),
       hint: null,
       confirm: null,
       queued: 0,
@@ -248,7 +251,7 @@ export function createScanStore({ api, batch, feedback, retryMs = 1000 }: ScanSt
         // read replaces the question (the first read is dropped, visibly) and is recorded as usual.
         const classified = classifyRead({ raw: read.raw, symbology: read.symbology });
         if ('value' in classified && classified.value === pending.value) return get().keepPkid();
-        set({ confirm: null, entries: markDropped(pending.value), banner: show('dropped', `Dropped ${pending.value}: not recorded. The new scan was taken instead.`) });
+        set({ confirm: null, entries: markDropped(pending.value), banner: show('dropped', say('store.droppedReplaced', { value: pending.value })) });
         enqueue({ kind: 'scan', read });
       },
       submitTuple(parts) {
@@ -268,7 +271,7 @@ export function createScanStore({ api, batch, feedback, retryMs = 1000 }: ScanSt
       dropPkid() {
         const pending = get().confirm;
         if (pending === null) return;
-        set({ confirm: null, entries: markDropped(pending.value), banner: show('dropped', `Dropped ${pending.value}: not recorded.`) });
+        set({ confirm: null, entries: markDropped(pending.value), banner: show('dropped', say('store.dropped', { value: pending.value })) });
         void pump();
       },
       undo: () => enqueue({ kind: 'undo' }),

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BatchSummary } from '../../../../shared/contract/batches';
+import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
 
 export interface OpenBatches {
@@ -18,7 +19,7 @@ export function useOpenBatches(): OpenBatches {
     if (result.ok) {
       setBatches(result.value);
       setError(null);
-    } else setError(result.error.message);
+    } else setError(errorText(result.error));
   }, [api]);
   useEffect(() => {
     void reload();

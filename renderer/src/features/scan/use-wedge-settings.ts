@@ -3,6 +3,7 @@
 // limit above the single-gap limit), the defaults apply and `problem` says so.
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/contract';
+import { i18n } from '../../i18n';
 import { useApi } from '../../store/provider';
 import type { ScannerProfile } from '../../../../shared/domain/wedge/profile';
 import { DEFAULT_WEDGE_SETTINGS, resolveWedgeSettings, type WedgeSettings } from '../../scanner/wedge-settings';
@@ -29,7 +30,7 @@ export function toWedgeSettings(values: StationSettings): { settings: WedgeSetti
   try {
     return { settings: resolveWedgeSettings(wanted), problem: null };
   } catch {
-    return { settings: DEFAULT_WEDGE_SETTINGS, problem: 'The stored scanner settings contradict each other (the mean gap limit is above the single-gap limit); the defaults are used until an admin fixes them.' };
+    return { settings: DEFAULT_WEDGE_SETTINGS, problem: i18n.t('settingsProblem', { ns: 'scan' }) };
   }
 }
 

@@ -5,6 +5,8 @@ import { toSVG } from 'bwip-js/browser';
 import { learnScanner, MIN_SAMPLES, type LearnSample } from '../../../../shared/domain/wedge/learn';
 import type { ScannerProfile } from '../../../../shared/domain/wedge/profile';
 import { TEST_LABEL_BWIP_TEXT } from '../../../../shared/domain/wedge/test-label';
+import { useTranslation } from '../../i18n';
+import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
 import type { WedgeBurst } from '../../scanner/wedge-detector';
 
@@ -13,8 +15,9 @@ export function labelSvg(): string {
 }
 
 export function LearnScanner({ reads, canEdit, profiles, onClear }: { reads: readonly WedgeBurst[]; canEdit: boolean; profiles: readonly ScannerProfile[]; onClear: () => void }): ReactNode {
+  const { t } = useTranslation('scannerTest');
   const api = useApi();
-  const [name, setName] = useState('Scanner 1');
+  const [name, setName] = useState(() => t('learn.defaultName'));
   const [status, setStatus] = useState<string | null>(null);
   const svg = useMemo(labelSvg, []);
   const samples: LearnSample[] = reads.map((b) => ({ keys: b.keys, gaps: b.gaps, terminator: b.terminator }));
@@ -22,20 +25,20 @@ export function LearnScanner({ reads, canEdit, profiles, onClear }: { reads: rea
 
   async function keep(profile: ScannerProfile): Promise<void> {
     const result = await api.call('scanner:saveProfile', profile);
-    setStatus(result.ok ? `Kept "${profile.name}". Scans from it are read with its map from now on.` : result.error.message);
+    setStatus(result.ok ? t('learn.kept', { name: profile.name }) : errorText(result.error));
     if (result.ok) onClear();
   }
 
   return (
     <section className="learn-scanner" data-testid="learn-scanner">
-      <h2>Learn this scanner</h2>
-      <p className="hint">Scan this label {MIN_SAMPLES} times. The station learns the scanner's pace, its prefix, suffix and AIM identifier, how it sends GS, and what its keys type on this PC&apos;s keyboard layout.</p>
+      <h2>{t('learn.title')}</h2>
+      <p className="hint">{t('learn.intro', { count: MIN_SAMPLES })}</p>
       <div className="test-label" data-testid="test-label" dangerouslySetInnerHTML={{ __html: svg }} />
       <button type="button" className="btn" onClick={() => window.print()} data-testid="print-label">
-        Print the label
+        {t('learn.print')}
       </button>
       <p data-testid="learn-count">
-        Reads of the label: {reads.length} of {MIN_SAMPLES}
+        {t('learn.count', { done: reads.length, total: MIN_SAMPLES })}
       </p>
       {learned !== undefined && !learned.ok && (
         <ul className="message message-error" role="alert" data-testid="learn-problems">
@@ -47,17 +50,17 @@ export function LearnScanner({ reads, canEdit, profiles, onClear }: { reads: rea
       {learned?.ok === true && <ProfileView profile={learned.profile} testId="learned-profile" />}
       {learned?.ok === true && canEdit && (
         <div className="learn-keep">
-          <label htmlFor="scanner-name">Name</label>
+          <label htmlFor="scanner-name">{t('learn.name')}</label>
           <input id="scanner-name" value={name} onChange={(e) => setName(e.target.value)} data-scan-target="" data-testid="scanner-name" />
           <button type="button" className="btn btn-primary" onClick={() => void keep(learned.profile)} data-testid="keep-profile">
-            Keep this scanner
+            {t('learn.keep')}
           </button>
         </div>
       )}
       {status !== null && <p data-testid="learn-status">{status}</p>}
       {profiles.length > 0 && (
         <div data-testid="known-scanners">
-          <h3>Scanners this station knows</h3>
+          <h3>{t('learn.known')}</h3>
           {profiles.map((p) => (
             <ProfileView key={p.id} profile={p} testId={`profile-${p.id}`} />
           ))}
@@ -68,25 +71,29 @@ export function LearnScanner({ reads, canEdit, profiles, onClear }: { reads: rea
 }
 
 function ProfileView({ profile, testId }: { profile: ScannerProfile; testId: string }): ReactNode {
-  const gs = { 'ctrl-bracket': 'Ctrl+]', 'alt-code': 'Alt+029', text: `the text ${profile.gs.text}`, dropped: 'nothing (dropped)', none: 'the GS character' }[profile.gs.method];
+  const { t } = useTranslation('scannerTest');
+  const gs = t(`profile.gs.${profile.gs.method}`, { text: profile.gs.text });
   return (
     <dl className="burst-facts" data-testid={testId}>
-      <dt>Scanner</dt>
+      <dt>{t('profile.scanner')}</dt>
       <dd>{profile.name}</dd>
-      <dt>Pace</dt>
+      <dt>{t('profile.pace')}</dt>
       <dd data-testid="profile-pace">
-        {profile.measured.paceMs} ms per key, longest gap {profile.measured.maxGapMs} ms; taken up to {Math.round(profile.pace.slowMeanMs)} ms per key and gaps up to {Math.round(profile.pace.maxGapMs)} ms
+        {t('profile.paceText', { pace: profile.measured.paceMs, gap: profile.measured.maxGapMs, slow: Math.round(profile.pace.slowMeanMs), max: Math.round(profile.pace.maxGapMs) })}
       </dd>
-      <dt>Ends with</dt>
-      <dd data-testid="profile-terminator">{profile.terminator === 'none' ? 'nothing (a pause)' : profile.terminator}</dd>
-      <dt>Prefix / suffix</dt>
+      <dt>{t('profile.endsWith')}</dt>
+      <dd data-testid="profile-terminator">{profile.terminator === 'none' ? t('profile.noTerminator') : profile.terminator}</dd>
+      <dt>{t('profile.framing')}</dt>
       <dd data-testid="profile-framing">
-        {profile.prefix === '' ? 'no prefix' : `prefix "${profile.prefix}"`}, {profile.suffix === '' ? 'no suffix' : `suffix "${profile.suffix}"`}
-        {profile.aim === null ? ', no AIM identifier' : `, AIM identifier ${profile.aim}`}
+        {t('profile.framingText', {
+          prefix: profile.prefix === '' ? t('profile.noPrefix') : t('profile.prefix', { value: profile.prefix }),
+          suffix: profile.suffix === '' ? t('profile.noSuffix') : t('profile.suffix', { value: profile.suffix }),
+          aim: profile.aim === null ? t('profile.noAim') : t('profile.aim', { value: profile.aim }),
+        })}
       </dd>
-      <dt>GS sent as</dt>
+      <dt>{t('profile.gsTitle')}</dt>
       <dd data-testid="profile-gs">{gs}</dd>
-      <dt>Layout</dt>
+      <dt>{t('profile.layout')}</dt>
       <dd data-testid="profile-layout">{profile.layoutNote}</dd>
       {profile.warnings.map((w) => (
         <dd key={w} className="message message-error">

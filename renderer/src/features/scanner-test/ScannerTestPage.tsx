@@ -4,6 +4,7 @@
 // can change the thresholds.
 import { useState, type ReactNode } from 'react';
 import { roleAllows } from '../../../../shared/domain/roles';
+import { useTranslation } from '../../i18n';
 import { useAppStore } from '../../store/provider';
 import type { WedgeBurst } from '../../scanner/wedge-detector';
 import { useWedgeScans } from '../scan/use-wedge-scans';
@@ -21,6 +22,7 @@ import './scanner-test.css';
 export const BURSTS_SHOWN = 8;
 
 export function ScannerTestPage(): ReactNode {
+  const { t } = useTranslation('scannerTest');
   const canEdit = useAppStore((s) => (s.operator ? roleAllows(s.operator.role, 'settings:manage') : false));
   const { settings, profiles, station, problem, reload } = useWedgeSettings();
   const [bursts, setBursts] = useState<readonly { id: number; burst: WedgeBurst }[]>([]);
@@ -44,9 +46,9 @@ export function ScannerTestPage(): ReactNode {
 
   return (
     <section className="scanner-test" data-testid="scanner-test">
-      <h2>Scanner test</h2>
+      <h2>{t('title')}</h2>
       <p className="hint">
-        Scan any barcode now (nothing is recorded). Each burst of keys is shown below: a scanner types fast and evenly; a person does not.
+        {t('intro')}
       </p>
       {problem !== null && (
         <p className="message message-error" role="alert">
@@ -54,12 +56,11 @@ export function ScannerTestPage(): ReactNode {
         </p>
       )}
       <p className="scanner-test-settings" data-testid="scanner-test-settings">
-        Now: a scan has at least {settings.minLength} characters, a mean gap of at most {settings.maxMeanGapMs} ms, no gap over {settings.maxGapMs} ms, and ends with Enter,
-        Tab or a {settings.silenceMs} ms pause.
+        {t('now', { count: settings.minLength, mean: settings.maxMeanGapMs, max: settings.maxGapMs, silence: settings.silenceMs })}
       </p>
       {bursts.length === 0 ? (
         <p className="scanner-test-empty" data-testid="bursts-empty">
-          Waiting for a scan…
+          {t('waiting')}
         </p>
       ) : (
         <ol className="burst-list" data-testid="bursts">

@@ -4,18 +4,21 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { EditableSettingKey } from '../../../../shared/domain/settings';
 import { Message } from '../../components/Message';
+import { useTranslation } from '../../i18n';
+import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
 import type { StationSettings } from '../scan/use-wedge-settings';
 
 type ScannerKey = Exclude<Extract<EditableSettingKey, `scanner.${string}`>, 'scanner.profiles'>;
 
-export const THRESHOLDS: readonly { readonly key: ScannerKey; readonly label: string; readonly unit: string; readonly help: string }[] = [
-  { key: 'scanner.minLength', label: 'Shortest scan', unit: 'characters', help: 'Fewer characters than this is never a scan.' },
-  { key: 'scanner.maxMeanGapMs', label: 'Mean gap at most', unit: 'ms', help: 'Average time between keys of a scan (stalls left out).' },
-  { key: 'scanner.slowMeanGapMs', label: 'Slow scanner mean gap at most', unit: 'ms', help: 'Bluetooth scanners: taken up to this pace when the scan ends with Enter or Tab and its gaps are even.' },
-  { key: 'scanner.maxGapMs', label: 'Longest gap at most', unit: 'ms', help: 'Any single pause longer than this means a person.' },
-  { key: 'scanner.silenceMs', label: 'Pause that ends a scan', unit: 'ms', help: 'For scanners that send no Enter or Tab.' },
-  { key: 'scanner.pairWindowSeconds', label: 'Serial joins its box within', unit: 's', help: 'A serial scanned this soon after a PKID, with nothing in between, joins that box; later, the station asks.' },
+/** Each threshold's label and help are scannerTest.threshold.<name>.{label,help}; its unit scannerTest.unit.<unit>. */
+export const THRESHOLDS: readonly { readonly key: ScannerKey; readonly name: string; readonly unit: 'characters' | 'ms' | 's' }[] = [
+  { key: 'scanner.minLength', name: 'minLength', unit: 'characters' },
+  { key: 'scanner.maxMeanGapMs', name: 'maxMeanGapMs', unit: 'ms' },
+  { key: 'scanner.slowMeanGapMs', name: 'slowMeanGapMs', unit: 'ms' },
+  { key: 'scanner.maxGapMs', name: 'maxGapMs', unit: 'ms' },
+  { key: 'scanner.silenceMs', name: 'silenceMs', unit: 'ms' },
+  { key: 'scanner.pairWindowSeconds', name: 'pairWindowSeconds', unit: 's' },
 ];
 
 type Values = Record<ScannerKey, string>;
@@ -23,6 +26,7 @@ type Values = Record<ScannerKey, string>;
 const valuesOf = (s: StationSettings): Values => Object.fromEntries(THRESHOLDS.map(({ key }) => [key, String(s[key])])) as Values;
 
 export function ThresholdForm({ station, onSaved }: { station: StationSettings; onSaved: () => void }): ReactNode {
+  const { t } = useTranslation('scannerTest');
   const api = useApi();
   const [values, setValues] = useState<Values>(() => valuesOf(station));
   const [errors, setErrors] = useState<Partial<Record<ScannerKey, string>>>({});
@@ -35,33 +39,33 @@ export function ThresholdForm({ station, onSaved }: { station: StationSettings; 
     setStatus(null);
     const mean = Number(values['scanner.maxMeanGapMs']);
     const max = Number(values['scanner.maxGapMs']);
-    if (mean > max) return setErrors({ 'scanner.maxMeanGapMs': 'The mean gap limit cannot be above the longest-gap limit.' });
+    if (mean > max) return setErrors({ 'scanner.maxMeanGapMs': t('thresholds.meanAboveMax') });
     const changed = THRESHOLDS.filter(({ key }) => values[key] !== String(station[key]));
-    if (changed.length === 0) return setStatus('Nothing changed.');
+    if (changed.length === 0) return setStatus(t('thresholds.nothingChanged'));
     setBusy(true);
     const found: Partial<Record<ScannerKey, string>> = {};
     for (const { key } of changed) {
       const text = values[key].trim();
       const result = await api.call('settings:update', { key, value: text === '' ? Number.NaN : Number(text) });
-      if (!result.ok) found[key] = result.error.message;
+      if (!result.ok) found[key] = errorText(result.error);
     }
     setBusy(false);
     setErrors(found);
     const saved = changed.length - Object.keys(found).length;
     if (saved > 0) {
-      setStatus(`Saved ${saved} setting${saved === 1 ? '' : 's'}. The scanner uses them from now on.`);
+      setStatus(t('thresholds.saved', { count: saved }));
       onSaved();
     }
   }
 
   return (
     <form className="threshold-form" onSubmit={(e) => void save(e)} data-testid="threshold-form">
-      <h2>Thresholds</h2>
+      <h2>{t('thresholds.title')}</h2>
       <div className="threshold-grid">
-        {THRESHOLDS.map(({ key, label, unit, help }) => (
+        {THRESHOLDS.map(({ key, name, unit }) => (
           <div className="field" key={key}>
             <label htmlFor={`threshold-${key}`}>
-              {label} ({unit})
+              {t('thresholds.label', { label: t(`threshold.${name}.label`), unit: t(`unit.${unit}`) })}
             </label>
             <input
               id={`threshold-${key}`}
@@ -73,7 +77,7 @@ export function ThresholdForm({ station, onSaved }: { station: StationSettings; 
               data-testid={`threshold-${key}`}
             />
             <span id={`threshold-${key}-help`} className="threshold-help">
-              {help}
+              {t(`threshold.${name}.help`)}
             </span>
             <Message kind="error" testId={`threshold-error-${key}`}>
               {errors[key]}
@@ -85,7 +89,7 @@ export function ThresholdForm({ station, onSaved }: { station: StationSettings; 
         {status}
       </Message>
       <button type="submit" className="btn btn-primary" disabled={busy} data-testid="threshold-save">
-        Save thresholds
+        {t('thresholds.save')}
       </button>
     </form>
   );

@@ -1,19 +1,20 @@
 // What the scanner test page says about one burst of keys. Pure.
 import { classifyRead, displayRaw } from '../../../../shared/domain/barcode';
+import { i18n } from '../../i18n';
 import type { WedgeBurst } from '../../scanner/wedge-detector';
 
-export const TERMINATOR_LABELS: Readonly<Record<WedgeBurst['terminator'], string>> = {
-  Enter: 'Enter (suffix)',
-  Tab: 'Tab (suffix)',
-  silence: 'a pause (no suffix sent)',
-  interrupted: 'another key',
-};
+const say = (key: string, params?: Record<string, string | number>): string => i18n.t(key, { ns: 'scannerTest', ...params });
+
+/** How a burst ended, in words (scannerTest.terminator.<terminator>). */
+export function terminatorLabel(terminator: WedgeBurst['terminator']): string {
+  return say(`terminator.${terminator}`);
+}
 
 /** How the characters were obtained from the keys. */
 export function readingOf(burst: WedgeBurst): string {
-  if (burst.recoveredFromCodes) return `Recovered from the physical keys: the keyboard layout typed "${displayRaw(burst.typed)}". The scanner and this PC use different layouts.`;
-  if (burst.layoutMismatch) return 'Typed, but some digit keys produced other characters: the scanner and this PC use different layouts.';
-  return 'Typed as is (scanner and PC layouts agree).';
+  if (burst.recoveredFromCodes) return say('reading.recovered', { typed: displayRaw(burst.typed) });
+  if (burst.layoutMismatch) return say('reading.mismatch');
+  return say('reading.asIs');
 }
 
 /** What the classifier makes of the text (the core decides again when a scan is recorded). */
@@ -21,20 +22,25 @@ export function classificationOf(text: string): string {
   const read = classifyRead({ raw: text });
   switch (read.kind) {
     case 'pkid':
-      return `PKID ${read.value}`;
+      return say('classified.pkid', { value: read.value });
     case 'pkid-unconfirmed':
-      return `PKID ${read.value}? (also passes the EAN-13 check: the operator is asked)`;
+      return say('classified.pkidUnconfirmed', { value: read.value });
     case 'serial':
-      return `Serial ${read.value}${read.manufacturer ? ` (${read.manufacturer}${read.model ? ` ${read.model}` : ''})` : ''}`;
+      if (!read.manufacturer) return say('classified.serial', { value: read.value });
+      return say('classified.serialOf', { value: read.value, maker: read.model ? `${read.manufacturer} ${read.model}` : read.manufacturer });
     case 'gtin':
-      return `Retail barcode (${read.format.toUpperCase()} ${read.value}): refused when scanned`;
+      return say('classified.gtin', { format: read.format.toUpperCase(), value: read.value });
     case 'unknown':
     case 'invalid':
-      return `Not usable: ${read.reason}`;
+      return say('classified.unusable', { reason: read.reason });
   }
 }
 
-export const ms = (n: number): string => `${Number.isFinite(n) ? (Number.isInteger(n) ? n : n.toFixed(1)) : '–'} ms`;
+/** "8 ms", "8.5 ms" (the language's decimal sign), "– ms" when there is no gap to measure. */
+export function ms(n: number): string {
+  const value = Number.isFinite(n) ? new Intl.NumberFormat(i18n.language, { useGrouping: false, minimumFractionDigits: Number.isInteger(n) ? 0 : 1, maximumFractionDigits: 1 }).format(n) : '–';
+  return say('ms', { value });
+}
 
 /** Keys of one person's typing closer together than this are shown as one burst, not one card per key. */
 export const TYPING_JOIN_MS = 1500;
@@ -62,6 +68,6 @@ export function coalesceBurst(previous: WedgeBurst | undefined, next: WedgeBurst
     meanGap,
     maxGap,
     startTime: previous.startTime,
-    rejectReason: `typed by a person: ${[...(previous.text + next.text)].length} keys with gaps up to ${Math.round(maxGap)} ms (a scan has no gap over the limit below)`,
+    rejectReason: say('typedByPerson', { count: [...(previous.text + next.text)].length, gap: Math.round(maxGap) }),
   };
 }

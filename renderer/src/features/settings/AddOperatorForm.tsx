@@ -1,13 +1,15 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { pinProblem } from '../../../../shared/domain/pin';
-import { roleLabels, roles, type Role } from '../../../../shared/domain/roles';
+import { roles, type Role } from '../../../../shared/domain/roles';
 import { Message } from '../../components/Message';
+import { useTranslation } from '../../i18n';
 import { PinInput } from '../../components/PinInput';
 import { PinRules } from '../../components/PinRules';
 import { useApi } from '../../store/provider';
 import { useOperatorAction } from './use-operator-action';
 
 export function AddOperatorForm(): ReactNode {
+  const { t } = useTranslation('settings');
   const api = useApi();
   const action = useOperatorAction();
   const [name, setName] = useState('');
@@ -17,10 +19,10 @@ export function AddOperatorForm(): ReactNode {
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
-    const problem = name.trim() === '' ? 'Type the new operator\'s name.' : pinProblem(pin);
+    const problem = name.trim() === '' ? t('add.noName') : pinProblem(pin);
     setLocalError(problem);
     if (problem) return;
-    const added = await action.run(() => api.call('operators:add', { name: name.trim(), role, pin }), (o) => `${o.name} was added as ${roleLabels[o.role]}.`);
+    const added = await action.run(() => api.call('operators:add', { name: name.trim(), role, pin }), (o) => t('add.done', { name: o.name, role: t(`role.${o.role}`, { ns: 'common' }) }));
     if (added) {
       setName('');
       setPin('');
@@ -30,22 +32,22 @@ export function AddOperatorForm(): ReactNode {
 
   return (
     <form className="panel form form-row" onSubmit={(e) => void submit(e)} noValidate data-testid="add-operator">
-      <h2>Add an operator</h2>
+      <h2>{t('add.title')}</h2>
       <div className="field">
-        <label htmlFor="add-name">Name</label>
+        <label htmlFor="add-name">{t('add.name')}</label>
         <input id="add-name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" maxLength={40} data-testid="add-operator-name" />
       </div>
       <div className="field">
-        <label htmlFor="add-role">Role</label>
+        <label htmlFor="add-role">{t('add.role')}</label>
         <select id="add-role" value={role} onChange={(e) => setRole(e.target.value as Role)} data-testid="add-operator-role">
           {roles.map((r) => (
             <option key={r} value={r}>
-              {roleLabels[r]}
+              {t(`role.${r}`, { ns: 'common' })}
             </option>
           ))}
         </select>
       </div>
-      <PinInput id="add-pin" label="PIN" value={pin} onChange={setPin} testId="add-operator-pin" describedBy="add-pin-rules" />
+      <PinInput id="add-pin" label={t('add.pin')} value={pin} onChange={setPin} testId="add-operator-pin" describedBy="add-pin-rules" />
       <PinRules pin={pin} id="add-pin-rules" />
       <Message kind="error" testId="add-operator-error">
         {localError ?? action.error}
@@ -54,7 +56,7 @@ export function AddOperatorForm(): ReactNode {
         {action.done}
       </Message>
       <button type="submit" className="btn btn-primary" disabled={action.busy} data-testid="add-operator-submit">
-        Add operator
+        {t('add.submit')}
       </button>
     </form>
   );

@@ -1,11 +1,14 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { pinProblem } from '../../../../shared/domain/pin';
 import { Message } from '../../components/Message';
+import { useTranslation } from '../../i18n';
+import { errorText } from '../../i18n/errors';
 import { PinInput } from '../../components/PinInput';
 import { PinRules } from '../../components/PinRules';
 import { useApi } from '../../store/provider';
 
 export function ChangeMyPin(): ReactNode {
+  const { t } = useTranslation('settings');
   const api = useApi();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -17,26 +20,26 @@ export function ChangeMyPin(): ReactNode {
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
     setDone(null);
-    const problem = current === '' ? 'Type your current PIN.' : (pinProblem(next) ?? (next !== again ? 'The two new PINs are not the same.' : null));
+    const problem = current === '' ? t('myPin.noCurrent') : (pinProblem(next) ?? (next !== again ? t('myPin.differ') : null));
     setError(problem);
     if (problem) return;
     setBusy(true);
     const result = await api.call('session:changePin', { currentPin: current, newPin: next });
     setBusy(false);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(errorText(result.error));
     setCurrent('');
     setNext('');
     setAgain('');
-    setDone('Your PIN is changed. Use the new one next time you sign in.');
+    setDone(t('myPin.done'));
   }
 
   return (
     <form className="panel form" onSubmit={(e) => void submit(e)} noValidate data-testid="change-my-pin">
-      <h2>Change my PIN</h2>
-      <PinInput id="my-current-pin" label="Current PIN" value={current} onChange={setCurrent} testId="my-current-pin" />
-      <PinInput id="my-new-pin" label="New PIN" value={next} onChange={setNext} testId="my-new-pin" describedBy="my-pin-rules" />
+      <h2>{t('myPin.title')}</h2>
+      <PinInput id="my-current-pin" label={t('myPin.current')} value={current} onChange={setCurrent} testId="my-current-pin" />
+      <PinInput id="my-new-pin" label={t('myPin.new')} value={next} onChange={setNext} testId="my-new-pin" describedBy="my-pin-rules" />
       <PinRules pin={next} id="my-pin-rules" />
-      <PinInput id="my-new-pin-again" label="New PIN again" value={again} onChange={setAgain} testId="my-new-pin-again" />
+      <PinInput id="my-new-pin-again" label={t('myPin.again')} value={again} onChange={setAgain} testId="my-new-pin-again" />
       <Message kind="error" testId="change-pin-error">
         {error}
       </Message>
@@ -44,7 +47,7 @@ export function ChangeMyPin(): ReactNode {
         {done}
       </Message>
       <button type="submit" className="btn btn-primary" disabled={busy} data-testid="change-pin-submit">
-        {busy ? 'Saving…' : 'Change my PIN'}
+        {busy ? t('saving') : t('myPin.title')}
       </button>
     </form>
   );

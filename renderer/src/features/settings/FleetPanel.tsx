@@ -3,33 +3,41 @@
 // "Sync now" runs a round at once; the long-lived station also runs one every few seconds by itself.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { FleetRound, FleetStatus } from '../../../../shared/contract/fleet';
-import { plural, shortTime } from '../../../../shared/domain/words';
+import { Trans } from 'react-i18next';
 import { Message } from '../../components/Message';
+import { i18n, useTranslation } from '../../i18n';
+import { errorText } from '../../i18n/errors';
+import { formatRecent } from '../../i18n/format';
 import { useApi } from '../../store/provider';
 import './maintenance.css';
 
 const REFRESH_MS = 10_000;
+const say = (key: string, params?: Record<string, string | number>): string => i18n.t(key, { ns: 'settings', ...params });
 
-const when = (iso: string | null) => (iso === null ? 'never' : shortTime(Date.parse(iso)));
+const when = (iso: string | null): string => (iso === null ? say('fleet.never') : formatRecent(Date.parse(iso)));
 
 function roundWords(r: FleetRound): string {
-  const parts = [`Sent ${plural(r.pushed, 'identity', 'identities')}, received ${plural(r.pulled, 'identity', 'identities')} from the other docks.`];
-  if (r.flagged > 0) parts.push(`${plural(r.flagged, 'line')} turned out to be another dock's box: see Review.`);
-  if (r.released > 0) parts.push(`${plural(r.released, 'removed line')} gave its box back to the fleet.`);
-  if (r.reclaimed > 0) parts.push(`${plural(r.reclaimed, 'line')} got its box back from another dock.`);
+  const parts = [say('fleet.round.sent', { sent: say('fleet.identities', { count: r.pushed }), received: say('fleet.identities', { count: r.pulled }) })];
+  if (r.flagged > 0) parts.push(say('fleet.round.flagged', { count: r.flagged }));
+  if (r.released > 0) parts.push(say('fleet.round.released', { count: r.released }));
+  if (r.reclaimed > 0) parts.push(say('fleet.round.reclaimed', { count: r.reclaimed }));
   return parts.join(' ');
 }
 
 /** "Dock 1: PO-A (open, 12 devices), PO-B (approved, 240 devices); Dock 4: …", by dock. */
 function otherBatchesWords(status: FleetStatus): string {
-  if (!status.reachable) return 'Unknown while the hub does not answer.';
-  if (status.otherBatches.length === 0) return 'None.';
+  if (!status.reachable) return say('fleet.unknownOffline');
+  if (status.otherBatches.length === 0) return say('fleet.none');
   const byDock = new Map<string, string[]>();
-  for (const b of status.otherBatches) byDock.set(b.stationName, [...(byDock.get(b.stationName) ?? []), `${b.batchName} (${b.state}, ${plural(b.devices, 'device')})`]);
-  return [...byDock].map(([dock, batches]) => `${dock}: ${batches.join(', ')}`).join('; ');
+  for (const b of status.otherBatches) {
+    const state = say(`fleet.state.${b.state}`, { defaultValue: b.state });
+    byDock.set(b.stationName, [...(byDock.get(b.stationName) ?? []), say('fleet.otherBatch', { batch: b.batchName, state, count: b.devices })]);
+  }
+  return [...byDock].map(([dock, batches]) => say('fleet.dockBatches', { dock, batches: batches.join(', ') })).join('; ');
 }
 
 export function FleetPanel(): ReactNode {
+  const { t } = useTranslation('settings');
   const api = useApi();
   const [status, setStatus] = useState<FleetStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -42,7 +50,7 @@ export function FleetPanel(): ReactNode {
     if (r.ok) {
       setStatus(r.value);
       setLoadError(null);
-    } else setLoadError(r.error.message);
+    } else setLoadError(errorText(r.error));
   }, [api]);
 
   useEffect(() => {
@@ -58,7 +66,7 @@ export function FleetPanel(): ReactNode {
     try {
       const r = await api.call('fleet:syncNow', {});
       if (r.ok) setDone(roundWords(r.value));
-      else setError(r.error.message);
+      else setError(errorText(r.error));
       await load();
     } finally {
       setBusy(false);
@@ -68,48 +76,50 @@ export function FleetPanel(): ReactNode {
   if (status && !status.member) {
     return (
       <section className="maintenance-card" data-testid="fleet-panel" data-member="false">
-        <h2>Fleet</h2>
-        <p>This station works on its own: it is not in a fleet. Stations of one warehouse share a hub so no box is registered by two docks; an admin joins it with <code>dockside fleet join</code> (see the README).</p>
+        <h2>{t('fleet.title')}</h2>
+        <p>
+          <Trans t={t} i18nKey="fleet.alone" components={{ cmd: <code /> }} />
+        </p>
       </section>
     );
   }
 
   return (
     <section className="maintenance-card" data-testid="fleet-panel" data-member={status ? 'true' : undefined}>
-      <h2>Fleet</h2>
+      <h2>{t('fleet.title')}</h2>
       {status && (
         <dl className="fleet-facts">
-          <dt>This dock</dt>
+          <dt>{t('fleet.thisDock')}</dt>
           <dd data-testid="fleet-station">{status.stationName}</dd>
-          <dt>Hub</dt>
+          <dt>{t('fleet.hub')}</dt>
           <dd>
             <code>{status.hub}</code>
           </dd>
-          <dt>Hub answers</dt>
+          <dt>{t('fleet.hubAnswers')}</dt>
           <dd data-testid="fleet-reachable" data-reachable={String(status.reachable)}>
-            {status.reachable ? 'Yes' : `No: ${status.problem ?? 'it could not be reached.'} Scanning goes on; approval waits for the hub.`}
+            {status.reachable ? t('fleet.yes') : t('fleet.no', { problem: status.problem ?? t('fleet.notReached') })}
           </dd>
-          <dt>Last sent / received</dt>
+          <dt>{t('fleet.lastSentReceived')}</dt>
           <dd>
             {when(status.lastPushAt)} / {when(status.lastPullAt)}
           </dd>
-          <dt>Waiting for the hub</dt>
-          <dd data-testid="fleet-waiting">{status.waitingForConfirmation === 0 ? 'No line waits.' : `${plural(status.waitingForConfirmation, 'line')}: their batches can be approved once the hub confirms them.`}</dd>
-          <dt>Another dock&apos;s boxes</dt>
-          <dd data-testid="fleet-duplicates">{status.duplicates === 0 ? 'None.' : `${plural(status.duplicates, 'line')} scanned first at another dock: remove them in Review.`}</dd>
-          <dt>Upload leases</dt>
+          <dt>{t('fleet.waitingTitle')}</dt>
+          <dd data-testid="fleet-waiting">{status.waitingForConfirmation === 0 ? t('fleet.noneWaits') : t('fleet.waiting', { count: status.waitingForConfirmation })}</dd>
+          <dt>{t('fleet.duplicatesTitle')}</dt>
+          <dd data-testid="fleet-duplicates">{status.duplicates === 0 ? t('fleet.none') : t('fleet.duplicates', { count: status.duplicates })}</dd>
+          <dt>{t('fleet.leasesTitle')}</dt>
           <dd data-testid="fleet-leases">
             {status.uploadLeases.length === 0
-              ? 'No dock is uploading.'
-              : status.uploadLeases.map((l) => `${l.stationName} uploads for ${l.customerTenantId} (until ${shortTime(Date.parse(l.expiresAt))})`).join('; ')}
+              ? t('fleet.noLeases')
+              : status.uploadLeases.map((l) => t('fleet.lease', { dock: l.stationName, tenant: l.customerTenantId, until: formatRecent(Date.parse(l.expiresAt)) })).join('; ')}
           </dd>
-          <dt>Other docks&apos; batches</dt>
+          <dt>{t('fleet.otherBatchesTitle')}</dt>
           <dd data-testid="fleet-other-batches">{otherBatchesWords(status)}</dd>
         </dl>
       )}
       <div className="inline-form">
         <button type="button" className="btn btn-primary" disabled={busy || !status} onClick={() => void syncNow()} data-testid="fleet-sync-now">
-          {busy ? 'Talking to the hub…' : 'Sync now'}
+          {busy ? t('fleet.syncing') : t('fleet.syncNow')}
         </button>
       </div>
       <Message kind="success" testId="fleet-sync-done">

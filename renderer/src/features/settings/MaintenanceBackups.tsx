@@ -3,13 +3,17 @@
 // schedule (an admin may change it; the core checks the values and who is asking).
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { BackupListing, BackupProgressEvent } from '../../../../shared/contract/backup';
+import { Trans } from 'react-i18next';
 import { Message } from '../../components/Message';
+import { useTranslation } from '../../i18n';
+import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
-import { backupKindLabels, formatBytes, formatWhen, scheduleWords } from './maintenance-format';
+import { backupKindLabel, formatBytes, formatWhen, scheduleWords } from './maintenance-format';
 import { MaintenanceProgress } from './MaintenanceProgress';
 import { MaintenanceSchedule } from './MaintenanceSchedule';
 
 export function MaintenanceBackups({ isAdmin }: { isAdmin: boolean }): ReactNode {
+  const { t } = useTranslation('settings');
   const api = useApi();
   const [listing, setListing] = useState<BackupListing | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -25,7 +29,7 @@ export function MaintenanceBackups({ isAdmin }: { isAdmin: boolean }): ReactNode
     if (result.ok) {
       setListing(result.value);
       setLoadError(null);
-    } else setLoadError(result.error.message);
+    } else setLoadError(errorText(result.error));
   }, [api]);
 
   useEffect(() => void load(), [load]);
@@ -41,10 +45,10 @@ export function MaintenanceBackups({ isAdmin }: { isAdmin: boolean }): ReactNode
         }
         setProgress(null);
         // An event that arrives after this screen's own failed call keeps that call's more precise message.
-        if (p.outcome === 'failed' && !ownRun.current) setFailed((shown) => shown ?? `${p.kind === 'scheduled' ? 'The scheduled backup' : 'A backup started from another screen'} did not complete; the station log says why. The station's data is safe.`);
+        if (p.outcome === 'failed' && !ownRun.current) setFailed((shown) => shown ?? (p.kind === 'scheduled' ? t('backups.scheduledFailed') : t('backups.otherFailed')));
         void load();
       }),
-    [api, load],
+    [api, load, t],
   );
 
   async function backUpNow(): Promise<void> {
@@ -54,8 +58,8 @@ export function MaintenanceBackups({ isAdmin }: { isAdmin: boolean }): ReactNode
     ownRun.current = true;
     try {
       const result = await api.call('backup:run', {});
-      if (result.ok) setDone(`Backed up: ${result.value.fileName} (${formatBytes(result.value.bytes)}) was written and checked.`);
-      else setFailed(`The backup did not complete: ${result.error.message}`);
+      if (result.ok) setDone(t('backups.done', { file: result.value.fileName, size: formatBytes(result.value.bytes) }));
+      else setFailed(t('backups.failed', { reason: errorText(result.error) }));
     } finally {
       ownRun.current = false;
       setRunning(false);
@@ -67,7 +71,7 @@ export function MaintenanceBackups({ isAdmin }: { isAdmin: boolean }): ReactNode
   const busy = running || (progress?.running ?? false) || (listing?.running ?? false);
   return (
     <section className="maintenance-card" aria-labelledby="maintenance-backups-title" data-testid="maintenance-backups">
-      <h2 id="maintenance-backups-title">Database backups</h2>
+      <h2 id="maintenance-backups-title">{t('backups.title')}</h2>
       <Message kind="error" testId="backups-load-error">
         {loadError}
       </Message>
@@ -78,12 +82,12 @@ export function MaintenanceBackups({ isAdmin }: { isAdmin: boolean }): ReactNode
       )}
       <div className="inline-form">
         <button type="button" className="btn btn-primary" disabled={busy || listing === null} onClick={() => void backUpNow()} data-testid="backup-now">
-          {busy ? 'Backing up…' : 'Back up now'}
+          {busy ? t('backups.running') : t('backups.now')}
         </button>
       </div>
       {busy && (
         <p className="message message-info" role="status" data-testid="backup-running">
-          A backup is running. The station keeps working meanwhile: scans are stored as usual.
+          {t('backups.runningNote')}
         </p>
       )}
       {busy && <MaintenanceProgress progress={progress} />}
@@ -93,25 +97,25 @@ export function MaintenanceBackups({ isAdmin }: { isAdmin: boolean }): ReactNode
       <Message kind="error" testId="backup-failed">
         {failed}
       </Message>
-      {listing && listing.backups.length === 0 && <p data-testid="backups-empty">No backups yet in {listing.dir}.</p>}
+      {listing && listing.backups.length === 0 && <p data-testid="backups-empty">{t('backups.empty', { dir: listing.dir })}</p>}
       {listing && listing.backups.length > 0 && (
         <table className="maintenance-table" data-testid="backups-table">
           <caption>
-            Backups in <code>{listing.dir}</code>, newest first
+            <Trans t={t} i18nKey="backups.caption" values={{ dir: listing.dir }} components={{ dir: <code /> }} />
           </caption>
           <thead>
             <tr>
-              <th scope="col">Taken</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Size</th>
-              <th scope="col">File</th>
+              <th scope="col">{t('backups.taken')}</th>
+              <th scope="col">{t('backups.kind')}</th>
+              <th scope="col">{t('backups.size')}</th>
+              <th scope="col">{t('backups.file')}</th>
             </tr>
           </thead>
           <tbody>
             {listing.backups.map((b) => (
               <tr key={b.fileName} data-testid="backup-row">
                 <td>{formatWhen(b.at)}</td>
-                <td>{backupKindLabels[b.kind]}</td>
+                <td>{backupKindLabel(b.kind)}</td>
                 <td>{formatBytes(b.bytes)}</td>
                 <td>
                   <code>{b.fileName}</code>

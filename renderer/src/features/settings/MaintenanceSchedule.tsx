@@ -4,11 +4,16 @@
 // to the core's message), compared against the saved values the parent passes in.
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Message } from '../../components/Message';
+import { useTranslation } from '../../i18n';
+import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
 
 type Key = 'backup.intervalHours' | 'backup.keep';
+const INTERVAL: Key = 'backup.intervalHours';
+const KEEP: Key = 'backup.keep';
 
 export function MaintenanceSchedule({ intervalHours, keep, onSaved }: { intervalHours: number; keep: number; onSaved: () => void }): ReactNode {
+  const { t } = useTranslation('settings');
   const api = useApi();
   const [values, setValues] = useState<Record<Key, string>>({ 'backup.intervalHours': String(intervalHours), 'backup.keep': String(keep) });
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
@@ -20,18 +25,18 @@ export function MaintenanceSchedule({ intervalHours, keep, onSaved }: { interval
     setStatus(null);
     const saved: Record<Key, number> = { 'backup.intervalHours': intervalHours, 'backup.keep': keep };
     const changed = (Object.keys(values) as Key[]).filter((k) => values[k].trim() !== String(saved[k]));
-    if (changed.length === 0) return setStatus('Nothing changed.');
+    if (changed.length === 0) return setStatus(t('schedule.nothingChanged'));
     setBusy(true);
     const found: Partial<Record<Key, string>> = {};
     for (const key of changed) {
       const text = values[key].trim();
       const result = await api.call('settings:update', { key, value: text === '' ? Number.NaN : Number(text) });
-      if (!result.ok) found[key] = result.error.message;
+      if (!result.ok) found[key] = errorText(result.error);
     }
     setBusy(false);
     setErrors(found);
     if (Object.keys(found).length < changed.length) {
-      setStatus('Saved. The schedule uses the new values from now on.');
+      setStatus(t('schedule.saved'));
       onSaved();
     }
   }
@@ -61,11 +66,11 @@ export function MaintenanceSchedule({ intervalHours, keep, onSaved }: { interval
   // noValidate: the core checks the values and its message is shown by the field, not the browser's tooltip.
   return (
     <form className="maintenance-schedule" noValidate onSubmit={(e) => void save(e)} data-testid="backup-schedule-form">
-      <h3>Schedule (station admin)</h3>
-      {field('backup.intervalHours', 'Hours between scheduled backups', '0 turns scheduled backups off; 24 is once a day.')}
-      {field('backup.keep', 'Backups to keep', 'Older scheduled and manual backups are removed after a new one succeeds. Copies taken before an update or a restore are always kept.')}
+      <h3>{t('schedule.title')}</h3>
+      {field(INTERVAL, t('schedule.interval'), t('schedule.intervalHelp'))}
+      {field(KEEP, t('schedule.keep'), t('schedule.keepHelp'))}
       <button type="submit" className="btn" disabled={busy} data-testid="schedule-save">
-        Save schedule
+        {t('schedule.save')}
       </button>
       <Message kind="success" testId="schedule-status">
         {status}

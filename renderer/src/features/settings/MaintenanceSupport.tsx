@@ -3,10 +3,13 @@
 import { useState, type ReactNode } from 'react';
 import type { SupportBundle } from '../../../../shared/contract/support';
 import { Message } from '../../components/Message';
+import { useTranslation } from '../../i18n';
+import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
 import { formatBytes } from './maintenance-format';
 
 export function MaintenanceSupport(): ReactNode {
+  const { t } = useTranslation('settings');
   const api = useApi();
   const [busy, setBusy] = useState(false);
   const [bundle, setBundle] = useState<SupportBundle | null>(null);
@@ -19,7 +22,7 @@ export function MaintenanceSupport(): ReactNode {
     try {
       const result = await api.call('support:createBundle', {});
       if (result.ok) setBundle(result.value);
-      else setFailed(`No support bundle was made: ${result.error.message}`);
+      else setFailed(t('support.failed', { reason: errorText(result.error) }));
     } finally {
       setBusy(false);
     }
@@ -27,17 +30,17 @@ export function MaintenanceSupport(): ReactNode {
 
   return (
     <section className="maintenance-card" aria-labelledby="maintenance-support-title" data-testid="maintenance-support">
-      <h2 id="maintenance-support-title">Support bundle</h2>
-      <p className="hint">One zip for whoever helps you: the station&apos;s logs, versions, settings, the database check and statistics, and the list of backups. It holds no PINs, passwords or sign-in tokens.</p>
+      <h2 id="maintenance-support-title">{t('support.title')}</h2>
+      <p className="hint">{t('support.what')}</p>
       <div className="inline-form">
         <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void create()} data-testid="support-create">
-          {busy ? 'Creating the support bundle…' : 'Create support bundle'}
+          {busy ? t('support.creating') : t('support.create')}
         </button>
       </div>
       {bundle && (
         <div className="message message-success" role="status" data-testid="support-done">
           <p>
-            The support bundle is ready ({formatBytes(bundle.bytes)}, {bundle.entries.length} files). Send this file:
+            {t('support.ready', { size: formatBytes(bundle.bytes), count: bundle.entries.length })}
           </p>
           <p>
             <code className="maintenance-path" data-testid="support-path">

@@ -1,7 +1,8 @@
-import { clockTime } from '../../../../shared/domain/words';
 import { useState, type ReactNode } from 'react';
 import type { OperatorView } from '../../../../shared/contract';
-import { roleLabels, roles, type Role } from '../../../../shared/domain/roles';
+import { roles, type Role } from '../../../../shared/domain/roles';
+import { useTranslation } from '../../i18n';
+import { formatTime } from '../../i18n/format';
 
 interface OperatorRowProps {
   operator: OperatorView;
@@ -14,11 +15,12 @@ interface OperatorRowProps {
 
 function lockedText(lockedUntil: number | null): string | null {
   if (lockedUntil === null || lockedUntil <= Date.now()) return null;
-  return clockTime(lockedUntil, true);
+  return formatTime(lockedUntil, true);
 }
 
 export function OperatorRow({ operator: o, busy, onSetActive, onSetRole, onUnlock, onSetPin }: OperatorRowProps): ReactNode {
   // The role is chosen first and applied with a button: arrow keys on a closed select must not demote anyone.
+  const { t } = useTranslation('settings');
   const [role, setRole] = useState<Role>(o.role);
   const locked = lockedText(o.lockedUntil);
   return (
@@ -26,33 +28,33 @@ export function OperatorRow({ operator: o, busy, onSetActive, onSetRole, onUnloc
       <th scope="row">{o.name}</th>
       <td>
         <div className="inline-form">
-          <select aria-label={`Role of ${o.name}`} value={role} onChange={(e) => setRole(e.target.value as Role)} data-testid={`role-${o.name}`}>
+          <select aria-label={t('operators.roleOf', { name: o.name })} value={role} onChange={(e) => setRole(e.target.value as Role)} data-testid={`role-${o.name}`}>
             {roles.map((r) => (
               <option key={r} value={r}>
-                {roleLabels[r]}
+                {t(`role.${r}`, { ns: 'common' })}
               </option>
             ))}
           </select>
           {role !== o.role && (
             <button type="button" className="btn btn-small btn-primary" disabled={busy} onClick={() => onSetRole(role)} data-testid={`apply-role-${o.name}`}>
-              Apply
+              {t('operators.apply')}
             </button>
           )}
         </div>
       </td>
-      <td data-testid={`active-${o.name}`}>{o.active ? 'Active' : 'Disabled'}</td>
+      <td data-testid={`active-${o.name}`}>{o.active ? t('operators.active') : t('operators.disabled')}</td>
       <td data-testid={`locked-${o.name}`}>{locked ?? '—'}</td>
       <td>
         <div className="inline-form">
           <button type="button" className="btn btn-small" disabled={busy} onClick={() => onSetActive(!o.active)} data-testid={`toggle-active-${o.name}`}>
-            {o.active ? 'Disable' : 'Enable'}
+            {o.active ? t('operators.disable') : t('operators.enable')}
           </button>
           <button type="button" className="btn btn-small" disabled={busy} onClick={onSetPin} data-testid={`set-pin-${o.name}`}>
-            Set new PIN
+            {t('operators.setPin')}
           </button>
           {locked && (
             <button type="button" className="btn btn-small btn-primary" disabled={busy} onClick={onUnlock} data-testid={`unlock-${o.name}`}>
-              Unlock
+              {t('operators.unlock')}
             </button>
           )}
         </div>

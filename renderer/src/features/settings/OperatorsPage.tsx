@@ -2,6 +2,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { OperatorView } from '../../../../shared/contract';
 import { Message } from '../../components/Message';
+import { useTranslation } from '../../i18n';
 import { useApi, useAppStore } from '../../store/provider';
 import { AddOperatorForm } from './AddOperatorForm';
 import { OperatorRow } from './OperatorRow';
@@ -9,6 +10,7 @@ import { SetPinForm } from './SetPinForm';
 import { useOperatorAction } from './use-operator-action';
 
 export function OperatorsPage(): ReactNode {
+  const { t } = useTranslation('settings');
   const api = useApi();
   const operators = useAppStore((s) => s.operators);
   const status = useAppStore((s) => s.operatorsStatus);
@@ -23,7 +25,7 @@ export function OperatorsPage(): ReactNode {
 
   return (
     <div className="operators" data-testid="operators-page">
-      <h2>Operators</h2>
+      <h2>{t('operators.title')}</h2>
       <Message kind="error" testId="operators-error">
         {action.error ?? loadError}
       </Message>
@@ -31,16 +33,16 @@ export function OperatorsPage(): ReactNode {
         {action.done}
       </Message>
       {status === 'loading' && operators.length === 0 ? (
-        <p className="big-text">Loading operators…</p>
+        <p className="big-text">{t('operators.loading')}</p>
       ) : (
         <table className="table" data-testid="operators-table">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col">Locked until</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t('operators.name')}</th>
+              <th scope="col">{t('operators.role')}</th>
+              <th scope="col">{t('operators.status')}</th>
+              <th scope="col">{t('operators.lockedUntil')}</th>
+              <th scope="col">{t('operators.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -49,9 +51,9 @@ export function OperatorsPage(): ReactNode {
                 key={`${o.id}:${o.role}`}
                 operator={o}
                 busy={action.busy}
-                onSetActive={(active) => void action.run(() => api.call('operators:setActive', { id: o.id, active }), (v) => `${v.name} is now ${v.active ? 'enabled' : 'disabled'}.`)}
-                onSetRole={(role) => void action.run(() => api.call('operators:setRole', { id: o.id, role }), (v) => `${v.name}'s role changed.`)}
-                onUnlock={() => void action.run(() => api.call('operators:unlock', { id: o.id }), (v) => `${v.name} is unlocked.`)}
+                onSetActive={(active) => void action.run(() => api.call('operators:setActive', { id: o.id, active }), (v) => (v.active ? t('operators.enabled', { name: v.name }) : t('operators.disabledNow', { name: v.name })))}
+                onSetRole={(role) => void action.run(() => api.call('operators:setRole', { id: o.id, role }), (v) => t('operators.roleChanged', { name: v.name }))}
+                onUnlock={() => void action.run(() => api.call('operators:unlock', { id: o.id }), (v) => t('operators.unlocked', { name: v.name }))}
                 onSetPin={() => setPinFor(o)}
               />
             ))}

@@ -2,6 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import type { OperatorView } from '../../../../shared/contract';
 import { pinProblem } from '../../../../shared/domain/pin';
 import { Message } from '../../components/Message';
+import { useTranslation } from '../../i18n';
 import { PinInput } from '../../components/PinInput';
 import { PinRules } from '../../components/PinRules';
 import { useApi } from '../../store/provider';
@@ -9,6 +10,7 @@ import { useOperatorAction } from './use-operator-action';
 
 /** An admin sets a new PIN for someone (which also lifts a lock-out and signs them out). */
 export function SetPinForm({ operator, onClose }: { operator: OperatorView; onClose: () => void }): ReactNode {
+  const { t } = useTranslation('settings');
   const api = useApi();
   const action = useOperatorAction();
   const [pin, setPin] = useState('');
@@ -19,13 +21,13 @@ export function SetPinForm({ operator, onClose }: { operator: OperatorView; onCl
     const problem = pinProblem(pin);
     setLocalError(problem);
     if (problem) return;
-    if (await action.run(() => api.call('operators:setPin', { id: operator.id, pin }), (o) => `${o.name} has a new PIN.`)) setPin('');
+    if (await action.run(() => api.call('operators:setPin', { id: operator.id, pin }), (o) => t('setPin.done', { name: o.name }))) setPin('');
   }
 
   return (
     <form className="panel form" onSubmit={(e) => void submit(e)} noValidate data-testid="set-pin-form">
-      <h2>New PIN for {operator.name}</h2>
-      <PinInput id="set-pin" label="New PIN" value={pin} onChange={setPin} testId="set-pin-input" describedBy="set-pin-rules" autoFocus />
+      <h2>{t('setPin.title', { name: operator.name })}</h2>
+      <PinInput id="set-pin" label={t('myPin.new')} value={pin} onChange={setPin} testId="set-pin-input" describedBy="set-pin-rules" autoFocus />
       <PinRules pin={pin} id="set-pin-rules" />
       <Message kind="error" testId="set-pin-error">
         {localError ?? action.error}
@@ -35,10 +37,10 @@ export function SetPinForm({ operator, onClose }: { operator: OperatorView; onCl
       </Message>
       <div className="inline-form">
         <button type="submit" className="btn btn-primary" disabled={action.busy} data-testid="set-pin-submit">
-          Save PIN
+          {t('setPin.save')}
         </button>
         <button type="button" className="btn btn-secondary" onClick={onClose} data-testid="set-pin-close">
-          Close
+          {t('setPin.close')}
         </button>
       </div>
     </form>

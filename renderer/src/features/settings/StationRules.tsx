@@ -2,10 +2,14 @@
 // station with one shift lead; the change goes through settings:update, so the core audits it and the
 // approve dialog shows the rule's state.
 import { useEffect, useState, type ReactNode } from 'react';
+import { Trans } from 'react-i18next';
 import { Message } from '../../components/Message';
+import { useTranslation } from '../../i18n';
+import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
 
 export function StationRules(): ReactNode {
+  const { t } = useTranslation('settings');
   const api = useApi();
   const [enabled, setEnabled] = useState<boolean | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -17,7 +21,7 @@ export function StationRules(): ReactNode {
     void api.call('settings:get', {}).then((r) => {
       if (!live) return;
       if (r.ok) setEnabled(r.value['batches.twoPersonRule']);
-      else setError(r.error.message);
+      else setError(errorText(r.error));
     });
     return () => {
       live = false;
@@ -30,26 +34,23 @@ export function StationRules(): ReactNode {
     setStatus(null);
     const r = await api.call('settings:update', { key: 'batches.twoPersonRule', value: next });
     setBusy(false);
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return setError(errorText(r.error));
     setEnabled(r.value['batches.twoPersonRule']);
-    setStatus(next ? 'The two-person rule is on: whoever changed a batch may not approve it alone.' : 'The two-person rule is off: any shift lead or admin may approve alone. This change is in the audit trail.');
+    setStatus(next ? t('rules.turnedOn') : t('rules.turnedOff'));
   }
 
   return (
     <section className="station-rules" data-testid="station-rules">
-      <h2>Two-person rule</h2>
-      <p>
-        When it is on, whoever scanned, imported, fixed or restored lines of a batch may not approve that batch alone: another shift lead or admin approves it, or
-        confirms the approval with their PIN on the approve dialog. Turn it off only on a station with a single lead.
-      </p>
+      <h2>{t('rules.title')}</h2>
+      <p>{t('rules.why')}</p>
       {enabled !== null && (
         <p className="big-text" data-testid="two-person-state" data-enabled={enabled}>
-          The two-person rule is <strong>{enabled ? 'on' : 'off'}</strong>.
+          <Trans t={t} i18nKey={enabled ? 'rules.stateOn' : 'rules.stateOff'} components={{ state: <strong /> }} />
         </p>
       )}
       {enabled !== null && (
         <button type="button" className={enabled ? 'btn' : 'btn btn-primary'} disabled={busy} onClick={() => void turn(!enabled)} data-testid="two-person-toggle">
-          {enabled ? 'Turn the two-person rule off' : 'Turn the two-person rule on'}
+          {enabled ? t('rules.turnOff') : t('rules.turnOn')}
         </button>
       )}
       <Message kind="success" testId="two-person-status">

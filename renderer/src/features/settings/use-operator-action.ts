@@ -2,6 +2,7 @@
 // confirmation on success. The list reloads on the db:changed event, and here too in case events lag.
 import { useState } from 'react';
 import type { OperatorView, Result } from '../../../../shared/contract';
+import { errorText } from '../../i18n/errors';
 import { useAppStore } from '../../store/provider';
 
 export interface OperatorActionState {
@@ -24,7 +25,7 @@ export function useOperatorAction(): OperatorActionState {
     const result = await action();
     setBusy(false);
     if (!result.ok) {
-      setError(result.error.message);
+      setError(errorText(result.error));
       return false;
     }
     setDone(doneText(result.value));

@@ -1,6 +1,7 @@
 // One field of the tuple picker: type to filter, arrows to move, Enter to choose; the list shows
 // recent values first, then the catalogue, with a model code's description beside it.
 import { useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { useTranslation } from '../../i18n';
 import { filterOptions, type TupleOption } from './tuple-options';
 
 /** More than this is a list nobody reads at arm's length: typing narrows it. */
@@ -22,6 +23,7 @@ interface Props {
 }
 
 export function TupleCombo({ id, label, value, options, onChange, onChoose, onEnter, inputRef, placeholder, children }: Props): ReactNode {
+  const { t } = useTranslation('tuple');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const shown = filterOptions(options, value);
@@ -103,10 +105,10 @@ export function TupleCombo({ id, label, value, options, onChange, onChoose, onEn
             >
               <span className="tuple-option-value">{option.value}</span>
               {option.description !== null && <span className="tuple-option-description">{option.description}</span>}
-              {option.from === 'recent' && <span className="tuple-option-recent">recent</span>}
+              {option.from === 'recent' && <span className="tuple-option-recent">{t('recent')}</span>}
             </li>
           ))}
-          {shown.length > visible.length && <li className="tuple-option-more">{shown.length - visible.length} more: type to narrow the list</li>}
+          {shown.length > visible.length && <li className="tuple-option-more">{t('more', { count: shown.length - visible.length })}</li>}
         </ul>
       )}
     </div>

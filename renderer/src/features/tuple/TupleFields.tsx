@@ -2,6 +2,8 @@
 // tuple picker on the Scan page and of the lead's line correction. Autopilot matches both
 // case-sensitively, so a value not spelled as listed is flagged (amber), never silently changed.
 import type { ReactNode, Ref } from 'react';
+import { Trans } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import { TupleCombo } from './TupleCombo';
 import { checkSpelling, manufacturerOptions, modelOptions, type SpellingCheck } from './tuple-options';
 import { useTupleChoices } from './use-tuple-choices';
@@ -20,6 +22,7 @@ interface Props {
 }
 
 export function TupleFields({ idPrefix, manufacturer, model, onManufacturer, onModel, onDone, manufacturerRef, modelRef }: Props): ReactNode {
+  const { t } = useTranslation('tuple');
   const choices = useTupleChoices(manufacturer);
   const makes = manufacturerOptions(choices.manufacturers);
   const models = modelOptions(choices.models, manufacturer);
@@ -27,7 +30,7 @@ export function TupleFields({ idPrefix, manufacturer, model, onManufacturer, onM
   return (
     <div className="tuple-fields">
       <p className="tuple-rule" data-testid={`${idPrefix}-rule`}>
-        Case and spelling must match the firmware exactly (<q>HP</q> is not <q>Hp</q>, <q>Dell Inc.</q> is not <q>Dell</q>): choose from the list when you can.
+        <Trans t={t} i18nKey="rule" components={{ q: <q /> }} />
       </p>
       {choices.problem !== null && (
         <p className="tuple-warning" role="alert">
@@ -36,7 +39,7 @@ export function TupleFields({ idPrefix, manufacturer, model, onManufacturer, onM
       )}
       <TupleCombo
         id={`${idPrefix}-make`}
-        label="Manufacturer"
+        label={t('manufacturer')}
         value={manufacturer}
         options={makes}
         onChange={onManufacturer}
@@ -46,13 +49,13 @@ export function TupleFields({ idPrefix, manufacturer, model, onManufacturer, onM
         }}
         onEnter={focusModel}
         inputRef={manufacturerRef}
-        placeholder="e.g. HP, Dell Inc., LENOVO"
+        placeholder={t('manufacturerPlaceholder')}
       >
         <SpellingWarning testId={`${idPrefix}-make-warning`} what="manufacturer" check={checkSpelling(manufacturer, makes)} onUse={onManufacturer} />
       </TupleCombo>
       <TupleCombo
         id={`${idPrefix}-model`}
-        label="Model"
+        label={t('model')}
         value={model}
         options={models}
         onChange={onModel}
@@ -62,7 +65,7 @@ export function TupleFields({ idPrefix, manufacturer, model, onManufacturer, onM
         }}
         onEnter={onDone}
         inputRef={modelRef}
-        placeholder="Choose, type or scan the model"
+        placeholder={t('modelPlaceholder')}
       >
         <SpellingWarning testId={`${idPrefix}-model-warning`} what="model" check={checkSpelling(model, models)} onUse={onModel} />
       </TupleCombo>
@@ -70,19 +73,20 @@ export function TupleFields({ idPrefix, manufacturer, model, onManufacturer, onM
   );
 }
 
-function SpellingWarning({ testId, what, check, onUse }: { testId: string; what: string; check: SpellingCheck; onUse(value: string): void }): ReactNode {
+function SpellingWarning({ testId, what, check, onUse }: { testId: string; what: 'manufacturer' | 'model'; check: SpellingCheck; onUse(value: string): void }): ReactNode {
+  const { t } = useTranslation('tuple');
   if (check.kind === 'listed' || check.kind === 'empty') return null;
   return (
     <p className="tuple-warning" role="status" data-testid={testId} data-kind={check.kind}>
       {check.kind === 'case' ? (
         <>
-          The list spells this {what} <strong>{check.listed}</strong>: Autopilot matches upper and lower case exactly.{' '}
+          <Trans t={t} i18nKey={`caseWarning.${what}`} values={{ listed: check.listed }} components={{ listed: <strong /> }} />{' '}
           <button type="button" className="btn btn-small" onClick={() => onUse(check.listed)} data-testid={`${testId}-use`}>
-            Use {check.listed}
+            {t('use', { value: check.listed })}
           </button>
         </>
       ) : (
-        <>Not in the list: check this {what} letter by letter against the firmware (the BIOS or UEFI system information) before you confirm.</>
+        t(`unlisted.${what}`)
       )}
     </p>
   );

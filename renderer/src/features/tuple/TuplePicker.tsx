@@ -2,6 +2,8 @@
 // model chosen here. Keyboard only: type to filter, arrows, Enter to choose, Enter on "Record box",
 // Esc to cancel. The wedge keeps working: ScanView hands a scanned model barcode in as scannedModel.
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { Trans } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import { TupleFields } from './TupleFields';
 
 export interface TupleChoice {
@@ -20,6 +22,7 @@ interface Props {
 }
 
 export function TuplePicker({ serial, initialManufacturer, scannedModel, onConfirm, onCancel }: Props): ReactNode {
+  const { t } = useTranslation('tuple');
   const [manufacturer, setManufacturer] = useState(initialManufacturer);
   const [model, setModel] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -41,9 +44,10 @@ export function TuplePicker({ serial, initialManufacturer, scannedModel, onConfi
 
   function submit(event: FormEvent): void {
     event.preventDefault();
-    const missing = [manufacturer.trim() === '' ? 'the manufacturer' : null, model.trim() === '' ? 'the model' : null].filter((m) => m !== null);
-    if (missing.length > 0) {
-      setProblem(`Choose ${missing.join(' and ')} first.`);
+    const noMake = manufacturer.trim() === '';
+    const noModel = model.trim() === '';
+    if (noMake || noModel) {
+      setProblem(t(noMake && noModel ? 'missing.both' : noMake ? 'missing.manufacturer' : 'missing.model'));
       (manufacturer.trim() === '' ? manufacturerRef : modelRef).current?.focus();
       return;
     }
@@ -70,7 +74,7 @@ export function TuplePicker({ serial, initialManufacturer, scannedModel, onConfi
     <div className="tuple-backdrop">
       <section className="tuple-picker" role="dialog" aria-modal="true" aria-labelledby="tuple-picker-title" onKeyDown={keepTabInside} data-testid="tuple-picker">
         <h2 id="tuple-picker-title">
-          No PKID: serial <strong data-testid="tuple-serial">{serial}</strong>
+          <Trans t={t} i18nKey="title" values={{ serial }} components={{ serial: <strong data-testid="tuple-serial" /> }} />
         </h2>
         <form onSubmit={submit} noValidate>
           <TupleFields
@@ -96,10 +100,10 @@ export function TuplePicker({ serial, initialManufacturer, scannedModel, onConfi
           )}
           <div className="tuple-actions">
             <button type="submit" ref={confirmRef} className="btn btn-primary tuple-confirm" data-testid="tuple-confirm">
-              Record box <kbd>Enter</kbd>
+              {t('record')} <kbd>{t('key.enter', { ns: 'scan' })}</kbd>
             </button>
             <button type="button" className="btn tuple-cancel" onClick={onCancel} data-testid="tuple-cancel">
-              Cancel <kbd>Esc</kbd>
+              {t('cancel')} <kbd>{t('key.esc', { ns: 'scan' })}</kbd>
             </button>
           </div>
         </form>

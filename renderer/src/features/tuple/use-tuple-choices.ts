@@ -2,6 +2,8 @@
 // changes. A late answer for a manufacturer no longer typed is dropped.
 import { useEffect, useState } from 'react';
 import type { TupleChoices } from '../../../../shared/contract/scans';
+import { i18n } from '../../i18n';
+import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
 
 const EMPTY: TupleChoices = { manufacturers: [], models: [] };
@@ -24,7 +26,7 @@ export function useTupleChoices(manufacturer: string): TupleChoicesState {
     void api.call('scans:tupleChoices', {}).then((result) => {
       if (!live) return;
       if (result.ok) setManufacturers(result.value);
-      else setProblem(`The lists could not be loaded (${result.error.message}); type the values exactly as the firmware reports them.`);
+      else setProblem(i18n.t('listsFailed', { ns: 'tuple', reason: errorText(result.error) }));
     });
     return () => {
       live = false;

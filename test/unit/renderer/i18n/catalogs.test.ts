@@ -16,8 +16,9 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
+// A placeholder with its format ({{count, number}}) must keep the format in every language.
 function marks(text: string): string[] {
-  return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}|<\/?(\w+)\s*\/?>/g)].map((m) => m[0].replace(/\s/g, '')).sort();
+  return [...text.matchAll(/\{\{\s*(\w+)\s*(?:,\s*\w+\s*)?\}\}|<\/?(\w+)\s*\/?>/g)].map((m) => m[0].replace(/\s/g, '')).sort();
 }
 
 const english = flatten(catalogs.en satisfies Tree);

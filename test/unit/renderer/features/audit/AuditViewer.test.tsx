@@ -1,11 +1,15 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditViewer } from '../../../../../renderer/src/features/audit/AuditViewer';
 import { ReportsPage } from '../../../../../renderer/src/features/reports/ReportsPage';
+import { setLanguage } from '../../../../../renderer/src/i18n';
 import { AT, ok, ReviewFake } from '../batches/review-fake';
 import { renderSignedIn } from '../batches/render';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  setLanguage('en');
+});
 
 const entry = (id: number, action = 'review:removeDevice', result = 'ok') => ({
   id, at: AT + id, station: 'Dock 3', operatorId: 1, operatorName: 'Liam', action, objectType: 'device', objectId: String(id), result, detail: JSON.stringify({ batchId: 1, reason: 'Box damaged' }),
@@ -102,5 +106,20 @@ describe('audit viewer', () => {
     await screen.findByTestId('report-no-scans');
     fireEvent.click(screen.getByTestId('reports-tab-audit'));
     await screen.findByTestId('audit-viewer');
+  });
+});
+
+describe('audit viewer in other languages', () => {
+  it('says the chain verdict with German digit grouping and Polish plural forms', async () => {
+    const f = new ReviewFake();
+    f.station.overrides.set('audit:list', () => ok({ rows: [entry(1)], nextBefore: null, chain: { ok: false, rows: 12345, problem: null, rowId: null, unkeyedRows: 22, warnings: ['no key'] } }));
+    renderSignedIn(f.api, <AuditViewer />);
+    const chain = await screen.findByTestId('audit-chain');
+    await waitFor(() => expect(chain.dataset.ok).toBe('unchecked'));
+    act(() => setLanguage('de'));
+    expect(screen.getByTestId('audit-chain').textContent).toContain('Prüfprotokoll nicht vollständig geprüft (12.345 Einträge): no key.');
+    act(() => setLanguage('pl'));
+    expect(screen.getByTestId('audit-chain').textContent).toContain('Pierwsze 22 wpisy zapisano');
+    expect(screen.getByTestId('audit-row-1').textContent).toContain('ok');
   });
 });

@@ -1,13 +1,17 @@
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ShiftReport } from '../../../../../shared/contract/reports';
 import { ReportsPage } from '../../../../../renderer/src/features/reports/ReportsPage';
 import { rangeFor } from '../../../../../renderer/src/features/reports/range';
 import { localHour } from '../../../../../renderer/src/features/reports/range';
+import { setLanguage } from '../../../../../renderer/src/i18n';
 import { ok, ReviewFake } from '../batches/review-fake';
 import { renderSignedIn } from '../batches/render';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  setLanguage('en');
+});
 
 function report(from: number, to: number): ShiftReport {
   const h = (n: number) => localHour(from + n * 3_600_000);
@@ -114,5 +118,21 @@ describe('shift report', () => {
     } finally {
       URL.createObjectURL = create;
     }
+  });
+});
+
+describe('shift report in German', () => {
+  it('says the figures with German plurals and digit grouping, and the states and ranges in German', async () => {
+    const f = new ReviewFake();
+    f.station.overrides.set('reports:shift', (input) => ok({ ...report(Number(input.from), Number(input.to)), registeredPerDay: [{ day: localHour(Number(input.from)).slice(0, 10), count: 1234 }] }));
+    renderSignedIn(f.api, <ReportsPage />);
+    await screen.findByTestId('report-scans-chart');
+    act(() => setLanguage('de'));
+    const chart = screen.getByTestId('report-scans-chart');
+    expect(chart.querySelectorAll('rect title')[0]?.textContent).toMatch(/^Olga, \d\d:00: 30 Scans$/);
+    expect(chart.textContent).toContain('Gescannte Kartons');
+    expect(screen.getByTestId('report-registered-chart').querySelector('rect title')?.textContent).toMatch(/: 1\.234 Geräte$/);
+    expect(screen.getByTestId('report-batches-closed').textContent).toContain('Bereit zur Prüfung');
+    expect(screen.getByTestId('report-range-week').textContent).toBe('Letzte 7 Tage');
   });
 });

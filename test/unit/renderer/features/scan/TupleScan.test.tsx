@@ -3,10 +3,14 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScanPage } from '../../../../../renderer/src/features/scan/ScanPage';
+import { setLanguage } from '../../../../../renderer/src/i18n';
 import { AppProvider } from '../../../../../renderer/src/store/provider';
 import { press, scan, ScanFake } from './scan-fake';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  setLanguage('en');
+});
 
 const HP_SERIAL = '5CG4210XYZ'; // the HP pattern names the maker
 const OTHER_SERIAL = 'PF1ABCDE'; // the generic pattern does not
@@ -209,5 +213,19 @@ describe('tuple picker on the scan page', () => {
     fireEvent.click(await screen.findByTestId('no-pkid'));
     expect(await screen.findByTestId('tuple-picker')).toBeTruthy();
     expect(screen.queryByTestId('waiting-serial')).toBeNull();
+  });
+});
+
+describe('tuple picker in Spanish', () => {
+  it('asks for the box in Spanish and says what is missing there', async () => {
+    setLanguage('es');
+    const fake = await scanning();
+    const picker = await openPicker(OTHER_SERIAL);
+    expect(within(picker).getByRole('heading').textContent).toBe(`Sin PKID: número de serie ${OTHER_SERIAL}`);
+    expect(within(picker).getByTestId('tuple-serial').textContent).toBe(OTHER_SERIAL);
+    expect(screen.getByTestId('tuple-confirm').textContent).toBe('Registrar caja Intro');
+    fireEvent.click(screen.getByTestId('tuple-confirm'));
+    expect(screen.getByTestId('tuple-problem').textContent).toBe('Elija primero el fabricante y el modelo.');
+    expect(fake.tupleCalls()).toEqual([]);
   });
 });

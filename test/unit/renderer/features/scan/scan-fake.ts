@@ -172,6 +172,8 @@ export interface TimedKey {
 export const keyOf = (ch: string): TimedKey => ({ key: ch, code: /\d/.test(ch) ? `Digit${ch}` : /[a-z]/i.test(ch) ? `Key${ch.toUpperCase()}` : 'Minus' });
 
 let clock = 1_000_000;
+/** The event time of the last key sent. */
+let lastKeyAt = clock;
 
 /** Keydowns at `gapMs` apart on the focused element, with their event times set (jsdom runs them at once). */
 export function typeKeys(keys: readonly TimedKey[], gapMs = 5, suffix: TimedKey | null = { key: 'Enter', code: 'Enter' }): void {
@@ -180,6 +182,7 @@ export function typeKeys(keys: readonly TimedKey[], gapMs = 5, suffix: TimedKey 
   all.forEach((k, i) => {
     const event = new KeyboardEvent('keydown', { ...k, bubbles: true, cancelable: true });
     Object.defineProperty(event, 'timeStamp', { value: clock + i * gapMs });
+    lastKeyAt = clock + i * gapMs;
     (document.activeElement ?? document.body).dispatchEvent(event);
   });
 }
@@ -194,5 +197,14 @@ export function press(key: string, init: KeyboardEventInit = {}): void {
   clock += 10_000;
   const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init });
   Object.defineProperty(event, 'timeStamp', { value: clock });
+  lastKeyAt = clock;
+  (document.activeElement ?? document.body).dispatchEvent(event);
+}
+
+/** One key pressed by a person `ms` after the last key sent (a quick answer to what a scan asked). */
+export function pressSoonAfter(key: string, ms: number): void {
+  const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+  Object.defineProperty(event, 'timeStamp', { value: lastKeyAt + ms });
+  lastKeyAt += ms;
   (document.activeElement ?? document.body).dispatchEvent(event);
 }

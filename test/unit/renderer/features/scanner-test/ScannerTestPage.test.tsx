@@ -2,10 +2,14 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { useEffect, type ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScannerTestPage } from '../../../../../renderer/src/features/scanner-test/ScannerTestPage';
+import { setLanguage } from '../../../../../renderer/src/i18n';
 import { AppProvider, useAppStore } from '../../../../../renderer/src/store/provider';
 import { keyOf, ScanFake, scan, typeKeys } from '../scan/scan-fake';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  setLanguage('en');
+});
 
 const AZERTY: Record<string, string> = { '1': '&', '2': 'é', '3': '"', '4': "'", '5': '(', '6': '-', '7': 'è', '8': '_', '9': 'ç', '0': 'à' };
 
@@ -100,5 +104,20 @@ describe('scanner test page', () => {
     fireEvent.click(screen.getByTestId('threshold-save'));
     expect((await screen.findByTestId('threshold-error-scanner.maxMeanGapMs')).textContent).toContain('cannot be above');
     expect(fake.station.calls.some((c) => c.channel === 'settings:update')).toBe(false);
+  });
+});
+
+describe('scanner test page in Polish', () => {
+  it('says a burst with the Polish plural of its keys and its gaps with a decimal comma', async () => {
+    await renderTest();
+    act(() => setLanguage('pl'));
+    act(() => scan('3905012345678', 8.5));
+    const burst = await screen.findByTestId('burst');
+    expect(burst.textContent).toContain('✔ Skan');
+    expect(burst.textContent).toContain('13 znaków');
+    expect(screen.getByTestId('burst-mean').textContent).toBe('8,5 ms');
+    expect(screen.getByTestId('burst-terminator').textContent).toBe('Enter (sufiks)');
+    expect(screen.getByTestId('burst-classified').textContent).toBe('PKID 3905012345678');
+    expect(screen.getByTestId('learn-count').textContent).toBe('Odczyty etykiety: 0 z 3');
   });
 });

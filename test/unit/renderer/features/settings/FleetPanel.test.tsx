@@ -1,12 +1,16 @@
 // Settings > Fleet: a lead sees the dock's link to the hub in words (unreachable, waiting lines,
 // another dock's boxes, leases) and can run a round at once; operators have no such tab.
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FleetStatus } from '../../../../../shared/contract/fleet';
+import { setLanguage } from '../../../../../renderer/src/i18n';
 import { FakeStation } from '../../helpers/fake-transport';
 import { renderApp } from '../../helpers/render-app';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  setLanguage('en');
+});
 
 const inFleet: FleetStatus = {
   member: true,
@@ -81,5 +85,22 @@ describe('Settings > Fleet', () => {
     const station = new FakeStation();
     await signInAndOpenSettings(station, 'Olga', 'operator');
     expect(screen.queryByTestId('settings-tab-fleet')).toBeNull();
+  }, 20_000);
+});
+
+describe('Settings > Fleet in other languages', () => {
+  it('says the counts with Polish plural forms and German digit grouping', async () => {
+    const station = new FakeStation();
+    const status: FleetStatus = { ...inFleet, reachable: true, problem: null, waitingForConfirmation: 3, duplicates: 5, otherBatches: [{ stationName: 'Dock 1', batchName: 'PO-C', state: 'approved', devices: 1240, updatedAt: new Date().toISOString() }] };
+    station.overrides.set('fleet:status', () => ({ ok: true, value: status }));
+    await signInAndOpenSettings(station, 'Lee', 'lead');
+    fireEvent.click(screen.getByTestId('settings-tab-fleet'));
+    await screen.findByTestId('fleet-station');
+    act(() => setLanguage('pl'));
+    expect(screen.getByTestId('fleet-waiting').textContent).toBe('3 wiersze: ich partie będzie można zatwierdzić, gdy hub je potwierdzi.');
+    expect(screen.getByTestId('fleet-duplicates').textContent).toBe('5 wierszy zeskanowanych najpierw na innej rampie: usuń je w przeglądzie.');
+    act(() => setLanguage('de'));
+    expect(screen.getByTestId('fleet-other-batches').textContent).toBe('Dock 1: PO-C (freigegeben, 1.240 Geräte)');
+    expect(screen.getByTestId('fleet-sync-now').textContent).toBe('Jetzt abgleichen');
   }, 20_000);
 });

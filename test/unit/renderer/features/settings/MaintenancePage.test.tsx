@@ -3,10 +3,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BackupListing, BackupResult } from '../../../../../shared/contract/backup';
 import type { Result } from '../../../../../shared/contract';
 import type { Role } from '../../../../../shared/domain/roles';
+import { setLanguage } from '../../../../../renderer/src/i18n';
 import { FakeStation } from '../../helpers/fake-transport';
 import { renderApp } from '../../helpers/render-app';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  setLanguage('en');
+});
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 11, 5, 7, 0);
@@ -221,5 +225,21 @@ describe('Settings → Maintenance', () => {
     }
     // Enter on a focused native button is a click in a browser; the form submits on Enter in a field.
     expect(screen.getByTestId('schedule-save').getAttribute('type')).toBe('submit');
+  });
+});
+
+describe('Settings → Maintenance in German', () => {
+  it('says sizes with a decimal comma, kinds and the schedule in German, and follows a language change at once', async () => {
+    await openMaintenance('lead');
+    act(() => setLanguage('de'));
+    const rows = screen.getAllByTestId('backup-row').map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+    expect(rows.map((r) => r.slice(1, 3))).toEqual([
+      ['Manuell', '3,2 MB'],
+      ['Geplant', '3,0 MB'],
+      ['Vor einem Update', '2,0 KB'],
+    ]);
+    expect(rows[0]![0]).toBe(new Intl.DateTimeFormat('de', { dateStyle: 'medium', timeStyle: 'short' }).format(NOW));
+    expect(screen.getByTestId('backup-schedule').textContent).toBe('Jeden Tag; die neuesten 14 geplanten und manuellen Sicherungen werden behalten.');
+    expect(screen.getByTestId('backup-now').textContent).toBe('Jetzt sichern');
   });
 });
