@@ -38,13 +38,13 @@ describe("every dock's batches", () => {
     const fake = fleetFake(() => desk());
     renderSignedIn(fake.api, <BatchesPage />);
     const section = await screen.findByTestId('fleet-desk');
-    expect(screen.getByTestId('fleet-desk-as-of').textContent).toBe('As of 07:42 AM (the last pull from the fleet hub): 2 batches at other docks.');
+    expect(screen.getByTestId('fleet-desk-as-of').textContent).toBe('As of 07:42 (the last pull from the fleet hub): 2 batches at other docks.');
     expect(rowIds()).toEqual(['fleet-row-Dock-1-PO-4711', 'fleet-row-Dock-3-PO-B1', 'fleet-row-Dock-5-PO-C7']);
     const other = screen.getByTestId('fleet-row-Dock-3-PO-B1');
     expect(within(other).getByTestId('fleet-row-Dock-3-PO-B1-elsewhere').textContent).toBe("Another dock's");
     expect(other.textContent).toContain('Ready for review');
     expect(other.textContent).toContain('240');
-    expect(other.textContent).toContain('Olga, 06:15 AM');
+    expect(other.textContent).toContain('Olga, 06:15');
     // Read-only here: no review, only a request to its dock.
     expect(within(other).queryByTestId('fleet-row-Dock-3-PO-B1-open')).toBeNull();
     expect(within(other).getByTestId('fleet-row-Dock-3-PO-B1-ask-approve')).toBeTruthy();
@@ -107,7 +107,7 @@ describe('a request to the owning dock', () => {
     fireEvent.click(screen.getByTestId('fleet-row-Dock-3-PO-B1-send'));
     const status = await screen.findByTestId('fleet-row-Dock-3-PO-B1-request');
     expect(fake.calls('fleet:requestBatch')).toEqual([{ stationName: 'Dock 3', batchName: 'PO-B1', action: 'approve', customerTenantId: 'tenant-contoso' }]);
-    expect(status.textContent).toBe('Approval asked by Liam at 07:50 AM: Dock 3 decides on its next round.');
+    expect(status.textContent).toBe('Approval asked by Liam at 07:50: Dock 3 decides on its next round.');
     // No second request while the first waits.
     expect(screen.queryByTestId('fleet-row-Dock-3-PO-B1-ask-approve')).toBeNull();
 
@@ -132,7 +132,7 @@ describe('a request to the owning dock', () => {
     const done: SentRequest = { seq: 2, action: 'reopen', requestedBy: 'Liam', requestedAt: today(7, 0), sent: true, outcome: 'done', reason: null, answeredAt: today(7, 5) };
     const fake = fleetFake(() => desk({ batches: [{ ...atDock3, state: 'open', request: done }] }));
     renderSignedIn(fake.api, <BatchesPage />);
-    expect((await screen.findByTestId('fleet-row-Dock-3-PO-B1-request')).textContent).toBe('Dock 3 reopened it (07:05 AM).');
+    expect((await screen.findByTestId('fleet-row-Dock-3-PO-B1-request')).textContent).toBe('Dock 3 reopened it (07:05).');
   });
 });
 
@@ -145,7 +145,7 @@ describe('where is this box, across the fleet', () => {
     renderSignedIn(fake.api, <BatchesPage />);
     fireEvent.change(await screen.findByTestId('find-query'), { target: { value: '3811111111112' } });
     fireEvent.click(screen.getByTestId('find-submit'));
-    expect((await screen.findByTestId('find-fleet-3811111111112')).textContent).toBe('3811111111112 at Dock 3, batch PO-B1, scanned by Olga at 07:42 AM');
+    expect((await screen.findByTestId('find-fleet-3811111111112')).textContent).toBe('3811111111112 at Dock 3, batch PO-B1, scanned by Olga at 07:42');
     expect(screen.getByTestId('find-results').textContent).toContain('on this station');
   });
 });

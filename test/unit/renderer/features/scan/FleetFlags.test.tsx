@@ -39,6 +39,6 @@ describe('a line the hub gave to another dock', () => {
     act(() => fake.station.emit('db:changed', { tables: ['devices'] }));
     await waitFor(() => expect(screen.getAllByTestId('recent-scan')[0]?.dataset.elsewhere).toBe('true'));
     expect(screen.getAllByTestId('recent-scan')[0]?.className).toContain('recent-elsewhere');
-    expect(screen.getByTestId('recent-elsewhere').textContent).toBe("Another dock's box: first scanned at Dock 3, batch PO-B2, by Olga at 07:42 AM. Put it aside for that dock.");
+    expect(screen.getByTestId('recent-elsewhere').textContent).toBe("Another dock's box: first scanned at Dock 3, batch PO-B2, by Olga at 07:42. Put it aside for that dock.");
   });
 });
