@@ -57,6 +57,7 @@ function statusLines(s: FleetStatus): string[] {
     `Scanned first elsewhere:  ${s.duplicates}`,
     `Upload leases:            ${s.uploadLeases.length === 0 ? (s.reachable ? 'none' : 'unknown') : s.uploadLeases.map((l) => `${l.customerTenantId} by ${l.stationName} until ${l.expiresAt}`).join('; ')}`,
     `Other docks' batches:     ${s.reachable ? (s.otherBatches.length === 0 ? 'none' : s.otherBatches.map((b) => `${b.stationName} ${b.batchName} (${b.state}, ${b.devices})`).join('; ')) : 'unknown'}`,
+    ...(s.auditMismatches.length === 0 ? [`Audit anchors:            ${s.reachable ? 'every station matches its anchor' : 'unknown'}`] : s.auditMismatches.map((m) => `Audit anchors:            ${m.message}`)),
     `Hub password:             ${s.password === 'saved' ? 'saved (encrypted)' : s.password === 'given' ? `given for this command (${HUB_PASSWORD.env} or --hub-password)` : `not saved: give it with ${HUB_PASSWORD.env}`}`,
   ];
 }

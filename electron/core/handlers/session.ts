@@ -3,7 +3,7 @@ import type { sessionChannels } from '../../../shared/contract/session';
 import { findById, listOperators, toView, updateOperator } from '../../../db/repos/operators';
 import type { Handlers } from '../dispatcher';
 import { hashPin, verifyPin } from '../pin-hash';
-import { checkNamedPin, lockedMessage, reserveAttempt, settleAttempt } from '../pin-guard';
+import { checkNamedPin, fewerTries, lockedMessage, reserveAcrossFleet, reserveAttempt, settleAcrossFleet, settleAttempt } from '../pin-guard';
 
 export const sessionHandlers: Pick<Handlers, keyof typeof sessionChannels> = {
   'session:operators': (_input, ctx) => ok(listOperators(ctx.db, true).map((o) => ({ id: o.id, name: o.name, role: o.role }))),
@@ -49,8 +49,12 @@ export const sessionHandlers: Pick<Handlers, keyof typeof sessionChannels> = {
     // The current PIN shares the sign-in lock-out: an unattended signed-in screen is no PIN oracle.
     const reservation = reserveAttempt(ctx, row.id, 'session:changePin');
     if (!reservation.ok) return fail('LOCKED_OUT', `${lockedMessage(row.name, reservation.until)} The PIN was not changed.`, { until: reservation.until });
+    const fleet = await reserveAcrossFleet(ctx, reservation.row, 'session:changePin');
+    if (!fleet.ok) return fail('LOCKED_OUT', `${lockedMessage(row.name, fleet.until)} The PIN was not changed.`, { until: fleet.until });
     const right = await verifyPin(currentPin, reservation.row.pinHash);
-    const verdict = settleAttempt(ctx, row.id, 'session:changePin', right);
+    const hub = await settleAcrossFleet(ctx, reservation.row, 'session:changePin', fleet.reservation, right);
+    const settled = settleAttempt(ctx, row.id, 'session:changePin', right);
+    const verdict = settled.ok ? settled : fewerTries(settled, hub);
     if (!verdict.ok) {
       if (verdict.code === 'LOCKED_OUT') return fail('LOCKED_OUT', `${lockedMessage(row.name, verdict.until)} The PIN was not changed.`, { until: verdict.until });
       const left = verdict.triesLeft;

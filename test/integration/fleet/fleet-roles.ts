@@ -21,6 +21,9 @@ GRANT USAGE ON SEQUENCE identities_id_seq TO dockside_station;
 GRANT UPDATE (released_at) ON identities TO dockside_station;
 GRANT SELECT, INSERT ON releases TO dockside_station;
 GRANT USAGE ON SEQUENCE releases_id_seq TO dockside_station;
+GRANT SELECT, INSERT, UPDATE ON operators, operator_lockouts, audit_anchors TO dockside_station;
+GRANT SELECT, INSERT ON pin_failures TO dockside_station;
+GRANT USAGE ON SEQUENCE operators_change_seq TO dockside_station;
 `;
 
 export interface FleetUrls {

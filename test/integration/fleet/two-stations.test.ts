@@ -137,10 +137,10 @@ const admin = ['--as', ADMIN.name, '--pin', '-'];
 describe('two stations on one hub', () => {
   it('creates the hub schema, and says so when it is already there', async () => {
     const first = await dockside(['fleet', 'init', '--hub', urls.owner.replace(`:${OWNER_PASSWORD}`, ''), '--hub-password', '-'], { input: `${OWNER_PASSWORD}\n` });
-    expect(first, first.err).toMatchObject({ code: 0, out: expect.stringMatching(/now has the fleet schema 0002_identity_releases \(applied 0000_hub_initial, 0001_upload_leases, 0002_identity_releases\)/) });
+    expect(first, first.err).toMatchObject({ code: 0, out: expect.stringMatching(/now has the fleet schema 0004_station_own_rows \(applied 0000_hub_initial, 0001_upload_leases, 0002_identity_releases, 0003_fleet_operators, 0004_station_own_rows\)/) });
     await grantStations(urls.owner);
     const again = await dockside(['fleet', 'init', '--hub', urls.owner.replace(`:${OWNER_PASSWORD}`, ''), '--json'], { env: { DOCKSIDE_HUB_PASSWORD: OWNER_PASSWORD } });
-    expect(JSON.parse(again.out)).toMatchObject({ applied: [], current: '0002_identity_releases' });
+    expect(JSON.parse(again.out)).toMatchObject({ applied: [], current: '0004_station_own_rows' });
   });
 
   it('joins both stations (PIN, then hub password, one piped line each)', async () => {
@@ -183,6 +183,7 @@ describe('two stations on one hub', () => {
       password: 'given',
       uploadLeases: [],
       otherBatches: [],
+      auditMismatches: [],
     });
   });
 

@@ -21,6 +21,7 @@ const inFleet: FleetStatus = {
   password: 'saved',
   uploadLeases: [],
   otherBatches: [],
+  auditMismatches: [],
 };
 
 async function signInAndOpenSettings(station: FakeStation, name: string, role: 'lead' | 'operator'): Promise<void> {
