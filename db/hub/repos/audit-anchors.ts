@@ -30,9 +30,8 @@ export type AnchorAnswer = { anchored: true } | { anchored: false; mismatch: str
 export async function advanceAnchor(db: HubDb, stationId: string, head: AuditHead, seen: { anchor: Anchor | null; atAnchor: string | null }): Promise<AnchorAnswer> {
   const { anchor, atAnchor } = seen;
   if (anchor === null) {
-    const made = await db.insert(auditAnchors).values({ stationId, ...head }).onConflictDoNothing().returning({ id: auditAnchors.lastId });
-    if (made.length === 1) return { anchored: true };
-    // Another round of this station anchored first: judge against that one next round.
+    // A first anchor; one another round of this station wrote meanwhile is judged next round.
+    await db.insert(auditAnchors).values({ stationId, ...head }).onConflictDoNothing();
     return { anchored: true };
   }
   if (anchor.mismatch !== null) return { anchored: false, mismatch: anchor.mismatch };
