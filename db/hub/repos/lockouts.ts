@@ -100,8 +100,13 @@ export async function pushOfflineFailures(db: HubDb, stationId: string, failures
       updated_by_station = excluded.updated_by_station`);
 }
 
-/** The names locked across the fleet now, with how long each stays locked by the hub's clock. */
-export async function lockedNames(db: HubDb): Promise<{ nameKey: string; lockedForMs: number }[]> {
-  const result = await db.execute<{ name_key: string; locked_ms: number | string }>(sql`SELECT name_key, ${lockedMs} AS locked_ms FROM ${t} WHERE locked_until > now()`);
-  return result.rows.map((r) => ({ nameKey: r.name_key, lockedForMs: Math.max(1, Math.ceil(Number(r.locked_ms))) }));
+/** An admin's unlock (or new PIN) at one dock ends the name's count and lock-out across the fleet. */
+export async function clearHubLock(db: HubDb, stationId: string, nameKey: string): Promise<void> {
+  await db.execute(sql`UPDATE ${t} SET attempts = 0, lockouts = 0, locked_until = NULL, updated_at = now(), updated_by_station = ${stationId} WHERE name_key = ${nameKey}`);
+}
+
+/** Every name the hub counts attempts for, with how long each stays locked by the hub's clock (null: not locked). */
+export async function hubLockStates(db: HubDb): Promise<{ nameKey: string; lockedForMs: number | null }[]> {
+  const result = await db.execute<{ name_key: string; locked_ms: number | string | null }>(sql`SELECT name_key, ${lockedMs} AS locked_ms FROM ${t}`);
+  return result.rows.map((r) => ({ nameKey: r.name_key, lockedForMs: r.locked_ms === null ? null : Math.max(1, Math.ceil(Number(r.locked_ms))) }));
 }

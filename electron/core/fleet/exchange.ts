@@ -7,12 +7,12 @@ import { claimIdentities, lastIdentityId, othersIdentitiesAfter, othersReleasesA
 import { recordBatchStates } from '../../../db/hub/repos/batch-states';
 import { claimStationRole, markPulled, markPushed } from '../../../db/hub/repos/stations';
 import { operatorsChangedAfter, pushOperatorChanges } from '../../../db/hub/repos/operators';
-import { lockedNames, pushOfflineFailures } from '../../../db/hub/repos/lockouts';
+import { hubLockStates, pushOfflineFailures } from '../../../db/hub/repos/lockouts';
 import { advanceAnchor, anchorOf, type AnchorAnswer } from '../../../db/hub/repos/audit-anchors';
 import { applyHubOperators, noteOperatorsPulled, noteOperatorsPushed, operatorChanges, operatorCursor, type PulledOperatorChange } from '../../../db/hub/local/operators';
 import { noteFailuresPushed, waitingFailures } from '../../../db/hub/local/pin-failures';
 import { auditHashAt, auditHead } from '../../../db/hub/local/audit-head';
-import { applyFleetLocks } from '../../../db/hub/local/fleet-locks';
+import { applyFleetLocks, type FleetLockChange } from '../../../db/hub/local/fleet-locks';
 import { copyIdentities } from '../../../db/hub/local/copy';
 import { currentLink, notePulled, notePushed } from '../../../db/hub/local/link';
 import { applyReleases, batchSummaries, enqueueNewIdentities, noteReleased, noteReleasesPulled, recordVerdicts, waitingClaims, waitingReleases } from '../../../db/hub/local/outbox';
@@ -36,8 +36,8 @@ export interface ExchangeResult {
   readonly operatorsPushed: number;
   /** Operators other docks added or changed, taken into this station. */
   readonly operatorsPulled: readonly PulledOperatorChange[];
-  /** Operators locked across the fleet whose lock-out this station took over. */
-  readonly locksPulled: readonly number[];
+  /** Lock-outs this station took over from the hub (locked, or ended: lockedUntil null). */
+  readonly locksPulled: readonly FleetLockChange[];
   /** Whether the hub took this station's audit chain head as a successor of its anchor. */
   readonly anchor: AnchorAnswer | null;
 }
@@ -113,7 +113,7 @@ export async function anchorAudit(deps: ExchangeDeps, hub: Hub): Promise<AnchorA
   return advanceAnchor(hub.db, deps.stationId, head, { anchor, atAnchor });
 }
 
-export async function pull(deps: ExchangeDeps, hub: Hub): Promise<{ pulled: number; reclaimed: number[]; operatorsPulled: PulledOperatorChange[]; locksPulled: number[] }> {
+export async function pull(deps: ExchangeDeps, hub: Hub): Promise<{ pulled: number; reclaimed: number[]; operatorsPulled: PulledOperatorChange[]; locksPulled: FleetLockChange[] }> {
   const { db, now } = deps;
   let cursor = currentLink(db)?.pullCursor ?? 0;
   let pulled = 0;
@@ -139,12 +139,13 @@ export async function pull(deps: ExchangeDeps, hub: Hub): Promise<{ pulled: numb
   }
   const reclaimed = await pullReleases(deps, hub);
   const operatorsPulled = await pullOperators(deps, hub);
-  const locks = await lockedNames(hub.db);
+  const locks = await hubLockStates(hub.db);
   const locksPulled = db.transaction(
     (tx) =>
       applyFleetLocks(tx, locks, now()).map((l) => {
-        deps.audit?.(tx, { action: 'fleet:operatorLocked', result: 'denied', objectType: 'operator', objectId: l.operatorId, detail: { name: l.name, lockedUntil: l.lockedUntil } });
-        return l.operatorId;
+        if (l.lockedUntil === null) deps.audit?.(tx, { action: 'fleet:operatorUnlocked', objectType: 'operator', objectId: l.operatorId, detail: { name: l.name } });
+        else deps.audit?.(tx, { action: 'fleet:operatorLocked', result: 'denied', objectType: 'operator', objectId: l.operatorId, detail: { name: l.name, lockedUntil: l.lockedUntil } });
+        return l;
       }),
     { behavior: 'immediate' },
   );

@@ -5,7 +5,7 @@
 // A sign-in must not wait on a cut network: the hub gets a short connect timeout, and after a failure
 // it is left alone for a while (those attempts are counted here and pushed later).
 import type { Hub } from '../../../db/hub/connect';
-import { reserveHubAttempt, settleHubAttempt, type HubLockState } from '../../../db/hub/repos/lockouts';
+import { clearHubLock, reserveHubAttempt, settleHubAttempt, type HubLockState } from '../../../db/hub/repos/lockouts';
 import { currentLink } from '../../../db/hub/local/link';
 import { dropWaitingFailures, recordOfflineFailure } from '../../../db/hub/local/pin-failures';
 import type { StationDb } from '../../../db/open';
@@ -18,6 +18,8 @@ export interface FleetPinCounter {
   reserve(nameKey: string): Promise<FleetReservation>;
   /** Settles a reserved attempt; the hub's state after it (null when the hub was not asked). */
   settle(nameKey: string, reservation: FleetReservation, right: boolean): Promise<HubLockState | null>;
+  /** An admin unlocked the operator (or gave a new PIN) here: the hub's lock ends too; false when the hub could not be told. */
+  unlock(nameKey: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -89,6 +91,12 @@ export class FleetPins implements FleetPinCounter {
     // Counted on the hub already: a hub lost now leaves that count as it is, nothing is counted twice.
     const asked = await this.ask((hub) => settleHubAttempt(hub.db, this.deps.stationId, nameKey, right));
     return typeof asked === 'object' ? asked.answer : null;
+  }
+
+  async unlock(nameKey: string): Promise<boolean> {
+    this.deps.db.transaction((tx) => dropWaitingFailures(tx, nameKey), { behavior: 'immediate' });
+    const asked = await this.ask((hub) => clearHubLock(hub.db, this.deps.stationId, nameKey));
+    return typeof asked === 'object';
   }
 
   async close(): Promise<void> {

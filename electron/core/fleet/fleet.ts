@@ -171,7 +171,7 @@ export class Fleet {
       hub = await this.connect(link.hubUrl, await this.password());
       const result = await exchange({ db: this.deps.db, stationId: this.deps.station.id, now: this.deps.now, audit: (tx, entry) => this.audit(tx, undefined, entry) }, hub);
       if (result.anchor && !result.anchor.anchored) this.deps.logger?.warn('fleet: the hub refused this station\'s audit chain head', { problem: result.anchor.mismatch });
-      const changedOperators = [...result.operatorsPulled.filter((c) => c.change === 'changed').map((c) => c.operatorId), ...result.locksPulled];
+      const changedOperators = [...result.operatorsPulled.filter((c) => c.change === 'changed').map((c) => c.operatorId), ...result.locksPulled.filter((l) => l.lockedUntil !== null).map((l) => l.operatorId)];
       if (changedOperators.length > 0) this.deps.onOperatorsChanged?.(changedOperators);
       if (result.operatorsPulled.length > 0 || result.locksPulled.length > 0) this.deps.events?.emit('db:changed', { tables: ['operators'] });
       if (result.flagged.length > 0) this.deps.logger?.warn('fleet: lines another dock scanned first', { lines: result.flagged.length });

@@ -129,6 +129,17 @@ describe('operators across the fleet', () => {
     expect(await signIn(b, 'Piotr Kaminski', '517392')).toMatchObject({ ok: false, error: { code: 'LOCKED_OUT' } });
   });
 
+  it("lifts the lock at both docks when an admin unlocks the operator at one", async () => {
+    const id = (a.station.database.sqlite.prepare("SELECT id FROM operators WHERE name_key = 'piotr kaminski'").get() as { id: number }).id;
+    expect((await a.station.call('operators:unlock', { id }, { sessionToken: adminA })).ok).toBe(true);
+    expect((await signIn(a, 'Piotr Kaminski', '517392')).ok).toBe(true);
+    // Dock 3 still holds the lock it took from the hub, until its next round says the hub ended it.
+    expect(await signIn(b, 'Piotr Kaminski', '517392')).toMatchObject({ ok: false, error: { code: 'LOCKED_OUT' } });
+    await round(b);
+    expect((await signIn(b, 'Piotr Kaminski', '517392')).ok).toBe(true);
+    expect(b.station.database.sqlite.prepare("SELECT count(*) AS n FROM audit WHERE action = 'fleet:operatorUnlocked'").get()).toEqual({ n: 1 });
+  });
+
   it('lets no more than the limit of guesses fired at both docks at once reach the PIN check', async () => {
     await addOperator(b, adminB, 'Ines Duarte', '640285');
     await round(b, a);
