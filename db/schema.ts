@@ -293,4 +293,4 @@ export const tables = { operators, customers, batches, devices, expected, upload
 
 
 // The fleet's tables (its link to the hub, its outbox, the copy of the other docks' identities).
-export { fleetLink, fleetOutbox, fleetIdentities, fleetOperatorSync, fleetPinFailures } from './hub/local/schema';
+export { fleetLink, fleetOutbox, fleetIdentities, fleetOperatorSync, fleetPinFailures, fleetPinUnlocks } from './hub/local/schema';

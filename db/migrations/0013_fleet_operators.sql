@@ -14,4 +14,9 @@ CREATE TABLE `fleet_pin_failures` (
 );
 --> statement-breakpoint
 CREATE INDEX `fleet_pin_failures_waiting` ON `fleet_pin_failures` (`seq`) WHERE "fleet_pin_failures"."pushed_at" is null;--> statement-breakpoint
+CREATE TABLE `fleet_pin_unlocks` (
+	`name_key` text PRIMARY KEY NOT NULL,
+	`unlocked_at` integer NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE `fleet_link` ADD `operator_cursor` integer DEFAULT 0 NOT NULL;

@@ -2,7 +2,7 @@
 // so they count toward the operator's limit across the fleet too.
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../types';
-import { fleetPinFailures } from './schema';
+import { fleetPinFailures, fleetPinUnlocks } from './schema';
 
 export function recordOfflineFailure(db: Queryable, nameKey: string, at: number): void {
   db.insert(fleetPinFailures).values({ nameKey, failedAt: at }).run();
@@ -19,4 +19,17 @@ export function noteFailuresPushed(db: Queryable, seqs: readonly number[], at: n
 /** A right PIN here ends the count, as it does on the hub: failures still waiting are not sent. */
 export function dropWaitingFailures(db: Queryable, nameKey: string): void {
   db.delete(fleetPinFailures).where(and(eq(fleetPinFailures.nameKey, nameKey), isNull(fleetPinFailures.pushedAt))).run();
+}
+
+/** An unlock the hub could not be told of yet (one per name: a later one stands for the earlier). */
+export function queueUnlock(db: Queryable, nameKey: string, at: number): void {
+  db.insert(fleetPinUnlocks).values({ nameKey, unlockedAt: at }).onConflictDoUpdate({ target: fleetPinUnlocks.nameKey, set: { unlockedAt: at } }).run();
+}
+
+export function waitingUnlocks(db: Queryable): string[] {
+  return db.select({ nameKey: fleetPinUnlocks.nameKey }).from(fleetPinUnlocks).all().map((r) => r.nameKey);
+}
+
+export function noteUnlockSent(db: Queryable, nameKey: string): void {
+  db.delete(fleetPinUnlocks).where(eq(fleetPinUnlocks.nameKey, nameKey)).run();
 }

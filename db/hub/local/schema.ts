@@ -104,3 +104,10 @@ export const fleetPinFailures = sqliteTable(
   },
   (t) => [index('fleet_pin_failures_waiting').on(t.seq).where(sql`${t.pushedAt} is null`)],
 );
+
+// An admin's unlock (or new PIN) made here while the hub could not be told: sent with the next round,
+// so the hub's lock, which the round then takes back into the station, does not lock the operator again.
+export const fleetPinUnlocks = sqliteTable('fleet_pin_unlocks', {
+  nameKey: text('name_key').primaryKey(),
+  unlockedAt: epochMs('unlocked_at').notNull(),
+});

@@ -7,10 +7,10 @@ import { claimIdentities, lastIdentityId, othersIdentitiesAfter, othersReleasesA
 import { recordBatchStates } from '../../../db/hub/repos/batch-states';
 import { claimStationRole, markPulled, markPushed } from '../../../db/hub/repos/stations';
 import { operatorsChangedAfter, pushOperatorChanges } from '../../../db/hub/repos/operators';
-import { hubLockStates, pushOfflineFailures } from '../../../db/hub/repos/lockouts';
+import { clearHubLock, hubLockStates, pushOfflineFailures } from '../../../db/hub/repos/lockouts';
 import { advanceAnchor, anchorOf, type AnchorAnswer } from '../../../db/hub/repos/audit-anchors';
 import { applyHubOperators, noteOperatorsPulled, noteOperatorsPushed, operatorChanges, operatorCursor, type PulledOperatorChange } from '../../../db/hub/local/operators';
-import { noteFailuresPushed, waitingFailures } from '../../../db/hub/local/pin-failures';
+import { noteFailuresPushed, noteUnlockSent, waitingFailures, waitingUnlocks } from '../../../db/hub/local/pin-failures';
 import { auditHashAt, auditHead } from '../../../db/hub/local/audit-head';
 import { applyFleetLocks, type FleetLockChange } from '../../../db/hub/local/fleet-locks';
 import { copyIdentities } from '../../../db/hub/local/copy';
@@ -94,13 +94,20 @@ async function pushOperators(deps: ExchangeDeps, hub: Hub): Promise<number> {
   return written.length;
 }
 
-/** Wrong PINs counted here while the hub was away: they join the fleet's count (a resend counts nothing twice). */
+/**
+ * Wrong PINs counted here while the hub was away join the fleet's count (a resend counts nothing twice);
+ * then unlocks made here meanwhile end the hub's locks, before the pull takes the hub's locks back in.
+ */
 async function pushFailures(deps: ExchangeDeps, hub: Hub): Promise<void> {
   for (;;) {
     const failures = waitingFailures(deps.db, PUSH_CHUNK);
-    if (failures.length === 0) return;
+    if (failures.length === 0) break;
     await pushOfflineFailures(hub.db, deps.stationId, failures.map((f) => ({ ...f, failedAt: new Date(f.failedAt) })));
     deps.db.transaction((tx) => noteFailuresPushed(tx, failures.map((f) => f.seq), deps.now()), { behavior: 'immediate' });
+  }
+  for (const nameKey of waitingUnlocks(deps.db)) {
+    await clearHubLock(hub.db, deps.stationId, nameKey);
+    deps.db.transaction((tx) => noteUnlockSent(tx, nameKey), { behavior: 'immediate' });
   }
 }
 

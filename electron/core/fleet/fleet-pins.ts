@@ -7,7 +7,7 @@
 import type { Hub } from '../../../db/hub/connect';
 import { clearHubLock, reserveHubAttempt, settleHubAttempt, type HubLockState } from '../../../db/hub/repos/lockouts';
 import { currentLink } from '../../../db/hub/local/link';
-import { dropWaitingFailures, recordOfflineFailure } from '../../../db/hub/local/pin-failures';
+import { dropWaitingFailures, queueUnlock, recordOfflineFailure } from '../../../db/hub/local/pin-failures';
 import type { StationDb } from '../../../db/open';
 import type { Logger } from '../log';
 
@@ -18,7 +18,7 @@ export interface FleetPinCounter {
   reserve(nameKey: string): Promise<FleetReservation>;
   /** Settles a reserved attempt; the hub's state after it (null when the hub was not asked). */
   settle(nameKey: string, reservation: FleetReservation, right: boolean): Promise<HubLockState | null>;
-  /** An admin unlocked the operator (or gave a new PIN) here: the hub's lock ends too; false when the hub could not be told. */
+  /** An admin unlocked the operator (or gave a new PIN) here: the hub's lock ends too, now or (hub away) with the next round. */
   unlock(nameKey: string): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -96,6 +96,7 @@ export class FleetPins implements FleetPinCounter {
   async unlock(nameKey: string): Promise<boolean> {
     this.deps.db.transaction((tx) => dropWaitingFailures(tx, nameKey), { behavior: 'immediate' });
     const asked = await this.ask((hub) => clearHubLock(hub.db, this.deps.stationId, nameKey));
+    if (asked === 'away') this.deps.db.transaction((tx) => queueUnlock(tx, nameKey, this.deps.now()), { behavior: 'immediate' });
     return typeof asked === 'object';
   }
 

@@ -189,6 +189,21 @@ describe('operators across the fleet', () => {
     expect(await signIn(b, 'Tomas Holm', '481730')).toMatchObject({ ok: false, error: { code: 'LOCKED_OUT' } });
   });
 
+  it('sends an unlock made while the hub was away with the next round, so the hub does not lock the operator again', async () => {
+    const id = (a.station.database.sqlite.prepare("SELECT id FROM operators WHERE name_key = 'tomas holm'").get() as { id: number }).id;
+    cluster.stop();
+    try {
+      expect((await a.station.call('operators:unlock', { id }, { sessionToken: adminA })).ok).toBe(true);
+      expect((await signIn(a, 'Tomas Holm', '481730')).ok).toBe(true);
+    } finally {
+      cluster.start();
+    }
+    await round(a, b);
+    expect(await ownerQuery("SELECT locked_until FROM operator_lockouts WHERE name_key = 'tomas holm'")).toEqual([{ locked_until: null }]);
+    expect((await signIn(a, 'Tomas Holm', '481730')).ok).toBe(true);
+    expect((await signIn(b, 'Tomas Holm', '481730')).ok).toBe(true);
+  });
+
   it("refuses a station's role writing as another station", async () => {
     const url = new URL(urls.stations.dock_b ?? '');
     url.password = STATION_PASSWORD;
