@@ -113,6 +113,8 @@ export async function fleet(argv: string[], io: Io): Promise<void> {
       if (values.json) return io.out(JSON.stringify({ pushed: outcome.pushed, pulled: outcome.pulled, flagged: outcome.flagged.length }));
       io.out(`Pushed ${outcome.pushed} identities, pulled ${outcome.pulled} from the other docks.`);
       if (outcome.flagged.length > 0) io.out(`${outcome.flagged.length} lines were scanned first at another dock: they are flagged on their batch.`);
+      if (outcome.operatorsPushed > 0 || outcome.operatorsPulled.length > 0) io.out(`Operators: ${outcome.operatorsPushed} sent to the fleet, ${outcome.operatorsPulled.length} added or changed from other docks.`);
+      if (outcome.anchor && !outcome.anchor.anchored) io.err(`dockside fleet: the hub refused this station's audit chain head: ${outcome.anchor.mismatch}.`);
       return;
     }
     member.start(everyMs);

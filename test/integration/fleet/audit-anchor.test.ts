@@ -164,14 +164,18 @@ describe('the audit anchor in the hub', () => {
 
   it('says so in `dockside fleet status`, and anchors again once the hub owner cleared the flag', async () => {
     b.station.close();
-    const run = await new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-      const child = spawn(process.execPath, [docksideEntry(), 'fleet', 'status', '--data-dir', b.dataDir], { env: { ...process.env, DOCKSIDE_HUB_PASSWORD: STATION_PASSWORD } });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-      child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-      child.on('close', (code) => resolve({ code, out, err }));
-    });
+    const fleet = (...args: string[]) =>
+      new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+        const child = spawn(process.execPath, [docksideEntry(), 'fleet', ...args, '--data-dir', b.dataDir], { env: { ...process.env, DOCKSIDE_HUB_PASSWORD: STATION_PASSWORD } });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+        child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+        child.on('close', (code) => resolve({ code, out, err }));
+      });
+    const sync = await fleet('sync', '--once');
+    expect(sync, sync.err).toMatchObject({ code: 0, err: expect.stringMatching(/^dockside fleet: the hub refused this station's audit chain head: its chain ends at row \d+, before row \d+ that the hub anchored\.$/m) });
+    const run = await fleet('status');
     expect(run, run.err).toMatchObject({ code: 0 });
     expect(run.out).toMatch(/Audit anchors: +audit chain of station Dock 1 does not match its anchor/);
     expect(run.out).toMatch(/Audit anchors: +audit chain of station Dock 3 does not match its anchor: its chain ends at row \d+/);
