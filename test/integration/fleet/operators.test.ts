@@ -98,6 +98,8 @@ describe('operators across the fleet', () => {
     expect((await a.station.call('operators:setActive', { id, active: false }, { sessionToken: adminA })).ok).toBe(true);
     await round(a, b);
     expect(await signIn(b, 'Olga Nowak', '815204')).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
+    // Her session at Dock 3 ended with the round that brought the change.
+    expect((await b.station.call('batches:list', {}, { sessionToken: olga.value.token })).ok).toBe(false);
   });
 
   it('keeps the later change by the hub clock when both docks change one operator between rounds', async () => {
