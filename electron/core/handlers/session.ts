@@ -3,7 +3,8 @@ import type { sessionChannels } from '../../../shared/contract/session';
 import { findById, listOperators, toView, updateOperator } from '../../../db/repos/operators';
 import type { Handlers } from '../dispatcher';
 import { hashPin, verifyPin } from '../pin-hash';
-import { checkNamedPin, fewerTries, lockedMessage, reserveAcrossFleet, reserveAttempt, settleAcrossFleet, settleAttempt } from '../pin-guard';
+import { checkNamedPin, lockedMessage, reserveAttempt, settleAttempt } from '../pin-guard';
+import { fewerTries, reserveAcrossFleet, settleAcrossFleet } from '../fleet/fleet-pin-checks';
 
 export const sessionHandlers: Pick<Handlers, keyof typeof sessionChannels> = {
   'session:operators': (_input, ctx) => ok(listOperators(ctx.db, true).map((o) => ({ id: o.id, name: o.name, role: o.role }))),
