@@ -30,6 +30,22 @@ ALTER TABLE "audit_anchors" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE POLICY audit_anchors_read ON "audit_anchors" FOR SELECT USING (true);--> statement-breakpoint
 CREATE POLICY audit_anchors_insert ON "audit_anchors" FOR INSERT WITH CHECK (dockside_own_station("station_id"));--> statement-breakpoint
 CREATE POLICY audit_anchors_update ON "audit_anchors" FOR UPDATE USING (dockside_own_station("station_id")) WITH CHECK (dockside_own_station("station_id"));--> statement-breakpoint
+ALTER TABLE "identities" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY identities_read ON "identities" FOR SELECT USING (true);--> statement-breakpoint
+CREATE POLICY identities_claim ON "identities" FOR INSERT WITH CHECK (dockside_own_station("station_id"));--> statement-breakpoint
+CREATE POLICY identities_release ON "identities" FOR UPDATE USING (dockside_own_station("station_id")) WITH CHECK (dockside_own_station("station_id"));--> statement-breakpoint
+ALTER TABLE "pushes" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY pushes_read ON "pushes" FOR SELECT USING (true);--> statement-breakpoint
+CREATE POLICY pushes_insert ON "pushes" FOR INSERT WITH CHECK (dockside_own_station("station_id"));--> statement-breakpoint
+ALTER TABLE "releases" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY releases_read ON "releases" FOR SELECT USING (true);--> statement-breakpoint
+CREATE POLICY releases_insert ON "releases" FOR INSERT WITH CHECK (EXISTS (SELECT 1 FROM identities i WHERE i.id = "identity_id" AND dockside_own_station(i.station_id)));--> statement-breakpoint
+-- A lease another station let expire may be taken over (the statement's own WHERE decides when), but
+-- only ever for oneself.
+ALTER TABLE "upload_leases" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY upload_leases_read ON "upload_leases" FOR SELECT USING (true);--> statement-breakpoint
+CREATE POLICY upload_leases_take ON "upload_leases" FOR INSERT WITH CHECK (dockside_own_station("station_id"));--> statement-breakpoint
+CREATE POLICY upload_leases_hold ON "upload_leases" FOR UPDATE USING (true) WITH CHECK (dockside_own_station("station_id"));--> statement-breakpoint
 -- Whatever a station's role sends, its anchor only moves forward, and a flagged mismatch stays until the
 -- hub owner (or a member of the owner's role) has looked into it and cleared it.
 CREATE FUNCTION audit_anchor_moves_forward() RETURNS trigger LANGUAGE plpgsql AS $$

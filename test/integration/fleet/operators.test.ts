@@ -220,6 +220,11 @@ describe('operators across the fleet', () => {
       expect(moved.rowCount).toBe(0);
       const batch = await dockB.query('UPDATE batch_states SET devices = 0 WHERE station_id = $1', [a.station.identity.id]);
       expect(batch.rowCount).toBe(0);
+      await expect(
+        dockB.query("INSERT INTO identities (kind, pkid, station_id, station_seq, batch_name, operator_name, scanned_at) VALUES ('pkid', '3800000000001', $1, 999999, 'X', 'Mallory', now())", [a.station.identity.id]),
+      ).rejects.toThrow(/row-level security/);
+      await expect(dockB.query("INSERT INTO upload_leases (customer_tenant_id, station_id, epoch, acquired_at, expires_at) VALUES ('t', $1, 1, now(), now() + interval '1 hour')", [a.station.identity.id])).rejects.toThrow(/row-level security/);
+      await expect(dockB.query('INSERT INTO audit_anchors (station_id, last_id, last_hash) VALUES ($1, 1, $2)', [a.station.identity.id, 'x'])).rejects.toThrow(/row-level security|duplicate key/);
     } finally {
       await dockB.end();
     }
