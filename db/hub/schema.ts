@@ -2,7 +2,7 @@
 // constraints: one partial unique index per identity kind, filled by INSERT … ON CONFLICT DO NOTHING, so
 // two stations racing for one PKID cannot both win, whatever order their pushes arrive in.
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { identityKinds } from './identity';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -20,6 +20,9 @@ export const stations = pgTable(
     lastPush: at('last_push'),
     lastPull: at('last_pull'),
     leftAt: at('left_at'),
+    // The PostgreSQL role the station signs in with: row-level security lets a role write only the rows
+    // of its own station (migration 0004). Null for a station that joined before 0003 until its next push.
+    dbRole: text('db_role').default(sql`current_user`),
   },
   // A verdict names the dock where a box was first scanned: two docks of one name would make it useless.
   (t) => [uniqueIndex('stations_name').on(sql`lower(${t.name})`)],
@@ -165,3 +168,65 @@ export const batchRequests = pgTable(
     check('batch_requests_customer_check', sql`${t.action} <> 'approve' or ${t.customerTenantId} is not null`),
   ],
 );
+// Operators are fleet-wide: one row per (case-folded) name, holding the PIN hash exactly as the station
+// stored it (scrypt, salted: never the PIN). The last writer by the hub's clock wins; `changeId` grows
+// with every write and is taken under the operators lock, so a pull cursor on it never skips a change.
+export const hubOperators = pgTable(
+  'operators',
+  {
+    nameKey: text('name_key').primaryKey(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['operator', 'lead', 'admin'] }).notNull(),
+    pinHash: text('pin_hash').notNull(),
+    active: boolean('active').notNull(),
+    changeId: bigint('change_id', { mode: 'number' }).notNull(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+    updatedByStation: uuid('updated_by_station')
+      .notNull()
+      .references(() => stations.id),
+  },
+  (t) => [uniqueIndex('operators_change_id').on(t.changeId), check('operators_role_check', sql`${t.role} in ('operator', 'lead', 'admin')`)],
+);
+
+// The PIN lock-out across the fleet, per operator name: attempts are counted here, before the PIN is
+// checked, by one INSERT … ON CONFLICT DO UPDATE … RETURNING, so guesses spread over docks share one limit.
+export const operatorLockouts = pgTable('operator_lockouts', {
+  nameKey: text('name_key').primaryKey(),
+  attempts: integer('attempts').notNull(),
+  lockouts: integer('lockouts').notNull(),
+  lockedUntil: at('locked_until'),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+  updatedByStation: uuid('updated_by_station')
+    .notNull()
+    .references(() => stations.id),
+});
+
+// Wrong PINs a station counted on its own while the hub could not be reached, pushed when it is back:
+// keyed by the station's own sequence, so a resend counts nothing twice.
+export const pinFailures = pgTable(
+  'pin_failures',
+  {
+    stationId: uuid('station_id')
+      .notNull()
+      .references(() => stations.id),
+    stationSeq: bigint('station_seq', { mode: 'number' }).notNull(),
+    nameKey: text('name_key').notNull(),
+    // The station's clock (may be off); receivedAt is the hub's.
+    failedAt: at('failed_at').notNull(),
+    receivedAt: at('received_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.stationId, t.stationSeq] })],
+);
+
+// Each station's audit chain head as last anchored: it only moves forward (a successor of the anchored
+// row). A head that is not one is refused and `mismatch` says why; it stays until the hub owner clears it.
+export const auditAnchors = pgTable('audit_anchors', {
+  stationId: uuid('station_id')
+    .primaryKey()
+    .references(() => stations.id),
+  lastId: bigint('last_id', { mode: 'number' }).notNull(),
+  lastHash: text('last_hash').notNull(),
+  anchoredAt: at('anchored_at').notNull().defaultNow(),
+  mismatch: text('mismatch'),
+  mismatchAt: at('mismatch_at'),
+});

@@ -9,6 +9,7 @@ import type { AuditSeal } from './audit-seal/seal';
 import type { BoxAssembly } from './box-assembly';
 import type { EventBus } from './event-bus';
 import type { UnknownNameGuard } from './pin-guard';
+import type { FleetPinCounter } from './fleet/fleet-pins';
 import type { Session, SessionStore } from './sessions';
 import type { Logger } from './log';
 import type { StationChecks } from './verify';
@@ -35,6 +36,8 @@ export interface CoreDeps {
   readonly pinCost: number;
   /** The lock-out for names that match no active operator (in memory, nothing about them stored). */
   readonly unknownNames: UnknownNameGuard;
+  /** In a fleet: the lock-out's count on the hub, beside the station's own (absent: the station's own only). */
+  readonly fleetPins?: FleetPinCounter;
   readonly practiceMode: boolean;
   readonly version: string;
   /** Where audited events are also written, for support (the support bundle's log). */

@@ -11,6 +11,7 @@ import { findById, findByNameKey, updateOperator, type OperatorRow } from '../..
 import type { StationTx } from '../../db/types';
 import type { HandlerContext } from './context';
 import { burnPinCheck, verifyPin } from './pin-hash';
+import { fewerTries, reserveAcrossFleet, settleAcrossFleet } from './fleet/fleet-pin-checks';
 
 export type PinCheckAction = 'session:signIn' | 'session:changePin' | 'approval:confirm';
 
@@ -196,7 +197,10 @@ export async function checkNamedPin(
   if (!row || !row.active) return unknownName(ctx, name, pin, action, row);
   const reservation = reserveAttempt(ctx, row.id, action);
   if (!reservation.ok) return verdictFailure(name, { ok: false, code: 'LOCKED_OUT', until: reservation.until });
+  const fleet = await reserveAcrossFleet(ctx, reservation.row, action);
+  if (!fleet.ok) return verdictFailure(name, { ok: false, code: 'LOCKED_OUT', until: fleet.until });
   const right = await verifyPin(pin, reservation.row.pinHash);
+  const hub = await settleAcrossFleet(ctx, reservation.row, action, fleet.reservation, right);
   const verdict = settleAttempt(ctx, row.id, action, right, onRight);
-  return verdict.ok ? ok(verdict.row) : verdictFailure(name, verdict);
+  return verdict.ok ? ok(verdict.row) : verdictFailure(name, fewerTries(verdict, hub));
 }

@@ -126,6 +126,11 @@ export async function createStation(config: StationConfig): Promise<Station> {
   logger.info('station opened', { version: stationVersion, station: identity.id, practiceMode: config.practiceMode ?? false, backupSchedule: config.backupSchedule ?? false });
   const events = new EventBus();
   const sessions = new SessionStore(now, () => (readSetting(database.db, 'session.idleMinutes') ?? 60) * 60_000);
+  // Operators another dock changed or locked sign in again here, as after a change made here.
+  const endSessions = (ids: readonly number[]) => {
+    for (const id of ids) for (const s of sessions.closeOperator(id)) events.emit('session:changed', { sessionId: s.sessionId, state: 'signedOut', operator: null });
+  };
+  const fleet = new Fleet({ db: database.db, dataDir: config.dataDir, station: identity, now, logger, events, password: config.hubPassword, onOperatorsChanged: endSessions });
   const deps: CoreDeps = {
     db: database.db,
     checks: stationChecks(database.sqlite, () => identity.seal.chainKeys()),
@@ -136,12 +141,12 @@ export async function createStation(config: StationConfig): Promise<Station> {
     boxes: new BoxAssembly(),
     pinCost: config.pinCost ?? 15,
     unknownNames: new UnknownNameGuard(now),
+    fleetPins: fleet.pins,
     practiceMode: config.practiceMode ?? false,
     version: stationVersion,
     logger,
   };
   const partner = createPartnerLink(typeof config.partnerCenter === 'function' ? config.partnerCenter((key) => readSetting(database.db, key)) : config.partnerCenter);
-  const fleet = new Fleet({ db: database.db, dataDir: config.dataDir, station: identity, now, logger, events, password: config.hubPassword });
   // In a fleet, one dock uploads for a customer at a time: the engine asks the customer's lease first.
   const sync = new SyncEngine({ db: database.db, now, events, logger, station: identity, client: () => partner?.client ?? null, options: config.syncOptions, gate: new FleetUploadGate(fleet, database.db) });
   const backups = new BackupService({ sqlite: database.sqlite, db: database.db, dataDir: config.dataDir, now, station: identity, events, logger, progressEveryMs: config.backupProgressEveryMs });

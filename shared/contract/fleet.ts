@@ -22,6 +22,8 @@ export const fleetStatus = z.object({
   uploadLeases: z.array(z.object({ customerTenantId: z.string(), stationName: z.string(), expiresAt: z.string() })),
   /** The other docks' batches as they last pushed them (empty when the hub was not reached). */
   otherBatches: z.array(z.object({ stationName: z.string(), batchName: z.string(), state: z.string(), devices: z.number().int(), updatedAt: z.string() })),
+  /** Stations (this one or another) whose audit chain the hub refused as no successor of its anchor (empty when the hub was not reached). */
+  auditMismatches: z.array(z.object({ stationName: z.string(), message: z.string() })),
 });
 export type FleetStatus = z.infer<typeof fleetStatus>;
 

@@ -27,6 +27,8 @@ export const fleetLink = sqliteTable(
     enqueuedDeviceId: integer('enqueued_device_id').notNull().default(0),
     // The hub's release id pulled up to (boxes other docks gave back).
     releaseCursor: integer('release_cursor').notNull().default(0),
+    // The hub's operator change id pulled up to.
+    operatorCursor: integer('operator_cursor').notNull().default(0),
   },
   (t) => [check('fleet_link_one_row', sql`${t.id} = 1`)],
 );
@@ -80,3 +82,32 @@ export const fleetIdentities = sqliteTable(
     index('fleet_identities_tuple').on(t.serial, t.manufacturer, t.model).where(sql`${t.serial} is not null`),
   ],
 );
+
+// Each operator as the station and the hub last agreed on it (pushed or pulled). An operator whose
+// row differs from this (added, PIN, role or active changed here) is pushed in the next round.
+export const fleetOperatorSync = sqliteTable('fleet_operator_sync', {
+  nameKey: text('name_key').primaryKey(),
+  pinHash: text('pin_hash').notNull(),
+  role: text('role').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull(),
+  changeId: integer('change_id').notNull(),
+});
+
+// Wrong PINs counted here while the hub could not be reached, waiting to be added to the fleet's count.
+export const fleetPinFailures = sqliteTable(
+  'fleet_pin_failures',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    nameKey: text('name_key').notNull(),
+    failedAt: epochMs('failed_at').notNull(),
+    pushedAt: epochMs('pushed_at'),
+  },
+  (t) => [index('fleet_pin_failures_waiting').on(t.seq).where(sql`${t.pushedAt} is null`)],
+);
+
+// An admin's unlock (or new PIN) made here while the hub could not be told: sent with the next round,
+// so the hub's lock, which the round then takes back into the station, does not lock the operator again.
+export const fleetPinUnlocks = sqliteTable('fleet_pin_unlocks', {
+  nameKey: text('name_key').primaryKey(),
+  unlockedAt: epochMs('unlocked_at').notNull(),
+});

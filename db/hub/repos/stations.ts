@@ -21,7 +21,7 @@ export async function joinStation(db: HubDb, station: { id: string; name: string
     const [row] = await db
       .insert(stations)
       .values({ id: station.id, name: station.name })
-      .onConflictDoUpdate({ target: stations.id, set: { name: station.name, leftAt: null } })
+      .onConflictDoUpdate({ target: stations.id, set: { name: station.name, leftAt: null, dbRole: sql`current_user` } })
       .returning();
     if (!row) throw new Error('the hub returned no station row');
     return row;
@@ -34,6 +34,15 @@ export async function joinStation(db: HubDb, station: { id: string; name: string
 
 export async function leaveStation(db: HubDb, id: string): Promise<void> {
   await db.update(stations).set({ leftAt: sql`now()` }).where(and(eq(stations.id, id), isNull(stations.leftAt)));
+}
+
+/**
+ * Ties the station's row to the role it signs in with, for a station that joined before the hub knew
+ * roles (row-level security then lets that role write the station's rows). A row another role holds is
+ * left alone: the statement changes nothing then.
+ */
+export async function claimStationRole(db: HubDb, id: string): Promise<void> {
+  await db.update(stations).set({ dbRole: sql`current_user` }).where(and(eq(stations.id, id), isNull(stations.dbRole)));
 }
 
 export async function markPushed(db: HubDb, id: string): Promise<void> {

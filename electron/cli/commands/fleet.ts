@@ -57,6 +57,7 @@ function statusLines(s: FleetStatus): string[] {
     `Scanned first elsewhere:  ${s.duplicates}`,
     `Upload leases:            ${s.uploadLeases.length === 0 ? (s.reachable ? 'none' : 'unknown') : s.uploadLeases.map((l) => `${l.customerTenantId} by ${l.stationName} until ${l.expiresAt}`).join('; ')}`,
     `Other docks' batches:     ${s.reachable ? (s.otherBatches.length === 0 ? 'none' : s.otherBatches.map((b) => `${b.stationName} ${b.batchName} (${b.state}, ${b.devices})`).join('; ')) : 'unknown'}`,
+    ...(s.auditMismatches.length === 0 ? [`Audit anchors:            ${s.reachable ? 'every station matches its anchor' : 'unknown'}`] : s.auditMismatches.map((m) => `Audit anchors:            ${m.message}`)),
     `Hub password:             ${s.password === 'saved' ? 'saved (encrypted)' : s.password === 'given' ? `given for this command (${HUB_PASSWORD.env} or --hub-password)` : `not saved: give it with ${HUB_PASSWORD.env}`}`,
   ];
 }
@@ -112,6 +113,8 @@ export async function fleet(argv: string[], io: Io): Promise<void> {
       if (values.json) return io.out(JSON.stringify({ pushed: outcome.pushed, pulled: outcome.pulled, flagged: outcome.flagged.length }));
       io.out(`Pushed ${outcome.pushed} identities, pulled ${outcome.pulled} from the other docks.`);
       if (outcome.flagged.length > 0) io.out(`${outcome.flagged.length} lines were scanned first at another dock: they are flagged on their batch.`);
+      if (outcome.operatorsPushed > 0 || outcome.operatorsPulled.length > 0) io.out(`Operators: ${outcome.operatorsPushed} sent to the fleet, ${outcome.operatorsPulled.length} added or changed from other docks.`);
+      if (outcome.anchor && !outcome.anchor.anchored) io.err(`dockside fleet: the hub refused this station's audit chain head: ${outcome.anchor.mismatch}.`);
       return;
     }
     member.start(everyMs);

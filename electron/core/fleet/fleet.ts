@@ -22,6 +22,10 @@ import { KeptHub } from './kept-hub';
 import { deskRound, type DeskRound } from './desk-round';
 import { liveLeases } from '../../../db/hub/repos/upload-leases';
 import { othersBatchStates } from '../../../db/hub/repos/batch-states';
+import { anchorMismatches } from '../../../db/hub/repos/audit-anchors';
+import { forgetOperatorAgreement } from '../../../db/hub/local/operators';
+import { auditMismatchMessage } from './audit-anchor';
+import { FleetPins } from './fleet-pins';
 import { takeUploadLease, type LeaseAnswer } from './upload-lease';
 import type { FleetStatus } from '../../../shared/contract/fleet';
 import { forgetHubPassword, loadHubPassword, saveHubPassword, type KeychainOptions, type SavedPassword } from './hub-secret';
@@ -37,6 +41,8 @@ export interface FleetDeps {
   readonly password?: string;
   readonly keychain?: KeychainOptions;
   readonly connectTimeoutMs?: number;
+  /** Operators another dock changed (PIN, role, active) or locked: their sessions here end. */
+  readonly onOperatorsChanged?: (operatorIds: readonly number[]) => void;
 }
 
 export type { FleetStatus } from '../../../shared/contract/fleet';
@@ -84,14 +90,19 @@ export class Fleet {
     () => this.timer !== null,
   );
 
-  constructor(private readonly deps: FleetDeps) {}
+  /** The PIN lock-out's count on the hub (see fleet-pins.ts), for the station's PIN checks. */
+  readonly pins: FleetPins;
+
+  constructor(private readonly deps: FleetDeps) {
+    this.pins = new FleetPins({ db: deps.db, stationId: deps.station.id, now: deps.now, logger: deps.logger, open: async (url, timeoutMs) => this.connect(url, await this.password(), timeoutMs) });
+  }
 
   private async password(): Promise<string | undefined> {
     return this.deps.password ?? (await loadHubPassword(this.deps.dataDir, this.deps.keychain)) ?? undefined;
   }
 
-  private async connect(url: string, password: string | undefined): Promise<Hub> {
-    const hub = await openHub({ url, password, connectTimeoutMs: this.deps.connectTimeoutMs });
+  private async connect(url: string, password: string | undefined, connectTimeoutMs = this.deps.connectTimeoutMs): Promise<Hub> {
+    const hub = await openHub({ url, password, connectTimeoutMs });
     const schema = await hubSchemaProblem(hub.pool, hub.where).catch((err: unknown) => hubProblem(err, hub.where));
     if (schema) {
       await hub.close();
@@ -117,7 +128,10 @@ export class Fleet {
     const previous = currentLink(this.deps.db);
     this.deps.db.transaction(
       (tx) => {
-        if (previous && previous.hubUrl !== url) forgetCopy(tx);
+        if (previous && previous.hubUrl !== url) {
+          forgetCopy(tx);
+          forgetOperatorAgreement(tx);
+        }
         saveLink(tx, { hubUrl: url, stationName, joinedAt: this.deps.now() });
         this.audit(tx, by, { action: 'fleet:joined', objectType: 'station', objectId: this.deps.station.id, detail: { hub: url, stationName } });
       },
@@ -147,6 +161,7 @@ export class Fleet {
     this.deps.db.transaction(
       (tx) => {
         forgetCopy(tx);
+        forgetOperatorAgreement(tx);
         dropLink(tx);
         this.audit(tx, by, { action: 'fleet:left', objectType: 'station', objectId: this.deps.station.id, detail: { hub: link.hubUrl, hubTold } });
       },
@@ -171,12 +186,16 @@ export class Fleet {
     try {
       const password = await this.password();
       const { result, desk } = await this.kept.use(link.hubUrl, password, async (hub) => {
-        const round = await exchange({ db: this.deps.db, stationId: this.deps.station.id, now: this.deps.now }, hub);
+        const round = await exchange({ db: this.deps.db, stationId: this.deps.station.id, now: this.deps.now, audit: (tx, entry) => this.audit(tx, undefined, entry) }, hub);
         // Only after the push committed: a woken dock must find the claims there.
         if (round.pushed > 0 || round.released > 0) await announceOnHub(hub, FLEET_CHANNEL, this.deps.station.id);
         return { result: round, desk: await deskRound({ db: this.deps.db, station: this.deps.station, now: this.deps.now }, hub) };
       });
       this.listenForOthers(link.hubUrl, password);
+      if (result.anchor && !result.anchor.anchored) this.deps.logger?.warn('fleet: the hub refused this station\'s audit chain head', { problem: result.anchor.mismatch });
+      const changedOperators = [...result.operatorsPulled.filter((c) => c.change === 'changed').map((c) => c.operatorId), ...result.locksPulled.filter((l) => l.lockedUntil !== null).map((l) => l.operatorId)];
+      if (changedOperators.length > 0) this.deps.onOperatorsChanged?.(changedOperators);
+      if (result.operatorsPulled.length > 0 || result.locksPulled.length > 0) this.deps.events?.emit('db:changed', { tables: ['operators'] });
       if (result.flagged.length > 0) this.deps.logger?.warn('fleet: lines another dock scanned first', { lines: result.flagged.length });
       if (result.reclaimed.length > 0) this.deps.logger?.info('fleet: boxes given back by another dock, claimed again', { lines: result.reclaimed.length });
       if (result.flagged.length > 0 || result.reclaimed.length > 0) this.deps.events?.emit('db:changed', { tables: ['devices'] });
@@ -251,6 +270,7 @@ export class Fleet {
     void this.listener?.close();
     this.listener = null;
     void this.kept.retire();
+    void this.pins.close();
   }
 
   /** Waits for a run under way and the close of the kept connection (orderly shutdown). */
@@ -285,7 +305,7 @@ export class Fleet {
   /** What `fleet status` shows; `probe` also checks the hub can be reached now. */
   async status(probe = true): Promise<FleetStatus> {
     const link = currentLink(this.deps.db);
-    if (!link) return { member: false, hub: null, stationName: null, reachable: null, problem: null, lastPushAt: null, lastPullAt: null, waitingForConfirmation: 0, duplicates: 0, password: 'missing', uploadLeases: [], otherBatches: [] };
+    if (!link) return { member: false, hub: null, stationName: null, reachable: null, problem: null, lastPushAt: null, lastPullAt: null, waitingForConfirmation: 0, duplicates: 0, password: 'missing', uploadLeases: [], otherBatches: [], auditMismatches: [] };
     // Lines scanned since the last push wait too, whether or not the outbox has rows for them yet.
     this.deps.db.transaction((tx) => void enqueueNewIdentities(tx, this.deps.now()), { behavior: 'immediate' });
     const given = this.deps.password !== undefined;
@@ -294,11 +314,13 @@ export class Fleet {
     let problem: string | null = null;
     let uploadLeases: FleetStatus['uploadLeases'] = [];
     let otherBatches: FleetStatus['otherBatches'] = [];
+    let auditMismatches: FleetStatus['auditMismatches'] = [];
     if (probe) {
       try {
         await this.kept.use(link.hubUrl, this.deps.password ?? saved ?? undefined, async (hub) => {
           uploadLeases = (await liveLeases(hub.db)).map((l) => ({ ...l, expiresAt: l.expiresAt.toISOString() }));
           otherBatches = (await othersBatchStates(hub.db, this.deps.station.id)).map(({ stationId: _id, updatedAt, ...b }) => ({ ...b, updatedAt: updatedAt.toISOString() }));
+          auditMismatches = (await anchorMismatches(hub.db)).map((m) => ({ stationName: m.stationName, message: auditMismatchMessage(m.stationName, m.mismatch) }));
         });
         reachable = true;
       } catch (err) {
@@ -319,6 +341,7 @@ export class Fleet {
       password: given ? 'given' : saved !== null ? 'saved' : 'missing',
       uploadLeases,
       otherBatches,
+      auditMismatches,
     };
   }
 }

@@ -38,6 +38,12 @@ function changeOperator(
   return result;
 }
 
+/** In a fleet, what lifted the lock here lifts the hub's too (else the next attempt would bring it back). */
+async function unlockAcrossFleet(ctx: HandlerContext, result: Result<OperatorView>): Promise<Result<OperatorView>> {
+  if (result.ok && ctx.fleetPins) await ctx.fleetPins.unlock(nameKey(result.value.name));
+  return result;
+}
+
 function wouldRemoveLastAdmin(tx: StationTx, row: OperatorRow): boolean {
   return row.role === 'admin' && row.active && countActiveAdmins(tx) <= 1;
 }
@@ -77,9 +83,9 @@ export const operatorHandlers: Pick<Handlers, keyof typeof operatorChannels> = {
 
   'operators:setPin': async ({ id, pin }, ctx) => {
     const pinHash = await hashPin(pin, ctx.pinCost);
-    return changeOperator(ctx, id, 'operators:setPin', () => ok({ pinHash, failedAttempts: 0, lockouts: 0, lockedUntil: null }), true);
+    return unlockAcrossFleet(ctx, changeOperator(ctx, id, 'operators:setPin', () => ok({ pinHash, failedAttempts: 0, lockouts: 0, lockedUntil: null }), true));
   },
 
   'operators:unlock': ({ id }, ctx) =>
-    changeOperator(ctx, id, 'operators:unlock', () => ok({ failedAttempts: 0, lockouts: 0, lockedUntil: null }), false),
+    unlockAcrossFleet(ctx, changeOperator(ctx, id, 'operators:unlock', () => ok({ failedAttempts: 0, lockouts: 0, lockedUntil: null }), false)),
 };

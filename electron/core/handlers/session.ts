@@ -4,6 +4,7 @@ import { findById, listOperators, toView, updateOperator } from '../../../db/rep
 import type { Handlers } from '../dispatcher';
 import { hashPin, verifyPin } from '../pin-hash';
 import { checkNamedPin, lockedMessage, reserveAttempt, settleAttempt } from '../pin-guard';
+import { fewerTries, reserveAcrossFleet, settleAcrossFleet } from '../fleet/fleet-pin-checks';
 
 export const sessionHandlers: Pick<Handlers, keyof typeof sessionChannels> = {
   'session:operators': (_input, ctx) => ok(listOperators(ctx.db, true).map((o) => ({ id: o.id, name: o.name, role: o.role }))),
@@ -49,8 +50,12 @@ export const sessionHandlers: Pick<Handlers, keyof typeof sessionChannels> = {
     // The current PIN shares the sign-in lock-out: an unattended signed-in screen is no PIN oracle.
     const reservation = reserveAttempt(ctx, row.id, 'session:changePin');
     if (!reservation.ok) return failSaying('LOCKED_OUT', 'session.lockedOutPinUnchanged', { name: row.name, until: reservation.until }, `${lockedMessage(row.name, reservation.until)} The PIN was not changed.`, { until: reservation.until });
+    const fleet = await reserveAcrossFleet(ctx, reservation.row, 'session:changePin');
+    if (!fleet.ok) return failSaying('LOCKED_OUT', 'session.lockedOutPinUnchanged', { name: row.name, until: fleet.until }, `${lockedMessage(row.name, fleet.until)} The PIN was not changed.`, { until: fleet.until });
     const right = await verifyPin(currentPin, reservation.row.pinHash);
-    const verdict = settleAttempt(ctx, row.id, 'session:changePin', right);
+    const hub = await settleAcrossFleet(ctx, reservation.row, 'session:changePin', fleet.reservation, right);
+    const settled = settleAttempt(ctx, row.id, 'session:changePin', right);
+    const verdict = settled.ok ? settled : fewerTries(settled, hub);
     if (!verdict.ok) {
       if (verdict.code === 'LOCKED_OUT') return failSaying('LOCKED_OUT', 'session.lockedOutPinUnchanged', { name: row.name, until: verdict.until }, `${lockedMessage(row.name, verdict.until)} The PIN was not changed.`, { until: verdict.until });
       const left = verdict.triesLeft;

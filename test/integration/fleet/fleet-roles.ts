@@ -24,6 +24,9 @@ GRANT USAGE ON SEQUENCE releases_id_seq TO dockside_station;
 GRANT SELECT, INSERT ON batch_requests TO dockside_station;
 GRANT UPDATE (outcome, reason, answered_at) ON batch_requests TO dockside_station;
 GRANT USAGE ON SEQUENCE batch_requests_id_seq TO dockside_station;
+GRANT SELECT, INSERT, UPDATE ON operators, operator_lockouts, audit_anchors TO dockside_station;
+GRANT SELECT, INSERT ON pin_failures TO dockside_station;
+GRANT USAGE ON SEQUENCE operators_change_seq TO dockside_station;
 `;
 
 export interface FleetUrls {

@@ -39,7 +39,7 @@ beforeAll(async () => {
   docks = await twoDocksOnOneHub(cluster, async (owner) => {
     // A hub set up by the first release, then upgraded by this one; then an init with nothing to do.
     expect((await migrateHub(owner.pool, owner.where, firstReleaseMigrations())).applied).toEqual(['0000_hub_initial']);
-    expect((await migrateHub(owner.pool, owner.where)).applied).toEqual(['0001_upload_leases', '0002_identity_releases', '0003_batch_requests']);
+    expect((await migrateHub(owner.pool, owner.where)).applied).toEqual(['0001_upload_leases', '0002_identity_releases', '0003_batch_requests', '0004_fleet_operators', '0005_station_own_rows']);
     expect((await migrateHub(owner.pool, owner.where)).applied).toEqual([]);
   });
   ({ hubA, hubB, dockA, dockB } = docks);

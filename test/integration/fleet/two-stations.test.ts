@@ -137,10 +137,10 @@ const admin = ['--as', ADMIN.name, '--pin', '-'];
 describe('two stations on one hub', () => {
   it('creates the hub schema, and says so when it is already there', async () => {
     const first = await dockside(['fleet', 'init', '--hub', urls.owner.replace(`:${OWNER_PASSWORD}`, ''), '--hub-password', '-'], { input: `${OWNER_PASSWORD}\n` });
-    expect(first, first.err).toMatchObject({ code: 0, out: expect.stringMatching(/now has the fleet schema 0003_batch_requests \(applied 0000_hub_initial, 0001_upload_leases, 0002_identity_releases, 0003_batch_requests\)/) });
+    expect(first, first.err).toMatchObject({ code: 0, out: expect.stringMatching(/now has the fleet schema 0005_station_own_rows \(applied 0000_hub_initial, 0001_upload_leases, 0002_identity_releases, 0003_batch_requests, 0004_fleet_operators, 0005_station_own_rows\)/) });
     await grantStations(urls.owner);
     const again = await dockside(['fleet', 'init', '--hub', urls.owner.replace(`:${OWNER_PASSWORD}`, ''), '--json'], { env: { DOCKSIDE_HUB_PASSWORD: OWNER_PASSWORD } });
-    expect(JSON.parse(again.out)).toMatchObject({ applied: [], current: '0003_batch_requests' });
+    expect(JSON.parse(again.out)).toMatchObject({ applied: [], current: '0005_station_own_rows' });
   });
 
   it('joins both stations (PIN, then hub password, one piped line each)', async () => {
@@ -183,6 +183,7 @@ describe('two stations on one hub', () => {
       password: 'given',
       uploadLeases: [],
       otherBatches: [],
+      auditMismatches: [],
     });
   });
 

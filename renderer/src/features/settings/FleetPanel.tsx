@@ -115,6 +115,10 @@ export function FleetPanel(): ReactNode {
           </dd>
           <dt>{t('fleet.otherBatchesTitle')}</dt>
           <dd data-testid="fleet-other-batches">{otherBatchesWords(status)}</dd>
+          <dt>Audit anchors</dt>
+          <dd data-testid="fleet-audit-anchors" data-mismatches={status.auditMismatches.length}>
+            {status.auditMismatches.length > 0 ? status.auditMismatches.map((m) => m.message).join(' ') : status.reachable ? "Every dock's audit chain matches its anchor in the hub." : 'Unknown while the hub does not answer.'}
+          </dd>
         </dl>
       )}
       <div className="inline-form">

@@ -25,6 +25,7 @@ const inFleet: FleetStatus = {
   password: 'saved',
   uploadLeases: [],
   otherBatches: [],
+  auditMismatches: [],
 };
 
 async function signInAndOpenSettings(station: FakeStation, name: string, role: 'lead' | 'operator'): Promise<void> {
@@ -59,6 +60,17 @@ describe('Settings > Fleet', () => {
     expect(screen.getByTestId('fleet-waiting').textContent).toBe('No line waits.');
     expect(screen.getByTestId('fleet-leases').textContent).toMatch(/^Dock 1 uploads for contoso-tenant \(until \d\d:\d\d\)$/);
     expect(screen.getByTestId('fleet-other-batches').textContent).toBe('Dock 1: PO-A (open, 1 device), PO-C (approved, 240 devices)');
+  }, 20_000);
+
+  it("says which dock's audit chain does not match its anchor in the hub", async () => {
+    const station = new FakeStation();
+    const message = 'audit chain of station Dock 1 does not match its anchor: its row 12 is not the row the hub anchored (another hash).';
+    station.overrides.set('fleet:status', () => ({ ok: true, value: { ...inFleet, reachable: true, problem: null, auditMismatches: [{ stationName: 'Dock 1', message }] } }));
+    await signInAndOpenSettings(station, 'Lee', 'lead');
+    fireEvent.click(screen.getByTestId('settings-tab-fleet'));
+    const anchors = await screen.findByTestId('fleet-audit-anchors');
+    expect(anchors.textContent).toBe(message);
+    expect(anchors.dataset.mismatches).toBe('1');
   }, 20_000);
 
   it('says the hub refused a round in its own words', async () => {
