@@ -58,7 +58,7 @@ beforeAll(async () => {
     await owner.close();
   }
   // That release's GRANTs: the ones for tables it did not have yet come with the upgrade.
-  const oldGrants = STATION_GRANTS.split('\n').filter((l) => !/operators|pin_failures|audit_anchors|operators_change_seq/.test(l)).join('\n');
+  const oldGrants = STATION_GRANTS.split('\n').filter((l) => !/operators|pin_failures|audit_anchors|operators_change_seq|batch_requests/.test(l)).join('\n');
   await run(urls.owner, oldGrants);
   t = await tempStation({ hubPassword: STATION_PASSWORD });
   // Joined by that release (its INSERT knew no db_role column).

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openHub } from '../../../db/hub/connect';
 import { fileRequests } from '../../../db/hub/repos/batch-requests';
 import { startPgCluster, type PgCluster } from '../../helpers/pg-cluster';
-import { tempStation, type TempStation } from '../../helpers/temp-station';
+import { ADMIN, tempStation, type TempStation } from '../../helpers/temp-station';
 import { readyHub, STATION_PASSWORD, type FleetUrls } from './fleet-roles';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
@@ -117,7 +117,7 @@ describe("a lead's desk across docks", () => {
     await closedBatchAtB('PO-B2', [shared, '3822222222222']);
     const atB = await round(b);
     expect(atB.flagged).toHaveLength(1);
-    const deskAtB = value(await b.station.call('fleet:batches', {}, { sessionToken: await b.tokenFor('admin') }));
+    const deskAtB = value(await b.station.call('fleet:batches', {}, { sessionToken: value(await b.station.call('session:signIn', ADMIN)).token }));
     expect(deskAtB.batches.find((x) => x.own && x.batchName === 'PO-B2')).toMatchObject({ stationName: 'Dock 3', heldElsewhere: 1 });
     await round(a);
     await requestAtA('PO-B2');
