@@ -115,9 +115,9 @@ export function FleetPanel(): ReactNode {
           </dd>
           <dt>{t('fleet.otherBatchesTitle')}</dt>
           <dd data-testid="fleet-other-batches">{otherBatchesWords(status)}</dd>
-          <dt>Audit anchors</dt>
+          <dt>{t('fleet.auditTitle')}</dt>
           <dd data-testid="fleet-audit-anchors" data-mismatches={status.auditMismatches.length}>
-            {status.auditMismatches.length > 0 ? status.auditMismatches.map((m) => m.message).join(' ') : status.reachable ? "Every dock's audit chain matches its anchor in the hub." : 'Unknown while the hub does not answer.'}
+            {status.auditMismatches.length > 0 ? status.auditMismatches.map((m) => m.message).join(' ') : status.reachable ? t('fleet.auditAllMatch') : t('fleet.auditUnknown')}
           </dd>
         </dl>
       )}
