@@ -4,24 +4,12 @@ import { desc } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import { audit } from '../schema';
 import type { Queryable } from '../types';
+import type { AuditRowView } from './reports';
 
 export type NewAuditRow = typeof audit.$inferInsert & { id: number; prevHash: string; hash: string };
 
-/** One stored link, with the fields its hash covers under the names the seal uses. */
-export interface AuditLinkRow {
-  id: number;
-  at: number;
-  station: string;
-  operatorId: number | null;
-  operatorName: string | null;
-  action: string;
-  objectType: string | null;
-  objectId: string | null;
-  result: string;
-  detail: string;
-  prev_hash: string;
-  hash: string;
-}
+/** One stored link: the row as the viewer reads it, with the hashes that chain it, under the names the seal uses. */
+export type AuditLinkRow = AuditRowView & { prev_hash: string; hash: string };
 
 /** The newest row's id and hash, or undefined on an empty trail. */
 export function lastAuditLink(db: Queryable): { id: number; hash: string } | undefined {
