@@ -13,6 +13,7 @@
 //                         until Dock 3's copy knows it (its duplicate verdict), 40 scans
 // five_docks_push_s       five more stations with 10,000 lines each push at once (their first rounds),
 //                         and five_docks_rows_per_s the hub's claims per second over that time
+// pull_1m_*, claim_*, lookup_one_*  the hub at 1,000,000 devices (bench/_fleet-million.ts)
 import { performance } from 'node:perf_hooks';
 import { Fleet } from '../electron/core/fleet/fleet';
 import { firstScannedElsewhere, lineFlags } from '../electron/core/fleet/lookups';
@@ -21,6 +22,7 @@ import { startPgCluster } from '../test/helpers/pg-cluster';
 import { tempStation, type TempStation } from '../test/helpers/temp-station';
 import { readyHub, STATION_PASSWORD } from '../test/integration/fleet/fleet-roles';
 import { seedDevices } from './_seed';
+import { millionDeviceHub } from './_fleet-million';
 import { percentile, round } from './stats';
 
 const LINES = 10_000;
@@ -79,7 +81,7 @@ export async function run(): Promise<Record<string, number>> {
   const stations: TempStation[] = [];
   try {
     const five = ['dock_c', 'dock_d', 'dock_e', 'dock_f', 'dock_g'];
-    const urls = await readyHub(cluster, ['dock_a', 'dock_b', ...five]);
+    const urls = await readyHub(cluster, ['dock_a', 'dock_b', ...five, 'dock_m']);
     const a = await dock('Dock 1', urls.stations.dock_a ?? '', 5_000_000_000_000);
     const b = await dock('Dock 3', urls.stations.dock_b ?? '', 5_000_000_000_000 + LINES - SHARED);
     stations.push(a.t, b.t);
@@ -125,7 +127,12 @@ export async function run(): Promise<Record<string, number>> {
     const fivePush = await timed(() => Promise.all(others.map((o) => o.fleet.syncOnce())));
     for (const r of fivePush.value) if (!r.ok || r.pushed !== LINES) throw new Error(`five docks: ${JSON.stringify(r.ok ? { pushed: r.pushed } : r)}`);
 
+    // Last: the million rows would weigh on every figure above.
+    const million = await millionDeviceHub(urls.owner, urls.stations.dock_m ?? '');
+    stations.push(million.station);
+
     return {
+      ...million.figures,
       scan_to_dock_p50_ms: round(percentile(crossDock, 50)),
       scan_to_dock_p99_ms: round(percentile(crossDock, 99)),
       five_docks_push_s: round(fivePush.ms / 1000),
