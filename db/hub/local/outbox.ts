@@ -70,7 +70,9 @@ export function waitingClaims(db: Queryable, limit: number): OutboxClaim[] {
     .innerJoin(devices, eq(devices.id, fleetOutbox.deviceId))
     .innerJoin(batches, eq(batches.id, devices.batchId))
     .innerJoin(operators, eq(operators.id, devices.scannedBy))
-    .where(isNull(fleetOutbox.verdict))
+    // A row whose line changed is replaced before it is sent (see replaceChanged): sending it would
+    // claim the new value under a sequence number the next round gives back.
+    .where(and(isNull(fleetOutbox.verdict), eq(fleetOutbox.changed, 0)))
     .orderBy(asc(fleetOutbox.seq))
     .limit(limit)
     .all();
@@ -168,7 +170,8 @@ export function batchFleetState(db: Queryable, batchId: number): { waiting: numb
   const link = db.select({ after: fleetLink.enqueuedDeviceId }).from(fleetLink).where(eq(fleetLink.id, 1)).get();
   if (!link) return { waiting: 0, heldElsewhere: 0 };
   const hasIdentity = sql`(${devices.pkid} is not null or ${devices.hardwareHash} is not null or (${devices.serial} is not null and ${devices.manufacturer} is not null and ${devices.model} is not null))`;
-  const unanswered = sql`exists (select 1 from ${fleetOutbox} where ${fleetOutbox.deviceId} = ${devices.id} and ${fleetOutbox.verdict} is null)`;
+  // A line whose value changed since its claim waits until the new value is claimed.
+  const unanswered = sql`exists (select 1 from ${fleetOutbox} where ${fleetOutbox.deviceId} = ${devices.id} and (${fleetOutbox.verdict} is null or ${fleetOutbox.changed} <> 0))`;
   const duplicate = sql`exists (select 1 from ${fleetOutbox} where ${fleetOutbox.deviceId} = ${devices.id} and ${fleetOutbox.verdict} = 'duplicate')`;
   const row = db
     .select({
@@ -243,6 +246,28 @@ export function applyReleases(db: Queryable, now: number, released: readonly Pul
   const lines = [...new Set(lost.map((l) => l.deviceId))];
   enqueueNewIdentities(db, now, lines);
   return lines;
+}
+
+/** Claims whose line's value changed after they were made (marked by the trigger of migration 0015). */
+export function changedClaims(db: Queryable, limit: number): { seq: number; deviceId: number; giveBack: boolean }[] {
+  return db
+    .select({ seq: fleetOutbox.seq, deviceId: fleetOutbox.deviceId, changed: fleetOutbox.changed })
+    .from(fleetOutbox)
+    .where(sql`${fleetOutbox.changed} <> 0`)
+    .orderBy(asc(fleetOutbox.seq))
+    .limit(limit)
+    .all()
+    .map((r) => ({ seq: r.seq, deviceId: r.deviceId, giveBack: r.changed === 1 }));
+}
+
+/**
+ * After the hub took the old values back: the changed claims are dropped and their lines enqueued
+ * again, so each new value is claimed under a fresh sequence number (the hub remembers the old one's
+ * answer). A line's flag for the old value goes with its row.
+ */
+export function replaceChanged(db: Queryable, now: number, seqs: readonly number[], deviceIds: readonly number[]): void {
+  for (let i = 0; i < seqs.length; i += 500) db.delete(fleetOutbox).where(inArray(fleetOutbox.seq, seqs.slice(i, i + 500))).run();
+  enqueueNewIdentities(db, now, [...new Set(deviceIds)]);
 }
 
 export function noteReleasesPulled(db: Queryable, cursor: number): void {

@@ -52,9 +52,15 @@ export const fleetOutbox = sqliteTable(
     firstScannedAt: epochMs('first_scanned_at'),
     // When the hub took back the identity of a removed line (kept rows only).
     releasedAt: epochMs('released_at'),
+    // Set by the trigger fleet_outbox_line_changed (migration 0015) when the line's value of this kind
+    // changed after the row was made (a lead fixed a serial, a hash was replaced): 1 = give the old value
+    // back to the hub and claim the new one; 2 = only claim the new one (another live line here still
+    // has the old value and relies on the same hub identity).
+    changed: integer('changed').notNull().default(0),
   },
   (t) => [
     uniqueIndex('fleet_outbox_device_kind').on(t.deviceId, t.kind),
+    index('fleet_outbox_changed').on(t.seq).where(sql`${t.changed} <> 0`),
     index('fleet_outbox_waiting').on(t.seq).where(sql`${t.verdict} is null`),
     check('fleet_outbox_kind_check', sql`${t.kind} in ('pkid', 'hash', 'tuple')`),
     check('fleet_outbox_verdict_check', sql`${t.verdict} is null or ${t.verdict} in ('kept', 'duplicate')`),

@@ -15,7 +15,7 @@ import { auditHashAt, auditHead } from '../../../db/hub/local/audit-head';
 import { applyFleetLocks, type FleetLockChange } from '../../../db/hub/local/fleet-locks';
 import { copyIdentities } from '../../../db/hub/local/copy';
 import { currentLink, notePulled, notePushed } from '../../../db/hub/local/link';
-import { applyReleases, batchSummaries, enqueueNewIdentities, noteReleased, noteReleasesPulled, recordVerdicts, waitingClaims, waitingReleases } from '../../../db/hub/local/outbox';
+import { applyReleases, batchSummaries, changedClaims, enqueueNewIdentities, replaceChanged, noteReleased, noteReleasesPulled, recordVerdicts, waitingClaims, waitingReleases } from '../../../db/hub/local/outbox';
 import type { StationDb } from '../../../db/open';
 import type { StationTx } from '../../../db/types';
 import type { AuditEntry } from '../audit';
@@ -55,6 +55,15 @@ export async function push(deps: ExchangeDeps, hub: Hub): Promise<{ pushed: numb
   // A station that joined before the hub knew roles ties its row to its role first (row-level security).
   await claimStationRole(hub.db, deps.stationId);
   db.transaction((tx) => void enqueueNewIdentities(tx, now()), { behavior: 'immediate' });
+  // A line whose serial (model, PKID, hash) was fixed gives its old value back first, so another dock
+  // that lost the old value gets it in its next pull, and the new value is claimed below.
+  let released = 0;
+  for (;;) {
+    const changed = changedClaims(db, PUSH_CHUNK);
+    if (changed.length === 0) break;
+    released += await releaseIdentities(hub.db, deps.stationId, changed.filter((c) => c.giveBack).map((c) => c.seq));
+    db.transaction((tx) => replaceChanged(tx, now(), changed.map((c) => c.seq), changed.map((c) => c.deviceId)), { behavior: 'immediate' });
+  }
   let pushed = 0;
   const flagged: number[] = [];
   for (;;) {
@@ -70,7 +79,6 @@ export async function push(deps: ExchangeDeps, hub: Hub): Promise<{ pushed: numb
     if (answers.length < claims.length) throw new Error(`the hub answered ${answers.length} of ${claims.length} claims`);
   }
   // After the claims: a line removed and scanned again has its new claim answered before the old one goes.
-  let released = 0;
   for (;;) {
     const seqs = waitingReleases(db, PUSH_CHUNK);
     if (seqs.length === 0) break;
