@@ -293,6 +293,6 @@ export const tables = { operators, customers, batches, devices, expected, upload
 
 
 // The fleet's tables (its link to the hub, its outbox, the copy of the other docks' identities).
-export { fleetLink, fleetOutbox, fleetIdentities, fleetOperatorSync, fleetPinFailures, fleetPinUnlocks } from './hub/local/schema';
+export { fleetLink, fleetOutbox, fleetIdentities, fleetOperatorSync, fleetPinFailures, fleetPinUnlocks, fleetBatchChanges } from './hub/local/schema';
 // The lead's desk across docks: the other docks' batches, and requests to and from them.
 export { fleetBatches, fleetRequestsOut, fleetRequestsIn } from './hub/local/desk-schema';

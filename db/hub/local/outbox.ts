@@ -152,16 +152,6 @@ export function flaggedLines(db: Queryable, limit = 1000): LineFlag[] {
   return flagsForLines(db, ids.map((r) => r.id));
 }
 
-/** The station's batches (name, state, live lines) for the hub's fleet-wide list. */
-export function batchSummaries(db: Queryable): { batchName: string; state: string; devices: number; createdBy: string; createdAt: Date }[] {
-  return db
-    .select({ batchName: batches.name, state: batches.state, devices: sql<number>`(select count(*) from ${devices} where ${devices.batchId} = ${batches.id} and ${devices.removedAt} is null)`, createdBy: operators.name, createdAt: batches.createdAt })
-    .from(batches)
-    .innerJoin(operators, eq(operators.id, batches.createdBy))
-    .all()
-    .map((b) => ({ ...b, createdAt: new Date(b.createdAt) }));
-}
-
 /**
  * A batch's lines as the fleet sees them: waiting (an identity the hub has not answered, or a line newer
  * than the last enqueue, so not even sent) and held elsewhere (the hub gave the box to another dock).

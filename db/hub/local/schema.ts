@@ -117,3 +117,11 @@ export const fleetPinUnlocks = sqliteTable('fleet_pin_unlocks', {
   nameKey: text('name_key').primaryKey(),
   unlockedAt: epochMs('unlocked_at').notNull(),
 });
+
+// Batches whose state or live line count changed since the hub last took them (triggers of migration
+// 0016 on batches and devices), so a round sends only those, not every batch every 2 s. `version` grows
+// with each change: a push clears a row only if nothing changed while it was under way.
+export const fleetBatchChanges = sqliteTable('fleet_batch_changes', {
+  batchId: integer('batch_id').primaryKey(),
+  version: integer('version').notNull().default(1),
+});

@@ -7,12 +7,12 @@
 //   4. the other docks' batches are copied whole, so the desk lists them offline as of this pull.
 import type { Hub } from '../../../db/hub/connect';
 import { answerRequest, answersTo, fileRequests, requestsFor } from '../../../db/hub/repos/batch-requests';
-import { othersBatchStates, recordBatchStates } from '../../../db/hub/repos/batch-states';
+import { othersBatchStates } from '../../../db/hub/repos/batch-states';
 import { awaitedAnswers, handledRequest, noteAnswers, noteReported, noteRequestsSent, recordHandled, replaceFleetBatches, unreportedAnswers, unsentRequests } from '../../../db/hub/local/desk';
-import { batchSummaries } from '../../../db/hub/local/outbox';
 import type { StationDb } from '../../../db/open';
 import type { AuditWriter } from '../audit';
 import { carryOutRequest } from './carry-out-request';
+import { pushChangedBatches } from './batch-states-push';
 
 export interface DeskRoundDeps {
   readonly db: StationDb;
@@ -63,7 +63,7 @@ export async function deskRound(deps: DeskRoundDeps, hub: Hub): Promise<DeskRoun
     db.transaction((tx) => noteReported(tx, answer.hubId, now()), { behavior: 'immediate' });
   }
   // The requester's desk shows the new state in its next pull, not a round later.
-  if (handled.done > 0) await recordBatchStates(hub.db, stationId, batchSummaries(db));
+  if (handled.done > 0) await pushChangedBatches(db, stationId, hub);
 
   const others = await othersBatchStates(hub.db, stationId);
   const copyChanged = db.transaction(

@@ -4,7 +4,6 @@
 // leaves the station consistent: unanswered rows are simply sent again, and the hub recognises them.
 import type { Hub } from '../../../db/hub/connect';
 import { claimIdentities, lastIdentityId, othersIdentitiesAfter, othersReleasesAfter, releaseIdentities } from '../../../db/hub/repos/identities';
-import { recordBatchStates } from '../../../db/hub/repos/batch-states';
 import { claimStationRole, markPulled, markPushed } from '../../../db/hub/repos/stations';
 import { operatorsChangedAfter, pushOperatorChanges } from '../../../db/hub/repos/operators';
 import { clearHubLock, hubLockStates, pushOfflineFailures } from '../../../db/hub/repos/lockouts';
@@ -15,10 +14,11 @@ import { auditHashAt, auditHead } from '../../../db/hub/local/audit-head';
 import { applyFleetLocks, type FleetLockChange } from '../../../db/hub/local/fleet-locks';
 import { copyIdentities } from '../../../db/hub/local/copy';
 import { currentLink, notePulled, notePushed } from '../../../db/hub/local/link';
-import { applyReleases, batchSummaries, changedClaims, enqueueNewIdentities, replaceChanged, noteReleased, noteReleasesPulled, recordVerdicts, waitingClaims, waitingReleases } from '../../../db/hub/local/outbox';
+import { applyReleases, changedClaims, enqueueNewIdentities, replaceChanged, noteReleased, noteReleasesPulled, recordVerdicts, waitingClaims, waitingReleases } from '../../../db/hub/local/outbox';
 import type { StationDb } from '../../../db/open';
 import type { StationTx } from '../../../db/types';
 import type { AuditEntry } from '../audit';
+import { pushChangedBatches } from './batch-states-push';
 
 const PUSH_CHUNK = 500;
 const PULL_CHUNK = 2000;
@@ -32,6 +32,8 @@ export interface ExchangeResult {
   readonly released: number;
   /** This station's lines that had lost their box to a dock that then gave it back: claimed again. */
   readonly reclaimed: readonly number[];
+  /** Batch states this station sent (only those changed since the hub last took them). */
+  readonly batchesPushed: number;
   /** Operators this station pushed (added or changed here). */
   readonly operatorsPushed: number;
   /** Operators other docks added or changed, taken into this station. */
@@ -50,7 +52,7 @@ export interface ExchangeDeps {
   readonly audit?: (tx: StationTx, entry: AuditEntry) => void;
 }
 
-export async function push(deps: ExchangeDeps, hub: Hub): Promise<{ pushed: number; flagged: number[]; released: number; operatorsPushed: number }> {
+export async function push(deps: ExchangeDeps, hub: Hub): Promise<{ pushed: number; flagged: number[]; released: number; operatorsPushed: number; batchesPushed: number }> {
   const { db, now } = deps;
   // A station that joined before the hub knew roles ties its row to its role first (row-level security).
   await claimStationRole(hub.db, deps.stationId);
@@ -85,12 +87,12 @@ export async function push(deps: ExchangeDeps, hub: Hub): Promise<{ pushed: numb
     released += await releaseIdentities(hub.db, deps.stationId, seqs);
     db.transaction((tx) => noteReleased(tx, now(), seqs), { behavior: 'immediate' });
   }
-  await recordBatchStates(hub.db, deps.stationId, batchSummaries(db));
+  const batchesPushed = await pushChangedBatches(db, deps.stationId, hub);
   const operatorsPushed = await pushOperators(deps, hub);
   await pushFailures(deps, hub);
   await markPushed(hub.db, deps.stationId);
   db.transaction((tx) => notePushed(tx, now()), { behavior: 'immediate' });
-  return { pushed, flagged, released, operatorsPushed };
+  return { pushed, flagged, released, operatorsPushed, batchesPushed };
 }
 
 /** Operators added or changed here since the last agreement; what the hub wrote becomes the agreement. */
@@ -215,7 +217,7 @@ export async function exchange(deps: ExchangeDeps, hub: Hub): Promise<ExchangeRe
   const first = await push(deps, hub);
   const { pulled, reclaimed, operatorsPulled, locksPulled } = await pull(deps, hub);
   // Lines claimed again go out at once, so their flag clears in this round, not the next.
-  const again = reclaimed.length > 0 ? await push(deps, hub) : { pushed: 0, flagged: [], released: 0, operatorsPushed: 0 };
+  const again = reclaimed.length > 0 ? await push(deps, hub) : { pushed: 0, flagged: [], released: 0, operatorsPushed: 0, batchesPushed: 0 };
   // Last, so the head includes what this round audited.
   const anchor = await anchorAudit(deps, hub);
   return {
@@ -224,6 +226,7 @@ export async function exchange(deps: ExchangeDeps, hub: Hub): Promise<ExchangeRe
     flagged: [...first.flagged, ...again.flagged],
     released: first.released + again.released,
     reclaimed,
+    batchesPushed: first.batchesPushed + again.batchesPushed,
     operatorsPushed: first.operatorsPushed + again.operatorsPushed,
     operatorsPulled,
     locksPulled,

@@ -18,6 +18,7 @@ import type { StationIdentity } from '../context';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../log';
 import { exchange, type ExchangeResult } from './exchange';
+import { markAllBatchesChanged } from '../../../db/hub/local/batch-changes';
 import { KeptHub } from './kept-hub';
 import { deskRound, type DeskRound } from './desk-round';
 import { liveLeases } from '../../../db/hub/repos/upload-leases';
@@ -133,6 +134,8 @@ export class Fleet {
           forgetOperatorAgreement(tx);
         }
         saveLink(tx, { hubUrl: url, stationName, joinedAt: this.deps.now() });
+        // The hub (a new one, or the same after a leave) gets every batch in the first round.
+        markAllBatchesChanged(tx);
         this.audit(tx, by, { action: 'fleet:joined', objectType: 'station', objectId: this.deps.station.id, detail: { hub: url, stationName } });
       },
       { behavior: 'immediate' },
