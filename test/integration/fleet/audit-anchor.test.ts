@@ -10,33 +10,19 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { databasePath } from '../../../electron/core/data-dir';
 import { docksideEntry } from '../../helpers/dockside-entry';
-import { startPgCluster, type PgCluster } from '../../helpers/pg-cluster';
-import { ADMIN, tempStation, type TempStation } from '../../helpers/temp-station';
-import { readyHub, STATION_PASSWORD, type FleetUrls } from './fleet-roles';
+import { ADMIN, type TempStation } from '../../helpers/temp-station';
+import { STATION_PASSWORD, type FleetUrls } from './fleet-roles';
+import { hubQuery, rounds, twoJoinedDocks, type TwoJoinedDocks } from './two-docks';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
-let cluster: PgCluster;
+let docks: TwoJoinedDocks;
 let urls: FleetUrls;
 let a: TempStation;
 let b: TempStation;
 
-async function round(...stations: TempStation[]): Promise<void> {
-  for (const s of stations) {
-    const r = await s.station.fleet.syncOnce();
-    if (!r.ok) throw new Error(r.message);
-  }
-}
-
-async function query<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const round = rounds;
+const query = hubQuery;
 
 const owner = <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => query<T>(urls.owner, text, values);
 
@@ -95,19 +81,11 @@ function editAndRechain(s: TempStation, id: number): void {
 }
 
 beforeAll(async () => {
-  cluster = await startPgCluster();
-  urls = await readyHub(cluster);
-  a = await tempStation({ hubPassword: STATION_PASSWORD });
-  b = await tempStation({ hubPassword: STATION_PASSWORD });
-  await a.station.fleet.join(urls.stations.dock_a ?? '', 'Dock 1');
-  await b.station.fleet.join(urls.stations.dock_b ?? '', 'Dock 3');
+  docks = await twoJoinedDocks();
+  ({ urls, a, b } = docks);
 });
 
-afterAll(() => {
-  a?.cleanup();
-  b?.cleanup();
-  cluster?.destroy();
-});
+afterAll(() => docks?.cleanup());
 
 describe('the audit anchor in the hub', () => {
   it("anchors each station's chain head and moves it forward with every round", async () => {

@@ -2,36 +2,20 @@
 // PostgreSQL hub with the README's roles. A round sends only the batches changed since the hub last
 // took them: an idle round sends none (and the hub's rows are not rewritten), a new line or a closed
 // batch arrives in the next round and the other dock's desk sees it.
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startPgCluster, type PgCluster } from '../../helpers/pg-cluster';
-import { tempStation, type TempStation } from '../../helpers/temp-station';
-import { readyHub, STATION_PASSWORD, type FleetUrls } from './fleet-roles';
+import type { TempStation } from '../../helpers/temp-station';
+import { hubQuery, round, twoJoinedDocks, type TwoJoinedDocks } from './two-docks';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
-let cluster: PgCluster;
-let urls: FleetUrls;
+let docks: TwoJoinedDocks;
 let a: TempStation;
 let b: TempStation;
 let olga: { sessionToken: string };
 let batchId = 0;
 
-async function round(s: TempStation) {
-  const r = await s.station.fleet.syncOnce();
-  if (!r.ok) throw new Error(r.message);
-  return r;
-}
-
-async function hubBatches(): Promise<{ batch_name: string; state: string; devices: string; updated_at: Date }[]> {
-  const owner = new pg.Client({ connectionString: urls.owner });
-  await owner.connect();
-  try {
-    return (await owner.query<{ batch_name: string; state: string; devices: string; updated_at: Date }>('SELECT batch_name, state, devices, updated_at FROM batch_states ORDER BY batch_name')).rows;
-  } finally {
-    await owner.end();
-  }
-}
+const hubBatches = () =>
+  hubQuery<{ batch_name: string; state: string; devices: string; updated_at: Date }>(docks.urls.owner, 'SELECT batch_name, state, devices, updated_at FROM batch_states ORDER BY batch_name');
 
 async function scan(pkid: string): Promise<void> {
   const scanned = await a.station.call('scans:record', { batchId, raw: pkid, source: 'wedge', confirmPkid: true }, olga);
@@ -39,23 +23,16 @@ async function scan(pkid: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  cluster = await startPgCluster();
-  urls = await readyHub(cluster);
-  a = await tempStation({ hubPassword: STATION_PASSWORD });
-  b = await tempStation({ hubPassword: STATION_PASSWORD });
-  olga = { sessionToken: await a.tokenFor('operator', 'Olga') };
-  // Batches made before the station joined go to the hub in its first round.
-  const early = await a.station.call('batches:create', { name: 'PO-EARLY' }, olga);
-  if (!early.ok) throw new Error(early.error.message);
-  await a.station.fleet.join(urls.stations.dock_a ?? '', 'Dock 1');
-  await b.station.fleet.join(urls.stations.dock_b ?? '', 'Dock 3');
+  docks = await twoJoinedDocks(async (dock1) => {
+    olga = { sessionToken: await dock1.tokenFor('operator', 'Olga') };
+    // Batches made before the station joined go to the hub in its first round.
+    const early = await dock1.station.call('batches:create', { name: 'PO-EARLY' }, olga);
+    if (!early.ok) throw new Error(early.error.message);
+  });
+  ({ a, b } = docks);
 });
 
-afterAll(() => {
-  a?.cleanup();
-  b?.cleanup();
-  cluster?.destroy();
-});
+afterAll(() => docks?.cleanup());
 
 describe("the station's batches on the hub", () => {
   it('sends the batches made before joining in the first round', async () => {

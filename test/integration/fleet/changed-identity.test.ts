@@ -2,25 +2,16 @@
 // throwaway PostgreSQL hub with the README's roles. Dock 1 holds a serial + make + model; Dock 3 scans a
 // box with the same tuple and loses it. Dock 1's lead corrects the serial: Dock 1 gives the old tuple
 // back and claims the new one, and Dock 3's line claims the old one again and its flag clears.
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { lineFlags } from '../../../electron/core/fleet/lookups';
-import { startPgCluster, type PgCluster } from '../../helpers/pg-cluster';
-import { tempStation, type TempStation } from '../../helpers/temp-station';
-import { readyHub, STATION_PASSWORD, type FleetUrls } from './fleet-roles';
+import type { TempStation } from '../../helpers/temp-station';
+import { hubQuery, round, twoJoinedDocks, type TwoJoinedDocks } from './two-docks';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
-let cluster: PgCluster;
-let urls: FleetUrls;
+let docks: TwoJoinedDocks;
 let a: TempStation;
 let b: TempStation;
-
-async function round(s: TempStation) {
-  const r = await s.station.fleet.syncOnce();
-  if (!r.ok) throw new Error(r.message);
-  return r;
-}
 
 /** A PKID scanned by Olga into a fresh batch, then given a serial, make and model by the lead (review's fix). */
 async function lineWithTuple(s: TempStation, batchName: string, pkid: string, serial: string): Promise<number> {
@@ -40,33 +31,18 @@ async function fix(s: TempStation, deviceId: number, values: { serial?: string; 
   if (!fixed.ok) throw new Error(fixed.error.message);
 }
 
-async function heldTuples(): Promise<{ serial: string; station: string }[]> {
-  const owner = new pg.Client({ connectionString: urls.owner });
-  await owner.connect();
-  try {
-    const rows = await owner.query<{ serial: string; station: string }>(
-      "SELECT i.serial, s.name AS station FROM identities i JOIN stations s ON s.id = i.station_id WHERE i.kind = 'tuple' AND i.released_at IS NULL ORDER BY i.serial",
-    );
-    return rows.rows;
-  } finally {
-    await owner.end();
-  }
-}
+const heldTuples = () =>
+  hubQuery<{ serial: string; station: string }>(
+    docks.urls.owner,
+    "SELECT i.serial, s.name AS station FROM identities i JOIN stations s ON s.id = i.station_id WHERE i.kind = 'tuple' AND i.released_at IS NULL ORDER BY i.serial",
+  );
 
 beforeAll(async () => {
-  cluster = await startPgCluster();
-  urls = await readyHub(cluster);
-  a = await tempStation({ hubPassword: STATION_PASSWORD });
-  b = await tempStation({ hubPassword: STATION_PASSWORD });
-  await a.station.fleet.join(urls.stations.dock_a ?? '', 'Dock 1');
-  await b.station.fleet.join(urls.stations.dock_b ?? '', 'Dock 3');
+  docks = await twoJoinedDocks();
+  ({ a, b } = docks);
 });
 
-afterAll(() => {
-  a?.cleanup();
-  b?.cleanup();
-  cluster?.destroy();
-});
+afterAll(() => docks?.cleanup());
 
 describe('a line whose identity was fixed in review', () => {
   let lineA = 0;

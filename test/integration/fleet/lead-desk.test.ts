@@ -6,14 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openHub } from '../../../db/hub/connect';
 import { fileRequests } from '../../../db/hub/repos/batch-requests';
-import { startPgCluster, type PgCluster } from '../../helpers/pg-cluster';
-import { ADMIN, tempStation, type TempStation } from '../../helpers/temp-station';
-import { readyHub, STATION_PASSWORD, type FleetUrls } from './fleet-roles';
+import { ADMIN, type TempStation } from '../../helpers/temp-station';
+import { STATION_PASSWORD, type FleetUrls } from './fleet-roles';
+import { round, twoJoinedDocks, type TwoJoinedDocks } from './two-docks';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const TENANT = 'tenant-desk-1';
-let cluster: PgCluster;
+let docks: TwoJoinedDocks;
 let urls: FleetUrls;
 let a: TempStation;
 let b: TempStation;
@@ -37,11 +37,6 @@ async function closedBatchAtB(name: string, pkids: readonly string[], token = ol
   return batch.id;
 }
 
-async function round(t: TempStation) {
-  const outcome = await t.station.fleet.syncOnce();
-  if (!outcome.ok) throw new Error(outcome.message);
-  return outcome;
-}
 
 async function deskAtA() {
   return value(await a.station.call('fleet:batches', {}, { sessionToken: leadAtA }));
@@ -55,22 +50,14 @@ async function requestAtA(batchName: string, action: 'approve' | 'reopen' = 'app
 }
 
 beforeAll(async () => {
-  cluster = await startPgCluster();
-  urls = await readyHub(cluster);
-  a = await tempStation({ hubPassword: STATION_PASSWORD });
-  b = await tempStation({ hubPassword: STATION_PASSWORD });
-  await a.station.fleet.join(urls.stations.dock_a ?? '', 'Dock 1');
-  await b.station.fleet.join(urls.stations.dock_b ?? '', 'Dock 3');
+  docks = await twoJoinedDocks();
+  ({ urls, a, b } = docks);
   b.station.database.sqlite.prepare("INSERT INTO customers (tenant_id, company_name, relationship, refreshed_at) VALUES (?, 'Contoso', 'reseller', 0)").run(TENANT);
   leadAtA = await a.tokenFor('lead', 'Lena');
   olgaAtB = await b.tokenFor('operator', 'Olga');
 });
 
-afterAll(() => {
-  a?.cleanup();
-  b?.cleanup();
-  cluster?.destroy();
-});
+afterAll(() => docks?.cleanup());
 
 describe("a lead's desk across docks", () => {
   it("lists B's batches at A after a round, with the dock's name, state, lines, who and when, as of the pull", async () => {

@@ -6,12 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import pg from 'pg';
 import { LOCKOUT_THRESHOLD } from '../../../shared/domain/pin';
-import { startPgCluster, type PgCluster } from '../../helpers/pg-cluster';
-import { ADMIN, tempStation, type TempStation } from '../../helpers/temp-station';
-import { readyHub, STATION_PASSWORD, type FleetUrls } from './fleet-roles';
+import type { PgCluster } from '../../helpers/pg-cluster';
+import { ADMIN, type TempStation } from '../../helpers/temp-station';
+import { STATION_PASSWORD, type FleetUrls } from './fleet-roles';
+import { hubQuery, rounds, twoJoinedDocks, type TwoJoinedDocks } from './two-docks';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
+let docks: TwoJoinedDocks;
 let cluster: PgCluster;
 let urls: FleetUrls;
 let a: TempStation;
@@ -19,12 +21,7 @@ let b: TempStation;
 let adminA: string;
 let adminB: string;
 
-async function round(...stations: TempStation[]): Promise<void> {
-  for (const s of stations) {
-    const r = await s.station.fleet.syncOnce();
-    if (!r.ok) throw new Error(r.message);
-  }
-}
+const round = rounds;
 
 async function addOperator(at: TempStation, token: string, name: string, pin: string): Promise<void> {
   const added = await at.station.call('operators:add', { name, role: 'operator', pin }, { sessionToken: token });
@@ -33,23 +30,11 @@ async function addOperator(at: TempStation, token: string, name: string, pin: st
 
 const signIn = (at: TempStation, name: string, pin: string) => at.station.call('session:signIn', { name, pin });
 
-async function ownerQuery<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: urls.owner });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const ownerQuery = <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => hubQuery<T>(urls.owner, text, values);
 
 beforeAll(async () => {
-  cluster = await startPgCluster();
-  urls = await readyHub(cluster);
-  a = await tempStation({ hubPassword: STATION_PASSWORD });
-  b = await tempStation({ hubPassword: STATION_PASSWORD });
-  await a.station.fleet.join(urls.stations.dock_a ?? '', 'Dock 1');
-  await b.station.fleet.join(urls.stations.dock_b ?? '', 'Dock 3');
+  docks = await twoJoinedDocks();
+  ({ cluster, urls, a, b } = docks);
   // The first round makes both docks' Ada Admin one fleet operator (the later push wins; same PIN here),
   // which ends the sessions opened before it: sign in after it.
   await round(a, b, a);
@@ -63,11 +48,7 @@ async function adminToken(at: TempStation): Promise<string> {
   return r.value.token;
 }
 
-afterAll(() => {
-  a?.cleanup();
-  b?.cleanup();
-  cluster?.destroy();
-});
+afterAll(() => docks?.cleanup());
 
 describe('operators across the fleet', () => {
   it('signs an operator added at Dock 1 in at Dock 3 with the same PIN after one round', async () => {
