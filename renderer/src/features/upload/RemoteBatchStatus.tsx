@@ -6,7 +6,7 @@ import type { BatchSummary } from '../../../../shared/contract/batches';
 import { Message } from '../../components/Message';
 import { useTranslation } from '../../i18n';
 import { useApi } from '../../store/provider';
-import { useLive } from '../batches/use-live';
+import { useLive } from '../../lib/use-live';
 import { useAction } from '../partner/use-action';
 import { counted, shortTime } from './sync-view';
 
