@@ -11,7 +11,7 @@ import { i18n, useTranslation } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { useDbChanged } from '../../lib/use-db-changed';
 import { useApi, useAppStore } from '../../store/provider';
-import { counted, shortTime } from '../upload/sync-view';
+import { counted, shortTime } from '../../lib/sync-view';
 import { RelationshipRequest } from './RelationshipRequest';
 import './partner.css';
 

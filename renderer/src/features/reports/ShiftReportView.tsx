@@ -9,7 +9,7 @@ import { errorText } from '../../i18n/errors';
 import { formatDayTime, formatNumber } from '../../i18n/format';
 import { useDbChanged } from '../../lib/use-db-changed';
 import { useApi } from '../../store/provider';
-import { saveTextFile } from '../batches/files';
+import { saveTextFile } from '../../lib/files';
 import { BarChart } from './BarChart';
 import { adviceText } from '../../i18n/advice';
 import { rangeFor, rangeIds, type RangeId } from './range';

@@ -6,7 +6,7 @@ import type { ApiClient } from '../../api';
 import { useTranslation } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 import { useLive } from '../../lib/use-live';
-import { counted } from './sync-view';
+import { counted } from '../../lib/sync-view';
 
 const LISTED = 20;
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from '../../i18n';
+import { useTranslation } from '../i18n';
 
 export function ComingSoon({ title, what }: { title: string; what: string }): ReactNode {
   const { t } = useTranslation('shell');

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from '../../i18n';
-import type { Role } from '../../../../shared/domain/roles';
-import { useAppStore } from '../../store/provider';
+import { useTranslation } from '../i18n';
+import type { Role } from '../../../shared/domain/roles';
+import { useAppStore } from '../store/provider';
 import { pagesFor, type PageId } from './pages';
 
 export function Navigation({ role, current }: { role: Role; current: PageId }): ReactNode {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from '../../i18n';
-import { useAppStore } from '../../store/provider';
+import { useTranslation } from '../i18n';
+import { useAppStore } from '../store/provider';
 
 /** Whether this machine has a network: scanning works without one, uploading does not. */
 export function OnlineIndicator(): ReactNode {

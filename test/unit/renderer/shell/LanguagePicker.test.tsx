@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { setLanguage } from '../../../../../renderer/src/i18n';
-import { FakeStation } from '../../helpers/fake-transport';
-import { renderApp } from '../../helpers/render-app';
+import { setLanguage } from '../../../../renderer/src/i18n';
+import { FakeStation } from '../helpers/fake-transport';
+import { renderApp } from '../helpers/render-app';
 
 afterEach(() => {
   cleanup();

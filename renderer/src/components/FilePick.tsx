@@ -1,7 +1,7 @@
 // A file input that reads the chosen file as base64 for the contract.
 import { useRef, type ReactNode } from 'react';
-import { useTranslation } from '../../i18n';
-import { fileToBase64 } from './files';
+import { useTranslation } from '../i18n';
+import { fileToBase64 } from '../lib/files';
 
 export interface PickedFile {
   fileName: string;

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import type { Role } from '../../../../shared/domain/roles';
-import { useAppStore } from '../../store/provider';
+import type { Role } from '../../../shared/domain/roles';
+import { useAppStore } from '../store/provider';
 import { pagesFor } from './pages';
 
 /** Alt+1..5 opens the pages the role may use; other pages' shortcuts do nothing. */

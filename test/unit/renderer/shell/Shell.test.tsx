@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Role } from '../../../../../shared/domain/roles';
-import { FakeStation } from '../../helpers/fake-transport';
-import { renderApp } from '../../helpers/render-app';
+import type { Role } from '../../../../shared/domain/roles';
+import { FakeStation } from '../helpers/fake-transport';
+import { renderApp } from '../helpers/render-app';
 
 afterEach(cleanup);
 

@@ -1,9 +1,9 @@
 // How each upload-engine state reads at a glance: a short label in capitals and a colour class; and the
 // counts and clock times the Upload and Partner screens say, in the operator's language.
 import type { TFunction } from 'i18next';
-import type { SyncStatus } from '../../../../shared/contract/sync';
-import { i18n } from '../../i18n';
-import { formatNumber } from '../../i18n/format';
+import type { SyncStatus } from '../../../shared/contract/sync';
+import { i18n } from '../i18n';
+import { formatNumber } from '../i18n/format';
 
 /** The label of a state, from upload.sync.state.<state>. */
 function stateLabel(t: TFunction<'upload'>, state: SyncStatus['state']): string {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from '../../i18n';
+import { useTranslation } from '../i18n';
 
 export function PracticeBanner(): ReactNode {
   const { t } = useTranslation('shell');

@@ -1,11 +1,11 @@
 // The Upload page (shift leads): the upload engine, the batches on their way to Windows Autopilot with
 // every device's result, and the customers they can be registered for.
 import { useState, type ReactNode } from 'react';
-import { useTranslation } from '../../i18n';
-import { CustomersPanel } from '../partner/CustomersPanel';
-import { EngineStatus } from './EngineStatus';
-import { UploadBatches } from './UploadBatches';
-import './upload.css';
+import { useTranslation } from '../i18n';
+import { CustomersPanel } from '../features/partner/CustomersPanel';
+import { EngineStatus } from '../features/upload/EngineStatus';
+import { UploadBatches } from '../features/upload/UploadBatches';
+import '../features/upload/upload.css';
 
 type Tab = 'uploads' | 'customers';
 

@@ -1,7 +1,7 @@
 // The signed-in station: top bar, practice banner, navigation, the current page and the upload status bar.
 import type { ReactNode } from 'react';
-import { useAppStore } from '../../store/provider';
-import { SyncStatusBar } from '../upload/SyncStatusBar';
+import { useAppStore } from '../store/provider';
+import { SyncStatusBar } from '../features/upload/SyncStatusBar';
 import { Navigation } from './Navigation';
 import { PageView } from './PageView';
 import { visiblePage } from './pages';

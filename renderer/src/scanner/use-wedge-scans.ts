@@ -1,10 +1,10 @@
 // Keeps one wedge listener running while the component is mounted (the scan page only), rebuilt
 // when the thresholds change. The callbacks are read through refs so a re-render never drops a burst.
 import { useEffect, useRef } from 'react';
-import type { WedgeBurst } from '../../scanner/wedge-detector';
-import { listenForWedgeScans, type ScanContext } from '../../scanner/wedge-listener';
-import type { WedgeSettings } from '../../scanner/wedge-settings';
-import type { ScannerProfile } from '../../../../shared/domain/wedge/profile';
+import type { WedgeBurst } from './wedge-detector';
+import { listenForWedgeScans, type ScanContext } from './wedge-listener';
+import type { WedgeSettings } from './wedge-settings';
+import type { ScannerProfile } from '../../../shared/domain/wedge/profile';
 
 const NO_PROFILES: readonly ScannerProfile[] = [];
 

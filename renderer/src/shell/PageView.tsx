@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import { BatchesPage } from '../batches/BatchesPage';
-import { ReportsPage } from '../reports/ReportsPage';
-import { ScanPage } from '../scan/ScanPage';
-import { SettingsPage } from '../settings/SettingsPage';
-import { UploadPage } from '../upload/UploadPage';
+import { BatchesPage } from '../features/batches/BatchesPage';
+import { ReportsPage } from '../pages/ReportsPage';
+import { ScanPage } from '../features/scan/ScanPage';
+import { SettingsPage } from '../pages/SettingsPage';
+import { UploadPage } from '../pages/UploadPage';
 import type { PageId } from './pages';
 
 export function PageView({ page }: { page: PageId }): ReactNode {

@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TupleCombo } from '../../../../../renderer/src/features/tuple/TupleCombo';
-import type { TupleOption } from '../../../../../renderer/src/features/tuple/tuple-options';
+import { TupleCombo } from '../../../../../renderer/src/components/tuple/TupleCombo';
+import type { TupleOption } from '../../../../../renderer/src/components/tuple/tuple-options';
 import { setLanguage } from '../../../../../renderer/src/i18n';
 
 afterEach(() => {

@@ -1,8 +1,8 @@
 // One action at a time on a screen: busy while it runs, then the core's message (error) or ours
 // (done). The caller words the success from the value.
 import { useCallback, useState } from 'react';
-import type { Result } from '../../../../shared/contract';
-import { errorText } from '../../i18n/errors';
+import type { Result } from '../../../shared/contract';
+import { errorText } from '../i18n/errors';
 
 export interface ActionState {
   busy: boolean;

@@ -3,11 +3,11 @@
 // The core decides all of it; this only shows what approval:preview said.
 import type { ReactNode } from 'react';
 import { Trans } from 'react-i18next';
-import type { ApprovalPreview } from '../../../../shared/contract/approval';
-import type { ChangeKind } from '../../../../shared/domain/two-person';
-import { PinInput } from '../../components/PinInput';
-import { useTranslation } from '../../i18n';
-import { formatList } from './format';
+import type { ApprovalPreview } from '../../../shared/contract/approval';
+import type { ChangeKind } from '../../../shared/domain/two-person';
+import { PinInput } from './PinInput';
+import { useTranslation } from '../i18n';
+import { formatList } from '../lib/format';
 
 export interface SecondPerson {
   name: string;

@@ -1,5 +1,5 @@
 // The station's pages, who may see them, and their keyboard shortcuts (Alt+1..5).
-import { roleAllows, type Permission, type Role } from '../../../../shared/domain/roles';
+import { roleAllows, type Permission, type Role } from '../../../shared/domain/roles';
 
 export const pageIds = ['scan', 'batches', 'upload', 'reports', 'settings'] as const;
 export type PageId = (typeof pageIds)[number];

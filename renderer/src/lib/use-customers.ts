@@ -1,8 +1,8 @@
 // The cached customer list (customers:list), searched by name or domain as the lead types.
 import { useEffect, useState } from 'react';
-import type { CustomerView } from '../../../../shared/contract/customers';
-import { errorText } from '../../i18n/errors';
-import { useApi } from '../../store/provider';
+import type { CustomerView } from '../../../shared/contract/customers';
+import { errorText } from '../i18n/errors';
+import { useApi } from '../store/provider';
 
 const DELAY_MS = 200;
 

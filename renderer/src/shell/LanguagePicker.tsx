@@ -1,7 +1,7 @@
 // The signed-in operator's language, each named in itself so anyone can find their own.
 import type { ReactNode } from 'react';
-import { catalogs, languageOf, languages, useTranslation } from '../../i18n';
-import { useAppStore } from '../../store/provider';
+import { catalogs, languageOf, languages, useTranslation } from '../i18n';
+import { useAppStore } from '../store/provider';
 
 export function LanguagePicker(): ReactNode {
   const { t, i18n } = useTranslation('shell');

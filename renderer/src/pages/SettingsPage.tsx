@@ -1,14 +1,14 @@
 import { useState, type ReactNode } from 'react';
-import { roleAllows } from '../../../../shared/domain/roles';
-import { useTranslation } from '../../i18n';
-import { useAppStore } from '../../store/provider';
-import { PartnerSettings } from '../partner/PartnerSettings';
-import { ScannerTestPage } from '../scanner-test/ScannerTestPage';
-import { ChangeMyPin } from './ChangeMyPin';
-import { FleetPanel } from './FleetPanel';
-import { MaintenancePage } from './MaintenancePage';
-import { OperatorsPage } from './OperatorsPage';
-import { StationRules } from './StationRules';
+import { roleAllows } from '../../../shared/domain/roles';
+import { useTranslation } from '../i18n';
+import { useAppStore } from '../store/provider';
+import { PartnerSettings } from '../features/partner/PartnerSettings';
+import { ScannerTestPage } from '../features/scanner-test/ScannerTestPage';
+import { ChangeMyPin } from '../features/settings/ChangeMyPin';
+import { FleetPanel } from '../features/settings/FleetPanel';
+import { MaintenancePage } from '../features/settings/MaintenancePage';
+import { OperatorsPage } from '../features/settings/OperatorsPage';
+import { StationRules } from '../features/settings/StationRules';
 
 type Tab = 'operators' | 'station' | 'pin' | 'scanner' | 'partner' | 'fleet' | 'maintenance';
 

@@ -2,11 +2,11 @@
 // an admin changes them. Until they arrive, and if the stored ones contradict each other (a mean gap
 // limit above the single-gap limit), the defaults apply and `problem` says so.
 import { useCallback, useEffect, useState } from 'react';
-import type { ChannelOutput } from '../../../../shared/contract';
-import { i18n } from '../../i18n';
-import { useApi } from '../../store/provider';
-import type { ScannerProfile } from '../../../../shared/domain/wedge/profile';
-import { DEFAULT_WEDGE_SETTINGS, resolveWedgeSettings, type WedgeSettings } from '../../scanner/wedge-settings';
+import type { ChannelOutput } from '../../../shared/contract';
+import { i18n } from '../i18n';
+import { useApi } from '../store/provider';
+import type { ScannerProfile } from '../../../shared/domain/wedge/profile';
+import { DEFAULT_WEDGE_SETTINGS, resolveWedgeSettings, type WedgeSettings } from './wedge-settings';
 
 export type StationSettings = ChannelOutput<'settings:get'>;
 

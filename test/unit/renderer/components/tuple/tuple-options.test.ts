@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSpelling, filterOptions, manufacturerOptions, modelOptions, type TupleOption } from '../../../../../renderer/src/features/tuple/tuple-options';
+import { checkSpelling, filterOptions, manufacturerOptions, modelOptions, type TupleOption } from '../../../../../renderer/src/components/tuple/tuple-options';
 
 const choices = {
   manufacturers: [

@@ -1,12 +1,12 @@
 // The Reports page (shift leads, admins): the shift view, and the audit trail with its chain check.
 import { useState, type ReactNode } from 'react';
-import { roleAllows } from '../../../../shared/domain/roles';
-import { useTranslation } from '../../i18n';
-import { useAppStore } from '../../store/provider';
-import { AuditViewer } from '../audit/AuditViewer';
-import { ShiftReportView } from './ShiftReportView';
-import '../batches/batches.css';
-import './reports.css';
+import { roleAllows } from '../../../shared/domain/roles';
+import { useTranslation } from '../i18n';
+import { useAppStore } from '../store/provider';
+import { AuditViewer } from '../features/audit/AuditViewer';
+import { ShiftReportView } from '../features/reports/ShiftReportView';
+import '../features/batches/batches.css';
+import '../features/reports/reports.css';
 
 type Tab = 'shift' | 'audit';
 

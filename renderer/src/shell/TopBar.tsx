@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from '../../i18n';
-import { useAppStore } from '../../store/provider';
+import { useTranslation } from '../i18n';
+import { useAppStore } from '../store/provider';
 import { LanguagePicker } from './LanguagePicker';
 import { OnlineIndicator } from './OnlineIndicator';
 import { OperatorBadge } from './OperatorBadge';

@@ -1,8 +1,8 @@
 // How times, counts and lists read on the shift lead's desk, in the operator's language (Intl). The
 // station's English is British, as shared/domain/words says it: "23 Nov 14:05", "a, b and c".
-import type { ReviewDevice } from '../../../../shared/contract/review';
-import { i18n } from '../../i18n';
-import { formatNumber } from '../../i18n/format';
+import type { ReviewDevice } from '../../../shared/contract/review';
+import { i18n } from '../i18n';
+import { formatNumber } from '../i18n/format';
 
 /** The Intl locale for the current language. */
 export function intlLocale(): string {
