@@ -5,7 +5,6 @@ import { useTranslation } from '../i18n';
 import { useAppStore } from '../store/provider';
 import { AuditViewer } from '../features/audit/AuditViewer';
 import { ShiftReportView } from '../features/reports/ShiftReportView';
-import '../features/batches/batches.css';
 import '../features/reports/reports.css';
 
 type Tab = 'shift' | 'audit';
