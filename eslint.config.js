@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import i18next from 'eslint-plugin-i18next';
+import { readdirSync } from 'node:fs';
 
 const electronOnly = {
   paths: [{ name: 'electron', message: "Only electron/main and electron/preload may import 'electron': the core must run without it." }],
@@ -15,11 +16,35 @@ const sqlOutsideDb = ['drizzle-orm', 'drizzle-orm/*', '**/db/schema', '**/db/hub
 
 // Features (or, while a feature is half done, single files) whose every word comes from
 // renderer/src/i18n/locales: a literal in their JSX is an error. One joins when its strings are in the catalogs.
-const translated = ['sign-in/**/*.tsx', 'first-run/**/*.tsx', 'boot/**/*.tsx', 'shell/**/*.tsx', 'scan/**/*.tsx', 'settings/**/*.tsx', 'tuple/**/*.tsx', 'scanner-test/**/*.tsx', 'reports/**/*.tsx', 'audit/**/*.tsx', 'upload/**/*.tsx', 'partner/**/*.tsx', 'batches/**/*.tsx'];
-// The shared components (Message, PinInput, PinRules, IdentityBadge) speak the catalogs too.
-const translatedComponents = ['renderer/src/components/**/*.tsx'];
+const translated = ['sign-in/**/*.tsx', 'first-run/**/*.tsx', 'boot/**/*.tsx', 'scan/**/*.tsx', 'settings/**/*.tsx', 'scanner-test/**/*.tsx', 'reports/**/*.tsx', 'audit/**/*.tsx', 'upload/**/*.tsx', 'partner/**/*.tsx', 'batches/**/*.tsx'];
+// The shared components (Message, PinInput, PinRules, IdentityBadge, Dialog, tuple…), the shell and the pages speak the catalogs too.
+const translatedComponents = ['renderer/src/components/**/*.tsx', 'renderer/src/shell/**/*.tsx', 'renderer/src/pages/**/*.tsx'];
 
 const nodeOnly = ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'node:*', 'fs', 'path', 'crypto', 'child_process', 'http'];
+const browserSafe = [...electronOnly.patterns, { group: nodeOnly, message: 'shared/ and renderer/ run in the browser too: no Node or database imports.' }];
+
+// No feature imports another feature (issue 14): what two features share lives in renderer/src/lib
+// (hooks, helpers) or renderer/src/components; renderer/src/pages and renderer/src/shell compose features.
+// One block per feature folder, because the rule has to know which sibling is "itself".
+const features = readdirSync(new URL('./renderer/src/features', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+const featureBoundary = (self) => ({
+  files: [`renderer/src/features/${self}/**`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: electronOnly.paths,
+        patterns: [
+          ...browserSafe,
+          { regex: `^\\.\\./(?!${self}/)[^./][^/]*/`, message: `features/${self} may not import another feature: move what is shared to renderer/src/lib or renderer/src/components.` },
+          { regex: '^(\\.\\./)+(features|pages|shell)/', message: 'A feature may not reach into another feature, a page or the shell: share through renderer/src/lib or renderer/src/components.' },
+        ],
+      },
+    ],
+  },
+});
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
@@ -50,11 +75,12 @@ export default tseslint.config(
         'error',
         {
           paths: electronOnly.paths,
-          patterns: [...electronOnly.patterns, { group: nodeOnly, message: 'shared/ and renderer/ run in the browser too: no Node or database imports.' }],
+          patterns: browserSafe,
         },
       ],
     },
   },
+  ...features.map(featureBoundary),
   {
     files: [...translated.map((f) => `renderer/src/features/${f}`), ...translatedComponents],
     plugins: { i18next },

@@ -6,7 +6,7 @@ import { Unreachable } from './features/boot/Unreachable';
 import { UnreachableBanner } from './features/boot/UnreachableBanner';
 import { useBoot } from './features/boot/use-boot';
 import { FirstRun } from './features/first-run/FirstRun';
-import { Shell } from './features/shell/Shell';
+import { Shell } from './shell/Shell';
 import { SignIn } from './features/sign-in/SignIn';
 import { useAppStore } from './store/provider';
 

@@ -3,6 +3,8 @@ import './zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApi } from './api';
+// Before any feature's stylesheet: the tokens, and the shared classes a feature may refine.
+import './styles/shared.css';
 import { App } from './app';
 import { applyLanguage } from './i18n/station-language';
 import { AppProvider } from './store/provider';

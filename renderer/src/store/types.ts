@@ -4,7 +4,7 @@ import type { SignedIn } from '../../../shared/contract/session';
 import type { PartnerStatus } from '../../../shared/contract/partner';
 import type { SyncStatus } from '../../../shared/contract/sync';
 import type { LinkProblem } from '../api';
-import type { PageId } from '../features/shell/pages';
+import type { PageId } from '../shell/pages';
 
 export type StationInfo = ChannelOutput<'station:info'>;
 export type RosterEntry = ChannelOutput<'session:operators'>[number];

@@ -10,9 +10,9 @@ import { useTranslation } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
 import { CustomerPicker } from './CustomerPicker';
-import { Dialog } from './Dialog';
-import { formatCount, formatWhen } from './format';
-import { canConfirmHere, TwoPersonPanel, type SecondPerson } from './TwoPersonPanel';
+import { Dialog } from '../../components/Dialog';
+import { formatCount, formatWhen } from '../../lib/format';
+import { canConfirmHere, TwoPersonPanel, type SecondPerson } from '../../components/TwoPersonPanel';
 
 interface Props {
   batch: BatchSummary;

@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import type { BatchSummary } from '../../../../shared/contract/batches';
 import { batchStates, type BatchState } from '../../../../shared/domain/batch';
 import { useTranslation } from '../../i18n';
-import { formatCount, formatWhen } from './format';
+import { formatCount, formatWhen } from '../../lib/format';
 
 const order: BatchState[] = ['closed', 'open', 'needs_attention', 'approved', 'uploading', 'registered'];
 

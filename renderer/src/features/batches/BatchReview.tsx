@@ -12,7 +12,7 @@ import { useApi, useAppStore } from '../../store/provider';
 import { ApproveDialog } from './ApproveDialog';
 import { ExpectedPanel } from './ExpectedPanel';
 import { ExportButtons } from './ExportButtons';
-import { formatCount } from './format';
+import { formatCount } from '../../lib/format';
 import { ImportPanel } from './ImportPanel';
 import { LineDialog } from './LineDialog';
 import { ReviewFilters, type Filters } from './ReviewFilters';

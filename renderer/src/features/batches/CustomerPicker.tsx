@@ -2,8 +2,8 @@
 import { useState, type ReactNode } from 'react';
 import { registrationProblem } from '../../../../shared/domain/customers';
 import { useTranslation } from '../../i18n';
-import { formatWhen } from './format';
-import { useCustomers } from './use-customers';
+import { formatWhen } from '../../lib/format';
+import { useCustomers } from '../../lib/use-customers';
 
 interface Props {
   chosen: string | null;

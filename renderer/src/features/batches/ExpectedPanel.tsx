@@ -8,8 +8,8 @@ import { useTranslation } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
 import { ExpectedPreview } from './ExpectedPreview';
-import { FilePick, type PickedFile } from './FilePick';
-import { formatCount, formatWhen } from './format';
+import { FilePick, type PickedFile } from '../../components/FilePick';
+import { formatCount, formatWhen } from '../../lib/format';
 import { useReconcile } from './use-reconcile';
 
 // An empty cell: a mark, not a word.

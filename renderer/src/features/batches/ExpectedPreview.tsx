@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { Trans } from 'react-i18next';
 import type { ExpectedPreview as Preview } from '../../../../shared/contract/expected';
 import { useTranslation } from '../../i18n';
-import { formatCount } from './format';
+import { formatCount } from '../../lib/format';
 
 const SHOWN = 5;
 // An empty cell: a mark, not a word.

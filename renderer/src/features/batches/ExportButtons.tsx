@@ -6,7 +6,7 @@ import { Message } from '../../components/Message';
 import { useTranslation } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
-import { saveTextFile } from './files';
+import { saveTextFile } from '../../lib/files';
 
 // Each says its words from batches.export.<format>.
 const formats: readonly ExportFormat[] = ['partner-center', 'report'];

@@ -7,7 +7,7 @@ import { Message } from '../../components/Message';
 import { useTranslation } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
-import { formatWhen, makeModel } from './format';
+import { formatWhen, makeModel } from '../../lib/format';
 import { FleetFindResults } from './FleetFindResults';
 
 interface Props {

@@ -7,8 +7,8 @@ import { Message } from '../../components/Message';
 import { useTranslation } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
-import { FilePick, type PickedFile } from './FilePick';
-import { formatCount } from './format';
+import { FilePick, type PickedFile } from '../../components/FilePick';
+import { formatCount } from '../../lib/format';
 
 // An empty cell: a mark, not a word.
 const NONE = '—';

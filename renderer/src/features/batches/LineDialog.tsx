@@ -8,10 +8,10 @@ import { IdentityBadge } from '../../components/IdentityBadge';
 import { Message } from '../../components/Message';
 import { useTranslation } from '../../i18n';
 import { errorText } from '../../i18n/errors';
-import { TupleFields } from '../tuple/TupleFields';
+import { TupleFields } from '../../components/tuple/TupleFields';
 import { useApi } from '../../store/provider';
-import { Dialog } from './Dialog';
-import { FilePick, type PickedFile } from './FilePick';
+import { Dialog } from '../../components/Dialog';
+import { FilePick, type PickedFile } from '../../components/FilePick';
 import type { LineAction } from './ReviewRow';
 
 interface Props {

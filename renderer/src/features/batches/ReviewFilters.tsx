@@ -3,7 +3,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ReviewTotals } from '../../../../shared/contract/review';
 import { useTranslation } from '../../i18n';
-import { formatCount } from './format';
+import { formatCount } from '../../lib/format';
 import type { ReviewQuery, SourceFilter, StateFilter } from './use-review-rows';
 
 export type Filters = Omit<ReviewQuery, 'batchId'>;

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type Keyboar
 import type { ReviewDevice } from '../../../../shared/contract/review';
 import { useTranslation } from '../../i18n';
 import { rowWindow, scrollTopFor } from './fixed-rows';
-import { formatCount } from './format';
+import { formatCount } from '../../lib/format';
 import { ReviewRow, type LineAction } from './ReviewRow';
 import type { ReviewRows } from './use-review-rows';
 

@@ -6,7 +6,7 @@ import type { ReviewDevice } from '../../../../shared/contract/review';
 import { explainDeviceError } from '../../../../shared/domain/device-errors';
 import { IdentityBadge } from '../../components/IdentityBadge';
 import { useTranslation } from '../../i18n';
-import { formatShortTime, formatWhen, makeModel } from './format';
+import { formatShortTime, formatWhen, makeModel } from '../../lib/format';
 
 export type LineAction = 'remove' | 'restore' | 'fix';
 

@@ -3,7 +3,7 @@
 import { useCallback } from 'react';
 import type { BatchSummary } from '../../../../shared/contract/batches';
 import type { ApiClient } from '../../api';
-import { useLive } from './use-live';
+import { useLive } from '../../lib/use-live';
 
 const TABLES = ['batches', 'devices'] as const;
 

@@ -2,7 +2,7 @@
 import { useCallback } from 'react';
 import type { DeskView } from '../../../../shared/contract/fleet-desk';
 import type { ApiClient } from '../../api';
-import { useLive } from './use-live';
+import { useLive } from '../../lib/use-live';
 
 const TABLES = ['batches', 'devices'] as const;
 

@@ -3,7 +3,7 @@
 import { useCallback } from 'react';
 import type { Reconciliation } from '../../../../shared/contract/expected';
 import type { ApiClient } from '../../api';
-import { useLive } from './use-live';
+import { useLive } from '../../lib/use-live';
 
 const LIST_LIMIT = 200;
 const TABLES = ['devices', 'expected'] as const;

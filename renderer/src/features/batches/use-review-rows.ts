@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import type { ReviewDevice, ReviewTotals, deviceSourceNames, deviceStateFilters } from '../../../../shared/contract/review';
 import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
+import { useDbChanged } from '../../lib/use-db-changed';
 import { RowPages } from './row-pages';
 
 export type StateFilter = (typeof deviceStateFilters)[number];
@@ -30,7 +31,7 @@ export interface ReviewRows {
   reload(): void;
 }
 
-const RELOAD_GAP_MS = 250;
+const LIVE_TABLES = ['devices', 'uploads'] as const;
 
 export function useReviewRows(query: ReviewQuery, pageSize?: number): ReviewRows {
   const api = useApi();
@@ -97,20 +98,7 @@ export function useReviewRows(query: ReviewQuery, pageSize?: number): ReviewRows
     void pump();
   }, [pump]);
 
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const off = api.on('db:changed', ({ tables }) => {
-      if (!tables.includes('devices') && !tables.includes('uploads')) return;
-      timer ??= setTimeout(() => {
-        timer = null;
-        reload();
-      }, RELOAD_GAP_MS);
-    });
-    return () => {
-      off();
-      if (timer) clearTimeout(timer);
-    };
-  }, [api, reload]);
+  useDbChanged(LIVE_TABLES, reload);
 
   return { count: pages.count(), rowAt: (i) => pages.rowAt(i), totals, error, loaded, show, reload };
 }

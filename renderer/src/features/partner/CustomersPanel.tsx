@@ -9,8 +9,9 @@ import { roleAllows } from '../../../../shared/domain/roles';
 import { Message } from '../../components/Message';
 import { i18n, useTranslation } from '../../i18n';
 import { errorText } from '../../i18n/errors';
+import { useDbChanged } from '../../lib/use-db-changed';
 import { useApi, useAppStore } from '../../store/provider';
-import { counted, shortTime } from '../upload/sync-view';
+import { counted, shortTime } from '../../lib/sync-view';
 import { RelationshipRequest } from './RelationshipRequest';
 import './partner.css';
 
@@ -44,6 +45,8 @@ function refreshChanges(v: { added: number; removed: number; kept: number }, t: 
   return said.length > 0 ? new Intl.ListFormat(i18n.language, { style: 'short', type: 'unit' }).format(said) : null;
 }
 
+const CUSTOMERS = ['customers'] as const;
+
 export function CustomersPanel(): ReactNode {
   const { t } = useTranslation('partner');
   const api = useApi();
@@ -72,13 +75,7 @@ export function CustomersPanel(): ReactNode {
     return () => clearTimeout(timer);
   }, [load, search]);
 
-  useEffect(
-    () =>
-      api.on('db:changed', ({ tables }) => {
-        if (tables.includes('customers')) void load(search);
-      }),
-    [api, load, search],
-  );
+  useDbChanged(CUSTOMERS, () => void load(search));
 
   async function refresh(): Promise<void> {
     setBusy(true);

@@ -6,9 +6,9 @@ import { roleAllows } from '../../../../shared/domain/roles';
 import { Message } from '../../components/Message';
 import { useTranslation } from '../../i18n';
 import { useApi, useAppStore } from '../../store/provider';
-import { shortTime } from '../upload/sync-view';
+import { shortTime } from '../../lib/sync-view';
 import { PartnerFields } from './PartnerFields';
-import { useAction } from './use-action';
+import { useAction } from '../../lib/use-action';
 import './partner.css';
 
 export function PartnerSettings(): ReactNode {

@@ -7,14 +7,15 @@ import { Message } from '../../components/Message';
 import { i18n, useTranslation } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { formatDayTime, formatNumber } from '../../i18n/format';
+import { useDbChanged } from '../../lib/use-db-changed';
 import { useApi } from '../../store/provider';
-import { saveTextFile } from '../batches/files';
+import { saveTextFile } from '../../lib/files';
 import { BarChart } from './BarChart';
 import { adviceText } from '../../i18n/advice';
 import { rangeFor, rangeIds, type RangeId } from './range';
 import { registeredSeries, scanSeries } from './report-series';
 
-const RELOAD_GAP_MS = 1000;
+const LIVE_TABLES = ['devices', 'batches', 'uploads'] as const;
 
 export function ShiftReportView(): ReactNode {
   const { t } = useTranslation('reports');
@@ -36,21 +37,8 @@ export function ShiftReportView(): ReactNode {
     });
   }, [api, rangeId]);
 
-  useEffect(() => {
-    load();
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const off = api.on('db:changed', ({ tables }) => {
-      if (!tables.some((t) => t === 'devices' || t === 'batches' || t === 'uploads')) return;
-      timer ??= setTimeout(() => {
-        timer = null;
-        load();
-      }, RELOAD_GAP_MS);
-    });
-    return () => {
-      off();
-      if (timer) clearTimeout(timer);
-    };
-  }, [api, load]);
+  useEffect(() => load(), [load]);
+  useDbChanged(LIVE_TABLES, load);
 
   async function exportCsv(): Promise<void> {
     if (!report) return;

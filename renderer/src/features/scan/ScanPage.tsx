@@ -4,21 +4,13 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { BatchSummary } from '../../../../shared/contract/batches';
 import { useTranslation } from '../../i18n';
-import type { WedgeBurst } from '../../scanner/wedge-detector';
-import type { ScanContext } from '../../scanner/wedge-listener';
 import { BatchPicker } from './BatchPicker';
 import { ScanView } from './ScanView';
 import { useFeedbackSounds } from './use-feedback-sounds';
-import { useWedgeScans } from './use-wedge-scans';
-import { useWedgeSettings } from './use-wedge-settings';
+import { useWedgeScans } from '../../scanner/use-wedge-scans';
+import { useWedgeSettings } from '../../scanner/use-wedge-settings';
+import type { WedgeHandlers } from './wedge-handlers';
 import './scan.css';
-
-export type WedgeScanHandler = (burst: WedgeBurst, context: ScanContext) => void;
-/** The scanning view's handlers: scans, and bursts the detector took for a person's typing. */
-export interface WedgeHandlers {
-  readonly scan: WedgeScanHandler;
-  readonly human: (burst: WedgeBurst) => void;
-}
 
 export function ScanPage(): ReactNode {
   const { t } = useTranslation('scan');

@@ -8,12 +8,12 @@ import { cameraReadAction, classifyRead } from '../../../../shared/domain/barcod
 import type { CameraRead } from '../../scanner/camera-reader';
 import type { FeedbackSounds } from '../../scanner/feedback-sounds';
 import { useTranslation } from '../../i18n';
-import { TuplePicker, type TupleChoice } from '../tuple/TuplePicker';
+import { TuplePicker, type TupleChoice } from '../../components/tuple/TuplePicker';
 import { CameraPanel } from './CameraPanel';
 import { CloseBatchDialog } from './CloseBatchDialog';
 import { RecentScans } from './RecentScans';
 import { ScanActions } from './ScanActions';
-import type { WedgeHandlers } from './ScanPage';
+import type { WedgeHandlers } from './wedge-handlers';
 import { ManualEntry } from './ManualEntry';
 import { ScanHeader } from './ScanHeader';
 import type { ScanKeyAction } from './scan-keys';

@@ -7,7 +7,7 @@ import { Message } from '../../components/Message';
 import { useTranslation } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
-import type { StationSettings } from '../scan/use-wedge-settings';
+import type { StationSettings } from '../../scanner/use-wedge-settings';
 
 type ScannerKey = Exclude<Extract<EditableSettingKey, `scanner.${string}`>, 'scanner.profiles'>;
 

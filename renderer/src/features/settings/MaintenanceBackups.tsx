@@ -7,10 +7,13 @@ import { Trans } from 'react-i18next';
 import { Message } from '../../components/Message';
 import { useTranslation } from '../../i18n';
 import { errorText } from '../../i18n/errors';
+import { useDbChanged } from '../../lib/use-db-changed';
 import { useApi } from '../../store/provider';
 import { backupKindLabel, formatBytes, formatWhen, scheduleWords } from './maintenance-format';
 import { MaintenanceProgress } from './MaintenanceProgress';
 import { MaintenanceSchedule } from './MaintenanceSchedule';
+
+const AUDIT = ['audit'] as const;
 
 export function MaintenanceBackups({ isAdmin }: { isAdmin: boolean }): ReactNode {
   const { t } = useTranslation('settings');
@@ -34,7 +37,7 @@ export function MaintenanceBackups({ isAdmin }: { isAdmin: boolean }): ReactNode
 
   useEffect(() => void load(), [load]);
   // Every backup, scheduled or from another screen, is audited: that commit is the cue to look again.
-  useEffect(() => api.on('db:changed', ({ tables }) => void (tables.includes('audit') && load())), [api, load]);
+  useDbChanged(AUDIT, () => void load());
   // The end of any backup also ends the bar and brings the list up to date (new copy in, pruned ones out).
   useEffect(
     () =>

@@ -5,8 +5,8 @@ import type { ReviewDevice } from '../../../../shared/contract/review';
 import { Message } from '../../components/Message';
 import { useTranslation } from '../../i18n';
 import { useApi } from '../../store/provider';
-import { FilePick, type PickedFile } from '../batches/FilePick';
-import { useAction } from '../partner/use-action';
+import { FilePick, type PickedFile } from '../../components/FilePick';
+import { useAction } from '../../lib/use-action';
 
 export function AttachHashForm({ device, name, onClose }: { device: ReviewDevice; name: string; onClose(notice: string | null): void }): ReactNode {
   const { t } = useTranslation('upload');

@@ -15,7 +15,7 @@ import { FailedActions } from './FailedActions';
 import { ProfileAssign } from './ProfileAssign';
 import { ProgressBar } from './ProgressBar';
 import { RemoteBatchStatus } from './RemoteBatchStatus';
-import { counted } from './sync-view';
+import { counted } from '../../lib/sync-view';
 import { RESULT_FILTERS, useBatchDevices, type ResultFilter } from './use-batch-devices';
 
 interface Ticked {

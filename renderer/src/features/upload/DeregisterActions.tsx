@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import type { BatchSummary } from '../../../../shared/contract/batches';
 import { useTranslation } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
-import { useCustomers } from '../batches/use-customers';
+import { useCustomers } from '../../lib/use-customers';
 import { DeregisterDialog } from './DeregisterDialog';
 
 interface Props {

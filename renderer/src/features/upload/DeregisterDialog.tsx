@@ -11,11 +11,11 @@ import { Message } from '../../components/Message';
 import { useTranslation } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
-import { Dialog } from '../batches/Dialog';
-import { canConfirmHere, TwoPersonPanel } from '../batches/TwoPersonPanel';
+import { Dialog } from '../../components/Dialog';
+import { canConfirmHere, TwoPersonPanel } from '../../components/TwoPersonPanel';
 import { MoveToCustomer, type MoveChoice } from './MoveToCustomer';
 import { DeregisterOutcome, type MoveOutcome } from './DeregisterOutcome';
-import { counted } from './sync-view';
+import { counted } from '../../lib/sync-view';
 import { useDeregisterPreview } from './use-deregister-preview';
 import { moveToCustomer } from './move-to-customer';
 

@@ -5,7 +5,7 @@ import { Trans } from 'react-i18next';
 import type { ChannelOutput } from '../../../../shared/contract';
 import { useTranslation } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
-import { counted } from './sync-view';
+import { counted } from '../../lib/sync-view';
 
 export interface MoveOutcome {
   batchName: string;

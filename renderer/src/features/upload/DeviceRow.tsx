@@ -8,7 +8,7 @@ import { IdentityBadge } from '../../components/IdentityBadge';
 import { Message } from '../../components/Message';
 import { useTranslation } from '../../i18n';
 import { useApi } from '../../store/provider';
-import { useAction } from '../partner/use-action';
+import { useAction } from '../../lib/use-action';
 import { AttachHashForm } from './AttachHashForm';
 import { adviceText } from '../../i18n/advice';
 

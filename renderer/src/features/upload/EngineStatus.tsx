@@ -6,9 +6,9 @@ import { roleAllows } from '../../../../shared/domain/roles';
 import { Message } from '../../components/Message';
 import { useTranslation } from '../../i18n';
 import { useApi, useAppStore } from '../../store/provider';
-import { useAction } from '../partner/use-action';
+import { useAction } from '../../lib/use-action';
 import { ProgressBar } from './ProgressBar';
-import { counted, shortTime, syncLabel, syncMessage } from './sync-view';
+import { counted, shortTime, syncLabel, syncMessage } from '../../lib/sync-view';
 
 /** The states with a next step for the people at the station (upload.engine.nextStep.<state>). */
 const withNextStep: ReadonlySet<string> = new Set(['sign-in-needed', 'not-configured', 'offline']);

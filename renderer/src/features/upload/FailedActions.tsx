@@ -7,8 +7,8 @@ import { Message } from '../../components/Message';
 import { useTranslation } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 import { useApi } from '../../store/provider';
-import { useAction } from '../partner/use-action';
-import { counted } from './sync-view';
+import { useAction } from '../../lib/use-action';
+import { counted } from '../../lib/sync-view';
 
 /** The batch's name and the suffix (" failed" in English), cut so the two fit in a batch name. */
 function suggestedName(batch: string, suffix: string): string {

@@ -9,8 +9,8 @@ import type { BatchSummary } from '../../../../shared/contract/batches';
 import { Message } from '../../components/Message';
 import { useTranslation } from '../../i18n';
 import { useApi } from '../../store/provider';
-import { useAction } from '../partner/use-action';
-import { counted } from './sync-view';
+import { useAction } from '../../lib/use-action';
+import { counted } from '../../lib/sync-view';
 import { ProfileWaiting } from './ProfileWaiting';
 import { useProfiles, type AssignResult, type Profile } from './use-profiles';
 

@@ -5,8 +5,8 @@ import { Trans } from 'react-i18next';
 import type { ApiClient } from '../../api';
 import { useTranslation } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
-import { useLive } from '../batches/use-live';
-import { counted } from './sync-view';
+import { useLive } from '../../lib/use-live';
+import { counted } from '../../lib/sync-view';
 
 const LISTED = 20;
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
-import { percent } from './sync-view';
+import { percent } from '../../lib/sync-view';
 
 /** A thick progress bar with its numbers in words beside it ("3 of 5"). */
 export function ProgressBar({ done, total, label, testId, tone = 'light' }: { done: number; total: number; label: string; testId: string; tone?: 'light' | 'dark' }): ReactNode {

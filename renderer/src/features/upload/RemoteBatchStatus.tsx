@@ -6,9 +6,9 @@ import type { BatchSummary } from '../../../../shared/contract/batches';
 import { Message } from '../../components/Message';
 import { useTranslation } from '../../i18n';
 import { useApi } from '../../store/provider';
-import { useLive } from '../batches/use-live';
-import { useAction } from '../partner/use-action';
-import { counted, shortTime } from './sync-view';
+import { useLive } from '../../lib/use-live';
+import { useAction } from '../../lib/use-action';
+import { counted, shortTime } from '../../lib/sync-view';
 
 export function RemoteBatchStatus({ batch, customerTenantId }: { batch: BatchSummary; customerTenantId: string }): ReactNode {
   const { t } = useTranslation('upload');

@@ -6,7 +6,7 @@ import type { PartnerStatus } from '../../../../shared/contract/partner';
 import { useTranslation } from '../../i18n';
 import { useAppStore } from '../../store/provider';
 import { ProgressBar } from './ProgressBar';
-import { counted, syncLabel, syncMessage } from './sync-view';
+import { counted, syncLabel, syncMessage } from '../../lib/sync-view';
 import { roleAllows } from '../../../../shared/domain/roles';
 import './status-bar.css';
 

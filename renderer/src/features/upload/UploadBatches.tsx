@@ -7,7 +7,7 @@ import { formatNumber } from '../../i18n/format';
 import { useAppStore } from '../../store/provider';
 import { BatchResults } from './BatchResults';
 import { ProgressBar } from './ProgressBar';
-import { counted } from './sync-view';
+import { counted } from '../../lib/sync-view';
 import { UPLOAD_STATES, useUploadBatches } from './use-upload-batches';
 
 export function UploadBatches(): ReactNode {

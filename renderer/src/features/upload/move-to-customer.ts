@@ -3,7 +3,7 @@
 // second person may confirm). If approval is refused, the boxes wait in that batch for a lead.
 import type { ApiClient } from '../../api';
 import { errorText } from '../../i18n/errors';
-import type { SecondPerson } from '../batches/TwoPersonPanel';
+import type { SecondPerson } from '../../components/TwoPersonPanel';
 import type { MoveChoice } from './MoveToCustomer';
 import type { MoveOutcome } from './DeregisterOutcome';
 

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReviewDevice, ReviewTotals } from '../../../../shared/contract/review';
 import { errorText } from '../../i18n/errors';
+import { useDbChanged } from '../../lib/use-db-changed';
 import { useApi } from '../../store/provider';
 
 export const RESULT_FILTERS = ['failed', 'queued', 'sending', 'registered', 'live'] as const;
@@ -11,7 +12,7 @@ export type ResultFilter = (typeof RESULT_FILTERS)[number];
 
 const PAGE = 500;
 const MAX_PAGE = 1000;
-const RELOAD_GAP_MS = 300;
+const LIVE_TABLES = ['devices', 'uploads', 'batches'] as const;
 
 export interface BatchDevicesState {
   rows: ReviewDevice[];
@@ -70,20 +71,7 @@ export function useBatchDevices(batchId: number, filter: ResultFilter): BatchDev
     reload();
   }, [reload]);
 
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const off = api.on('db:changed', ({ tables }) => {
-      if (!tables.some((t) => t === 'devices' || t === 'uploads' || t === 'batches')) return;
-      timer ??= setTimeout(() => {
-        timer = null;
-        reload();
-      }, RELOAD_GAP_MS);
-    });
-    return () => {
-      off();
-      if (timer) clearTimeout(timer);
-    };
-  }, [api, reload]);
+  useDbChanged(LIVE_TABLES, reload);
 
   return { rows, totals, hasMore: nextAfter !== null, error, loadMore, reload };
 }

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { DeregisterPreview } from '../../../../shared/contract/deregister';
 import { errorText } from '../../i18n/errors';
 import { useApi } from '../../store/provider';
-import type { SecondPerson } from '../batches/TwoPersonPanel';
+import type { SecondPerson } from '../../components/TwoPersonPanel';
 
 export function useDeregisterPreview(batchId: number): { preview: DeregisterPreview | null; error: string | null; second: SecondPerson; setSecond(next: SecondPerson): void } {
   const api = useApi();

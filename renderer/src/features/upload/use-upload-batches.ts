@@ -3,9 +3,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BatchSummary } from '../../../../shared/contract/batches';
 import { errorText } from '../../i18n/errors';
+import { useDbChanged } from '../../lib/use-db-changed';
 import { useApi } from '../../store/provider';
 
 export const UPLOAD_STATES = ['needs_attention', 'uploading', 'approved', 'registered'] as const;
+
+const BATCH_TABLES = ['batches', 'devices'] as const;
+const CUSTOMER_TABLES = ['customers'] as const;
 
 export interface UploadBatchesState {
   batches: BatchSummary[] | null;
@@ -32,14 +36,10 @@ export function useUploadBatches(): UploadBatchesState {
     if (result.ok) setCustomerNames(new Map(result.value.customers.map((c) => [c.tenantId, c.companyName])));
   }, [api]);
 
-  useEffect(() => {
-    void loadBatches();
-    void loadCustomers();
-    return api.on('db:changed', ({ tables }) => {
-      if (tables.includes('batches') || tables.includes('devices')) void loadBatches();
-      if (tables.includes('customers')) void loadCustomers();
-    });
-  }, [api, loadBatches, loadCustomers]);
+  useEffect(() => void loadBatches(), [loadBatches]);
+  useEffect(() => void loadCustomers(), [loadCustomers]);
+  useDbChanged(BATCH_TABLES, () => void loadBatches());
+  useDbChanged(CUSTOMER_TABLES, () => void loadCustomers());
 
   return { batches, customerNames, error };
 }

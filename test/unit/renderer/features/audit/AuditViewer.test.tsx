@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditViewer } from '../../../../../renderer/src/features/audit/AuditViewer';
-import { ReportsPage } from '../../../../../renderer/src/features/reports/ReportsPage';
+import { ReportsPage } from '../../../../../renderer/src/pages/ReportsPage';
 import { setLanguage } from '../../../../../renderer/src/i18n';
 import { AT, ok, ReviewFake } from '../batches/review-fake';
 import { renderSignedIn } from '../batches/render';

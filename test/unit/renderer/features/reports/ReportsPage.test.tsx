@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ShiftReport } from '../../../../../shared/contract/reports';
-import { ReportsPage } from '../../../../../renderer/src/features/reports/ReportsPage';
+import { ReportsPage } from '../../../../../renderer/src/pages/ReportsPage';
 import { rangeFor } from '../../../../../renderer/src/features/reports/range';
 import { localHour } from '../../../../../renderer/src/features/reports/range';
 import { setLanguage } from '../../../../../renderer/src/i18n';

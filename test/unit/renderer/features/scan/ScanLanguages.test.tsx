@@ -24,17 +24,23 @@ function renderScan(fake: ScanFake): void {
   );
 }
 
+/** The scan screen, scanning into a batch that already holds `boxes` boxes. */
+async function scanningInto(name: string, boxes: number): Promise<ScanFake> {
+  const fake = new ScanFake();
+  fake.addBatch(name, boxes);
+  renderScan(fake);
+  fireEvent.click(await screen.findByTestId(`batch-option-${name}`));
+  await screen.findByTestId('scan-view');
+  return fake;
+}
+
 describe.each([
   ['en', 'Keep as PKID', 'Enter', 'Drop it', 'Esc'],
   ['fr', 'Garder comme PKID', 'Entrée', 'L’écarter', 'Échap'],
 ] as const)('the "Is this the PKID?" prompt in %s', (language: Language, keep, enterName, drop, escName) => {
   it('says its answers in the language and takes Enter to keep and Esc to drop, as in English', async () => {
     setLanguage(language);
-    const fake = new ScanFake();
-    fake.addBatch('Pallet 7', 2);
-    renderScan(fake);
-    fireEvent.click(await screen.findByTestId('batch-option-Pallet 7'));
-    await screen.findByTestId('scan-view');
+    const fake = await scanningInto('Pallet 7', 2);
 
     act(() => scan(EAN_LIKE));
     await waitFor(() => expect(verdict().dataset.verdict).toBe('confirm'));
@@ -61,11 +67,7 @@ describe.each([
   // difference once seen "in French": the run whose Enter came quickest after the scan lost it.
   it('takes an Enter pressed right after the question as the answer', async () => {
     setLanguage(language);
-    const fake = new ScanFake();
-    fake.addBatch('Pallet 7', 2);
-    renderScan(fake);
-    fireEvent.click(await screen.findByTestId('batch-option-Pallet 7'));
-    await screen.findByTestId('scan-view');
+    const fake = await scanningInto('Pallet 7', 2);
     act(() => scan(EAN_LIKE));
     await waitFor(() => expect(verdict().dataset.verdict).toBe('confirm'));
     act(() => pressSoonAfter('Enter', 150));

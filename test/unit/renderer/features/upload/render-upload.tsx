@@ -1,5 +1,5 @@
 import { render } from '@testing-library/react';
-import { UploadPage } from '../../../../../renderer/src/features/upload/UploadPage';
+import { UploadPage } from '../../../../../renderer/src/pages/UploadPage';
 import { AppProvider } from '../../../../../renderer/src/store/provider';
 import { SignedIn, type UploadFake } from './upload-fake';
 
