@@ -13,7 +13,7 @@
 //    verdict painted for a camera read, median over 10 camera starts (the box is undone in between,
 //    so every first read is accepted).
 // Needs a built renderer: built here when missing or stale (bench/_renderer.ts); the host serves out/renderer.
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, expect, type Browser, type Page } from '@playwright/test';
 import { isValidEan13 } from '../shared/domain/barcode';
@@ -28,6 +28,21 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH, fakeCameraFlags } from '../test/helpers/
 
 const SCANS = Number(process.env.SCAN_UI_SCANS ?? 500);
 const CAMERA_RUNS = Number(process.env.SCAN_UI_CAMERA_RUNS ?? 10);
+/** SCAN_UI_PROFILE=file.cpuprofile: the page's CPU profile over the acknowledgement scans (open it in Chrome's DevTools). */
+const PROFILE_TO = process.env.SCAN_UI_PROFILE;
+
+async function startProfile(page: Page): Promise<{ stop(path: string | undefined): Promise<void> }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return {
+    async stop(path) {
+      const { profile } = await cdp.send('Profiler.stop');
+      if (path) writeFileSync(path, JSON.stringify(profile));
+    },
+  };
+}
 
 // Runs in the page before the app (a string: the Node tsconfig has no DOM types).
 const RECORDER = `
@@ -37,7 +52,7 @@ const RECORDER = `
   // Every scans:record request's timing (the default buffer of 250 entries would fill up).
   performance.setResourceTimingBufferSize(100000);
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (e.name.includes('/rpc/scans%3Arecord') || e.name.includes('/rpc/scans:record')) bench.requests.push([e.startTime, e.responseStart, e.responseEnd]);
+    for (const e of list.getEntries()) if (e.name.includes('/rpc/scans%3Arecord') || e.name.includes('/rpc/scans:record')) bench.requests.push([e.startTime, e.responseStart, e.responseEnd, e.serverTiming.find((t) => t.name === 'core')?.duration ?? NaN]);
   }).observe({ type: 'resource', buffered: true });
   addEventListener('keydown', (e) => {
     const cameraKey = e.altKey && (e.key === 'c' || e.code === 'KeyC');
@@ -73,24 +88,29 @@ const RECORDER = `
 })();
 `;
 
-/** [Enter keydown, verdict in the DOM, verdict painted] and [fetch start, first byte, last byte] (page clock, ms). */
+/** [Enter keydown, verdict in the DOM, verdict painted] and [fetch start, first byte, last byte, the core's Server-Timing] (page clock, ms). */
 type Phase = [number, number, number];
-type RequestTiming = [number, number, number];
+type RequestTiming = [number, number, number, number];
 
 /**
  * Where an acknowledgement's time goes, per scan: detection (Enter -> the scans:record request starts:
  * the wedge detector and the renderer's work before sending), request (-> the answer's first byte: the
- * round trip and the core's validation, duplicate checks and durable commit), answer (-> its last
+ * round trip and the core's validation, duplicate checks and durable commit; of which core is the
+ * host's Server-Timing for the dispatch and transport the rest), answer (-> its last
  * byte), render (-> the verdict in the DOM: parsing, the store, React's commit) and paint (-> the frame
  * drawn). Each scan is matched with the first request that started after its Enter.
  */
 function breakdown(phases: readonly Phase[], requests: readonly RequestTiming[]) {
-  const parts = { detect: [] as number[], request: [] as number[], answer: [] as number[], render: [] as number[], paint: [] as number[] };
+  const parts = { detect: [] as number[], request: [] as number[], core: [] as number[], transport: [] as number[], answer: [] as number[], render: [] as number[], paint: [] as number[] };
   for (const [enter, dom, painted] of phases) {
     const r = requests.find(([start]) => start >= enter);
     if (!r || r[2] > dom) continue;
     parts.detect.push(r[0] - enter);
     parts.request.push(r[1] - r[0]);
+    if (Number.isFinite(r[3])) {
+      parts.core.push(r[3]);
+      parts.transport.push(r[1] - r[0] - r[3]);
+    }
     parts.answer.push(r[2] - r[1]);
     parts.render.push(dom - r[2]);
     parts.paint.push(painted - dom);
@@ -141,6 +161,7 @@ async function ackBench(host: HostProcess): Promise<{ ack: number[]; doubleRaf: 
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
   try {
     const page = await openScanPage(browser, host, 'Bench');
+    const profiler = PROFILE_TO ? await startProfile(page) : null;
     // A few unmeasured scans: first-use costs (audio context, JIT) are not what the dock feels all day.
     // Under load a burst can be stretched past the gap limits: it is then not a scan (no verdict) or
     // is cut in two (a refused part). Either way the PKID is typed again and the miss is counted; every
@@ -168,6 +189,7 @@ async function ackBench(host: HostProcess): Promise<{ ack: number[]; doubleRaf: 
         if (attempt === 3) throw new Error(`bench scan-ui: ${pkid} was not accepted in 3 tries: ${state.messages.slice(before).join(' | ')}`);
       }
     }
+    if (profiler) await profiler.stop(PROFILE_TO);
     const state = await benchState(page);
     const { phases, requests } = (await page.evaluate('({ phases: [...__scanBench.phases], requests: [...__scanBench.requests] })')) as { phases: Phase[]; requests: RequestTiming[] };
     return { ack: state.acks.slice(5), doubleRaf: state.doubleRaf.slice(5), verdicts: state.verdicts.slice(5), retyped, breakdown: breakdown(phases.slice(5), requests) };

@@ -12,15 +12,16 @@ import { useScan } from './use-scan-store';
 interface CloseBatchDialogProps {
   batch: BatchSummary;
   store: ScanStore;
-  queued: number;
   /** null: cancelled; otherwise the notice to show after leaving. */
   onDone: (notice: string | null) => void;
 }
 
-export function CloseBatchDialog({ batch, store, queued, onDone }: CloseBatchDialogProps): ReactNode {
+export function CloseBatchDialog({ batch, store, onDone }: CloseBatchDialogProps): ReactNode {
   const { t } = useTranslation('scan');
   const api = useApi();
   const count = useScan(store, (s) => s.count);
+  // Read here, not in the view: every scan moves the queue, and the whole view should not re-render for it.
+  const queued = useScan(store, (s) => s.queued);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const yes = useRef<HTMLButtonElement>(null);

@@ -37,7 +37,6 @@ export function ScanView({ batch, sounds, onLeave, onWedgeHandler }: ScanViewPro
   const { t } = useTranslation('scan');
   const store = useScanStoreFor(batch, (sound) => sounds.play(sound));
   const confirmPending = useScan(store, (s) => s.confirm !== null);
-  const queued = useScan(store, (s) => s.queued);
   const [cameraOn, setCameraOn] = useState(false);
   const [closing, setClosing] = useState(false);
   const [ignored, setIgnored] = useState<string | null>(null);
@@ -197,7 +196,7 @@ export function ScanView({ batch, sounds, onLeave, onWedgeHandler }: ScanViewPro
           <ScanActions store={store} cameraOn={cameraOn} onAction={act} />
         </aside>
       </div>
-      {closing && <CloseBatchDialog batch={batch} store={store} queued={queued} onDone={closeDone} />}
+      {closing && <CloseBatchDialog batch={batch} store={store} onDone={closeDone} />}
     </div>
   );
 }
