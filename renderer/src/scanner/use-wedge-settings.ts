@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
 import { i18n } from '../i18n';
+import { useDbChanged } from '../lib/use-db-changed';
 import { useApi } from '../store/provider';
 import type { ScannerProfile } from '../../../shared/domain/wedge/profile';
 import { DEFAULT_WEDGE_SETTINGS, resolveWedgeSettings, type WedgeSettings } from './wedge-settings';
@@ -60,12 +61,8 @@ export function useWedgeSettings(): WedgeSettingsState {
     }));
   }, [api]);
 
-  useEffect(() => {
-    void reload();
-    return api.on('db:changed', ({ tables }) => {
-      if (tables.includes('settings')) void reload();
-    });
-  }, [api, reload]);
+  useEffect(() => void reload(), [reload]);
+  useDbChanged(['settings'], () => void reload());
 
   return { ...state, reload };
 }

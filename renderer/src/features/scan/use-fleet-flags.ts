@@ -3,14 +3,16 @@
 // which a round that flags lines does, so the line turns amber while the operator is still at the screen.
 import { useEffect, useState } from 'react';
 import type { LineFlagView } from '../../../../shared/contract/fleet-desk';
+import { useDbChanged } from '../../lib/use-db-changed';
 import { useApi } from '../../store/provider';
 
-const RELOAD_GAP_MS = 250;
 const NONE: ReadonlyMap<number, LineFlagView> = new Map();
 
 export function useFleetFlags(deviceIds: readonly number[]): ReadonlyMap<number, LineFlagView> {
   const api = useApi();
   const [flags, setFlags] = useState(NONE);
+  // Bumped by the coalesced db:changed hook: the effect below asks again for the same lines.
+  const [reloads, setReloads] = useState(0);
   const key = deviceIds.join(',');
   useEffect(() => {
     const ids = key === '' ? [] : key.split(',').map(Number);
@@ -25,19 +27,10 @@ export function useFleetFlags(deviceIds: readonly number[]): ReadonlyMap<number,
         if (live && result.ok) setFlags(result.value.length === 0 ? NONE : new Map(result.value.map((f) => [f.deviceId, f])));
       });
     load();
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const off = api.on('db:changed', ({ tables }) => {
-      if (!tables.includes('devices')) return;
-      timer ??= setTimeout(() => {
-        timer = null;
-        load();
-      }, RELOAD_GAP_MS);
-    });
     return () => {
       live = false;
-      off();
-      if (timer) clearTimeout(timer);
     };
-  }, [api, key]);
+  }, [api, key, reloads]);
+  useDbChanged(['devices'], () => setReloads((n) => n + 1));
   return flags;
 }

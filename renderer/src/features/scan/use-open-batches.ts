@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BatchSummary } from '../../../../shared/contract/batches';
 import { errorText } from '../../i18n/errors';
+import { useDbChanged } from '../../lib/use-db-changed';
 import { useApi } from '../../store/provider';
 
 export interface OpenBatches {
@@ -21,11 +22,8 @@ export function useOpenBatches(): OpenBatches {
       setError(null);
     } else setError(errorText(result.error));
   }, [api]);
-  useEffect(() => {
-    void reload();
-    return api.on('db:changed', ({ tables }) => {
-      if (tables.includes('batches') || tables.includes('devices')) void reload();
-    });
-  }, [api, reload]);
+  useEffect(() => void reload(), [reload]);
+  // Coalesced, so a run of scans does not put a batches:list request beside every verdict.
+  useDbChanged(['batches', 'devices'], () => void reload());
   return { batches, error, reload };
 }
