@@ -9,7 +9,7 @@
 // A lead signs in with `dockside partner sign-in [--device-code]`, from the browser host's station page
 // (partner:signIn opens the system browser on this machine), or inline with `customers refresh --device-code`.
 import type { INetworkModule } from '@azure/msal-node';
-import type { PartnerCenterConfig } from '../core/handlers/partner';
+import type { PartnerCenterConfig } from '../core/partner/partner-link';
 import type { Station, StationConfig } from '../core/station';
 import type { SettingKey, SettingValue } from '../../shared/domain/settings';
 import { PUBLIC_BASE_URL } from '../partner-center/client';

@@ -13,11 +13,11 @@ import { insertDeregistration, openDeregistrationOf } from '../../../db/repos/de
 import { liveDevicesByIdentifier, liveDevicesByIds, liveDevicesOfBatch, registeredDeviceCodes } from '../../../db/repos/devices';
 import type { Handlers } from '../dispatcher';
 import { processDeregistrations, remoteHomeOf } from '../sync/deregister';
-import { syncContextFor } from '../sync/sync-context';
 import type { Candidate } from '../../../shared/domain/two-person';
 import { checkNamedPin } from '../pin-guard';
 import { DEREGISTER, twoPersonProblem, twoPersonState } from './approval';
-import { notConfigured, type PartnerLink } from './partner';
+import { notConfigured } from '../partner/partner-failures';
+import type { PartnerLink } from '../partner/partner-link';
 
 export function deregisterHandlers(link: PartnerLink | null): Pick<Handlers, keyof typeof deregisterChannels> {
   return {
@@ -89,7 +89,7 @@ export function deregisterHandlers(link: PartnerLink | null): Pick<Handlers, key
         return ok({ ids, moveTo });
       }));
       if (!requested.ok) return requested;
-      const done = await processDeregistrations(syncContextFor(ctx, link.client), requested.value.ids);
+      const done = await processDeregistrations(link.work, requested.value.ids);
       ctx.events.emit('db:changed', { tables: ['deregistrations', 'devices', 'batches', 'audit'] });
       return ok({ requested: requested.value.ids.length, ...done, movedToBatchId: requested.value.moveTo });
     },

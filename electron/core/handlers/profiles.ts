@@ -7,10 +7,10 @@ import { explainDeviceError } from '../../../shared/domain/device-errors';
 import { findBatch } from '../../../db/repos/batches';
 import { liveDevicesInState, updateDevice } from '../../../db/repos/devices';
 import type { Handlers } from '../dispatcher';
-import { notConfigured, remoteFailure, type PartnerLink } from './partner';
+import { notConfigured, remoteFailure } from '../partner/partner-failures';
+import type { PartnerLink } from '../partner/partner-link';
 import { explainPartnerRefusal } from '../refusal';
 import { identifyRegistered } from '../sync/identify-registered';
-import { syncContextFor } from '../sync/sync-context';
 import { CUSTOMER_ADDED } from '../../../shared/domain/device-errors';
 
 const CHUNK = 500;
@@ -40,7 +40,7 @@ export function profileHandlers(link: PartnerLink | null, sleep = (ms: number) =
       if (!batch.customerTenantId) return failSaying('INVALID_STATE', 'profiles.noCustomer', { batch: batch.name }, `Batch ${batch.name} has no customer yet: approve and upload it first.`);
       const customerId = batch.customerTenantId;
       // Devices a job status did not name (hash-only uploads) are found in the batch's device list first.
-      await identifyRegistered(syncContextFor(ctx, link.client), batch, customerId);
+      await identifyRegistered(link.work, batch, customerId);
       const only = deviceIds ? new Set(deviceIds) : null;
       const live = liveDevicesInState(ctx.db, batchId, 'registered').filter((d) => !only || only.has(d.id));
       const targets = live.filter((d) => d.remoteDeviceId !== null);
