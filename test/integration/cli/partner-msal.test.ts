@@ -14,7 +14,7 @@ import { createStation, type Station } from '../../../electron/core/station';
 import type { KeyStore } from '../../../electron/partner-center/keychain-secret-box';
 import type { DeviceCodeMessage } from '../../../electron/partner-center/msal-provider';
 import { tokenCachePath } from '../../../electron/partner-center/token-cache';
-import type { RunningEmulator } from '../../emulator/index';
+import type { RunningEmulator } from '../../../electron/practice/emulator/index';
 import { ALICE, startFakeAuthority, type FakeAuthority } from '../../helpers/fake-authority';
 import { makeTempDir } from '../../helpers/temp-station';
 import { CONTOSO, FABRIKAM, start } from '../emulator/helpers';
