@@ -9,14 +9,15 @@
 // A lead signs in with `dockside partner sign-in [--device-code]`, from the browser host's station page
 // (partner:signIn opens the system browser on this machine), or inline with `customers refresh --device-code`.
 import type { INetworkModule } from '@azure/msal-node';
-import type { PartnerCenterConfig } from '../core/handlers/partner';
+import type { PartnerCenterConfig } from '../core/partner/partner-link';
 import type { Station, StationConfig } from '../core/station';
 import type { SettingKey, SettingValue } from '../../shared/domain/settings';
 import { PUBLIC_BASE_URL } from '../partner-center/client';
 import { partnerCenterBaseUrl } from '../partner-center/clouds';
 import { openKeychainSecretBox, type KeychainSecretBox, type OpenKeychainSecretBoxOptions } from '../partner-center/keychain-secret-box';
 import { systemBrowserOpener } from '../partner-center/msal-open-browser';
-import { createMsalTokenProvider, type AuthorityOverride, type DeviceCodeMessage, type MsalTokenProvider } from '../partner-center/msal-provider';
+import { createMsalTokenProvider } from '../partner-center/msal-provider';
+import type { AuthorityOverride, DeviceCodeMessage, MsalTokenProvider } from '../partner-center/msal-types';
 import { staticTokenProvider, type TokenProvider } from '../partner-center/token-provider';
 import { UsageError } from './args';
 import { PARTNER_TOKEN, secretFrom } from './secrets';

@@ -16,7 +16,7 @@ import { createDispatcher, type CallContext, type Dispatch } from './dispatcher'
 import { BoxAssembly } from './box-assembly';
 import { EventBus } from './event-bus';
 import { composeHandlers } from './handlers/compose';
-import { createPartnerLink, type PartnerCenterConfig } from './handlers/partner';
+import { createPartnerLink, type PartnerCenterConfig } from './partner/partner-link';
 import { SyncEngine } from './sync/engine';
 import type { SyncOptions } from './sync/sync-context';
 import { BackupService } from './backup/backup-service';
@@ -146,7 +146,7 @@ export async function createStation(config: StationConfig): Promise<Station> {
     version: stationVersion,
     logger,
   };
-  const partner = createPartnerLink(typeof config.partnerCenter === 'function' ? config.partnerCenter((key) => readSetting(database.db, key)) : config.partnerCenter);
+  const partner = createPartnerLink(typeof config.partnerCenter === 'function' ? config.partnerCenter((key) => readSetting(database.db, key)) : config.partnerCenter, { db: database.db, now, station: identity });
   // In a fleet, one dock uploads for a customer at a time: the engine asks the customer's lease first.
   const sync = new SyncEngine({ db: database.db, now, events, logger, station: identity, client: () => partner?.client ?? null, options: config.syncOptions, gate: new FleetUploadGate(fleet, database.db) });
   const backups = new BackupService({ sqlite: database.sqlite, db: database.db, dataDir: config.dataDir, now, station: identity, events, logger, progressEveryMs: config.backupProgressEveryMs });

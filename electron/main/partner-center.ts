@@ -1,7 +1,7 @@
 // The desktop app's Partner Center sign-in: MSAL in the system browser, its token cache encrypted
 // with safeStorage. Built from the station's settings; without a client id the station runs unset-up.
 import { shell } from 'electron';
-import type { PartnerCenterConfig } from '../core/handlers/partner';
+import type { PartnerCenterConfig } from '../core/partner/partner-link';
 import type { SettingKey, SettingValue } from '../../shared/domain/settings';
 import type { Logger } from '../core/log';
 import { partnerCenterBaseUrl } from '../partner-center/clouds';

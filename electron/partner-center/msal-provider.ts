@@ -25,186 +25,21 @@
 //                   createMsalTokenProvider({ …, dataDir, secretBox: box, openBrowser: systemBrowserOpener() })
 //                   and, headless, provider.signInWithDeviceCode((m) => console.log(m.message)).
 //   Tests:          authorityOverride + networkClient from test/helpers/fake-authority.ts.
-import { randomUUID } from 'node:crypto';
 import {
-  AuthError,
-  InteractionRequiredAuthError,
   LogLevel,
   PublicClientApplication,
   type AccountInfo,
   type AuthenticationResult,
   type Configuration,
   type DeviceCodeRequest,
-  type INetworkModule,
 } from '@azure/msal-node';
+import { PARTNER_CLOUDS, resolveAuthority } from './msal-authority';
+import { browserSignIn } from './msal-browser-sign-in';
 import { createTimeoutNetworkClient } from './msal-network';
-import type { SecretBox } from './secret-box';
+import { needsInteractiveSignIn, SignInCancelledError, signInRequired } from './msal-sign-in-errors';
+import type { MsalTokenProvider, MsalTokenProviderOptions } from './msal-types';
 import { createEncryptedCachePlugin, type TokenCacheUnreadableError, type TokenCacheWriteError } from './token-cache';
-import { SignInRequiredError, type PartnerAccount, type TokenProvider } from './token-provider';
-
-export type PartnerCloud = 'global' | 'china';
-
-export interface PartnerCloudSettings {
-  /** Entra ID (Azure AD) sign-in host for the cloud. */
-  readonly authorityHost: string;
-  /** Delegated (App+User) scopes for the Partner Center API in that cloud. */
-  readonly scopes: readonly string[];
-}
-
-export const PARTNER_CLOUDS: Readonly<Record<PartnerCloud, PartnerCloudSettings>> = {
-  global: {
-    authorityHost: 'https://login.microsoftonline.com',
-    scopes: ['https://api.partnercenter.microsoft.com/user_impersonation'],
-  },
-  // Partner Center operated by 21Vianet. UNVERIFIED: the scope follows Partner-Center-PowerShell
-  // (`{PartnerCenterEndpoint}/user_impersonation` with ChinaPartnerCenterEndpoint); nobody here has
-  // signed in against it. Pass `scopes` to override once confirmed.
-  china: {
-    authorityHost: 'https://login.chinacloudapi.cn',
-    scopes: ['https://partner.partnercenterapi.microsoftonline.cn/user_impersonation'],
-  },
-};
-
-/** Points MSAL at another authority with everything it would otherwise discover over the internet. */
-export interface AuthorityOverride {
-  /** https only (MSAL refuses http authorities), e.g. https://login.fake.test/organizations. */
-  authority: string;
-  /** Hosts trusted without instance discovery, e.g. ['login.fake.test']. */
-  knownAuthorities?: string[];
-  /** The OpenID configuration document as a JSON string (no fetch of .well-known). */
-  authorityMetadata?: string;
-  /** The instance discovery answer as a JSON string (no call to login.microsoftonline.com). */
-  cloudDiscoveryMetadata?: string;
-}
-
-export interface DeviceCodeMessage {
-  /** Microsoft's ready-made instruction ("To sign in, use a web browser to open … and enter the code …"). */
-  message: string;
-  userCode: string;
-  verificationUri: string;
-  expiresInSeconds: number;
-}
-
-export interface MsalTokenProviderOptions {
-  /** Application (client) id of the Dockside app registration (public client, redirect http://localhost). */
-  clientId: string;
-  /** Tenant id or domain; default 'organizations' (any work account). */
-  tenant?: string;
-  cloud?: PartnerCloud;
-  /** Override the cloud's Partner Center scopes. */
-  scopes?: readonly string[];
-  /** Where partner-center-token-cache.bin lives. Ignored when secretBox is null. */
-  dataDir: string;
-  /** Encrypts the cache at rest; null keeps the cache in memory only (sign-in needed after a restart). */
-  secretBox: SecretBox | null;
-  /** Opens the authorize URL in the system browser. Called only with URLs that pass isAuthorizeUrl. */
-  openBrowser: (url: string) => Promise<void>;
-  authorityOverride?: AuthorityOverride;
-  /**
-   * MSAL's HTTP client; tests route the fake authority's https host to 127.0.0.1. Default: fetch with
-   * a deadline of `requestTimeoutMs` on every request (createTimeoutNetworkClient).
-   */
-  networkClient?: INetworkModule;
-  /** Deadline for each request to the authority (default 30 s). */
-  requestTimeoutMs?: number;
-  /** Fixed loopback port (when the app registration lists one); MSAL picks a free one otherwise. */
-  loopbackPort?: number;
-  /** Give up an unfinished browser sign-in after this long (default 5 minutes). */
-  signInTimeoutMs?: number;
-  /** Page MSAL's loopback listener shows in the browser after the redirect. */
-  successTemplate?: string;
-  errorTemplate?: string;
-  /** MSAL's own messages (never PII) and the cache's problems. */
-  log?: (level: 'error' | 'warning' | 'info', message: string) => void;
-}
-
-export interface SignInOptions {
-  /** Cancels a sign-in that is waiting for the browser. */
-  signal?: AbortSignal;
-}
-
-export interface MsalTokenProvider extends TokenProvider {
-  readonly kind: 'msal';
-  /** The authority URL in use (https://login.microsoftonline.com/organizations, …). */
-  readonly authority: string;
-  readonly scopes: readonly string[];
-  /** Where the cache is kept: an encrypted file, or only this process's memory. */
-  readonly persistence: 'encrypted-file' | 'memory';
-  signIn(options?: SignInOptions): Promise<PartnerAccount>;
-  signInWithDeviceCode(onMessage: (message: DeviceCodeMessage) => void, options?: SignInOptions): Promise<PartnerAccount>;
-}
-
-/** The sign-in was cancelled, timed out, or the person declined it in the browser. */
-export class SignInCancelledError extends Error {
-  constructor(message = 'The Partner Center sign-in did not finish.', options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'SignInCancelledError';
-  }
-}
-
-const DEFAULT_SIGN_IN_TIMEOUT_MS = 5 * 60_000;
-
-const SUCCESS_PAGE =
-  '<!doctype html><meta charset="utf-8"><title>Dockside</title><p>Dockside is signed in to Partner Center. You can close this tab and go back to the station.</p>';
-const ERROR_PAGE =
-  '<!doctype html><meta charset="utf-8"><title>Dockside</title><p>The Partner Center sign-in did not complete. Close this tab and try again from the station.</p>';
-
-/** Server and client error codes that only a person signing in again can clear. */
-const SIGN_IN_CODES = new Set([
-  'invalid_grant', // refresh token revoked/expired/password changed (AADSTS50173, 700082, 50078, …)
-  'interaction_required',
-  'login_required',
-  'consent_required',
-  'bad_token',
-  'no_tokens_found',
-  'refresh_token_expired',
-  'native_account_unavailable',
-  'no_account_in_silent_request',
-]);
-
-export function needsInteractiveSignIn(error: unknown): boolean {
-  if (error instanceof InteractionRequiredAuthError) return true;
-  if (error instanceof AuthError) return SIGN_IN_CODES.has(error.errorCode) || SIGN_IN_CODES.has(error.subError);
-  return false;
-}
-
-function signInRequired(cause: unknown): SignInRequiredError {
-  const error = new SignInRequiredError();
-  error.cause = cause;
-  return error;
-}
-
-/** Tenant ids are GUIDs, verified domains, or 'organizations' / 'common'. */
-const TENANT = /^[A-Za-z0-9][A-Za-z0-9.-]{0,253}$/;
-
-export function resolveAuthority(options: Pick<MsalTokenProviderOptions, 'tenant' | 'cloud' | 'authorityOverride'>): string {
-  if (options.authorityOverride) return options.authorityOverride.authority;
-  const tenant = options.tenant ?? 'organizations';
-  if (!TENANT.test(tenant)) throw new Error(`Not a tenant id or domain: ${JSON.stringify(tenant)}`);
-  return `${PARTNER_CLOUDS[options.cloud ?? 'global'].authorityHost}/${tenant}`;
-}
-
-/**
- * True when `url` is an authorization request to `authority`'s own host (https, /oauth2/v2.0/authorize).
- * The only URLs a front door should ever open on MSAL's behalf.
- */
-export function isAuthorizeUrl(url: string, authority: string): boolean {
-  let target: URL;
-  let expected: URL;
-  try {
-    target = new URL(url);
-    expected = new URL(authority);
-  } catch {
-    return false;
-  }
-  return (
-    target.protocol === 'https:' &&
-    target.origin === expected.origin &&
-    target.username === '' &&
-    target.password === '' &&
-    target.pathname.endsWith('/oauth2/v2.0/authorize')
-  );
-}
+import { SignInRequiredError, type PartnerAccount } from './token-provider';
 
 function toPartnerAccount(account: AccountInfo): PartnerAccount {
   return { username: account.username, tenantId: account.tenantId || null };
@@ -282,72 +117,6 @@ export function createMsalTokenProvider(options: MsalTokenProviderOptions): Msal
     });
   }
 
-  async function interactive(signInOptions: SignInOptions): Promise<PartnerAccount> {
-    signInOptions.signal?.throwIfAborted();
-    // Where MSAL's loopback listener waits, so an abandoned sign-in can be ended (see cancel()).
-    let pending: { redirectUri: string; state: string } | null = null;
-    let cancelled: Error | null = null;
-    let settled = false;
-
-    // MSAL has no cancel for acquireTokenInteractive and its listener would wait forever. Answer it the
-    // way the authority does when a person declines: a form_post with error=access_denied and the
-    // request's own state. The listener then rejects and closes its port.
-    const answerListener = async (reason: Error) => {
-      if (!pending) return;
-      const target = URL.canParse(pending.redirectUri) ? new URL(pending.redirectUri) : null;
-      if (!target || target.protocol !== 'http:' || !['localhost', '127.0.0.1'].includes(target.hostname)) return; // only MSAL's own listener
-      if (target.hostname === 'localhost') target.hostname = '127.0.0.1';
-      const body = new URLSearchParams({ error: 'access_denied', error_description: reason.message, state: pending.state });
-      await fetch(target, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }).catch(() => {});
-    };
-    const cancel = async (reason: Error) => {
-      if (settled || cancelled) return;
-      cancelled = reason;
-      await answerListener(reason); // if the listener is not up yet, openBrowser below does it
-    };
-
-    const timeoutMs = options.signInTimeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS;
-    const timer = setTimeout(() => void cancel(new SignInCancelledError('The Partner Center sign-in timed out.')), timeoutMs);
-    const onAbort = () => void cancel(new SignInCancelledError('The Partner Center sign-in was cancelled.'));
-    signInOptions.signal?.addEventListener('abort', onAbort, { once: true });
-
-    try {
-      const result = await pca.acquireTokenInteractive({
-        scopes,
-        prompt: 'select_account',
-        // Bound into the id_token by the authority and checked by MSAL.
-        nonce: randomUUID(),
-        ...(options.loopbackPort ? { preferredPort: options.loopbackPort } : {}),
-        successTemplate: options.successTemplate ?? SUCCESS_PAGE,
-        errorTemplate: options.errorTemplate ?? ERROR_PAGE,
-        openBrowser: async (url) => {
-          if (!isAuthorizeUrl(url, authority)) {
-            throw new Error('Refusing to open a sign-in URL that is not the authority’s authorize endpoint.');
-          }
-          const query = new URL(url).searchParams;
-          pending = { redirectUri: query.get('redirect_uri') ?? '', state: query.get('state') ?? '' };
-          if (cancelled) {
-            await answerListener(cancelled);
-            return;
-          }
-          await options.openBrowser(url);
-        },
-      });
-      settled = true;
-      return await adopt(result);
-    } catch (e) {
-      if (cancelled) throw cancelled;
-      if (e instanceof AuthError && (e.errorCode === 'access_denied' || e.errorCode === 'user_cancelled')) {
-        throw new SignInCancelledError('The sign-in was declined in the browser.', { cause: e });
-      }
-      throw e;
-    } finally {
-      settled = true;
-      clearTimeout(timer);
-      signInOptions.signal?.removeEventListener('abort', onAbort);
-    }
-  }
-
   return {
     kind: 'msal',
     authority,
@@ -379,7 +148,7 @@ export function createMsalTokenProvider(options: MsalTokenProviderOptions): Msal
 
     signIn(signInOptions = {}) {
       // A second click while the browser is open joins the sign-in already under way.
-      signingIn ??= interactive(signInOptions).finally(() => {
+      signingIn ??= browserSignIn(pca, { authority, scopes, options, adopt }, signInOptions).finally(() => {
         signingIn = null;
       });
       return signingIn;

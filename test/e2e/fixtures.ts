@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { startEmulator, type RunningEmulator } from '../emulator';
+import { startEmulator, type RunningEmulator } from '../../electron/practice/emulator';
 import { docksideEntry } from '../helpers/dockside-entry';
 
 export interface RunningStation {
@@ -138,7 +138,7 @@ export { expect };
 export const emulatorTest = test.extend<{ emu: RunningEmulator }>({
   // eslint-disable-next-line no-empty-pattern
   emu: async ({}, use) => {
-    const emu = await startEmulator({ port: 0, seedFile: join(repoRoot, 'test/emulator/seeds/demo.json') });
+    const emu = await startEmulator({ port: 0, seedFile: join(repoRoot, 'electron/practice/emulator/seeds/demo.json') });
     let closed = false;
     const close = async (): Promise<void> => {
       if (closed) return;

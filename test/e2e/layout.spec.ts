@@ -15,8 +15,8 @@ const ADMIN = { name: 'Ada Admin', pin: '482913' };
 const LEAD = { name: 'Lee Lead', pin: '739154' };
 const OPERATOR = { name: 'Olga Operator', pin: '602817' };
 const LOCKED = { name: 'Pat Locked', pin: '517394' };
-const CONTOSO = '6f1c4a2e-8d3b-4c5f-9a7e-2b1d0c9e8f71'; // test/emulator/seeds/demo.json
-// From test/emulator/seeds/demo.json's _scenarios: boxes that register and boxes Partner Center refuses.
+const CONTOSO = '6f1c4a2e-8d3b-4c5f-9a7e-2b1d0c9e8f71'; // electron/practice/emulator/seeds/demo.json
+// From electron/practice/emulator/seeds/demo.json's _scenarios: boxes that register and boxes Partner Center refuses.
 const SUCCEED = ['3327805504064', '3358422088526', '3391340221003', '3312714768281', '3331233515985', '3334538958358', '3394956196938', '3374989160404', '3301387295094', '3304189547638'];
 const REFUSED = ['3377412745152', '3349369845119', '3302086882369', '3347012635443', '3396489167886', '3314318565659', '3319829781216', '3349754822548', '3308438723873'];
 // Not in the seed: boxes still being scanned into an open batch.

@@ -9,7 +9,7 @@ const ADMIN = { name: 'Ada', pin: '246813' };
 const OPERATOR = { name: 'Bo', pin: '864213' };
 const LEAD = { name: 'Cy', pin: '975318' };
 const CONTOSO = '6f1c4a2e-8d3b-4c5f-9a7e-2b1d0c9e8f71';
-const SUCCEED = ['3327805504064', '3358422088526', '3391340221003']; // test/emulator/seeds/demo.json
+const SUCCEED = ['3327805504064', '3358422088526', '3391340221003']; // electron/practice/emulator/seeds/demo.json
 const BATCH = 'Pallet 9';
 const AUTH = { authorization: 'Bearer emulator-app-user-token', 'content-type': 'application/json' };
 

@@ -1,4 +1,4 @@
-// Partner Center end to end, against the real host and the real emulator (test/emulator, demo seed):
+// Partner Center end to end, against the real host and the real emulator (electron/practice/emulator, demo seed):
 // a shift lead signs the station in (static token: practice mode), refreshes and searches the customer
 // list, asks for the relationship link; then Partner Center goes away and the cached list stays, with a
 // clear "could not refresh".

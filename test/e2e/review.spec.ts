@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { isValidEan13 } from '../../shared/domain/barcode';
-import { startEmulator, type RunningEmulator } from '../emulator';
+import { startEmulator, type RunningEmulator } from '../../electron/practice/emulator';
 import { startHostProcess, type HostProcess } from '../helpers/host-process';
 import { signInWithKeypad, signOut } from './station-page';
 
@@ -18,7 +18,7 @@ const shots = 'test-results/screenshots';
 const ADMIN = 'Ada';
 const ADMIN_PIN = '482913';
 const PIN = '739154';
-const CONTOSO = '6f1c4a2e-8d3b-4c5f-9a7e-2b1d0c9e8f71'; // test/emulator/seeds/demo.json
+const CONTOSO = '6f1c4a2e-8d3b-4c5f-9a7e-2b1d0c9e8f71'; // electron/practice/emulator/seeds/demo.json
 const BATCH = 'PO-200';
 
 interface World {
@@ -43,7 +43,7 @@ type Rpc = <T>(channel: string, input: unknown, session?: string) => Promise<T>;
  */
 async function startWorld(operators: string[], seed: (rpc: Rpc, signIn: (name: string) => Promise<string>, dbFile: string) => Promise<void>): Promise<World> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dockside-e2e-review-'));
-  const emulator = await startEmulator({ port: 0, seedFile: 'test/emulator/seeds/demo.json' });
+  const emulator = await startEmulator({ port: 0, seedFile: 'electron/practice/emulator/seeds/demo.json' });
   const host = await startHostProcess(dataDir, ['--partner-center-url', emulator.url, '--token', 'emulator-app-user-token']);
   const rpc: Rpc = async <T,>(channel: string, input: unknown, session?: string) => {
     const r = await host.rpc<T>(channel, input, session);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { isValidEan13 } from '../../shared/domain/barcode';
-import { startEmulator, type RunningEmulator } from '../emulator';
+import { startEmulator, type RunningEmulator } from '../../electron/practice/emulator';
 import { startHostProcess, type HostProcess } from '../helpers/host-process';
 import { signInWithKeypad } from './station-page';
 
@@ -50,7 +50,7 @@ function watch(page: Page): void {
 test('preview of the expected list, unexpected lines at approval, the audit trail in words', async ({ page }) => {
   test.setTimeout(90_000);
   dataDir = mkdtempSync(join(tmpdir(), 'dockside-e2e-words-'));
-  emulator = await startEmulator({ port: 0, seedFile: 'test/emulator/seeds/demo.json' });
+  emulator = await startEmulator({ port: 0, seedFile: 'electron/practice/emulator/seeds/demo.json' });
   host = await startHostProcess(dataDir, ['--partner-center-url', emulator.url, '--token', 'emulator-app-user-token']);
   const signIn = async (name: string, pin = PIN) => (await rpc<{ token: string }>('session:signIn', { name, pin })).token;
   await rpc('station:setupFirstAdmin', { name: ADMIN, pin: ADMIN_PIN });

@@ -6,14 +6,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { startEmulator, type RunningEmulator } from '../emulator';
+import { startEmulator, type RunningEmulator } from '../../electron/practice/emulator';
 import { startHostProcess, type HostProcess } from '../helpers/host-process';
 import { signInWithKeypad, signOut } from './station-page';
 
 const ADMIN = 'Ada';
 const ADMIN_PIN = '482913';
 const PIN = '739154';
-const CONTOSO = '6f1c4a2e-8d3b-4c5f-9a7e-2b1d0c9e8f71'; // test/emulator/seeds/demo.json
+const CONTOSO = '6f1c4a2e-8d3b-4c5f-9a7e-2b1d0c9e8f71'; // electron/practice/emulator/seeds/demo.json
 const BOXES = ['3100000000005', '3100000000012', '3100000000029'];
 
 interface World {
@@ -28,7 +28,7 @@ type Rpc = <T>(channel: string, input: unknown, session?: string) => Promise<T>;
 /** Ada (admin), leads Lena and Liam; Lena creates PO-7, imports three boxes and closes it. */
 async function startWorld(): Promise<World> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dockside-e2e-two-person-'));
-  const emulator = await startEmulator({ port: 0, seedFile: 'test/emulator/seeds/demo.json' });
+  const emulator = await startEmulator({ port: 0, seedFile: 'electron/practice/emulator/seeds/demo.json' });
   const host = await startHostProcess(dataDir, ['--partner-center-url', emulator.url, '--token', 'emulator-app-user-token']);
   const rpc: Rpc = async <T,>(channel: string, input: unknown, session?: string) => {
     const r = await host.rpc<T>(channel, input, session);

@@ -12,7 +12,7 @@ const ADMIN = { name: 'Ada', pin: '246813' };
 const OPERATOR = { name: 'Bo', pin: '864213' };
 const LEAD = { name: 'Cy', pin: '975318' };
 const CONTOSO = '6f1c4a2e-8d3b-4c5f-9a7e-2b1d0c9e8f71';
-// From test/emulator/seeds/demo.json's _scenarios.
+// From electron/practice/emulator/seeds/demo.json's _scenarios.
 const SUCCEED = ['3327805504064', '3358422088526', '3391340221003'];
 const ALREADY_REGISTERED = '3355962661969'; // 806: counts as registered
 const NOT_FILED = '3396489167886'; // 812 until the OEM files it

@@ -1,7 +1,7 @@
-// `npm run emulator -- --port 4010 --seed test/emulator/seeds/demo.json`
+// `npm run emulator -- --port 4010 --seed electron/practice/emulator/seeds/demo.json`
 // Prints the URL and the usable tokens, then serves until SIGINT/SIGTERM.
 import { parseArgs } from 'node:util';
-import { startEmulator } from './index';
+import { startEmulator } from '../../electron/practice/emulator/index';
 
 const { values } = parseArgs({
   options: {

@@ -2,7 +2,7 @@
 // 1–3 s: server errors, throttling with Retry-After, dropped connections, latency, and hangs that
 // only the client's timeout ends. The same seed gives the same sequence, so a failing run can be
 // repeated.
-import type { EmulatorControl, SwitchesPatch } from '../emulator';
+import type { EmulatorControl, SwitchesPatch } from '../../electron/practice/emulator';
 
 import { seededRandom } from '../helpers/seeded-random';
 

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from '../emulator';
+import { startEmulator, type RunningEmulator } from '../../electron/practice/emulator';
 import { verifyStation } from '../../electron/core/verify';
 import { chainKeysForDataDir } from '../../electron/core/audit-seal/data-dir-keys';
 import { tempStation, type TempStation } from '../helpers/temp-station';

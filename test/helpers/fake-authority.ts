@@ -20,7 +20,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
-import type { AuthorityOverride } from '../../electron/partner-center/msal-provider';
+import type { AuthorityOverride } from '../../electron/partner-center/msal-types';
 
 export interface FakeUser {
   oid: string;

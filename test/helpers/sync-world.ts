@@ -1,9 +1,9 @@
 // A station, an emulator and an upload engine wired together over loopback, for upload tests.
 // Devices are stored with the real schema; approval is the same outbox call the approve channel makes.
 import type { UploadGate } from '../../electron/core/sync/upload-gate';
-import { startEmulator, type RegistrySeed, type RunningEmulator } from '../emulator';
+import { startEmulator, type RegistrySeed, type RunningEmulator } from '../../electron/practice/emulator';
 import type { IdentityFields } from '../../shared/domain/identity';
-import type { SwitchesPatch } from '../emulator/switches';
+import type { SwitchesPatch } from '../../electron/practice/emulator/switches';
 import { createPartnerCenterClient, type PartnerCenterClient } from '../../electron/partner-center/client';
 import { staticTokenProvider, type TokenProvider } from '../../electron/partner-center/token-provider';
 import { SyncEngine } from '../../electron/core/sync/engine';

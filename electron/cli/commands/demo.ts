@@ -20,7 +20,7 @@ export const DEMO_OPERATORS = [
   { name: 'Olga Operator', role: 'operator', pin: '602817' },
 ] as const;
 
-const seedFile = fileURLToPath(new URL('../../../test/emulator/seeds/demo.json', import.meta.url));
+const seedFile = fileURLToPath(new URL('../../practice/emulator/seeds/demo.json', import.meta.url));
 
 function portFrom(value: string | undefined, flag: string): number {
   const port = value === undefined ? 0 : Number(value);
@@ -32,8 +32,8 @@ export async function demo(argv: string[], io: Io): Promise<void> {
   const { values } = parse(argv, { port: { type: 'string' }, 'emulator-port': { type: 'string' }, 'static-dir': { type: 'string' } });
   const port = portFrom(values.port, '--port');
   const emulatorPort = portFrom(values['emulator-port'], '--emulator-port');
-  // The emulator is test tooling: loaded only when the demo runs, never bundled into the app.
-  const { startEmulator } = await import('../../../test/emulator/index');
+  // Practice mode's emulator is the product's (electron/practice/), loaded only when the demo runs: the desktop bundle never carries it.
+  const { startEmulator } = await import('../../practice/emulator/index');
   const emulator = await startEmulator({ port: emulatorPort, seedFile });
   const fresh = typeof values['data-dir'] !== 'string';
   const dataDir = fresh ? mkdtempSync(join(tmpdir(), 'dockside-demo-')) : String(values['data-dir']);

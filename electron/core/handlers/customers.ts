@@ -4,7 +4,8 @@ import { failSaying, ok } from '../../../shared/contract';
 import type { customerChannels } from '../../../shared/contract/customers';
 import { lastCustomerRefreshAt, replaceCustomers, searchCustomers } from '../../../db/repos/customers';
 import type { Handlers } from '../dispatcher';
-import { notConfigured, remoteFailure, type PartnerLink } from './partner';
+import { notConfigured, remoteFailure } from '../partner/partner-failures';
+import type { PartnerLink } from '../partner/partner-link';
 
 export const RELATIONSHIP_EXPLANATION = [
   'Send this link to the customer. Their Global Administrator opens it, signs in to the Microsoft 365 admin center and accepts the reseller relationship.',

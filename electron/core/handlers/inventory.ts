@@ -5,8 +5,8 @@ import type { inventoryChannels } from '../../../shared/contract/inventory';
 import { batchListRefreshedAt, storedRemoteBatches } from '../../../db/repos/remote-inventory';
 import type { Handlers } from '../dispatcher';
 import { refreshInventory } from '../sync/inventory';
-import { syncContextFor } from '../sync/sync-context';
-import { notConfigured, remoteFailure, type PartnerLink } from './partner';
+import { notConfigured, remoteFailure } from '../partner/partner-failures';
+import type { PartnerLink } from '../partner/partner-link';
 
 export function inventoryHandlers(link: PartnerLink | null): Pick<Handlers, keyof typeof inventoryChannels> {
   return {
@@ -17,7 +17,7 @@ export function inventoryHandlers(link: PartnerLink | null): Pick<Handlers, keyo
     'inventory:refresh': async ({ customerTenantId, full }, ctx) => {
       if (!link) return notConfigured();
       if (!ctx.session) return failSaying('NOT_SIGNED_IN', 'session.signInFirst', {}, 'Sign in first.');
-      const done = await refreshInventory(syncContextFor(ctx, link.client), customerTenantId, { full: full ?? false });
+      const done = await refreshInventory(link.work, customerTenantId, { full: full ?? false });
       if (!done.ok) return remoteFailure(done.error, 'The stored inventory is unchanged.');
       ctx.write(['remoteBatches', 'remoteDevices'], (t) => ctx.audit(t, { action: 'inventory:refresh', objectType: 'customer', objectId: customerTenantId, detail: { full: full ?? false, read: done.value.batchesRead, unchanged: done.value.batchesUnchanged, dropped: done.value.batchesDropped } }));
       return ok({ batchesRead: done.value.batchesRead, batchesUnchanged: done.value.batchesUnchanged, batchesDropped: done.value.batchesDropped });

@@ -1,75 +1,11 @@
 // Partner Center on this station: whether it is set up, who is signed in, sign-in and sign-out. The
-// client and token provider come from the front door (StationConfig.partnerCenter); the core never
-// knows whether they are MSAL or a static token for the emulator.
-import { fail, failSaying, ok, type Result } from '../../../shared/contract';
+// link (client and token provider) is built once in station.ts (electron/core/partner/partner-link.ts).
+import { failSaying, ok } from '../../../shared/contract';
 import type { partnerChannels } from '../../../shared/contract/partner';
 import { lastCustomerRefreshAt } from '../../../db/repos/customers';
-import { createPartnerCenterClient, type PartnerCenterClient, type PartnerCenterClientOptions } from '../../partner-center/client';
-import { supportLine, type PartnerCenterError } from '../../partner-center/errors';
-import type { TokenProvider } from '../../partner-center/token-provider';
 import type { Handlers } from '../dispatcher';
-import { explainRefusal, MFA_REQUIRED_CODE, refusalText, type RefusalExplanation } from '../../../shared/domain/refusals';
-
-export interface PartnerCenterConfig {
-  baseUrl: string;
-  tokenProvider: TokenProvider;
-  /** Tests scale timeouts and back-off down; production leaves the defaults. */
-  clientOptions?: Partial<Omit<PartnerCenterClientOptions, 'baseUrl' | 'tokenProvider'>>;
-}
-
-export interface PartnerLink {
-  readonly baseUrl: string;
-  readonly tokenProvider: TokenProvider;
-  readonly client: PartnerCenterClient;
-}
-
-export function createPartnerLink(config: PartnerCenterConfig | undefined): PartnerLink | null {
-  if (!config) return null;
-  const client = createPartnerCenterClient({ ...config.clientOptions, baseUrl: config.baseUrl, tokenProvider: config.tokenProvider });
-  return { baseUrl: config.baseUrl, tokenProvider: config.tokenProvider, client };
-}
-
-export const NOT_CONFIGURED = 'Partner Center is not set up on this station: start it with a Partner Center address and sign-in (or the emulator in practice mode).';
-
-export function notConfigured<T>(): Result<T> {
-  return failSaying('SETUP_REQUIRED', 'partner.notConfigured', {}, NOT_CONFIGURED);
-}
-
-/** A Partner Center failure as a station error: what happened, what to do, and the ids for a support ticket. */
-export function remoteFailure<T>(error: PartnerCenterError, consequence: string, refusal?: RefusalExplanation): Result<T> {
-  const details = {
-    kind: error.kind,
-    status: error.status,
-    serviceCode: error.code,
-    serviceDescription: error.description,
-    requestId: error.requestId,
-    correlationId: error.correlationId,
-    retryAfterMs: error.retryAfterMs,
-    support: supportLine(error),
-  };
-  const then = ` ${consequence}`;
-  switch (error.kind) {
-    case 'network':
-    case 'timeout':
-      return fail('OFFLINE', `Partner Center could not be reached (the station may be offline, or the service is not answering).${then}`, details);
-    case 'auth':
-      if (error.code === MFA_REQUIRED_CODE) {
-        return fail('REMOTE_ERROR', `Partner Center sign-in with MFA is needed: the token has no multi-factor authentication claim. A shift lead must sign the station in again and complete MFA.${then}`, { ...details, cause: 'mfa' });
-      }
-      return fail('REMOTE_ERROR', `Partner Center sign-in is needed: a shift lead must sign the station in again.${then}`, details);
-    case 'forbidden': {
-      // Without the caller's facts, the answer's own words are all there is to go on.
-      const why = refusal ?? explainRefusal({ status: error.status, code: error.code, description: error.description, operation: 'read-devices', appOnly: null, mfa: null, customerListed: null, otherCustomersWork: null });
-      return fail('REMOTE_ERROR', `${refusalText(why)}${then} (MS-RequestId ${error.requestId})`, { ...details, cause: why.cause, certain: why.certain });
-    }
-    case 'throttled': {
-      const wait = error.retryAfterMs === null ? '' : ` Try again in ${Math.ceil(error.retryAfterMs / 1000)} seconds.`;
-      return fail('REMOTE_ERROR', `Partner Center is limiting how fast this partner may call it.${wait}${then}`, details);
-    }
-    default:
-      return fail('REMOTE_ERROR', `${error.message}${then} (MS-RequestId ${error.requestId})`, details);
-  }
-}
+import { notConfigured } from '../partner/partner-failures';
+import type { PartnerLink } from '../partner/partner-link';
 
 export function partnerHandlers(link: PartnerLink | null): Pick<Handlers, keyof typeof partnerChannels> {
   return {

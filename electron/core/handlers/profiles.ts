@@ -1,105 +1,17 @@
-// Autopilot profiles (Partner Center "configuration policies"): list a customer's, and assign one to
-// a batch's registered devices. Assigning is idempotent, so it runs while the lead waits (bounded)
-// rather than through the outbox; a job still running at the end is reported as such, not guessed.
-import { failSaying, ok } from '../../../shared/contract';
-import { PROFILES_NOTE, type profileChannels } from '../../../shared/contract/profiles';
-import { explainDeviceError } from '../../../shared/domain/device-errors';
-import { findBatch } from '../../../db/repos/batches';
-import { liveDevicesInState, updateDevice } from '../../../db/repos/devices';
+// Autopilot profiles (Partner Center "configuration policies"): list a customer's, assign one to a
+// batch's registered devices, and say which wait for one. The rules live in electron/core/profiles/.
+import type { profileChannels } from '../../../shared/contract/profiles';
 import type { Handlers } from '../dispatcher';
-import { notConfigured, remoteFailure, type PartnerLink } from './partner';
-import { explainPartnerRefusal } from '../refusal';
-import { identifyRegistered } from '../sync/identify-registered';
-import { syncContextFor } from '../sync/sync-context';
-import { CUSTOMER_ADDED } from '../../../shared/domain/device-errors';
-
-const CHUNK = 500;
-const POLL_MS = [1_000, 1_000, 2_000, 3_000, 5_000, 8_000, 10_000, 15_000, 15_000];
-
-function waitingReason(d: { profileError: string | null; errorCode: string | null; remoteDeviceId: string | null }): string {
-  if (d.errorCode === CUSTOMER_ADDED.code) return 'Added by the customer itself (Intune or Store for Business): the customer assigns its profile in Intune.';
-  if (d.profileError) return `Assigning the profile failed: ${d.profileError}`;
-  if (d.remoteDeviceId === null) return 'Partner Center has not named this device yet: assigning a profile looks it up in the batch first.';
-  return 'No profile assigned yet.';
-}
+import { notConfigured } from '../partner/partner-failures';
+import type { PartnerLink } from '../partner/partner-link';
+import { assignProfile } from '../profiles/assign-profile';
+import { listProfiles } from '../profiles/list-profiles';
+import { profilesWaiting } from '../profiles/profiles-waiting';
 
 export function profileHandlers(link: PartnerLink | null, sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))): Pick<Handlers, keyof typeof profileChannels> {
   return {
-    'profiles:list': async ({ customerTenantId }) => {
-      if (!link) return notConfigured();
-      const res = await link.client.policies.list(customerTenantId);
-      if (!res.ok) return remoteFailure(res.error, 'The profile list could not be read.');
-      const profiles = res.value.items.map((p) => ({ id: p.id, name: p.name, description: p.description ?? null, settings: p.policySettings ?? [], devicesAssigned: p.devicesAssigned ?? null }));
-      return ok({ profiles, note: PROFILES_NOTE });
-    },
-
-    'profiles:assign': async ({ batchId, policyId, deviceIds }, ctx) => {
-      if (!link) return notConfigured();
-      const batch = findBatch(ctx.db, batchId);
-      if (!batch) return failSaying('NOT_FOUND', 'batch.notFound', { id: batchId }, `There is no batch with id ${batchId}.`);
-      if (!batch.customerTenantId) return failSaying('INVALID_STATE', 'profiles.noCustomer', { batch: batch.name }, `Batch ${batch.name} has no customer yet: approve and upload it first.`);
-      const customerId = batch.customerTenantId;
-      // Devices a job status did not name (hash-only uploads) are found in the batch's device list first.
-      await identifyRegistered(syncContextFor(ctx, link.client), batch, customerId);
-      const only = deviceIds ? new Set(deviceIds) : null;
-      const live = liveDevicesInState(ctx.db, batchId, 'registered').filter((d) => !only || only.has(d.id));
-      const targets = live.filter((d) => d.remoteDeviceId !== null);
-      const skipped = live.length - targets.length;
-      if (targets.length === 0) return failSaying('INVALID_STATE', policyId === null ? 'profiles.nothingToUnassign' : 'profiles.nothingToAssign', { batch: batch.name }, `Batch ${batch.name} has no registered devices with a Partner Center id to ${policyId === null ? 'unassign a profile from' : 'assign a profile to'} (devices the customer added itself are not the partner's to manage).`);
-      const byRemote = new Map(targets.map((d) => [d.remoteDeviceId ?? '', d]));
-      const failed: { deviceId: number; pkid: string | null; code: string; meaning: string; action: string }[] = [];
-      let assigned = 0;
-      let stillRunning = 0;
-      for (let i = 0; i < targets.length; i += CHUNK) {
-        const slice = targets.slice(i, i + CHUNK);
-        // Unassigning sends the o_o_b_e key with no value (the SDK's own null policy); UNVERIFIED on the real service.
-        const sent = await link.client.policies.assign(customerId, slice.map((d) => ({ id: d.remoteDeviceId ?? '', policies: [{ key: 'o_o_b_e', value: policyId }] })));
-        if (!sent.ok) {
-          const refusal = sent.error.kind === 'forbidden' ? await explainPartnerRefusal(ctx.db, link.client, sent.error, 'profile-write', customerId, ctx.now()) : undefined;
-          return remoteFailure(sent.error, `The profile was ${policyId === null ? 'unassigned from' : 'assigned to'} ${assigned} devices before this failure; try again to finish.`, refusal);
-        }
-        const trackingId = sent.value.trackingId;
-        let finished = false;
-        for (const wait of trackingId ? POLL_MS : []) {
-          await sleep(wait);
-          const status = await link.client.jobs.status(customerId, trackingId ?? '');
-          if (!status.ok) return remoteFailure(status.error, 'The assignment was sent; check the devices later.');
-          if (!status.value.done) continue;
-          finished = true;
-          ctx.write(['devices'], (tx) => {
-            for (const s of status.value.devices) {
-              const device = s.deviceId ? byRemote.get(s.deviceId) : undefined;
-              if (!device) continue;
-              if (s.failed) {
-                const why = explainDeviceError(s.errorCode, s.errorDescription);
-                failed.push({ deviceId: device.id, pkid: device.pkid, code: why.code, meaning: why.meaning, action: why.action });
-                updateDevice(tx, device.id, { profileError: `${why.code}: ${why.meaning}` });
-              } else {
-                assigned++;
-                updateDevice(tx, device.id, { profileId: policyId, profileError: null });
-              }
-            }
-            ctx.audit(tx, { action: policyId === null ? 'profiles:unassign' : 'profiles:assign', objectType: 'batch', objectId: batchId, detail: { policyId, devices: slice.length, failed: failed.length, trackingId } });
-          });
-          break;
-        }
-        if (!finished) stillRunning += slice.length;
-      }
-      return ok({ assigned, skipped, failed, stillRunning });
-    },
-
-    'profiles:waiting': ({ batchId }, ctx) => {
-      const batch = findBatch(ctx.db, batchId);
-      if (!batch) return failSaying('NOT_FOUND', 'batch.notFound', { id: batchId }, `There is no batch with id ${batchId}.`);
-      const registered = liveDevicesInState(ctx.db, batchId, 'registered');
-      const waiting = registered.filter((d) => d.profileId === null).map((d) => ({
-        deviceId: d.id,
-        pkid: d.pkid,
-        serial: d.serial,
-        reason: waitingReason(d),
-        manageable: d.errorCode !== CUSTOMER_ADDED.code,
-      }));
-      return ok({ registered: registered.length, withProfile: registered.length - waiting.length, waiting: waiting.slice(0, 500), waitingCount: waiting.length });
-    },
+    'profiles:list': ({ customerTenantId }) => (link ? listProfiles(link, customerTenantId) : notConfigured()),
+    'profiles:assign': (input, ctx) => (link ? assignProfile(ctx, link, input, sleep) : notConfigured()),
+    'profiles:waiting': ({ batchId }, ctx) => profilesWaiting(ctx, batchId),
   };
 }

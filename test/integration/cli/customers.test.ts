@@ -2,7 +2,7 @@
 // emulator this test starts on loopback.
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../emulator/index.js';
+import type { RunningEmulator } from '../../../electron/practice/emulator/index.js';
 import { CONTOSO, start } from '../emulator/helpers';
 import { makeTempDir } from '../../helpers/temp-station';
 import { docksideEntry } from '../../helpers/dockside-entry';

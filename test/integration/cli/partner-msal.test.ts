@@ -12,9 +12,9 @@ import { partnerSetupFrom, type PartnerSetup, type PartnerSetupOptions } from '.
 import { silentLogger } from '../../../electron/core/log';
 import { createStation, type Station } from '../../../electron/core/station';
 import type { KeyStore } from '../../../electron/partner-center/keychain-secret-box';
-import type { DeviceCodeMessage } from '../../../electron/partner-center/msal-provider';
+import type { DeviceCodeMessage } from '../../../electron/partner-center/msal-types';
 import { tokenCachePath } from '../../../electron/partner-center/token-cache';
-import type { RunningEmulator } from '../../emulator/index';
+import type { RunningEmulator } from '../../../electron/practice/emulator/index';
 import { ALICE, startFakeAuthority, type FakeAuthority } from '../../helpers/fake-authority';
 import { makeTempDir } from '../../helpers/temp-station';
 import { CONTOSO, FABRIKAM, start } from '../emulator/helpers';

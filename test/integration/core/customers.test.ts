@@ -2,7 +2,7 @@
 // emulator over loopback: refresh, cache, search, offline, failures that leave the cache alone, roles.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { staticTokenProvider, type TokenProvider } from '../../../electron/partner-center/token-provider';
-import type { RunningEmulator } from '../../emulator/index.js';
+import type { RunningEmulator } from '../../../electron/practice/emulator/index.js';
 import { CONTOSO, FABRIKAM, start } from '../emulator/helpers';
 import { snapshotDatabase, tempStation, type TempStation } from '../../helpers/temp-station';
 

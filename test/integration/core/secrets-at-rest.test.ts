@@ -16,7 +16,7 @@ import { createFileLogger } from '../../../electron/core/log';
 import { createStation, type Station } from '../../../electron/core/station';
 import type { KeyStore } from '../../../electron/partner-center/keychain-secret-box';
 import { tokenCachePath } from '../../../electron/partner-center/token-cache';
-import type { RunningEmulator } from '../../emulator/index';
+import type { RunningEmulator } from '../../../electron/practice/emulator/index';
 import { ALICE, startFakeAuthority, type FakeAuthority } from '../../helpers/fake-authority';
 import { makeTempDir } from '../../helpers/temp-station';
 import { start } from '../emulator/helpers';

@@ -12,7 +12,7 @@ import packageJson from '../../../package.json';
 import { createFileLogger } from '../../../electron/core/log';
 import { staticTokenProvider } from '../../../electron/partner-center/token-provider';
 import { editableSettingKeys } from '../../../shared/domain/settings';
-import type { RunningEmulator } from '../../emulator/index';
+import type { RunningEmulator } from '../../../electron/practice/emulator/index';
 import { ADMIN, makeTempDir, tempStation, type TempStation } from '../../helpers/temp-station';
 import { start } from '../emulator/helpers';
 import { docksideEntry } from '../../helpers/dockside-entry';

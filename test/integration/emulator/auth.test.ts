@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../emulator/index';
+import type { RunningEmulator } from '../../../electron/practice/emulator/index';
 import { CONTOSO, FABRIKAM, PK, call, createBatch, start } from './helpers';
 
 const PARTNER = '11111111-2222-4333-8444-555555555555';

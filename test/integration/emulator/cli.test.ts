@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const SEED = 'test/emulator/seeds/demo.json';
+const SEED = 'electron/practice/emulator/seeds/demo.json';
 const demo = JSON.parse(readFileSync(SEED, 'utf8')) as {
   customers: { id: string }[];
   _scenarios: Record<string, string[] | string>;

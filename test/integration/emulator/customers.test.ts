@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../emulator/index';
+import type { RunningEmulator } from '../../../electron/practice/emulator/index';
 import { CONTOSO, FABRIKAM, PK, call, start } from './helpers';
 
 const EXTRA = ['Adatum Corporation', 'Alpine Ski House', 'Coho Winery', 'Litware, Inc.', 'Woodgrove Bank'];

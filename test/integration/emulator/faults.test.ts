@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../emulator/index';
+import type { RunningEmulator } from '../../../electron/practice/emulator/index';
 import { CONTOSO, FABRIKAM, PK, TUPLE, call, createBatch, pollDone, start } from './helpers';
 
 let emu: RunningEmulator;

@@ -1,7 +1,7 @@
 // Shared set-up for the emulator's own tests: a small world, a fetch wrapper, job polling.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { startEmulator } from '../../emulator/index';
-import type { EmulatorOptions, RunningEmulator } from '../../emulator/index';
+import { startEmulator } from '../../../electron/practice/emulator/index';
+import type { EmulatorOptions, RunningEmulator } from '../../../electron/practice/emulator/index';
 
 export const TOKEN = 'emulator-app-user-token';
 export const CONTOSO = '6f1c4a2e-8d3b-4c5f-9a7e-2b1d0c9e8f71';

@@ -1,10 +1,10 @@
 // The emulator's identities as the demo seed sets them up: tuples matched case-sensitively, damaged
 // hashes refused with 802, and the devices it received readable over the HTTP control routes.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../emulator/index';
+import { startEmulator, type RunningEmulator } from '../../../electron/practice/emulator/index';
 import { call, devicesStatus, fullHash, pollDone } from './helpers';
 
-const SEED = 'test/emulator/seeds/demo.json';
+const SEED = 'electron/practice/emulator/seeds/demo.json';
 const CONTOSO = '6f1c4a2e-8d3b-4c5f-9a7e-2b1d0c9e8f71';
 
 let emu: RunningEmulator | undefined;

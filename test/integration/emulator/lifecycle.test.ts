@@ -2,7 +2,7 @@
 // paths (inferred), hash-only devices without an id in the job status (inferred), the batch list's
 // status, and DELETE of a device (204; unknown id 404; the hardware free to register again).
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../emulator/index';
+import type { RunningEmulator } from '../../../electron/practice/emulator/index';
 import { CONTOSO, PK, call, createBatch, devicesStatus, fullHash, pollDone, start } from './helpers';
 
 let emu: RunningEmulator;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../emulator/index.js';
+import type { RunningEmulator } from '../../../electron/practice/emulator/index.js';
 import { CONTOSO, FABRIKAM, client, start } from './helpers';
 import { staticTokenProvider } from '../../../electron/partner-center/token-provider';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../emulator/index.js';
+import type { RunningEmulator } from '../../../electron/practice/emulator/index.js';
 import type { PartnerCenterClient } from '../../../electron/partner-center/client';
 import { staticTokenProvider } from '../../../electron/partner-center/token-provider';
 import { CONTOSO, OTHER_TENANT, PK, TUPLE, client, start } from './helpers';

@@ -4,7 +4,7 @@
 import { staticTokenProvider, type TokenProvider } from '../../../electron/partner-center/token-provider';
 import { createPartnerCenterClient, type PartnerCenterClientOptions } from '../../../electron/partner-center/client';
 import type { FetchLike } from '../../../electron/partner-center/http';
-import type { EmulatorOptions, RunningEmulator } from '../../emulator/index.js';
+import type { EmulatorOptions, RunningEmulator } from '../../../electron/practice/emulator/index.js';
 import { start, TOKEN } from '../emulator/helpers';
 
 export { CONTOSO, FABRIKAM, OTHER_TENANT, PK, TUPLE, TOKEN } from '../emulator/helpers';

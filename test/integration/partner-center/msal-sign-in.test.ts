@@ -7,12 +7,9 @@ import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAesGcmSecretBox } from '../../../electron/partner-center/keychain-secret-box';
-import {
-  createMsalTokenProvider,
-  SignInCancelledError,
-  type MsalTokenProvider,
-  type MsalTokenProviderOptions,
-} from '../../../electron/partner-center/msal-provider';
+import { createMsalTokenProvider } from '../../../electron/partner-center/msal-provider';
+import { SignInCancelledError } from '../../../electron/partner-center/msal-sign-in-errors';
+import type { MsalTokenProvider, MsalTokenProviderOptions } from '../../../electron/partner-center/msal-types';
 import type { SecretBox } from '../../../electron/partner-center/secret-box';
 import { tokenCachePath } from '../../../electron/partner-center/token-cache';
 import { SignInRequiredError } from '../../../electron/partner-center/token-provider';

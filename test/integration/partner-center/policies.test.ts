@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../emulator/index.js';
+import type { RunningEmulator } from '../../../electron/practice/emulator/index.js';
 import { staticTokenProvider } from '../../../electron/partner-center/token-provider';
 import { CONTOSO, PK, client, start } from './helpers';
 

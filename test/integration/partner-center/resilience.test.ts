@@ -1,7 +1,7 @@
 // Faults, throttling and auth against the emulator: what is retried, how long the client waits,
 // and that one logical call keeps one MS-RequestId across its attempts (a new call gets a new one).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../emulator/index.js';
+import type { RunningEmulator } from '../../../electron/practice/emulator/index.js';
 import { SignInRequiredError, staticTokenProvider, type TokenProvider } from '../../../electron/partner-center/token-provider';
 import { CONTOSO, PK, TOKEN, client, recordingFetch, rotatingProvider, start, virtualEmulator, type Virtual } from './helpers';
 

@@ -6,8 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createStation, type Station } from '../../../electron/core/station';
 import { silentLogger } from '../../../electron/core/log';
 import { staticTokenProvider } from '../../../electron/partner-center/token-provider';
-import type { SwitchesPatch } from '../../emulator/switches';
-import type { RegistrySeed } from '../../emulator';
+import type { SwitchesPatch } from '../../../electron/practice/emulator/switches';
+import type { RegistrySeed } from '../../../electron/practice/emulator';
 import type { IdentityFields } from '../../../shared/domain/identity';
 import { CUSTOMER, filedPkids, syncWorld, TOKEN, type SyncWorld } from '../../helpers/sync-world';
 

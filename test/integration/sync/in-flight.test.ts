@@ -3,7 +3,7 @@
 // registered once, whatever runs beside it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { filedPkids, syncWorld, type SyncWorld } from '../../helpers/sync-world';
-import type { RequestLogEntry } from '../../emulator/types';
+import type { RequestLogEntry } from '../../../electron/practice/emulator/types';
 
 let w: SyncWorld | undefined;
 afterEach(async () => {

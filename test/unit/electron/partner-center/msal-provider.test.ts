@@ -4,7 +4,8 @@ import { AuthError, InteractionRequiredAuthError, ServerError } from '@azure/msa
 import { describe, expect, it } from 'vitest';
 import { browserCommand, systemBrowserOpener } from '../../../../electron/partner-center/msal-open-browser';
 import { createTimeoutNetworkClient } from '../../../../electron/partner-center/msal-network';
-import { isAuthorizeUrl, needsInteractiveSignIn, PARTNER_CLOUDS, resolveAuthority } from '../../../../electron/partner-center/msal-provider';
+import { isAuthorizeUrl, PARTNER_CLOUDS, resolveAuthority } from '../../../../electron/partner-center/msal-authority';
+import { needsInteractiveSignIn } from '../../../../electron/partner-center/msal-sign-in-errors';
 import { secretBoxFromSafeStorage } from '../../../../electron/partner-center/secret-box';
 
 describe('resolveAuthority', () => {
