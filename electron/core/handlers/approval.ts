@@ -2,7 +2,7 @@
 // default) a second person: whoever changed what the batch sends may not approve it alone (the rule
 // is shared/domain/two-person.ts; who changed what is read from recorded facts). Approving sets the batch's customer and state and, in the same transaction, writes the
 // batch's upload chunks, so an approved batch is never without its outbox rows.
-import { fail, failSaying, ok, type Result } from '../../../shared/contract';
+import { failSaying, ok, type Result } from '../../../shared/contract';
 import type { approvalChannels } from '../../../shared/contract/approval';
 import { findCustomer } from '../../../db/repos/customers';
 import type { Queryable } from '../../../db/types';
@@ -18,6 +18,7 @@ import { readSetting } from '../settings';
 import { MAX_CHUNK, queueUploadChunks } from '../sync/outbox';
 import { devicesWithoutIdentity, missingIdentityMessage } from '../sync/identity-gate';
 import { registrationProblem } from '../../../shared/domain/customers';
+import { batchFleetState } from '../../../db/hub/local/outbox';
 import { fleetApprovalProblems } from '../fleet/lookups';
 
 /** How many of the devices without an identity the preview lists (the count is always whole). */
@@ -73,14 +74,14 @@ export function twoPersonState(db: Queryable, batch: BatchRow, approverId: numbe
 
 /** The same rule for removing a batch's devices from Autopilot (handlers/deregister.ts): whoever changed the batch may not
  * alone. A confirmer is a second lead or admin whose PIN was checked: it lifts the rule as it does for approval. */
-export function twoPersonProblem(db: Queryable, batch: BatchRow, operatorId: number, confirmer: Candidate | null = null): { enabled: boolean; yourDevices: number; problem: string | null; confirmedBy: number | null } {
+export function twoPersonProblem(db: Queryable, batch: BatchRow, operatorId: number, confirmer: Candidate | null = null): { enabled: boolean; yourDevices: number; problem: string | null; reason: TwoPersonRefusal | null; confirmedBy: number | null } {
   const state = twoPersonState(db, batch, operatorId, DEREGISTER);
   const mine = state.changers.find((c) => c.operatorId === operatorId);
   const base = { enabled: state.enabled, yourDevices: state.yourDevices };
-  if (!state.needsSecondPerson || !mine) return { ...base, problem: null, confirmedBy: null };
-  if (!confirmer) return { ...base, problem: `You ${describeChanges(mine.what)} lines of batch ${batch.name}: another lead must remove its devices from Autopilot, or confirm your removal with their PIN (two-person rule).`, confirmedBy: null };
+  if (!state.needsSecondPerson || !mine) return { ...base, problem: null, reason: null, confirmedBy: null };
+  if (!confirmer) return { ...base, problem: `You ${describeChanges(mine.what)} lines of batch ${batch.name}: another lead must remove its devices from Autopilot, or confirm your removal with their PIN (two-person rule).`, reason: 'approver-changed', confirmedBy: null };
   const verdict = twoPersonVerdict({ enabled: state.enabled, batchName: batch.name, approverId: operatorId, changers: state.changers, confirmer });
-  return verdict.ok ? { ...base, problem: null, confirmedBy: verdict.confirmedBy } : { ...base, problem: verdict.message, confirmedBy: null };
+  return verdict.ok ? { ...base, problem: null, reason: null, confirmedBy: verdict.confirmedBy } : { ...base, problem: verdict.message, reason: verdict.reason, confirmedBy: null };
 }
 
 function candidates(db: Queryable): Candidate[] {
@@ -88,11 +89,12 @@ function candidates(db: Queryable): Candidate[] {
 }
 
 // A refused confirmation, by its reason, as the catalog says it (the approver's own changes are keyed above).
-const TWO_PERSON_KEYS = {
+export const TWO_PERSON_KEYS = {
   'confirmer-is-approver': 'approval.twoPerson.confirmerIsApprover',
   'confirmer-may-not-approve': 'approval.twoPerson.confirmerMayNotApprove',
   'confirmer-changed': 'approval.twoPerson.confirmerChanged',
 } as const;
+type TwoPersonRefusal = 'approver-changed' | keyof typeof TWO_PERSON_KEYS;
 
 function approvable(db: Queryable, batchId: number): Result<BatchRow> {
   const batch = findBatch(db, batchId);
@@ -178,7 +180,10 @@ export const approvalHandlers: Pick<Handlers, keyof typeof approvalChannels> = {
       const identityProblem = missingIdentityMessage(batch.name, noIdentity);
       if (identityProblem) return failSaying('INVALID_STATE', 'identity.missing', { batch: batch.name, count: noIdentity.length }, identityProblem, { rule: 'identity', devices: noIdentity.length });
       const fleetProblems = fleetApprovalProblems(tx, batch.name, batchId, ctx.now());
-      if (fleetProblems.length > 0) return fail('INVALID_STATE', fleetProblems.join(' '), { rule: 'fleet' });
+      if (fleetProblems.length > 0) {
+        const { waiting, heldElsewhere } = batchFleetState(tx, batchId);
+        return failSaying('INVALID_STATE', waiting > 0 ? 'approval.fleetWaiting' : 'approval.fleetHeldElsewhere', { batch: batch.name, count: waiting > 0 ? waiting : heldElsewhere }, fleetProblems.join(' '), { rule: 'fleet' });
+      }
       const at = ctx.now();
       updateBatch(tx, batchId, { state: 'approved', customerTenantId, approvedBy: session.operatorId, approvedAt: at });
       const chunks = queueUploadChunks(tx, batchId, readSetting(tx, 'uploads.chunkSize') ?? MAX_CHUNK, at);

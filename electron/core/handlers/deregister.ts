@@ -4,7 +4,7 @@
 // written first, in one transaction; then the DELETEs run (sync/deregister.ts), and the engine finishes
 // any left waiting (offline, throttled, a crash).
 import { randomUUID } from 'node:crypto';
-import { fail, failSaying, ok } from '../../../shared/contract';
+import { failSaying, ok } from '../../../shared/contract';
 import type { deregisterChannels } from '../../../shared/contract/deregister';
 import { batchNameKey } from '../../../shared/domain/batch';
 import { CUSTOMER_ADDED } from '../../../shared/domain/device-errors';
@@ -16,7 +16,7 @@ import { processDeregistrations, remoteHomeOf } from '../sync/deregister';
 import { syncContextFor } from '../sync/sync-context';
 import type { Candidate } from '../../../shared/domain/two-person';
 import { checkNamedPin } from '../pin-guard';
-import { DEREGISTER, twoPersonProblem, twoPersonState } from './approval';
+import { DEREGISTER, TWO_PERSON_KEYS, twoPersonProblem, twoPersonState } from './approval';
 import { notConfigured, type PartnerLink } from './partner';
 
 export function deregisterHandlers(link: PartnerLink | null): Pick<Handlers, keyof typeof deregisterChannels> {
@@ -62,7 +62,9 @@ export function deregisterHandlers(link: PartnerLink | null): Pick<Handlers, key
           const rule = batch ? twoPersonProblem(t, batch, session.operatorId, confirmer) : null;
           if (rule?.problem) {
             ctx.audit(t, { action: 'devices:deregister', result: 'denied', objectType: 'batch', objectId: batchId, detail: { rule: 'two-person', yourDevices: rule.yourDevices, secondPerson: confirmer?.id ?? null } });
-            return fail('INVALID_STATE', rule.problem, { rule: 'two-person' });
+            return rule.reason === null || rule.reason === 'approver-changed'
+              ? failSaying('INVALID_STATE', 'deregister.twoPerson', { batch: batch?.name ?? '' }, rule.problem, { rule: 'two-person' })
+              : failSaying('INVALID_STATE', TWO_PERSON_KEYS[rule.reason], { batch: batch?.name ?? '', name: confirmer?.name ?? '', others: '' }, rule.problem, { rule: 'two-person' });
           }
         }
         let moveTo: number | null = null;
