@@ -64,7 +64,7 @@ describe('refusals name their catalog key', () => {
   it('for bad input, a bad setting and the fleet desk off a fleet, with the English detail as a param', async () => {
     t = await tempStation();
     const admin = await t.tokenFor('admin', 'Ada');
-    const badInput = await t.station.call('batches:create', { name: 42 }, { sessionToken: admin });
+    const badInput = await t.station.call('batches:create', { name: '' }, { sessionToken: admin });
     expect(badInput).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', say: { key: 'input.invalid', params: { detail: expect.stringContaining('name') } } } });
     const badSetting = await t.station.call('settings:update', { key: 'uploads.chunkSize', value: 0 }, { sessionToken: admin });
     expect(badSetting).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', say: { key: 'settings.invalidValue', params: { setting: 'uploads.chunkSize', detail: expect.any(String) } } } });
