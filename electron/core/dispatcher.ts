@@ -2,7 +2,7 @@
 // the channel, the caller's permission and the input, in that order, before any handler runs, so a
 // refused call never reaches code that could write.
 import type { z } from 'zod';
-import { contract, fail, failSaying, isChannel, type AppErrorShape, type Channel, type ErrorKey, type ChannelOutput, type Result } from '../../shared/contract';
+import { contract, failSaying, isChannel, type AppErrorShape, type Channel, type ErrorKey, type ChannelOutput, type Result } from '../../shared/contract';
 import { roleAllows } from '../../shared/domain/roles';
 import { makeContext, type CoreDeps, type HandlerContext } from './context';
 import { sqliteCode } from '../../db/sqlite-errors';
@@ -40,7 +40,7 @@ export function unexpected(err: unknown, log: (msg: string, err: unknown) => voi
 
 export function createDispatcher(deps: CoreDeps, handlers: Handlers, log: (msg: string, err: unknown) => void): Dispatch {
   return async (channel, input, call = {}) => {
-    if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', `There is no channel called "${channel}".`);
+    if (!isChannel(channel)) return failSaying('UNKNOWN_CHANNEL', 'station.unknownChannel', { channel }, `There is no channel called "${channel}".`);
     const spec = contract[channel];
     const { session, expired } = deps.sessions.resolve(call.sessionToken);
     if (expired) deps.events.emit('session:changed', { sessionId: expired.sessionId, state: 'expired', operator: null });
@@ -53,7 +53,7 @@ export function createDispatcher(deps: CoreDeps, handlers: Handlers, log: (msg: 
       }
     }
     const parsed = spec.input.safeParse(input ?? {});
-    if (!parsed.success) return fail('INVALID_INPUT', inputMessage(parsed.error), { issues: parsed.error.issues });
+    if (!parsed.success) return failSaying('INVALID_INPUT', 'input.invalid', { detail: inputMessage(parsed.error) }, inputMessage(parsed.error), { issues: parsed.error.issues });
     try {
       // TypeScript cannot correlate a channel's handler with its parsed input across the union of
       // channels; the contract lookup above guarantees they belong together.

@@ -33,4 +33,11 @@ export type OperatorView = z.infer<typeof operatorView>;
 export const id = z.number().int().positive();
 
 /** Which identity a device will be sent with (shared/domain/identity.ts), or why it has none. */
-export const identitySummary = z.object({ kind: z.enum(['hash', 'pkid', 'tuple']).nullable(), label: z.string() });
+const identityWords = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('hash'), hashLength: z.number().int(), serial: z.string().nullable() }),
+  z.object({ kind: z.literal('pkid'), pkid: z.string() }),
+  z.object({ kind: z.literal('tuple'), serial: z.string(), manufacturer: z.string(), model: z.string() }),
+  z.object({ kind: z.literal('needsTuple'), serial: z.string(), missing: z.enum(['manufacturer', 'model', 'both']) }),
+  z.object({ kind: z.literal('none') }),
+]);
+export const identitySummary = z.object({ kind: z.enum(['hash', 'pkid', 'tuple']).nullable(), label: z.string(), words: identityWords.optional() });

@@ -21,6 +21,11 @@ const sameBox = { pkid: 'text', box: 'text', ...duplicate } as const;
 /** batch: the batch; name: the second person; others: who may approve instead, by name. */
 const twoPerson = { batch: 'text', name: 'text', others: 'text' } as const;
 const chosen = { identifier: 'text', batch: 'text' } as const;
+/** detail: a reader's or validator's own (English) words, placed by a translated frame. */
+const detail = { detail: 'text' } as const;
+const fleetBatch = { station: 'text', batch: 'text' } as const;
+/** requestId: Partner Center's MS-RequestId, for a support ticket. */
+const refused = { requestId: 'text' } as const;
 
 export const errorSayings = {
   // Sign-in, PIN and session
@@ -36,6 +41,8 @@ export const errorSayings = {
   'station.diskFull': {},
   'station.internal': {},
   'station.readBack': {},
+  'station.unknownChannel': { channel: 'text' },
+  'input.invalid': detail,
   // Batches and scanning
   'batch.notFound': { id: 'id' },
   'batch.nameTakenOpen': { batch: 'text', state: 'batchState' },
@@ -67,6 +74,10 @@ export const errorSayings = {
   'hash.removed': {},
   'hash.wrongState': { batch: 'text', state: 'batchState' },
   'hash.duplicate': duplicate,
+  'hash.fileUnreadable': { file: 'text', ...detail },
+  'hash.badLine': { file: 'text', line: 'id', ...detail },
+  'review.noIdentityNeedsTuple': { serial: 'text' },
+  'review.noIdentity': {},
   // Approval and the two-person rule
   'approval.notClosed': { batch: 'text', state: 'batchState' },
   'approval.closeFirst': { batch: 'text', state: 'batchState' },
@@ -75,6 +86,9 @@ export const errorSayings = {
   'approval.notReseller': { customer: 'text' },
   'identity.missing': { batch: 'text', count: 'count' },
   'identity.missingToRetry': { batch: 'text', count: 'count' },
+  // A fleet member's batch: lines the hub has not confirmed, or boxes another dock scanned first.
+  'approval.fleetWaiting': { batch: 'text', count: 'count' },
+  'approval.fleetHeldElsewhere': { batch: 'text', count: 'count' },
   // One set of params for every two-person refusal: the core picks the key by the verdict's reason.
   'approval.twoPerson.others': twoPerson,
   'approval.twoPerson.nobody': twoPerson,
@@ -89,6 +103,19 @@ export const errorSayings = {
   'partner.invitationNotHttps': {},
   /** reason: what the sign-in library said, in its own (English) words. */
   'partner.signInIncomplete': { reason: 'text' },
+  'partner.unreachable': {},
+  'partner.mfaNeeded': {},
+  'partner.signInNeeded': {},
+  'partner.throttled': { count: 'count' },
+  'partner.throttledNoWait': {},
+  // A 403 by its cause (shared/domain/refusals.ts), so the core picks the key by the explanation.
+  'partner.refused.mfa': refused,
+  'partner.refused.appOnly': refused,
+  'partner.refused.role': refused,
+  'partner.refused.relationship': refused,
+  'partner.refused.thisCustomer': refused,
+  'partner.refused.unknown': refused,
+  'partner.failed': { ...refused, ...detail },
   'profiles.noCustomer': { batch: 'text' },
   'profiles.nothingToAssign': { batch: 'text' },
   'profiles.nothingToUnassign': { batch: 'text' },
@@ -100,21 +127,37 @@ export const errorSayings = {
   'deregister.nothingRegisteredBatch': { ...chosen, count: 'count' },
   'deregister.nothingRegisteredChosen': { ...chosen, count: 'count' },
   'deregister.moveNameTaken': { batch: 'text' },
+  'deregister.twoPerson': { batch: 'text' },
   // Import and export
   'import.previewStale': {},
   'import.allRefused': { file: 'text', count: 'count' },
   'import.changedSincePreview': { count: 'count' },
+  'import.unreadable': detail,
+  'expected.unreadable': detail,
   'expected.previewStale': {},
   'expected.allRefused': { file: 'text', count: 'count' },
   'export.tooLarge': { batch: 'text', max: 'number' },
+  'export.notWritable': { batch: 'text', count: 'count', ...detail },
+  // The fleet desk's requests to another dock, and the fleet's sync.
+  'fleet.notMember': {},
+  'fleet.noSuchBatch': fleetBatch,
+  'fleet.chooseCustomer': {},
+  'fleet.approveNotClosed': fleetBatch,
+  'fleet.reopenNotClosed': fleetBatch,
+  'fleet.approveWaiting': { ...fleetBatch, name: 'text' },
+  'fleet.reopenWaiting': { ...fleetBatch, name: 'text' },
+  'fleet.hubUnreachable': detail,
+  'fleet.syncFailed': detail,
   // Settings, operators, backups and support
   'settings.tooManyScanners': { count: 'count' },
+  'settings.invalidValue': { setting: 'text', ...detail },
   'settings.scannerNotFound': { id: 'id' },
   'operator.notFound': { id: 'id' },
   'operator.nameTaken': { name: 'text' },
   'operator.lastAdmin': {},
   'backup.busy': {},
   'backup.diskFull': { dir: 'text' },
+  'backup.checkFailed': detail,
   'support.diskFull': { dir: 'text' },
 } as const satisfies Readonly<Record<string, Kinds>>;
 

@@ -147,17 +147,39 @@ function decodedLength(base64: string): number {
   return (base64.length / 4) * 3 - padding;
 }
 
+/** What the label says, as values the screens put in the operator's language (the label is English). */
+export type IdentityWords =
+  | { kind: 'hash'; hashLength: number; serial: string | null }
+  | { kind: 'pkid'; pkid: string }
+  | { kind: 'tuple'; serial: string; manufacturer: string; model: string }
+  | { kind: 'needsTuple'; serial: string; missing: 'manufacturer' | 'model' | 'both' }
+  | { kind: 'none' };
+
 export interface IdentitySummary {
   /** null: the record has no identity Partner Center can use yet. */
   kind: IdentityKind | null;
-  /** What will be sent, or what is missing. */
+  /** What will be sent, or what is missing, in English (the CLI and the log). */
   label: string;
+  /** Absent from summaries made before words existed (test fakes, a stored preview): the label is said as it is. */
+  words?: IdentityWords;
+}
+
+function wordsOf(d: IdentityFields | IdentityFacts, r: ResultWith<HashFacts>): IdentityWords {
+  if (r.ok) {
+    const i = r.identity;
+    if (i.kind === 'hash') return { kind: 'hash', hashLength: i.hardwareHash.length, serial: i.serial };
+    return i.kind === 'pkid' ? { kind: 'pkid', pkid: i.pkid } : { kind: 'tuple', serial: i.serial, manufacturer: i.manufacturer, model: i.model };
+  }
+  if (!present(d.serial)) return { kind: 'none' };
+  const missing = present(d.manufacturer) ? 'model' : present(d.model) ? 'manufacturer' : 'both';
+  return { kind: 'needsTuple', serial: d.serial, missing };
 }
 
 /** Kind and label, from the full record or from one read without its hash text: the same answer. */
 export function summariseIdentity(d: IdentityFields | IdentityFacts): IdentitySummary {
   const r = identityOfFacts(d);
-  return r.ok ? { kind: r.identity.kind, label: describeIdentity(r.identity) } : { kind: null, label: r.problem };
+  const words = wordsOf(d, r);
+  return r.ok ? { kind: r.identity.kind, label: describeIdentity(r.identity), words } : { kind: null, label: r.problem, words };
 }
 
 /** Only the kind (null: none), as the shift report counts errors per kind. */

@@ -3,13 +3,30 @@
 export const PIN_MIN = 6;
 export const PIN_MAX = 12;
 
-export function pinProblem(pin: string): string | null {
-  if (!/^\d+$/.test(pin)) return 'A PIN is digits only.';
-  if (pin.length < PIN_MIN) return `A PIN has at least ${PIN_MIN} digits.`;
-  if (pin.length > PIN_MAX) return `A PIN has at most ${PIN_MAX} digits.`;
-  if (/^(\d)\1+$/.test(pin)) return 'A PIN of one repeated digit is too easy to guess.';
-  if (isRun(pin, 1) || isRun(pin, -1)) return 'A PIN of consecutive digits (like 123456) is too easy to guess.';
+export type PinRule = 'digitsOnly' | 'tooShort' | 'tooLong' | 'repeated' | 'consecutive';
+
+/** The first rule a PIN breaks, as a code the screens say in the operator's language. */
+export function pinRuleBroken(pin: string): PinRule | null {
+  if (!/^\d+$/.test(pin)) return 'digitsOnly';
+  if (pin.length < PIN_MIN) return 'tooShort';
+  if (pin.length > PIN_MAX) return 'tooLong';
+  if (/^(\d)\1+$/.test(pin)) return 'repeated';
+  if (isRun(pin, 1) || isRun(pin, -1)) return 'consecutive';
   return null;
+}
+
+const PIN_RULE_ENGLISH: Record<PinRule, string> = {
+  digitsOnly: 'A PIN is digits only.',
+  tooShort: `A PIN has at least ${PIN_MIN} digits.`,
+  tooLong: `A PIN has at most ${PIN_MAX} digits.`,
+  repeated: 'A PIN of one repeated digit is too easy to guess.',
+  consecutive: 'A PIN of consecutive digits (like 123456) is too easy to guess.',
+};
+
+/** The broken rule in English, for the core's validation and the CLI. */
+export function pinProblem(pin: string): string | null {
+  const rule = pinRuleBroken(pin);
+  return rule === null ? null : PIN_RULE_ENGLISH[rule];
 }
 
 function isRun(pin: string, step: 1 | -1): boolean {

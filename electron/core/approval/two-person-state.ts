@@ -56,14 +56,22 @@ export function twoPersonState(db: Queryable, batch: BatchRow, approverId: numbe
 
 /** The same rule for removing a batch's devices from Autopilot (deregistration/): whoever changed the batch may not
  * alone. A confirmer is a second lead or admin whose PIN was checked: it lifts the rule as it does for approval. */
-export function twoPersonProblem(db: Queryable, batch: BatchRow, operatorId: number, confirmer: Candidate | null = null): { enabled: boolean; yourDevices: number; problem: string | null; confirmedBy: number | null } {
+// A refused confirmation, by its reason, as the catalog says it (the approver's own changes have keys of their own).
+export const TWO_PERSON_KEYS = {
+  'confirmer-is-approver': 'approval.twoPerson.confirmerIsApprover',
+  'confirmer-may-not-approve': 'approval.twoPerson.confirmerMayNotApprove',
+  'confirmer-changed': 'approval.twoPerson.confirmerChanged',
+} as const;
+export type TwoPersonRefusal = 'approver-changed' | keyof typeof TWO_PERSON_KEYS;
+
+export function twoPersonProblem(db: Queryable, batch: BatchRow, operatorId: number, confirmer: Candidate | null = null): { enabled: boolean; yourDevices: number; problem: string | null; reason: TwoPersonRefusal | null; confirmedBy: number | null } {
   const state = twoPersonState(db, batch, operatorId, DEREGISTER);
   const mine = state.changers.find((c) => c.operatorId === operatorId);
   const base = { enabled: state.enabled, yourDevices: state.yourDevices };
-  if (!state.needsSecondPerson || !mine) return { ...base, problem: null, confirmedBy: null };
-  if (!confirmer) return { ...base, problem: `You ${describeChanges(mine.what)} lines of batch ${batch.name}: another lead must remove its devices from Autopilot, or confirm your removal with their PIN (two-person rule).`, confirmedBy: null };
+  if (!state.needsSecondPerson || !mine) return { ...base, problem: null, reason: null, confirmedBy: null };
+  if (!confirmer) return { ...base, problem: `You ${describeChanges(mine.what)} lines of batch ${batch.name}: another lead must remove its devices from Autopilot, or confirm your removal with their PIN (two-person rule).`, reason: 'approver-changed', confirmedBy: null };
   const verdict = twoPersonVerdict({ enabled: state.enabled, batchName: batch.name, approverId: operatorId, changers: state.changers, confirmer });
-  return verdict.ok ? { ...base, problem: null, confirmedBy: verdict.confirmedBy } : { ...base, problem: verdict.message, confirmedBy: null };
+  return verdict.ok ? { ...base, problem: null, reason: null, confirmedBy: verdict.confirmedBy } : { ...base, problem: verdict.message, reason: verdict.reason, confirmedBy: null };
 }
 
 function candidates(db: Queryable): Candidate[] {

@@ -5,7 +5,7 @@
 // (offline, throttled, a crash).
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { fail, failSaying, ok, type ChannelOutput, type Result } from '../../../shared/contract';
+import { failSaying, ok, type ChannelOutput, type Result } from '../../../shared/contract';
 import type { deregisterInput } from '../../../shared/contract/deregister';
 import { batchNameKey } from '../../../shared/domain/batch';
 import { CUSTOMER_ADDED } from '../../../shared/domain/device-errors';
@@ -13,7 +13,7 @@ import type { Candidate } from '../../../shared/domain/two-person';
 import { findBatch, findBatchByNameKey, insertBatch } from '../../../db/repos/batches';
 import { insertDeregistration, openDeregistrationOf } from '../../../db/repos/deregistrations';
 import { liveDevicesByIdentifier, liveDevicesByIds, liveDevicesOfBatch } from '../../../db/repos/devices';
-import { twoPersonProblem } from '../approval/two-person-state';
+import { TWO_PERSON_KEYS, twoPersonProblem } from '../approval/two-person-state';
 import type { HandlerContext } from '../context';
 import type { PartnerLink } from '../partner/partner-link';
 import { checkNamedPin } from '../pin-guard';
@@ -52,7 +52,9 @@ export async function requestRemoval(ctx: HandlerContext, link: PartnerLink, inp
       const rule = batch ? twoPersonProblem(t, batch, session.operatorId, confirmer) : null;
       if (rule?.problem) {
         ctx.audit(t, { action: 'devices:deregister', result: 'denied', objectType: 'batch', objectId: batchId, detail: { rule: 'two-person', yourDevices: rule.yourDevices, secondPerson: confirmer?.id ?? null } });
-        return fail('INVALID_STATE', rule.problem, { rule: 'two-person' });
+        return rule.reason === null || rule.reason === 'approver-changed'
+          ? failSaying('INVALID_STATE', 'deregister.twoPerson', { batch: batch?.name ?? '' }, rule.problem, { rule: 'two-person' })
+          : failSaying('INVALID_STATE', TWO_PERSON_KEYS[rule.reason], { batch: batch?.name ?? '', name: confirmer?.name ?? '', others: '' }, rule.problem, { rule: 'two-person' });
       }
     }
     let moveTo: number | null = null;

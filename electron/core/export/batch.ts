@@ -1,5 +1,5 @@
 // A batch as CSV text in either format: shared by the export:batch channel and the CLI.
-import { fail, failSaying, ok, type Result } from '../../../shared/contract';
+import { failSaying, ok, type Result } from '../../../shared/contract';
 import type { ExportFormat } from '../../../shared/contract/export';
 import { findBatch } from '../../../db/repos/batches';
 import { iterateBatchDevices, iterateExportDevices } from '../../../db/repos/review';
@@ -26,7 +26,7 @@ export function exportBatch({ db }: Pick<CoreDeps, 'db'>, batchId: number, forma
     if (!built.ok) {
       const shown = built.problems.slice(0, 20).map((p) => p.message);
       const more = built.problems.length > shown.length ? ` (and ${built.problems.length - shown.length} more)` : '';
-      return fail('INVALID_STATE', `Batch ${batch.name} cannot be written as a Partner Center file as it is: ${shown.join(' ')}${more}`, { problems: built.problems.slice(0, 1000) });
+      return failSaying('INVALID_STATE', 'export.notWritable', { batch: batch.name, count: built.problems.length, detail: `${shown.join(' ')}${more}` }, `Batch ${batch.name} cannot be written as a Partner Center file as it is: ${shown.join(' ')}${more}`, { problems: built.problems.slice(0, 1000) });
     }
     return ok({ fileName, csv: built.csv, rows: built.rows });
   } catch (err) {

@@ -2,7 +2,7 @@
 // default) a second person: whoever changed what the batch sends may not approve it alone (the rule
 // is shared/domain/two-person.ts; who changed what is read from recorded facts). Approving sets the batch's customer and state and, in the same transaction, writes the
 // batch's upload chunks, so an approved batch is never without its outbox rows.
-import { fail, failSaying, ok, type Result } from '../../../shared/contract';
+import { failSaying, ok, type Result } from '../../../shared/contract';
 import type { approvalChannels } from '../../../shared/contract/approval';
 import { findCustomer } from '../../../db/repos/customers';
 import type { Queryable } from '../../../db/types';
@@ -10,13 +10,14 @@ import { batchSummary, countLiveDevices, findBatch, updateBatch, type BatchRow }
 import { reconcile } from '../../../db/repos/expected';
 import { sameSerialGroups } from '../../../db/repos/review';
 import { twoPersonVerdict, type Candidate } from '../../../shared/domain/two-person';
-import { twoPersonState } from '../approval/two-person-state';
+import { TWO_PERSON_KEYS, twoPersonState } from '../approval/two-person-state';
 import { checkNamedPin } from '../pin-guard';
 import type { Handlers } from '../dispatcher';
 import { readSetting } from '../settings';
 import { MAX_CHUNK, queueUploadChunks } from '../sync/outbox';
 import { devicesWithoutIdentity, missingIdentityMessage } from '../sync/identity-gate';
 import { registrationProblem } from '../../../shared/domain/customers';
+import { batchFleetState } from '../../../db/hub/local/outbox';
 import { fleetApprovalProblems } from '../fleet/lookups';
 
 /** How many of the devices without an identity the preview lists (the count is always whole). */
@@ -25,12 +26,6 @@ const NO_IDENTITY_LISTED = 50;
 const noCustomer = (tenantId: string) =>
   `Customer ${tenantId} is not in this station's customer list: refresh the customer list (it needs Partner Center), then choose the customer again.`;
 
-// A refused confirmation, by its reason, as the catalog says it (the approver's own changes are keyed above).
-const TWO_PERSON_KEYS = {
-  'confirmer-is-approver': 'approval.twoPerson.confirmerIsApprover',
-  'confirmer-may-not-approve': 'approval.twoPerson.confirmerMayNotApprove',
-  'confirmer-changed': 'approval.twoPerson.confirmerChanged',
-} as const;
 
 function approvable(db: Queryable, batchId: number): Result<BatchRow> {
   const batch = findBatch(db, batchId);
@@ -116,7 +111,10 @@ export const approvalHandlers: Pick<Handlers, keyof typeof approvalChannels> = {
       const identityProblem = missingIdentityMessage(batch.name, noIdentity);
       if (identityProblem) return failSaying('INVALID_STATE', 'identity.missing', { batch: batch.name, count: noIdentity.length }, identityProblem, { rule: 'identity', devices: noIdentity.length });
       const fleetProblems = fleetApprovalProblems(tx, batch.name, batchId, ctx.now());
-      if (fleetProblems.length > 0) return fail('INVALID_STATE', fleetProblems.join(' '), { rule: 'fleet' });
+      if (fleetProblems.length > 0) {
+        const { waiting, heldElsewhere } = batchFleetState(tx, batchId);
+        return failSaying('INVALID_STATE', waiting > 0 ? 'approval.fleetWaiting' : 'approval.fleetHeldElsewhere', { batch: batch.name, count: waiting > 0 ? waiting : heldElsewhere }, fleetProblems.join(' '), { rule: 'fleet' });
+      }
       const at = ctx.now();
       updateBatch(tx, batchId, { state: 'approved', customerTenantId, approvedBy: session.operatorId, approvedAt: at });
       const chunks = queueUploadChunks(tx, batchId, readSetting(tx, 'uploads.chunkSize') ?? MAX_CHUNK, at);

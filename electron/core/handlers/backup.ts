@@ -1,4 +1,4 @@
-import { fail, failSaying, ok } from '../../../shared/contract';
+import { failSaying, ok } from '../../../shared/contract';
 import type { backupChannels } from '../../../shared/contract/backup';
 import { sqliteCode } from '../../../db/sqlite-errors';
 import { BackupBusy, type BackupService } from '../backup/backup-service';
@@ -13,7 +13,7 @@ export function backupHandlers(backups: BackupService): Pick<Handlers, keyof typ
         return ok(await backups.run('on-demand', { operatorId: ctx.session?.operatorId ?? null, operatorName: ctx.session?.name ?? null }));
       } catch (err) {
         if (err instanceof BackupBusy) return failSaying('INVALID_STATE', 'backup.busy', {}, err.message);
-        if (err instanceof BackupCheckFailed) return fail('INTERNAL', err.message);
+        if (err instanceof BackupCheckFailed) return failSaying('INTERNAL', 'backup.checkFailed', { detail: err.message }, err.message);
         if (sqliteCode(err) === 'SQLITE_FULL' || (err instanceof Error && 'code' in err && err.code === 'ENOSPC')) {
           return failSaying('DISK_FULL', 'backup.diskFull', { dir: backups.dir }, `The disk is full, so no backup could be written to ${backups.dir}. Free some space and try again; the station's data is safe.`);
         }

@@ -1,6 +1,6 @@
 // expected:preview / expected:import / expected:reconcile: a supplier's list, shown before it is written, against what was scanned.
 import { createHash } from 'node:crypto';
-import { fail, failSaying, ok, type Result } from '../../../shared/contract';
+import { failSaying, ok, type Result } from '../../../shared/contract';
 import type { expectedChannels } from '../../../shared/contract/expected';
 import { findBatch } from '../../../db/repos/batches';
 import { deleteExpected, expectedKeys, insertExpected, reconcile } from '../../../db/repos/expected';
@@ -22,7 +22,7 @@ function planExpected(db: Queryable, { batchId, fileName, contentBase64, mode }:
   if (!findBatch(db, batchId)) return failSaying('NOT_FOUND', 'batch.notFound', { id: batchId }, `There is no batch with id ${batchId}.`);
   const existing = mode === 'append' ? expectedKeys(db, batchId) : { pkids: new Set<string>(), serials: new Set<string>() };
   const planned = planExpectedImport(fileBytes(contentBase64), fileName, batchId, existing);
-  if (!planned.ok) return fail('INVALID_INPUT', planned.message);
+  if (!planned.ok) return failSaying('INVALID_INPUT', 'expected.unreadable', { detail: planned.message }, planned.message);
   const replaces = mode === 'replace' ? reconcile(db, batchId, 0).expected : 0;
   const token = createHash('sha256').update(`${planned.plan.token}\n${mode}\n${replaces}`).digest('hex');
   return ok({ plan: planned.plan, replaces, token });

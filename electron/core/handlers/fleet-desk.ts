@@ -1,7 +1,7 @@
 // The lead's desk across the fleet (shared/contract/fleet-desk.ts). Reads come from the station's own
 // SQLite (its batches, the copy of the other docks'), so the desk works offline as of the last pull; a
 // request is written here first and goes to the hub with the next round, which is started at once.
-import { fail, ok } from '../../../shared/contract';
+import { failSaying, ok } from '../../../shared/contract';
 import type { fleetDeskChannels } from '../../../shared/contract/fleet-desk';
 import { listBatches } from '../../../db/repos/batches';
 import { currentLink } from '../../../db/hub/local/link';
@@ -28,19 +28,19 @@ export function fleetDeskHandlers(fleet: Fleet): Pick<Handlers, keyof typeof fle
 
     'fleet:requestBatch': ({ stationName, batchName, action, customerTenantId }, ctx) => {
       const session = ctx.session;
-      if (!session) return fail('NOT_SIGNED_IN', 'Sign in first.');
+      if (!session) return failSaying('NOT_SIGNED_IN', 'session.signInFirst', {}, 'Sign in first.');
       const link = currentLink(ctx.db);
-      if (!link) return fail('INVALID_STATE', 'This station is not in a fleet: join one in Settings > Fleet (or dockside fleet join).');
+      if (!link) return failSaying('INVALID_STATE', 'fleet.notMember', {}, 'This station is not in a fleet: join one in Settings > Fleet (or dockside fleet join).');
       const batch = findFleetBatch(ctx.db, stationName, batchName);
-      if (!batch) return fail('NOT_FOUND', `${stationName} had no batch ${batchName} at the last pull: sync, then try again.`);
-      if (action === 'approve' && !customerTenantId) return fail('INVALID_INPUT', 'Choose the customer the batch is approved for.');
+      if (!batch) return failSaying('NOT_FOUND', 'fleet.noSuchBatch', { station: stationName, batch: batchName }, `${stationName} had no batch ${batchName} at the last pull: sync, then try again.`);
+      if (action === 'approve' && !customerTenantId) return failSaying('INVALID_INPUT', 'fleet.chooseCustomer', {}, 'Choose the customer the batch is approved for.');
       if (batch.state !== 'closed') {
         const verb = action === 'approve' ? 'approved' : 'reopened';
-        return fail('INVALID_STATE', `Only a closed batch can be ${verb}; batch ${batchName} at ${stationName} is ${batch.state.replace('_', ' ')} (as of the last pull).`);
+        return failSaying('INVALID_STATE', action === 'approve' ? 'fleet.approveNotClosed' : 'fleet.reopenNotClosed', { station: stationName, batch: batchName }, `Only a closed batch can be ${verb}; batch ${batchName} at ${stationName} is ${batch.state.replace('_', ' ')} (as of the last pull).`);
       }
       const result = ctx.write(['batches'], (tx) => {
         const waiting = openRequest(tx, batch.stationId, batchName);
-        if (waiting) return fail('CONFLICT', `${waiting.requestedBy} already asked ${stationName} to ${waiting.action} batch ${batchName}: wait for its answer.`);
+        if (waiting) return failSaying('CONFLICT', waiting.action === 'approve' ? 'fleet.approveWaiting' : 'fleet.reopenWaiting', { name: waiting.requestedBy, station: stationName, batch: batchName }, `${waiting.requestedBy} already asked ${stationName} to ${waiting.action} batch ${batchName}: wait for its answer.`);
         const request = addRequest(tx, { toStationId: batch.stationId, toStationName: stationName, batchName, action, customerTenantId: action === 'approve' ? (customerTenantId ?? null) : null, requestedBy: session.name, requestedAt: ctx.now() });
         ctx.audit(tx, { action: 'fleet:request', objectType: 'batch', objectId: `${stationName}/${batchName}`, detail: { stationName, batchName, request: action, customerTenantId: customerTenantId ?? null, seq: request.seq } });
         return ok(request);

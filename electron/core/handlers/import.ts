@@ -1,7 +1,7 @@
 // import:preview / import:commit. The preview reads the file and says what each line would do; the
 // commit reads it again, checks it is the same file with the same outcome (the preview's token),
 // re-checks the database inside its write transaction and writes every accepted line or none.
-import { fail, failSaying, ok } from '../../../shared/contract';
+import { failSaying, ok } from '../../../shared/contract';
 import type { importChannels } from '../../../shared/contract/import';
 import type { Queryable } from '../../../db/types';
 import { insertImportedDevices, livePkidHolders, liveSerialHolders } from '../../../db/repos/review';
@@ -32,7 +32,7 @@ export const importHandlers: Pick<Handlers, keyof typeof importChannels> = {
     const batch = editableBatch(ctx.db, batchId);
     if (!batch.ok) return batch;
     const planned = planDeviceImport(fileBytes(contentBase64), fileName, batchId, deviceLookups(ctx.db));
-    if (!planned.ok) return fail('INVALID_INPUT', planned.message);
+    if (!planned.ok) return failSaying('INVALID_INPUT', 'import.unreadable', { detail: planned.message }, planned.message);
     const { plan } = planned;
     const sample = plan.accepted.slice(0, 20).map((r) => ({
       line: r.line,
@@ -53,7 +53,7 @@ export const importHandlers: Pick<Handlers, keyof typeof importChannels> = {
     if (!batch.ok) return batch;
     // Parsing and planning happen before the write lock is taken, so scanners keep scanning.
     const planned = planDeviceImport(fileBytes(contentBase64), fileName, batchId, deviceLookups(ctx.db));
-    if (!planned.ok) return fail('INVALID_INPUT', planned.message);
+    if (!planned.ok) return failSaying('INVALID_INPUT', 'import.unreadable', { detail: planned.message }, planned.message);
     const { plan } = planned;
     if (plan.token !== token) return failSaying('CONFLICT', 'import.previewStale', {}, 'The file or the batch changed since the preview: preview the file again before importing.');
     if (plan.accepted.length === 0 && plan.attachments.length === 0) {

@@ -1,4 +1,4 @@
-import { fail, failSaying, ok } from '../../../shared/contract';
+import { failSaying, ok } from '../../../shared/contract';
 import type { settingsChannels } from '../../../shared/contract/settings';
 import { editableSettingKeys, settingSchemas, type SettingValues } from '../../../shared/domain/settings';
 import type { Queryable } from '../../../db/types';
@@ -16,7 +16,7 @@ export const settingsHandlers: Pick<Handlers, keyof typeof settingsChannels> = {
 
   'settings:update': ({ key, value }, ctx) => {
     const parsed = settingSchemas[key].safeParse(value);
-    if (!parsed.success) return fail('INVALID_INPUT', `${key}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+    if (!parsed.success) return failSaying('INVALID_INPUT', 'settings.invalidValue', { setting: key, detail: parsed.error.issues.map((i) => i.message).join('; ') }, `${key}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
     return ctx.write(['settings'], (tx) => {
       const before = readSetting(tx, key);
       writeSetting(tx, key, parsed.data, ctx.now(), ctx.session?.operatorId ?? null);

@@ -2,7 +2,7 @@
 // hardware record, 812, 803) registers by its hardware hash, which Get-WindowsAutopilotInfo collects on
 // the device itself. A lead attaches that file's hash to the line in place, before approval or to a
 // refused device after upload (then retries it), instead of removing the line and importing again.
-import { fail, failSaying, ok, type Result } from '../../../shared/contract';
+import { failSaying, ok, type Result } from '../../../shared/contract';
 import type { ReviewDevice } from '../../../shared/contract/review';
 import { compactHash, hashProblem } from '../../../shared/domain/identity';
 import { displayRaw } from '../../../shared/domain/barcode';
@@ -64,7 +64,7 @@ export function attachHash(ctx: HandlerContext, input: AttachHashInput): Result<
   const read = readImportFile(fileBytes(input.contentBase64), input.fileName, 'identity', (row) => {
     if (rows.length < MAX_LINES) rows.push(row);
   });
-  if (!read.ok) return fail('INVALID_INPUT', `${input.fileName}: ${read.message}`);
+  if (!read.ok) return failSaying('INVALID_INPUT', 'hash.fileUnreadable', { file: input.fileName, detail: read.message }, `${input.fileName}: ${read.message}`);
   const sha256 = read.reading.sha256;
   return ctx.write(['devices'], (tx) => {
     const device = findDevice(tx, input.deviceId);
@@ -74,7 +74,7 @@ export function attachHash(ctx: HandlerContext, input: AttachHashInput): Result<
     const line = lineFor(device, rows);
     if (!line.ok) return line;
     const problem = hashProblem(line.value.hash);
-    if (problem) return fail('INVALID_INPUT', `Line ${line.value.line} of ${input.fileName}: ${problem}`);
+    if (problem) return failSaying('INVALID_INPUT', 'hash.badLine', { file: input.fileName, line: line.value.line, detail: problem }, `Line ${line.value.line} of ${input.fileName}: ${problem}`);
     const hash = compactHash(line.value.hash);
     const other = findLiveDuplicate(tx, { pkid: null, serial: null, manufacturer: null, model: null, hardwareHash: hash }, device.id);
     if (other) {

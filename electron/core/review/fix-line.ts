@@ -1,5 +1,5 @@
 // Correcting a line's serial, make or model before approval, with a reason, in one audited transaction.
-import { fail, failSaying, ok, type Result } from '../../../shared/contract';
+import { failSaying, ok, type Result } from '../../../shared/contract';
 import type { ReviewDevice } from '../../../shared/contract/review';
 import type { Queryable } from '../../../db/types';
 import { findDevice, findLiveDuplicate, updateDevice, type DeviceRow } from '../../../db/repos/devices';
@@ -31,7 +31,7 @@ const boxNamed = (f: IdentityFields) => `${f.serial ?? ''}${f.manufacturer ? ` (
 function correctionProblem(tx: Queryable, device: DeviceRow, after: IdentityFields): Result<null> {
   const identity = identityOf(after);
   if (!identity.ok) {
-    return fail('INVALID_INPUT', `This change would leave the line with no identity Partner Center can use: ${identity.problem} Give the missing values (all in one change), or leave the line as it is.`);
+    return failSaying('INVALID_INPUT', after.serial ? 'review.noIdentityNeedsTuple' : 'review.noIdentity', { serial: after.serial ?? '' }, `This change would leave the line with no identity Partner Center can use: ${identity.problem} Give the missing values (all in one change), or leave the line as it is.`);
   }
   if (after.serial === device.serial && after.manufacturer === device.manufacturer) return ok(null);
   const local = findLiveDuplicate(tx, after, device.id);

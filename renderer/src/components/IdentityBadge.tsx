@@ -4,6 +4,7 @@
 import type { ReactNode } from 'react';
 import type { IdentitySummary } from '../../../shared/domain/identity';
 import { useTranslation } from '../i18n';
+import { identityText } from '../i18n/domain-text';
 import './identity-badge.css';
 
 export function IdentityBadge({ identity, showLabel = true }: { identity: IdentitySummary; showLabel?: boolean }): ReactNode {
@@ -12,14 +13,14 @@ export function IdentityBadge({ identity, showLabel = true }: { identity: Identi
     return (
       <span className="identity identity-missing" data-testid="identity" data-kind="none" role="note">
         <span className="identity-badge">{t('identity.none')}</span>
-        <span className="identity-label">{identity.label}</span>
+        <span className="identity-label">{identityText(identity)}</span>
       </span>
     );
   }
   return (
-    <span className={`identity identity-${identity.kind}`} data-testid="identity" data-kind={identity.kind} title={identity.label}>
+    <span className={`identity identity-${identity.kind}`} data-testid="identity" data-kind={identity.kind} title={identityText(identity)}>
       <span className="identity-badge">{t(`identity.${identity.kind}`)}</span>
-      {showLabel && <span className="identity-label">{identity.label}</span>}
+      {showLabel && <span className="identity-label">{identityText(identity)}</span>}
     </span>
   );
 }

@@ -2,7 +2,7 @@
 import type { TFunction } from 'i18next';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { nameLooksLikePin, operatorNamePattern, PIN_LIKE_NAME } from '../../../../shared/domain/names';
-import { pinProblem } from '../../../../shared/domain/pin';
+import { pinProblemText } from '../../i18n/domain-text';
 import { Message } from '../../components/Message';
 import { PinInput } from '../../components/PinInput';
 import { PinRules } from '../../components/PinRules';
@@ -12,7 +12,7 @@ import { useApi, useAppStore } from '../../store/provider';
 function problemOf(name: string, pin: string, again: string, t: TFunction<'firstRun'>): string | null {
   if (!operatorNamePattern.test(name.trim())) return t('badName');
   if (nameLooksLikePin(name.trim())) return PIN_LIKE_NAME;
-  const pinIssue = pinProblem(pin);
+  const pinIssue = pinProblemText(pin);
   if (pinIssue) return pinIssue;
   if (pin !== again) return t('pinsDiffer');
   return null;

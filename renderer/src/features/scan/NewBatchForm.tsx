@@ -2,7 +2,8 @@
 // field opts in to scans, so a pallet or delivery label can be scanned in as the name.
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { BatchSummary } from '../../../../shared/contract/batches';
-import { BATCH_NAME_MAX, batchNameProblem } from '../../../../shared/domain/batch';
+import { BATCH_NAME_MAX } from '../../../../shared/domain/batch';
+import { batchNameProblemText } from '../../i18n/domain-text';
 import { Message } from '../../components/Message';
 import { useTranslation } from '../../i18n';
 import { errorText } from '../../i18n/errors';
@@ -15,7 +16,7 @@ export function NewBatchForm({ onCreated, autoFocus }: { onCreated: (batch: Batc
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const problem = name === '' ? null : batchNameProblem(name);
+  const problem = name === '' ? null : batchNameProblemText(name);
   const left = BATCH_NAME_MAX - name.trim().length;
   const field = useRef<HTMLInputElement>(null);
   // Focus arrives once the batch list is known to be empty (autoFocus acts only on mount).
@@ -26,7 +27,7 @@ export function NewBatchForm({ onCreated, autoFocus }: { onCreated: (batch: Batc
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
     // The rule line under the field already says what is wrong: saying it a second time helps no one.
-    if (batchNameProblem(name) !== null) return field.current?.focus();
+    if (batchNameProblemText(name) !== null) return field.current?.focus();
     setBusy(true);
     const result = await api.call('batches:create', { name });
     setBusy(false);

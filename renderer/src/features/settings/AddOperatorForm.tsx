@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { pinProblem } from '../../../../shared/domain/pin';
+import { pinProblemText } from '../../i18n/domain-text';
 import { roles, type Role } from '../../../../shared/domain/roles';
 import { Message } from '../../components/Message';
 import { useTranslation } from '../../i18n';
@@ -19,7 +19,7 @@ export function AddOperatorForm(): ReactNode {
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
-    const problem = name.trim() === '' ? t('add.noName') : pinProblem(pin);
+    const problem = name.trim() === '' ? t('add.noName') : pinProblemText(pin);
     setLocalError(problem);
     if (problem) return;
     const added = await action.run(() => api.call('operators:add', { name: name.trim(), role, pin }), (o) => t('add.done', { name: o.name, role: t(`role.${o.role}`, { ns: 'common' }) }));

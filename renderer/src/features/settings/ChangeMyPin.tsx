@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { pinProblem } from '../../../../shared/domain/pin';
+import { pinProblemText } from '../../i18n/domain-text';
 import { Message } from '../../components/Message';
 import { useTranslation } from '../../i18n';
 import { errorText } from '../../i18n/errors';
@@ -20,7 +20,7 @@ export function ChangeMyPin(): ReactNode {
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
     setDone(null);
-    const problem = current === '' ? t('myPin.noCurrent') : (pinProblem(next) ?? (next !== again ? t('myPin.differ') : null));
+    const problem = current === '' ? t('myPin.noCurrent') : (pinProblemText(next) ?? (next !== again ? t('myPin.differ') : null));
     setError(problem);
     if (problem) return;
     setBusy(true);

@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { OperatorView } from '../../../../shared/contract';
-import { pinProblem } from '../../../../shared/domain/pin';
+import { pinProblemText } from '../../i18n/domain-text';
 import { Message } from '../../components/Message';
 import { useTranslation } from '../../i18n';
 import { PinInput } from '../../components/PinInput';
@@ -18,7 +18,7 @@ export function SetPinForm({ operator, onClose }: { operator: OperatorView; onCl
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
-    const problem = pinProblem(pin);
+    const problem = pinProblemText(pin);
     setLocalError(problem);
     if (problem) return;
     if (await action.run(() => api.call('operators:setPin', { id: operator.id, pin }), (o) => t('setPin.done', { name: o.name }))) setPin('');

@@ -6,7 +6,8 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import type { ChannelOutput } from '../../../../shared/contract';
 import type { BatchSummary } from '../../../../shared/contract/batches';
 import type { CustomerView } from '../../../../shared/contract/customers';
-import { BATCH_NAME_MAX, batchNameProblem } from '../../../../shared/domain/batch';
+import { BATCH_NAME_MAX } from '../../../../shared/domain/batch';
+import { batchNameProblemText } from '../../i18n/domain-text';
 import { Message } from '../../components/Message';
 import { useTranslation } from '../../i18n';
 import { errorText } from '../../i18n/errors';
@@ -47,7 +48,7 @@ export function DeregisterDialog({ batch, devices, customers, onClose }: Props):
   const confirmHere = rule ? canConfirmHere(rule) : false;
   const reasonMissing = reason.trim().length < REASON_MIN;
   const ruleBlocks = rule ? rule.needsSecondPerson && (!confirmHere || second.name === '' || second.pin.length < 6) : true;
-  const moveProblem = moving ? (move.tenantId === '' ? t('deregister.chooseCustomer') : batchNameProblem(move.batchName)) : null;
+  const moveProblem = moving ? (move.tenantId === '' ? t('deregister.chooseCustomer') : batchNameProblemText(move.batchName)) : null;
   const blocked = busy || !preview || count === 0 || reasonMissing || ruleBlocks || moveProblem !== null;
 
   async function submit(event: FormEvent): Promise<void> {

@@ -2,7 +2,8 @@
 // them into a new batch to deal with later, so this batch can be finished.
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { BatchSummary } from '../../../../shared/contract/batches';
-import { BATCH_NAME_MAX, batchNameProblem } from '../../../../shared/domain/batch';
+import { BATCH_NAME_MAX } from '../../../../shared/domain/batch';
+import { batchNameProblemText } from '../../i18n/domain-text';
 import { Message } from '../../components/Message';
 import { useTranslation } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
@@ -32,7 +33,7 @@ export function FailedActions({ batch, failed, selected, onDone }: { batch: Batc
 
   async function move(event: FormEvent): Promise<void> {
     event.preventDefault();
-    const problem = batchNameProblem(newName);
+    const problem = batchNameProblemText(newName);
     if (problem) return void action.run(async () => ({ ok: false as const, error: { code: 'INVALID_INPUT' as const, message: problem } }), () => null);
     const value = await action.run(
       () => api.call('uploads:moveFailed', { batchId: batch.id, newBatchName: newName }),

@@ -61,4 +61,16 @@ describe('refusals name their catalog key', () => {
     expect(until).toBeGreaterThan(at);
     expect(cliLine(last)).toMatch(/^Olga is locked after too many wrong PINs until \d\d:\d\d:\d\d UTC\./);
   });
+  it('for bad input, a bad setting and the fleet desk off a fleet, with the English detail as a param', async () => {
+    t = await tempStation();
+    const admin = await t.tokenFor('admin', 'Ada');
+    const badInput = await t.station.call('batches:create', { name: '' }, { sessionToken: admin });
+    expect(badInput).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', say: { key: 'input.invalid', params: { detail: expect.stringContaining('name') } } } });
+    const badSetting = await t.station.call('settings:update', { key: 'uploads.chunkSize', value: 0 }, { sessionToken: admin });
+    expect(badSetting).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', say: { key: 'settings.invalidValue', params: { setting: 'uploads.chunkSize', detail: expect.any(String) } } } });
+    expect(cliLine(badSetting)).toMatch(/^uploads\.chunkSize: /);
+    const desk = await t.station.call('fleet:requestBatch', { stationName: 'Dock 3', batchName: 'Dock-A', action: 'reopen' }, { sessionToken: admin });
+    expect(desk).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', say: { key: 'fleet.notMember' } } });
+    expect(cliLine(desk)).toMatch(/^This station is not in a fleet/);
+  });
 });

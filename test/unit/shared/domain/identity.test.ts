@@ -151,9 +151,9 @@ describe('identity from hash facts (lists read a hash\'s length, never its text)
   });
 
   it('keeps today\'s labels: the hash\'s length and serial, or what is missing', () => {
-    expect(summariseIdentity({ ...none, serial: 'PF4HASH01', hardwareHash: storedHashFacts(5000) })).toEqual({ kind: 'hash', label: 'Hardware hash (5,000 characters) + serial PF4HASH01' });
-    expect(summariseIdentity({ ...none, pkid: '3200000000001', hardwareHash: storedHashFacts(null) })).toEqual({ kind: 'pkid', label: 'PKID 3200000000001' });
-    expect(summariseIdentity({ ...none, serial: 'SN1', hardwareHash: { length: 0 } })).toEqual({ kind: null, label: expect.stringContaining('needs its manufacturer and model') });
+    expect(summariseIdentity({ ...none, serial: 'PF4HASH01', hardwareHash: storedHashFacts(5000) })).toEqual({ kind: 'hash', label: 'Hardware hash (5,000 characters) + serial PF4HASH01', words: { kind: 'hash', hashLength: 5000, serial: 'PF4HASH01' } });
+    expect(summariseIdentity({ ...none, pkid: '3200000000001', hardwareHash: storedHashFacts(null) })).toEqual({ kind: 'pkid', label: 'PKID 3200000000001', words: { kind: 'pkid', pkid: '3200000000001' } });
+    expect(summariseIdentity({ ...none, serial: 'SN1', hardwareHash: { length: 0 } })).toEqual({ kind: null, label: expect.stringContaining('needs its manufacturer and model'), words: { kind: 'needsTuple', serial: 'SN1', missing: 'both' } });
   });
 
   it('the hash still wins over a PKID and a full tuple when only its length is known', () => {
