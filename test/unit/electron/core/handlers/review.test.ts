@@ -162,10 +162,10 @@ describe('identity on the desk', () => {
     await importLines(t, TUPLES);
     const { rows } = await t.must('review:devices', { batchId: t.batchId });
     expect(rows.map((r) => [r.pkid ?? r.serial, r.identity])).toEqual([
-      [P(0), { kind: 'pkid', label: `PKID ${P(0)}` }],
-      ['PF1', { kind: 'hash', label: 'Hardware hash (2,048 characters) + serial PF1' }],
-      ['J7K2', { kind: 'tuple', label: 'Serial J7K2 · Dell Inc. · Latitude 5440' }],
-      ['J7K2', { kind: 'tuple', label: 'Serial J7K2 · LENOVO · 21HD' }],
+      [P(0), { kind: 'pkid', label: `PKID ${P(0)}`, words: { kind: 'pkid', pkid: P(0) } }],
+      ['PF1', { kind: 'hash', label: 'Hardware hash (2,048 characters) + serial PF1', words: { kind: 'hash', hashLength: 2048, serial: 'PF1' } }],
+      ['J7K2', { kind: 'tuple', label: 'Serial J7K2 · Dell Inc. · Latitude 5440', words: { kind: 'tuple', serial: 'J7K2', manufacturer: 'Dell Inc.', model: 'Latitude 5440' } }],
+      ['J7K2', { kind: 'tuple', label: 'Serial J7K2 · LENOVO · 21HD', words: { kind: 'tuple', serial: 'J7K2', manufacturer: 'LENOVO', model: '21HD' } }],
     ]);
     expect(rows[1]).toMatchObject({ hasHardwareHash: true });
     expect(rows[1]).not.toHaveProperty('hardwareHash');
@@ -204,13 +204,14 @@ describe('identity on the desk', () => {
     expect((await t.must('review:devices', { batchId: t.batchId })).rows[0]?.identity).toEqual({
       kind: null,
       label: 'Serial 5CG4210XYZ has no PKID or hardware hash, so it needs its manufacturer and model exactly as the firmware reports them.',
+      words: { kind: 'needsTuple', serial: '5CG4210XYZ', missing: 'both' },
     });
     expect(await t.station.call('review:fixDevice', { deviceId: id, manufacturer: 'HP', reason: 'from label' }, { sessionToken: t.lead })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: expect.stringMatching(/needs its model exactly as the firmware reports/) },
     });
     const fixed = await t.must('review:fixDevice', { deviceId: id, manufacturer: 'HP', model: 'HP EliteBook 840 14 inch G10 Notebook PC', reason: 'from label' });
-    expect(fixed.identity).toEqual({ kind: 'tuple', label: 'Serial 5CG4210XYZ · HP · HP EliteBook 840 14 inch G10 Notebook PC' });
+    expect(fixed.identity).toEqual({ kind: 'tuple', label: 'Serial 5CG4210XYZ · HP · HP EliteBook 840 14 inch G10 Notebook PC', words: { kind: 'tuple', serial: '5CG4210XYZ', manufacturer: 'HP', model: 'HP EliteBook 840 14 inch G10 Notebook PC' } });
   });
 
   it('refuses a correction that makes a line the same box as another: same serial and manufacturer in any case, or a serial Partner Center holds', async () => {
