@@ -41,8 +41,8 @@ describe('import by identity on a real station', () => {
     const gwai = await preview(t, fixture('gwai-two-devices.csv'), 'gwai-two-devices.csv');
     expect(gwai).toMatchObject({ accepted: 2, refusedCount: 0, columns: { serial: 'Device Serial Number', pkid: 'Windows Product ID', hash: 'Hardware Hash' } });
     expect(gwai.sample.map((r) => r.identity)).toEqual([
-      { kind: 'hash', label: 'Hardware hash (2,048 characters) + serial PF3KQ2A1' },
-      { kind: 'hash', label: 'Hardware hash (2,048 characters) + serial PF3KQ2A2' },
+      { kind: 'hash', label: 'Hardware hash (2,048 characters) + serial PF3KQ2A1', words: { kind: 'hash', hashLength: 2048, serial: 'PF3KQ2A1' } },
+      { kind: 'hash', label: 'Hardware hash (2,048 characters) + serial PF3KQ2A2', words: { kind: 'hash', hashLength: 2048, serial: 'PF3KQ2A2' } },
     ]);
     expect(await gwai.commit()).toMatchObject({ ok: true, value: { imported: 2 } });
     const oem = await preview(t, fixture('oem-hashes.csv'), 'oem-hashes.csv');
