@@ -225,7 +225,7 @@ test('Settings > Scanner test shows each burst and lets an admin change the thre
 
   await page.getByTestId('threshold-scanner.maxGapMs').fill('9999');
   await page.getByTestId('threshold-save').click();
-  await expect(page.getByTestId('threshold-error-scanner.maxGapMs')).toContainText('scanner.maxGapMs:');
+  await expect(page.getByTestId('threshold-error-scanner.maxGapMs')).toContainText('The setting scanner.maxGapMs cannot take that value');
   await page.getByTestId('threshold-scanner.maxGapMs').fill('120');
   await page.getByTestId('threshold-save').click();
   await expect(page.getByTestId('threshold-status')).toHaveText('Saved 1 setting. The scanner uses them from now on.');
