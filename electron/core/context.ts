@@ -40,6 +40,8 @@ export interface CoreDeps {
   readonly fleetPins?: FleetPinCounter;
   readonly practiceMode: boolean;
   readonly version: string;
+  /** The OS's preferred languages as the front door read them (canonical tags), or none when it cannot tell. */
+  readonly systemLanguages: readonly string[];
   /** Where audited events are also written, for support (the support bundle's log). */
   readonly logger?: Logger;
 }

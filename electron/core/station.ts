@@ -26,11 +26,18 @@ import { readSetting, writeSetting } from './settings';
 import { stationVersion } from './version';
 import { stationChecks } from './verify';
 import type { SettingKey, SettingValue } from '../../shared/domain/settings';
+import { canonicalLanguageTags } from '../../shared/domain/language-pick';
+import { languageTag } from '../../shared/contract/session';
 
 export interface StationConfig {
   dataDir: string;
   /** Pointed at the Partner Center emulator: the UI shows a practice-mode banner. */
   practiceMode?: boolean;
+  /**
+   * The OS's preferred languages, most preferred first, where the front door can tell (Electron's
+   * app.getPreferredSystemLanguages()); station:info hands them to the sign-in screen.
+   */
+  systemLanguages?: readonly string[];
   /** log2 of scrypt's N for new PIN hashes; tests that create many operators may lower it. */
   pinCost?: number;
   now?: () => number;
@@ -144,6 +151,8 @@ export async function createStation(config: StationConfig): Promise<Station> {
     fleetPins: fleet.pins,
     practiceMode: config.practiceMode ?? false,
     version: stationVersion,
+    // Canonical here too, so station:info's output holds whatever a front door hands over.
+    systemLanguages: canonicalLanguageTags(config.systemLanguages).filter((tag) => languageTag.safeParse(tag).success),
     logger,
   };
   const partner = createPartnerLink(typeof config.partnerCenter === 'function' ? config.partnerCenter((key) => readSetting(database.db, key)) : config.partnerCenter, { db: database.db, now, station: identity });

@@ -19,6 +19,7 @@ import { registerIpc, type IpcManager } from './ipc';
 import { appPaths } from './paths';
 import { registerAppScheme, serveApp } from './protocol';
 import { hardenApp, installPermissionHandlers } from './security';
+import { systemLanguages } from './system-languages';
 import { createMainWindow } from './window';
 
 export interface RunOptions {
@@ -77,6 +78,7 @@ export async function runApp({ env = process.env, logger: given }: RunOptions = 
       partnerCenter: desktopPartnerCenter(dataDir, logger),
       backupSchedule: true,
       fleetSync: true,
+      systemLanguages: systemLanguages(app),
       auditKeyStores: desktopAuditKeyStores,
     });
     installPermissionHandlers(session.defaultSession);

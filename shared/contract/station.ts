@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineChannels } from './define';
 import { empty, operatorName, operatorView, pin } from './common';
+import { languageTag } from './session';
 
 export const verifyReport = z.object({
   ok: z.boolean(),
@@ -27,6 +28,11 @@ export const stationChannels = defineChannels({
       version: z.string(),
       practiceMode: z.boolean(),
       needsFirstAdmin: z.boolean(),
+      /**
+       * The OS's preferred languages, most preferred first, where the front door can tell (the desktop
+       * app); empty in the browser host, whose page asks the browser (navigator.languages) instead.
+       */
+      systemLanguages: z.array(languageTag),
     }),
     permission: 'public',
     summary: 'What this station is, and whether it still needs its first admin.',

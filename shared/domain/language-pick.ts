@@ -93,3 +93,17 @@ function safeList(preferred: Iterable<unknown> | null | undefined): string[] {
     return [];
   }
 }
+
+/** At most this many tags travel from a front door: a real list is a handful. */
+export const maxPreferredLanguages = 16;
+
+/** A front door's list as canonical tags, most preferred first, each once, unreadable ones dropped. */
+export function canonicalLanguageTags(list: Iterable<unknown> | null | undefined): string[] {
+  const tags = new Set<string>();
+  for (const raw of safeList(list)) {
+    const tag = canonicalLanguageTag(raw);
+    if (tag) tags.add(tag);
+    if (tags.size === maxPreferredLanguages) break;
+  }
+  return [...tags];
+}

@@ -107,6 +107,10 @@ class FakeApp extends EventEmitter {
   readonly requestSingleInstanceLock = vi.fn(() => true);
   readonly whenReady = vi.fn(() => Promise.resolve());
   readonly getAppPath = vi.fn(() => this.appPath);
+  /** What getPreferredSystemLanguages() answers: on Linux, glib's POSIX names. */
+  preferredSystemLanguages: string[] = ['en_US.UTF-8', 'en_US', 'en'];
+  readonly getPreferredSystemLanguages = vi.fn(() => this.preferredSystemLanguages);
+  readonly getLocale = vi.fn(() => 'en-US');
   readonly quit = vi.fn();
   readonly exit = vi.fn();
 }
@@ -224,6 +228,7 @@ export function resetElectronMock(): void {
   }
   m.app.isPackaged = false;
   m.app.appPath = '/opt/dockside/resources/app.asar';
+  m.app.preferredSystemLanguages = ['en_US.UTF-8', 'en_US', 'en'];
   m.ipcMain.handlers.clear();
   m.contextBridge.exposed.clear();
   m.protocol.handlers.clear();

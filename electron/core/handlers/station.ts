@@ -13,6 +13,7 @@ export const stationHandlers: Pick<Handlers, keyof typeof stationChannels> = {
       version: ctx.version,
       practiceMode: ctx.practiceMode,
       needsFirstAdmin: countOperators(ctx.db) === 0,
+      systemLanguages: [...ctx.systemLanguages],
     }),
 
   'station:setupFirstAdmin': async ({ name, pin }, ctx) => {

@@ -3,6 +3,7 @@
 // without waiting. Components import useTranslation from here, which guarantees the init ran.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { pickLanguage } from '../../../shared/domain/language-pick';
 import de from './locales/de.json';
 import en from './locales/en.json';
 import es from './locales/es.json';
@@ -17,8 +18,7 @@ export const defaultLanguage: Language = 'en';
 
 /** A BCP 47 tag from the OS or browser ('de-AT', 'pl') to the nearest catalog, English when none fits. */
 export function languageOf(tag: string | null | undefined): Language {
-  const base = (tag ?? '').toLowerCase().split('-')[0];
-  return languages.find((l) => l === base) ?? defaultLanguage;
+  return pickLanguage([tag], languages, defaultLanguage);
 }
 
 // The page says which language it speaks, for screen readers, hyphenation and the spell checker;

@@ -14,7 +14,7 @@ export function createSessionSlice(api: ApiClient): SliceCreator<SessionSlice> {
       if (!stored) return set({ sessionChecked: true });
       const result = await api.call('session:current', {});
       if (result.ok && result.value.operator) {
-        applyLanguage(result.value.language ?? null);
+        applyLanguage(result.value.language ?? null, get().station?.systemLanguages);
         set({ operator: result.value.operator, sessionId: stored.sessionId, sessionChecked: true });
       } else if (result.ok) {
         // The core no longer knows the token (restarted, signed out elsewhere): start clean.
@@ -29,7 +29,7 @@ export function createSessionSlice(api: ApiClient): SliceCreator<SessionSlice> {
       const result = await api.call('session:signIn', { name, pin });
       if (result.ok) {
         const { token, sessionId, operator, language } = result.value;
-        applyLanguage(language);
+        applyLanguage(language, get().station?.systemLanguages);
         api.setSession({ token, sessionId });
         set({ operator, sessionId, sessionNotice: null, sessionChecked: true, page: 'scan' });
       }
@@ -48,12 +48,12 @@ export function createSessionSlice(api: ApiClient): SliceCreator<SessionSlice> {
     endSession(notice) {
       api.setSession(null);
       // The sign-in screen speaks the station's language, not the last operator's.
-      applyLanguage(null);
+      applyLanguage(null, get().station?.systemLanguages);
       set({ operator: null, sessionId: null, sessionNotice: notice, page: 'scan', operators: [], operatorsStatus: 'idle', operatorsError: null });
     },
 
     async chooseLanguage(language) {
-      applyLanguage(language);
+      applyLanguage(language, get().station?.systemLanguages);
       if (get().operator) await api.call('session:setLanguage', { language });
     },
 

@@ -46,6 +46,13 @@ describe('app lifecycle', () => {
     expect(station.sync.start).toHaveBeenCalledOnce();
   });
 
+  it("hands the OS's preferred languages to the station, as canonical tags", async () => {
+    fakeStation();
+    app.preferredSystemLanguages = ['de_DE.UTF-8', 'de_DE', 'de', 'en_US.UTF-8'];
+    await runApp({ env: { DOCKSIDE_DATA_DIR: '/srv/d' }, logger: silentLogger });
+    expect(createStationMock).toHaveBeenCalledWith(expect.objectContaining({ systemLanguages: ['de-DE', 'de', 'en-US'] }));
+  });
+
   it('hardens web contents created later too (app-wide)', async () => {
     fakeStation();
     await runApp({ env: { DOCKSIDE_DATA_DIR: '/srv/d' }, logger: silentLogger });

@@ -15,6 +15,8 @@ export class FakeStation implements Transport {
   readonly kind = 'fake' as const;
   name = 'Dock 3';
   practiceMode = false;
+  /** What station:info says the OS prefers (the desktop app's list; empty like the browser host's). */
+  systemLanguages: string[] = [];
   operators: FakeOperator[] = [];
   readonly sessions = new Map<string, { sessionId: string; operatorId: number }>();
   readonly calls: { channel: Channel; input: unknown; token: string | null }[] = [];
@@ -59,7 +61,7 @@ export class FakeStation implements Transport {
   }
 
   private readonly handlers: Partial<Record<Channel, Handler>> = {
-    'station:info': () => ({ ok: true, value: { name: this.name, version: '0.1.0', practiceMode: this.practiceMode, needsFirstAdmin: this.operators.length === 0 } }),
+    'station:info': () => ({ ok: true, value: { name: this.name, version: '0.1.0', practiceMode: this.practiceMode, needsFirstAdmin: this.operators.length === 0, systemLanguages: this.systemLanguages } }),
     'station:setupFirstAdmin': (input) => {
       if (this.operators.length > 0) return { ok: false, error: { code: 'ALREADY_SET_UP', message: 'Already set up.' } };
       const op = this.addOperator(String(input.name), 'admin', String(input.pin));

@@ -24,7 +24,7 @@ describe('station slice', () => {
   it('loads what the station is', async () => {
     const { store } = setup();
     await store.getState().loadStation();
-    expect(store.getState().station).toEqual({ name: 'Dock 3', version: '0.1.0', practiceMode: false, needsFirstAdmin: false });
+    expect(store.getState().station).toEqual({ name: 'Dock 3', version: '0.1.0', practiceMode: false, needsFirstAdmin: false, systemLanguages: [] });
     expect(store.getState().stationStatus).toBe('ready');
   });
 
