@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalLanguageTag, pickLanguage } from '../../../../shared/domain/language-pick';
+import { canonicalLanguageTag, canonicalLanguageTags, maxPreferredLanguages, pickLanguage } from '../../../../shared/domain/language-pick';
 
 const catalogs = ['en', 'de', 'fr', 'es', 'nl', 'pl'] as const;
 const pick = (preferred: unknown[] | null | undefined) => pickLanguage(preferred, catalogs, 'en');
@@ -89,5 +89,19 @@ describe('pickLanguage', () => {
   it('takes any iterable, such as a frozen navigator.languages', () => {
     expect(pickLanguage(Object.freeze(['es-AR']), catalogs, 'en')).toBe('es');
     expect(pickLanguage(new Set(['nl-NL']), catalogs, 'en')).toBe('nl');
+  });
+});
+
+describe('canonicalLanguageTags', () => {
+  it('keeps the order, each tag once, unreadable ones dropped', () => {
+    expect(canonicalLanguageTags(['de_AT.UTF-8', 'de-AT', 'C', 'DE', 7, 'en_US', '*'])).toEqual(['de-AT', 'de', 'en-US']);
+  });
+
+  it('stops at the cap and takes nothing from nothing', () => {
+    // Private-use languages (qaa-qtz): numeric regions would not do, ICU renames retired ones (fr-100 -> fr-BG).
+    const letter = (n: number) => String.fromCharCode(97 + n);
+    const many = Array.from({ length: 40 }, (_, i) => `q${letter(Math.floor(i / 26))}${letter(i % 26)}`);
+    expect(canonicalLanguageTags(many)).toEqual(many.slice(0, maxPreferredLanguages));
+    expect(canonicalLanguageTags(null)).toEqual([]);
   });
 });
