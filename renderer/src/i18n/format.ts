@@ -22,8 +22,18 @@ export function formatDateTime(at: number | Date): string {
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }
 
-export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(locale()).format(value);
+export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(locale(), options).format(value);
+}
+
+/** A duration in ms as the station measures it: "8", "8.5" (the language's decimal sign), never grouped. */
+export function formatMs(value: number): string {
+  return formatNumber(value, { useGrouping: false, minimumFractionDigits: Number.isInteger(value) ? 0 : 1, maximumFractionDigits: 1 });
+}
+
+/** A whole percentage (50 for 50 %) with the language's spacing and sign: "50%", "50 %". */
+export function formatPercent(percent: number): string {
+  return formatNumber(percent / 100, { style: 'percent', maximumFractionDigits: 0 });
 }
 
 /** "7 Dec, 15:04": a day of this year and its time. */

@@ -1,6 +1,6 @@
 import { classifyRead } from '../../../shared/domain/barcode';
 import type { Keystroke } from '../../../shared/domain/wedge/keystroke';
-import { couldStillBeScan, DEFAULT_PACE, judgePace, median, paceFacts, STALL_FLOOR_MS, type PaceFacts, type PaceLimits } from '../../../shared/domain/wedge/pace';
+import { couldStillBeScan, DEFAULT_PACE, judgePace, median, paceFacts, STALL_FLOOR_MS, type PaceFacts, type PaceLimits, type PaceRejection } from '../../../shared/domain/wedge/pace';
 import { readWithProfile, type ScannerProfile } from '../../../shared/domain/wedge/profile';
 import { typedAsUs, usCharOf } from '../../../shared/domain/wedge/us-keys';
 import { altCodeChar, meaningOf, type WedgeKeyEvent } from './wedge-keys';
@@ -10,6 +10,17 @@ import { resolveWedgeSettings, type WedgeSettings } from './wedge-settings';
 // passes event times and calls flush(now) from a timer so a burst with no Enter/Tab suffix still ends.
 
 export type BurstTerminator = 'Enter' | 'Tab' | 'silence' | 'interrupted';
+
+/** Why a burst is not a scan, as a code and its figures; renderer/src/i18n/wedge-text.ts says it. */
+export type BurstRejection =
+  | PaceRejection
+  /** key: the key's own name (Backspace, Ctrl+a), '' when none was told. */
+  | { readonly code: 'interrupted'; readonly key: string }
+  | { readonly code: 'repeating' }
+  | { readonly code: 'tooShort'; readonly length: number; readonly minLength: number }
+  | { readonly code: 'slowNotShaped'; readonly paceMs: number }
+  /** Joined on the scanner test page: one person's keys, each its own short burst (burst-view.ts). */
+  | { readonly code: 'typedByPerson'; readonly keys: number; readonly gapMs: number };
 
 export interface WedgeBurst {
   /** The characters, after Alt+numpad entry, Ctrl+], <GS>/{GS} spelling, digit recovery or a learned map. */
@@ -42,7 +53,7 @@ export interface WedgeBurst {
   readonly startTime: number;
   readonly endTime: number;
   readonly accepted: boolean;
-  readonly rejectReason?: string;
+  readonly rejection?: BurstRejection;
 }
 
 /** The burst still open: what a listener needs to decide, key by key, whether to hold keys back. */
@@ -252,7 +263,7 @@ function shapeRank(text: string): number {
 interface Judged {
   readonly reading: Reading;
   readonly profileId: string | undefined;
-  readonly reason: string | undefined;
+  readonly reason: BurstRejection | undefined;
 }
 
 interface DetectorConfig {
@@ -292,16 +303,16 @@ function whyNotAScan(
   terminated: boolean,
   holdRatio: number | undefined,
   usReading?: string,
-): string | undefined {
-  if (b.terminator === 'interrupted') return `ended by the ${b.interruptedBy ?? 'other'} key, not by Enter, Tab or a pause`;
-  if (b.repeated) return 'a held-down key repeating, not a scan';
+): BurstRejection | undefined {
+  if (b.terminator === 'interrupted') return { code: 'interrupted', key: b.interruptedBy ?? '' };
+  if (b.repeated) return { code: 'repeating' };
   const length = [...text].length;
-  if (length < limits.minLength) return `too short: ${length} character${length === 1 ? '' : 's'} (a scan has at least ${limits.minLength})`;
+  if (length < limits.minLength) return { code: 'tooShort', length, minLength: limits.minLength };
   const pace = judgePace(facts, terminated, limits, holdRatio);
   if (!pace.ok) return pace.reason;
   // The slow path overlaps the fastest typists: there the payload must also look like a code.
   if (pace.path === 'slow' && shapeRank(text) === 0 && (usReading === undefined || shapeRank(usReading) === 0) && !text.includes('\u001d')) {
-    return `typed at ${facts.paceMs.toFixed(1)} ms per key (as slow as a fast typist) and not shaped like a PKID or a serial`;
+    return { code: 'slowNotShaped', paceMs: facts.paceMs };
   }
   return undefined;
 }
@@ -368,6 +379,6 @@ function finishBurst(burst: OpenBurst, config: DetectorConfig, terminator: Burst
     startTime: times[0] ?? endTime,
     endTime,
     accepted: reason === undefined,
-    ...(reason === undefined ? {} : { rejectReason: reason }),
+    ...(reason === undefined ? {} : { rejection: reason }),
   };
 }

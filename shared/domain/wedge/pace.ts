@@ -65,23 +65,32 @@ export function paceFacts(gaps: readonly number[]): PaceFacts {
   return { gaps, meanGap: mean(gaps), maxGap: Math.max(...gaps), stalls: gaps.length - steady.length, paceMs, spread: paceMs > 0 ? sd / paceMs : 0 };
 }
 
-export type PaceVerdict = { readonly ok: true; readonly path: 'fast' | 'slow' } | { readonly ok: false; readonly reason: string };
+/** Why gaps are not a scanner's, as a code and its figures (ms, or a percentage): the renderer's
+ * catalogs say it (scannerTest.rejection.<code>), so no English leaves this file. */
+export type PaceRejection =
+  | { readonly code: 'pause'; readonly gapMs: number; readonly maxGapMs: number }
+  | { readonly code: 'stalls'; readonly stalls: number; readonly keys: number }
+  | { readonly code: 'tooSlow'; readonly paceMs: number; readonly slowMeanMs: number }
+  | { readonly code: 'slowNoSuffix'; readonly paceMs: number; readonly fastMeanMs: number }
+  | { readonly code: 'slowUneven'; readonly paceMs: number; readonly spreadPercent: number }
+  | { readonly code: 'slowHeld'; readonly paceMs: number; readonly holdPercent: number };
 
-const ms = (n: number): string => `${Number.isInteger(n) ? n : n.toFixed(1)} ms`;
+export type PaceVerdict = { readonly ok: true; readonly path: 'fast' | 'slow' } | { readonly ok: false; readonly reason: PaceRejection };
 
 /** Whether these gaps (of a burst of `length` characters) can be a scanner's. `terminated`: it ended
  * with Enter or Tab (the slow path needs that). Length and payload are judged by the caller. */
 export function judgePace(facts: PaceFacts, terminated: boolean, limits: PaceLimits, holdRatio?: number): PaceVerdict {
-  if (facts.maxGap > limits.maxGapMs) return { ok: false, reason: `a pause of ${ms(facts.maxGap)} between two keys (a scanner pauses at most ${ms(limits.maxGapMs)})` };
+  const no = (reason: PaceRejection): PaceVerdict => ({ ok: false, reason });
+  if (facts.maxGap > limits.maxGapMs) return no({ code: 'pause', gapMs: facts.maxGap, maxGapMs: limits.maxGapMs });
   // Stalls are rare: never more than one gap in three.
   const allowed = Math.min(limits.maxStalls, Math.max(1, Math.floor(facts.gaps.length / 3)));
-  if (facts.stalls > allowed) return { ok: false, reason: `${facts.stalls} slow keys among ${facts.gaps.length + 1}: a person typing, not a scanner's stall` };
+  if (facts.stalls > allowed) return no({ code: 'stalls', stalls: facts.stalls, keys: facts.gaps.length + 1 });
   if (facts.paceMs <= limits.fastMeanMs) return { ok: true, path: 'fast' };
-  const slow = `too slow for a scanner: ${ms(facts.paceMs)} per key on average`;
-  if (facts.paceMs > limits.slowMeanMs) return { ok: false, reason: `${slow} (a scanner takes at most ${ms(limits.slowMeanMs)})` };
-  if (!terminated) return { ok: false, reason: `${slow} with no Enter or Tab at the end (a scan this slow must end with its suffix; fast ones take at most ${ms(limits.fastMeanMs)})` };
-  if (facts.spread > limits.maxSpread) return { ok: false, reason: `${slow} and uneven (gaps vary by ${Math.round(facts.spread * 100)} %): a person typing` };
-  if (holdRatio !== undefined && holdRatio >= MAX_HOLD_RATIO) return { ok: false, reason: `${slow}, each key held down ${Math.round(holdRatio * 100)} % of the time to the next: a person's fingers (a scanner lets go at once)` };
+  const paceMs = facts.paceMs;
+  if (paceMs > limits.slowMeanMs) return no({ code: 'tooSlow', paceMs, slowMeanMs: limits.slowMeanMs });
+  if (!terminated) return no({ code: 'slowNoSuffix', paceMs, fastMeanMs: limits.fastMeanMs });
+  if (facts.spread > limits.maxSpread) return no({ code: 'slowUneven', paceMs, spreadPercent: Math.round(facts.spread * 100) });
+  if (holdRatio !== undefined && holdRatio >= MAX_HOLD_RATIO) return no({ code: 'slowHeld', paceMs, holdPercent: Math.round(holdRatio * 100) });
   return { ok: true, path: 'slow' };
 }
 

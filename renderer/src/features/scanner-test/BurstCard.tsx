@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { displayRaw } from '../../../../shared/domain/barcode';
 import { useTranslation } from '../../i18n';
+import { rejectionText } from '../../i18n/wedge-text';
 import type { WedgeBurst } from '../../scanner/wedge-detector';
 import type { WedgeSettings } from '../../scanner/wedge-settings';
 import { classificationOf, ms, readingOf, terminatorLabel } from './burst-view';
@@ -18,9 +19,9 @@ export function BurstCard({ burst, settings }: { burst: WedgeBurst; settings: We
           {displayRaw(burst.text, 60) || t('burst.empty')}
         </code>
       </div>
-      {!burst.accepted && burst.rejectReason !== undefined && (
+      {!burst.accepted && burst.rejection !== undefined && (
         <p className="burst-reason" data-testid="burst-reason">
-          {t('burst.why', { reason: burst.rejectReason })}
+          {t('burst.why', { reason: rejectionText(burst.rejection) })}
         </p>
       )}
       <GapChart gaps={burst.gaps} maxGapMs={settings.maxGapMs} maxMeanGapMs={settings.maxMeanGapMs} />

@@ -1,6 +1,7 @@
 // What the scanner test page says about one burst of keys. Pure.
 import { classifyRead, displayRaw } from '../../../../shared/domain/barcode';
 import { i18n } from '../../i18n';
+import { formatMs } from '../../i18n/format';
 import type { WedgeBurst } from '../../scanner/wedge-detector';
 
 const say = (key: string, params?: Record<string, string | number>): string => i18n.t(key, { ns: 'scannerTest', ...params });
@@ -38,8 +39,7 @@ export function classificationOf(text: string): string {
 
 /** "8 ms", "8.5 ms" (the language's decimal sign), "– ms" when there is no gap to measure. */
 export function ms(n: number): string {
-  const value = Number.isFinite(n) ? new Intl.NumberFormat(i18n.language, { useGrouping: false, minimumFractionDigits: Number.isInteger(n) ? 0 : 1, maximumFractionDigits: 1 }).format(n) : '–';
-  return say('ms', { value });
+  return say('ms', { value: Number.isFinite(n) ? formatMs(n) : '–' });
 }
 
 /** Keys of one person's typing closer together than this are shown as one burst, not one card per key. */
@@ -68,6 +68,6 @@ export function coalesceBurst(previous: WedgeBurst | undefined, next: WedgeBurst
     meanGap,
     maxGap,
     startTime: previous.startTime,
-    rejectReason: say('typedByPerson', { count: [...(previous.text + next.text)].length, gap: Math.round(maxGap) }),
+    rejection: { code: 'typedByPerson', keys: [...(previous.text + next.text)].length, gapMs: Math.round(maxGap) },
   };
 }

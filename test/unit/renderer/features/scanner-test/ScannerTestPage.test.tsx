@@ -69,6 +69,14 @@ describe('scanner test page', () => {
     expect(screen.getByTestId('burst').dataset.accepted).toBe('false');
   });
 
+  it('says why a burst is not a scan in German, its numbers by the German locale', async () => {
+    await renderTest();
+    act(() => setLanguage('de'));
+    act(() => typeKeys([...'3905012345678'].map(keyOf), 60));
+    await screen.findByTestId('burst');
+    expect(screen.getByTestId('burst-reason').textContent).toContain('zu langsam für einen Scanner: im Mittel 60 ms pro Taste (ein Scanner braucht höchstens');
+  });
+
   it('says when digits were recovered from the physical keys (AZERTY)', async () => {
     await renderTest();
     act(() => typeKeys([...'6130760003760'].map((d) => ({ key: AZERTY[d] ?? d, code: `Digit${d}` }))));
