@@ -21,7 +21,8 @@ export const profileChannels = defineChannels({
     output: z.object({
       assigned: z.number().int(),
       skipped: z.number().int(),
-      failed: z.array(z.object({ deviceId: z.number().int(), pkid: z.string().nullable(), code: z.string(), meaning: z.string(), action: z.string() })),
+      // meaning/action: the English (the CLI's); description: Partner Center's own words, so a screen can say the code's advice in its language.
+      failed: z.array(z.object({ deviceId: z.number().int(), pkid: z.string().nullable(), code: z.string(), meaning: z.string(), action: z.string(), description: z.string().nullable().optional() })),
       stillRunning: z.number().int(),
     }),
     permission: 'batches:approve',

@@ -30,7 +30,31 @@ export interface AppErrorShape {
    * A catalog key (errors namespace, listed in error-keys.ts) and its placeholders, so the UI can say this
    * in the operator's language. A plain string on the wire: a renderer may meet a key it does not know.
    */
-  say?: { key: string; params?: Record<string, string | number> };
+  say?: Saying & {
+    /** The caller's follow-up sentence (what was kept, what to do next), said after the key's own. */
+    then?: Saying;
+  };
+}
+
+export interface Saying {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+/** A sentence a caller adds to an error it passes on, in both words: the key for the UI, the English for the message. */
+export interface FollowUp {
+  readonly say: Saying;
+  readonly english: string;
+}
+
+export function followUp<K extends ErrorKey>(key: K, params: ErrorParams<K>, english: string): FollowUp {
+  return { say: Object.keys(params).length === 0 ? { key } : { key, params }, english };
+}
+
+/** The failure with the follow-up's key beside its own (the English message already carries its words). */
+export function withFollowUp<T>(result: Result<T>, then: FollowUp): Result<T> {
+  if (result.ok || result.error.say === undefined) return result;
+  return { ok: false, error: { ...result.error, say: { ...result.error.say, then: then.say } } };
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };

@@ -1,6 +1,6 @@
 // The customer list: fetched whole from Partner Center by a lead, cached in SQLite so scanning,
 // review and approval work offline. A failed refresh leaves the cache exactly as it was.
-import { failSaying, ok } from '../../../shared/contract';
+import { failSaying, followUp, ok } from '../../../shared/contract';
 import type { customerChannels } from '../../../shared/contract/customers';
 import { lastCustomerRefreshAt, replaceCustomers, searchCustomers } from '../../../db/repos/customers';
 import type { Handlers } from '../dispatcher';
@@ -26,7 +26,9 @@ export function customerHandlers(link: PartnerLink | null): Pick<Handlers, keyof
           detail: { kind: res.error.kind, status: res.error.status, requestId: res.error.requestId, correlationId: res.error.correlationId },
         }));
         const last = lastCustomerRefreshAt(ctx.db);
-        const kept = last === null ? 'No customer list has been fetched yet.' : `The customer list from ${new Date(last).toISOString()} was kept unchanged.`;
+        const kept = last === null
+          ? followUp('partner.then.noCustomerList', {}, 'No customer list has been fetched yet.')
+          : followUp('partner.then.customerListKept', { at: last }, `The customer list from ${new Date(last).toISOString()} was kept unchanged.`);
         return remoteFailure(res.error, kept);
       }
       const at = ctx.now();
@@ -54,7 +56,7 @@ export function customerHandlers(link: PartnerLink | null): Pick<Handlers, keyof
     'customers:relationshipRequest': async (_input) => {
       if (!link) return notConfigured();
       const res = await link.client.customers.relationshipRequest();
-      if (!res.ok) return remoteFailure(res.error, 'No invitation link was made.');
+      if (!res.ok) return remoteFailure(res.error, followUp('partner.then.noInvitation', {}, 'No invitation link was made.'));
       if (!/^https:\/\//i.test(res.value.url)) return failSaying('REMOTE_ERROR', 'partner.invitationNotHttps', {}, 'Partner Center sent an invitation link that is not https; it was not shown.');
       return ok({ url: res.value.url, explanation: RELATIONSHIP_EXPLANATION });
     },

@@ -1,6 +1,6 @@
 // inventory:batches / inventory:refresh: the Upload page's view of the customer's batches in Partner
 // Center, and a refresh on demand (only what changed, or everything with `full`).
-import { failSaying, ok } from '../../../shared/contract';
+import { failSaying, followUp, ok } from '../../../shared/contract';
 import type { inventoryChannels } from '../../../shared/contract/inventory';
 import { batchListRefreshedAt, storedRemoteBatches } from '../../../db/repos/remote-inventory';
 import type { Handlers } from '../dispatcher';
@@ -18,7 +18,7 @@ export function inventoryHandlers(link: PartnerLink | null): Pick<Handlers, keyo
       if (!link) return notConfigured();
       if (!ctx.session) return failSaying('NOT_SIGNED_IN', 'session.signInFirst', {}, 'Sign in first.');
       const done = await refreshInventory(link.work, customerTenantId, { full: full ?? false });
-      if (!done.ok) return remoteFailure(done.error, 'The stored inventory is unchanged.');
+      if (!done.ok) return remoteFailure(done.error, followUp('partner.then.inventoryUnchanged', {}, 'The stored inventory is unchanged.'));
       ctx.write(['remoteBatches', 'remoteDevices'], (t) => ctx.audit(t, { action: 'inventory:refresh', objectType: 'customer', objectId: customerTenantId, detail: { full: full ?? false, read: done.value.batchesRead, unchanged: done.value.batchesUnchanged, dropped: done.value.batchesDropped } }));
       return ok({ batchesRead: done.value.batchesRead, batchesUnchanged: done.value.batchesUnchanged, batchesDropped: done.value.batchesDropped });
     },

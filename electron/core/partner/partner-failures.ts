@@ -1,6 +1,6 @@
 // Partner Center answers as station errors: not set up, or a remote failure with what happened, what
 // to do, and the ids for a support ticket. Shared by every service that calls Partner Center.
-import { failSaying, type ErrorKey, type Result } from '../../../shared/contract';
+import { failSaying, withFollowUp, type ErrorKey, type FollowUp, type Result } from '../../../shared/contract';
 import { supportLine, type PartnerCenterError } from '../../partner-center/errors';
 import { explainRefusal, MFA_REQUIRED_CODE, refusalText, type RefusalCause, type RefusalExplanation } from '../../../shared/domain/refusals';
 
@@ -10,7 +10,7 @@ export function notConfigured<T>(): Result<T> {
   return failSaying('SETUP_REQUIRED', 'partner.notConfigured', {}, NOT_CONFIGURED);
 }
 
-// A 403 said by its cause; the catalogs leave out the caller's consequence, which the English message keeps.
+// A 403 said by its cause; the caller's consequence follows it, keyed (say.then) as in the English message.
 const REFUSED_KEYS = {
   mfa: 'partner.refused.mfa',
   'app-only': 'partner.refused.appOnly',
@@ -21,7 +21,11 @@ const REFUSED_KEYS = {
 } as const satisfies Record<RefusalCause, ErrorKey>;
 
 /** A Partner Center failure as a station error: what happened, what to do, and the ids for a support ticket. */
-export function remoteFailure<T>(error: PartnerCenterError, consequence: string, refusal?: RefusalExplanation): Result<T> {
+export function remoteFailure<T>(error: PartnerCenterError, consequence: FollowUp, refusal?: RefusalExplanation): Result<T> {
+  return withFollowUp(failure<T>(error, consequence.english, refusal), consequence);
+}
+
+function failure<T>(error: PartnerCenterError, consequence: string, refusal: RefusalExplanation | undefined): Result<T> {
   const details = {
     kind: error.kind,
     status: error.status,

@@ -1,7 +1,7 @@
 // Assigning an Autopilot profile to a batch's registered devices (or unassigning it). Assigning is
 // idempotent, so it runs while the lead waits (bounded) rather than through the outbox; a job still
 // running at the end is reported as such, not guessed.
-import { failSaying, ok, type ChannelOutput, type Result } from '../../../shared/contract';
+import { failSaying, followUp, ok, type ChannelOutput, type Result } from '../../../shared/contract';
 import { explainDeviceError } from '../../../shared/domain/device-errors';
 import { findBatch } from '../../../db/repos/batches';
 import { liveDevicesInState, updateDevice } from '../../../db/repos/devices';
@@ -35,7 +35,7 @@ export async function assignProfile(ctx: HandlerContext, link: PartnerLink, { ba
   const skipped = live.length - targets.length;
   if (targets.length === 0) return failSaying('INVALID_STATE', policyId === null ? 'profiles.nothingToUnassign' : 'profiles.nothingToAssign', { batch: batch.name }, `Batch ${batch.name} has no registered devices with a Partner Center id to ${policyId === null ? 'unassign a profile from' : 'assign a profile to'} (devices the customer added itself are not the partner's to manage).`);
   const byRemote = new Map(targets.map((d) => [d.remoteDeviceId ?? '', d]));
-  const failed: { deviceId: number; pkid: string | null; code: string; meaning: string; action: string }[] = [];
+  const failed: { deviceId: number; pkid: string | null; code: string; meaning: string; action: string; description: string | null }[] = [];
   let assigned = 0;
   let stillRunning = 0;
   for (let i = 0; i < targets.length; i += CHUNK) {
@@ -44,14 +44,15 @@ export async function assignProfile(ctx: HandlerContext, link: PartnerLink, { ba
     const sent = await link.client.policies.assign(customerId, slice.map((d) => ({ id: d.remoteDeviceId ?? '', policies: [{ key: 'o_o_b_e', value: policyId }] })));
     if (!sent.ok) {
       const refusal = sent.error.kind === 'forbidden' ? await explainPartnerRefusal(ctx.db, link.client, sent.error, 'profile-write', customerId, ctx.now()) : undefined;
-      return remoteFailure(sent.error, `The profile was ${policyId === null ? 'unassigned from' : 'assigned to'} ${assigned} devices before this failure; try again to finish.`, refusal);
+      const english = `The profile was ${policyId === null ? 'unassigned from' : 'assigned to'} ${assigned} devices before this failure; try again to finish.`;
+      return remoteFailure(sent.error, followUp(policyId === null ? 'partner.then.unassignedBefore' : 'partner.then.assignedBefore', { count: assigned }, english), refusal);
     }
     const trackingId = sent.value.trackingId;
     let finished = false;
     for (const wait of trackingId ? POLL_MS : []) {
       await sleep(wait);
       const status = await link.client.jobs.status(customerId, trackingId ?? '');
-      if (!status.ok) return remoteFailure(status.error, 'The assignment was sent; check the devices later.');
+      if (!status.ok) return remoteFailure(status.error, followUp('partner.then.checkAssignmentLater', {}, 'The assignment was sent; check the devices later.'));
       if (!status.value.done) continue;
       finished = true;
       ctx.write(['devices'], (tx) => {
@@ -60,7 +61,7 @@ export async function assignProfile(ctx: HandlerContext, link: PartnerLink, { ba
           if (!device) continue;
           if (s.failed) {
             const why = explainDeviceError(s.errorCode, s.errorDescription);
-            failed.push({ deviceId: device.id, pkid: device.pkid, code: why.code, meaning: why.meaning, action: why.action });
+            failed.push({ deviceId: device.id, pkid: device.pkid, code: why.code, meaning: why.meaning, action: why.action, description: s.errorDescription ?? null });
             updateDevice(tx, device.id, { profileError: `${why.code}: ${why.meaning}` });
           } else {
             assigned++;

@@ -5,7 +5,7 @@
 // Without a key, an English operator reads the core's own sentence (it is more precise than any
 // per-code one), anyone else the code's sentence in their language with the core's English after it,
 // so no refusal is left unexplained and none is silently less precise.
-import { paramKinds, type AppErrorShape, type ParamKind } from '../../../shared/contract';
+import { paramKinds, type AppErrorShape, type ParamKind, type Saying } from '../../../shared/contract';
 import { formatDateTime, formatNumber, formatTime } from './format';
 import { defaultLanguage, i18n } from '.';
 
@@ -38,11 +38,18 @@ function speaksEnglish(): boolean {
   return (i18n.resolvedLanguage ?? i18n.language).split('-')[0] === defaultLanguage;
 }
 
+/** The caller's follow-up after the sentence (what was kept, what to do next), as the English message has it. */
+function withThen(sentence: string, then: Saying | undefined): string {
+  if (then === undefined) return sentence;
+  const options = { ns: 'errors', ...sayParams(then.key, then.params) };
+  return i18n.exists(then.key, options) ? `${sentence} ${i18n.t(then.key, options)}` : sentence;
+}
+
 export function errorText(error: AppErrorShape): string {
   const say = error.say;
   if (say !== undefined) {
     const options = { ns: 'errors', ...sayParams(say.key, say.params) };
-    if (i18n.exists(say.key, options)) return i18n.t(say.key, options);
+    if (i18n.exists(say.key, options)) return withThen(i18n.t(say.key, options), say.then);
   }
   const sentence = `code.${error.code}`;
   if (speaksEnglish() || !i18n.exists(sentence, { ns: 'errors' })) return error.message;

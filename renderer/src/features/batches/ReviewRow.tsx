@@ -4,6 +4,7 @@
 import type { ReactNode } from 'react';
 import type { ReviewDevice } from '../../../../shared/contract/review';
 import { explainDeviceError } from '../../../../shared/domain/device-errors';
+import { adviceText } from '../../i18n/advice';
 import { IdentityBadge } from '../../components/IdentityBadge';
 import { useTranslation } from '../../i18n';
 import { formatShortTime, formatWhen, makeModel } from '../../lib/format';
@@ -64,7 +65,7 @@ export function ReviewRow({ device: d, editable, onAction }: Props): ReactNode {
             )}
             {error && (
               // A line not yet sent again (moved from a batch) keeps what Partner Center said last time.
-              <span className="review-sub review-error" title={`${error.meaning} ${error.action}`} data-testid={`review-error-${key}`}>
+              <span className="review-sub review-error" title={t('line.errorAdvice', { ...adviceText(error) })} data-testid={`review-error-${key}`}>
                 {d.state === 'scanned' ? t('line.refusedLastTime', { code: error.code, name: error.name }) : error.name}
               </span>
             )}

@@ -6,8 +6,10 @@ import { useState, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { Trans } from 'react-i18next';
 import type { BatchSummary } from '../../../../shared/contract/batches';
+import { explainDeviceError } from '../../../../shared/domain/device-errors';
 import { Message } from '../../components/Message';
 import { useTranslation } from '../../i18n';
+import { adviceText } from '../../i18n/advice';
 import { useApi } from '../../store/provider';
 import { useAction } from '../../lib/use-action';
 import { counted } from '../../lib/sync-view';
@@ -150,16 +152,20 @@ function AssignOutcome({ profile, value }: { profile: Profile; value: AssignResu
       </ul>
       {failed.length > 0 && (
         <ul className="profile-failed" data-testid="profile-failed">
-          {failed.map((f) => (
-            <li key={f.deviceId} className="profile-failed-device" data-testid={`profile-failed-${f.pkid ?? f.deviceId}`} data-code={f.code}>
-              <span className="device-name">{f.pkid ?? t('deviceId', { id: f.deviceId })}</span>{' '}
-              <span className="device-code">{f.code}</span>
-              <p className="profile-failed-meaning">{f.meaning}</p>
-              <p className="profile-failed-action">
-                <strong>{t('device.whatToDo')}</strong> {f.action}
-              </p>
-            </li>
-          ))}
+          {failed.map((f) => {
+            // Said again from the code in the operator's language; the core's meaning/action are the CLI's English.
+            const advice = adviceText(explainDeviceError(f.code, f.description));
+            return (
+              <li key={f.deviceId} className="profile-failed-device" data-testid={`profile-failed-${f.pkid ?? f.deviceId}`} data-code={f.code}>
+                <span className="device-name">{f.pkid ?? t('deviceId', { id: f.deviceId })}</span>{' '}
+                <span className="device-code">{f.code}</span>
+                <p className="profile-failed-meaning">{advice.meaning}</p>
+                <p className="profile-failed-action">
+                  <strong>{t('device.whatToDo')}</strong> {advice.action}
+                </p>
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { failSaying, type AppErrorShape, type Result } from '../../../../shared/contract';
+import { failSaying, followUp, withFollowUp, type AppErrorShape, type Result } from '../../../../shared/contract';
 import { i18n, setLanguage } from '../../../../renderer/src/i18n';
 import { errorText } from '../../../../renderer/src/i18n/errors';
 
@@ -86,5 +86,20 @@ describe('errorText without a key', () => {
     expect(errorText(plain)).toBe('name: Too long.');
     setLanguage('de');
     expect(errorText({ ...plain, say: { key: 'from.a.newer.core' } })).toBe('Eine Eingabe ist ungültig. (name: Too long.)');
+  });
+});
+
+describe('errorText with a caller’s follow-up (say.then)', () => {
+  it('says the follow-up translated after the translated sentence, plural and date by the language', () => {
+    const unreachable = refusal(withFollowUp(failSaying('OFFLINE', 'partner.unreachable', {}, 'Partner Center could not be reached…'), followUp('partner.then.assignedBefore', { count: 3 }, 'The profile was assigned to 3 devices before this failure; try again to finish.')));
+    setLanguage('de');
+    expect(errorText(unreachable)).toBe(
+      'Partner Center war nicht erreichbar (die Station ist vielleicht offline oder der Dienst antwortet nicht). Das Profil wurde vor diesem Fehler 3 Geräten zugewiesen; versuchen Sie es erneut, um den Rest zu erledigen.',
+    );
+    setLanguage('pl');
+    expect(errorText(unreachable)).toContain('Przed tym błędem profil przypisano do 3 urządzeń');
+    const kept = refusal(withFollowUp(failSaying('REMOTE_ERROR', 'partner.refused.unknown', { requestId: 'req-1' }, 'Partner Center refused…'), followUp('partner.then.customerListKept', { at: new Date(2026, 11, 7, 9, 30).getTime() }, 'The customer list from … was kept unchanged.')));
+    setLanguage('de');
+    expect(errorText(kept)).toMatch(/\(MS-RequestId req-1\) Die Kundenliste vom 07\.12\.2026, 09:30 bleibt unverändert\.$/);
   });
 });
