@@ -79,7 +79,7 @@ describe('export', () => {
     };
     try {
       await openReview(fake);
-      fireEvent.click(screen.getByTestId('export-partner-center'));
+      fireEvent.click(await screen.findByTestId('export-partner-center'));
       expect((await screen.findByTestId('export-status')).textContent).toContain('PO-4711.csv saved');
       expect(clicked).toEqual(['PO-4711.csv']);
       expect(await made[0]?.text()).toBe('Device Serial Number\n');
